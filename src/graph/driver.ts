@@ -1,0 +1,23 @@
+import neo4j, { type Driver } from 'neo4j-driver';
+
+export interface Neo4jConnection {
+  uri: string;
+  username?: string;
+  password?: string;
+  database?: string;
+}
+
+/**
+ * One driver per process. `neo4j://` URIs route reads and writes across a cluster (or Aura); `bolt://`
+ * talks to one server. Integers come back as JS numbers where they fit (`disableLosslessIntegers`):
+ * every integer this graph stores is a count or a small value.
+ */
+export function createDriver(conn: Neo4jConnection): Driver {
+  const auth = conn.username ? neo4j.auth.basic(conn.username, conn.password ?? '') : undefined;
+  return neo4j.driver(conn.uri, auth, {
+    disableLosslessIntegers: true,
+    maxConnectionPoolSize: 50,
+    connectionAcquisitionTimeout: 30_000,
+    userAgent: 'kg-graph/0.1',
+  });
+}

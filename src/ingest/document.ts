@@ -1,0 +1,65 @@
+import type { EntityType, EventType, ParticipantRole, RelationType } from '../model';
+
+export type AttributeValue = string | number | boolean;
+export type Attributes = Record<string, AttributeValue>;
+
+/** A `kg-article/1` document after validation: text NFC-normalised and trimmed, shapes guaranteed. */
+export interface ArticleDocument {
+  format: 'kg-article/1';
+  article: {
+    id: string;
+    title: string;
+    publisher?: string;
+    publishedOn?: string;
+    url?: string;
+    language?: string;
+    text?: string;
+  };
+  entities: EntityInput[];
+  events: EventInput[];
+  relations: RelationInput[];
+  figures: FigureInput[];
+}
+
+export interface EntityInput {
+  key: string;
+  type: EntityType;
+  name: string;
+  kind?: string;
+  id?: string;
+  aliases?: string[];
+  attributes?: Attributes;
+  evidence?: string;
+}
+
+export interface EventInput {
+  key: string;
+  type: EventType;
+  name: string;
+  date?: string;
+  endDate?: string;
+  location?: string;
+  participants?: Array<{ entity: string; role: ParticipantRole }>;
+  attributes?: Attributes;
+  evidence?: string;
+}
+
+export interface RelationInput {
+  type: RelationType;
+  from: string;
+  to: string;
+  since?: string;
+  until?: string;
+  attributes?: Attributes;
+  evidence?: string;
+}
+
+export interface FigureInput {
+  subject: string;
+  metric: string;
+  value: number;
+  unit?: string;
+  period?: string;
+  change?: number;
+  evidence?: string;
+}

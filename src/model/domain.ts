@@ -1,0 +1,196 @@
+/**
+ * The domain model, declared once. Everything that names an entity type, a kind, an event type,
+ * a participant role or a relation type (ingest validation, the JSON Schema, the Cypher schema,
+ * GraphQL enums, Cypher label allow-lists) derives from these declarations.
+ *
+ * The vocabulary is the one of `kg-article/1` (shared/spec/article-format.md).
+ */
+
+export const ENTITY_TYPES = {
+  Person: { kinds: [] as const, description: 'A named individual: an official, a manager, a scholar.' },
+  Organization: {
+    kinds: [
+      'Company',
+      'University',
+      'School',
+      'GovernmentAgency',
+      'PartyCommittee',
+      'Association',
+      'DevelopmentZone',
+      'Institute',
+      'Other',
+    ] as const,
+    description: 'A company, school, university, government body, party committee, association or zone.',
+  },
+  Village: { kinds: ['Village', 'Community'] as const, description: 'A village or an urban community.' },
+  Place: {
+    kinds: ['Country', 'Province', 'City', 'County', 'District', 'Other'] as const,
+    description: 'A geographic place.',
+  },
+  Project: {
+    kinds: ['Manufacturing', 'Services', 'Infrastructure', 'Other'] as const,
+    description: 'An investment or construction project.',
+  },
+} as const;
+
+export type EntityType = keyof typeof ENTITY_TYPES;
+export const ENTITY_TYPE_NAMES = Object.keys(ENTITY_TYPES) as EntityType[];
+
+/** Every kind of every type, in declaration order, without repeats (`Other` is shared). */
+export const ENTITY_KINDS: string[] = [...new Set(ENTITY_TYPE_NAMES.flatMap((t) => [...ENTITY_TYPES[t].kinds]))];
+
+export const EVENT_TYPES = [
+  'Signing',
+  'Inspection',
+  'Fair',
+  'Meeting',
+  'Visit',
+  'Ceremony',
+  'Training',
+  'Campaign',
+  'Other',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export const PARTICIPANT_ROLES = [
+  'host',
+  'organizer',
+  'signatory',
+  'attendee',
+  'speaker',
+  'inspector',
+  'inspected',
+  'visitor',
+  'visited',
+  'subject',
+] as const;
+export type ParticipantRole = (typeof PARTICIPANT_ROLES)[number];
+
+const ANY: readonly EntityType[] = ENTITY_TYPE_NAMES;
+
+interface RelationTypeDecl {
+  from: readonly EntityType[];
+  to: readonly EntityType[];
+  /** attributes that must be present (non-empty strings) */
+  requiredAttributes: readonly string[];
+  /** the attribute that, with the endpoints, tells two relations of this type apart */
+  distinguishedBy?: string;
+  description: string;
+}
+
+/**
+ * Relation types with their allowed endpoints. The spec fixes HOLDS_POSITION (Person→Organization,
+ * with a title); the other endpoint sets are this project's reading of the spec's intent, chosen so that
+ * a mistyped relation (a person PART_OF a village) is caught at ingest.
+ */
+export const RELATION_TYPES = {
+  HOLDS_POSITION: {
+    from: ['Person'],
+    to: ['Organization'],
+    requiredAttributes: ['title'],
+    distinguishedBy: 'title',
+    description: 'A person holds a position (attribute `title`) in an organisation.',
+  },
+  PART_OF: {
+    from: ['Organization', 'Village', 'Place'],
+    to: ['Organization', 'Place'],
+    requiredAttributes: [],
+    description: 'A unit of a larger body (a college of a university), or a place within a larger one.',
+  },
+  LOCATED_IN: {
+    from: ['Organization', 'Village', 'Place', 'Project'],
+    to: ['Place', 'Village', 'Organization'],
+    requiredAttributes: [],
+    description: 'Where something is: a company in a zone, a project in a village, a city in a province.',
+  },
+  PARTNER_OF: {
+    from: ['Organization'],
+    to: ['Organization'],
+    requiredAttributes: [],
+    description: 'Two organisations in a partnership or cooperation agreement.',
+  },
+  INVESTS_IN: {
+    from: ['Organization', 'Person'],
+    to: ['Project', 'Organization'],
+    requiredAttributes: [],
+    description: 'An investor and what it invests in.',
+  },
+  OWNS: {
+    from: ['Organization', 'Person'],
+    to: ['Organization', 'Project'],
+    requiredAttributes: [],
+    description: 'Ownership.',
+  },
+  OPERATES: {
+    from: ['Organization'],
+    to: ['Project', 'Organization'],
+    requiredAttributes: [],
+    description: 'An organisation runs a project or a facility.',
+  },
+  SUPERVISES: {
+    from: ['Organization', 'Person'],
+    to: ['Organization', 'Village', 'Project'],
+    requiredAttributes: [],
+    description: 'Oversight: a body or an official responsible for another body, a village or a project.',
+  },
+  RELATED_TO: {
+    from: ANY,
+    to: ANY,
+    requiredAttributes: [],
+    description: 'Any other stated connection between two entities.',
+  },
+} as const satisfies Record<string, RelationTypeDecl>;
+
+export type RelationType = keyof typeof RELATION_TYPES;
+export const RELATION_TYPE_NAMES = Object.keys(RELATION_TYPES) as RelationType[];
+
+export function relationDecl(type: RelationType): RelationTypeDecl {
+  return RELATION_TYPES[type];
+}
+
+/** What an event may name as its `location`. */
+export const EVENT_LOCATION_TYPES: readonly EntityType[] = ['Place', 'Village', 'Organization', 'Project'];
+
+/**
+ * The graph's own labels and relationship types besides the domain ones above: these and the domain
+ * names are the only labels and types ever placed in Cypher text (everything else is a parameter).
+ */
+export const GRAPH_LABELS = {
+  Entity: 'Entity',
+  Event: 'Event',
+  Article: 'Article',
+  Figure: 'Figure',
+  NameKey: 'NameKey',
+  MergedId: 'MergedId',
+} as const;
+
+export const GRAPH_RELATIONSHIPS = {
+  /** Article → Entity: the article names the entity (per-article name, aliases, kind, attributes, evidence). */
+  MENTIONS: 'MENTIONS',
+  /** Article → Event | Figure: the article reports it (with evidence). */
+  REPORTS: 'REPORTS',
+  /** Entity → Event, with `role`. */
+  PARTICIPATED_IN: 'PARTICIPATED_IN',
+  /** Event → Entity: where it happened. */
+  OCCURRED_AT: 'OCCURRED_AT',
+  /** Figure → Entity: what the number is about. */
+  ABOUT: 'ABOUT',
+  /** NameKey → Entity: the normalised name or alias that identifies it. */
+  IDENTIFIES: 'IDENTIFIES',
+  /** MergedId → Entity: an id that was merged into this entity. */
+  MERGED_INTO: 'MERGED_INTO',
+} as const;
+
+export const FORMAT_TAG = 'kg-article/1';
+
+export function isEntityType(value: unknown): value is EntityType {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(ENTITY_TYPES, value);
+}
+
+export function isRelationType(value: unknown): value is RelationType {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(RELATION_TYPES, value);
+}
+
+export function kindsOf(type: EntityType): readonly string[] {
+  return ENTITY_TYPES[type].kinds;
+}

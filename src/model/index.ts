@@ -1,0 +1,3 @@
+export * from './domain';
+export * from './normalize';
+export * from './dates';
