@@ -126,7 +126,13 @@ const figure = object(
 
 const article = object(
   {
-    id: { type: 'string', minLength: 1, maxLength: LIMITS.articleId, pattern: '^[A-Za-z0-9._:-]+$' },
+    id: {
+      type: 'string',
+      minLength: 1,
+      maxLength: LIMITS.articleId,
+      pattern: '^[A-Za-z0-9._:-]+$',
+      description: 'a stable source id of 1-200 characters from A-Z a-z 0-9 . _ : -',
+    },
     title: text(LIMITS.title),
     publisher: text(LIMITS.shortText),
     publishedOn: date('YYYY-MM-DD or YYYY-MM'),

@@ -5,6 +5,6 @@ export { articleJsonSchema, type JsonSchema } from './articleSchema';
 export { validateDocument, type Validation } from './validate';
 export { ingestDocument, type DocumentReport, type IngestOptions, type IngestStatus } from './ingestDocument';
 export { ingestAll, type IngestSummary } from './ingestAll';
-export { readDocuments, type SourcedDocument } from './readDocuments';
+export { countDocuments, readDocuments, type SourcedDocument } from './readDocuments';
 export { nameKeyOf, generatedEntityId } from './resolveEntities';
 export { eventId, figureId, type WriteCounts } from './writeArticle';

@@ -39,6 +39,25 @@ async function* expand(path: string): AsyncGenerator<string> {
   }
 }
 
+/** The files `readDocuments` would read, with how many documents each holds (NDJSON: non-blank lines). */
+export async function countDocuments(paths: string[]): Promise<number> {
+  let total = 0;
+  for (const root of paths) {
+    try {
+      for await (const file of expand(root)) {
+        if (!isNdjson(file)) total += 1;
+        else {
+          const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+          for await (const line of lines) if (line.trim() !== '') total += 1;
+        }
+      }
+    } catch {
+      total += 1; // reported as missing by readDocuments
+    }
+  }
+  return total;
+}
+
 /**
  * Reads documents from files, folders (recursively: every `.json`, `.ndjson` and `.jsonl`) and NDJSON
  * files (one document per line, read as a stream; a bad line is reported with its number and the other

@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import { integer, type ManagedTransaction } from 'neo4j-driver';
 import { nameKey, type EntityType } from '../model';
 import type { ArticleDocument, EntityInput } from './document';
 import { type Problem, quote } from './problem';
@@ -61,9 +61,10 @@ export async function resolveEntities(tx: ManagedTransaction, doc: ArticleDocume
   );
   const candidatesOf = new Map<number, Candidate[]>();
   for (const r of matched.records) {
-    const list = candidatesOf.get(r.get('i')) ?? [];
+    const i = neo4jInt(r.get('i'));
+    const list = candidatesOf.get(i) ?? [];
     for (const c of r.get('candidates') as Candidate[]) if (!list.some((x) => x.id === c.id)) list.push(c);
-    candidatesOf.set(r.get('i'), list);
+    candidatesOf.set(i, list);
   }
 
   const previous = await tx.run(
@@ -130,4 +131,9 @@ export async function resolveEntities(tx: ManagedTransaction, doc: ArticleDocume
     ids.set(e.key, id);
   });
   return { ids, created, problems };
+}
+
+/** Works whether or not the driver was created with `disableLosslessIntegers`. */
+function neo4jInt(value: unknown): number {
+  return typeof value === 'number' ? value : integer.toNumber(value as number);
 }

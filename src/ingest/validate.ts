@@ -1,5 +1,4 @@
-import { dateSpan, EVENT_LOCATION_TYPES, RELATION_TYPES, type EntityType } from '../model';
-import { storedText } from '../model';
+import { dateSpan, EVENT_LOCATION_TYPES, isEntityType, isRelationType, RELATION_TYPES, storedText, type EntityType } from '../model';
 import { articleJsonSchema } from './articleSchema';
 import { checkSchema } from './checkSchema';
 import type { ArticleDocument } from './document';
@@ -25,67 +24,84 @@ function normaliseStrings(value: unknown): unknown {
  * Checks a parsed document against every rule of `kg-article/1` and lists every problem by JSON path.
  * Structure comes from the JSON Schema; the rules below are those JSON Schema cannot express.
  */
+const objects = (value: unknown): Array<Record<string, unknown>> =>
+  Array.isArray(value) ? value.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {})) : [];
+const str = (value: unknown): string | undefined => (typeof value === 'string' ? storedText(value) : undefined);
+
+/**
+ * Checks a parsed document against every rule of `kg-article/1` and lists every problem by JSON path.
+ * Structure comes from the JSON Schema; the rules below are those JSON Schema cannot express. They run
+ * even when the structure is wrong (reading defensively), so one pass reports everything.
+ */
 export function validateDocument(input: unknown): Validation {
   const problems = checkSchema(SCHEMA, input);
-  if (problems.length > 0) return { ok: false, problems };
+  const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const entities = objects(raw.entities);
+  const events = objects(raw.events);
+  const relations = objects(raw.relations);
+  const figures = objects(raw.figures);
 
-  const doc = normaliseStrings(input) as ArticleDocument;
-  doc.events ??= [];
-  doc.relations ??= [];
-  doc.figures ??= [];
-
-  const entityTypes = new Map<string, EntityType>();
+  const entityTypes = new Map<string, EntityType | undefined>();
+  const eventKeys = new Set<string>();
   const seen = new Map<string, string>();
-  const defineKey = (key: string, path: string): void => {
+  const defineKey = (key: string | undefined, path: string): void => {
+    if (key === undefined) return;
     const first = seen.get(key);
     if (first) problems.push({ path: `${path}.key`, message: `duplicate key ${quote(key)} (already defined at ${first})` });
     else seen.set(key, path);
   };
-  doc.entities.forEach((e, i) => {
-    defineKey(e.key, `entities[${i}]`);
-    if (!entityTypes.has(e.key)) entityTypes.set(e.key, e.type);
+  entities.forEach((e, i) => {
+    const key = str(e.key);
+    defineKey(key, `entities[${i}]`);
+    if (key !== undefined && !entityTypes.has(key)) entityTypes.set(key, isEntityType(e.type) ? e.type : undefined);
   });
-  doc.events.forEach((e, i) => defineKey(e.key, `events[${i}]`));
+  events.forEach((e, i) => {
+    const key = str(e.key);
+    defineKey(key, `events[${i}]`);
+    if (key !== undefined) eventKeys.add(key);
+  });
 
   const ids = new Map<string, number>();
-  doc.entities.forEach((e, i) => {
-    if (e.id === undefined) return;
-    const first = ids.get(e.id);
+  entities.forEach((e, i) => {
+    const id = str(e.id);
+    if (id === undefined) return;
+    const first = ids.get(id);
     if (first !== undefined) {
-      problems.push({ path: `entities[${i}].id`, message: `duplicate id ${quote(e.id)} (also entities[${first}].id)` });
-    } else ids.set(e.id, i);
+      problems.push({ path: `entities[${i}].id`, message: `duplicate id ${quote(id)} (also entities[${first}].id)` });
+    } else ids.set(id, i);
   });
 
-  const entityRef = (key: string, path: string, allowed?: readonly EntityType[]): EntityType | undefined => {
-    const type = entityTypes.get(key);
-    if (type === undefined) {
-      const isEvent = doc.events.some((e) => e.key === key);
+  const entityRef = (value: unknown, path: string, allowed?: readonly EntityType[]): void => {
+    const key = str(value);
+    if (key === undefined) return; // the schema has reported it
+    if (!entityTypes.has(key)) {
       problems.push({
         path,
-        message: isEvent ? `${quote(key)} is an event; an entity key is needed here` : `unknown key ${quote(key)}`,
+        message: eventKeys.has(key) ? `${quote(key)} is an event; an entity key is needed here` : `unknown key ${quote(key)}`,
       });
-      return undefined;
+      return;
     }
-    if (allowed && !allowed.includes(type)) {
+    const type = entityTypes.get(key);
+    if (type && allowed && !allowed.includes(type)) {
       problems.push({ path, message: `${quote(key)} is a ${type}; expected ${allowed.join(' or ')}` });
     }
-    return type;
   };
 
-  const checkDate = (value: string | undefined, path: string): void => {
-    if (value !== undefined && dateSpan(value) === null) {
+  const checkDate = (value: unknown, path: string): void => {
+    if (typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && dateSpan(value) === null) {
       problems.push({ path, message: `${quote(value)} is not a real calendar date` });
     }
   };
-  const checkOrder = (start: string | undefined, end: string | undefined, path: string, what: string): void => {
-    const a = start && dateSpan(start);
-    const b = end && dateSpan(end);
+  const checkOrder = (start: unknown, end: unknown, path: string, what: string): void => {
+    const a = typeof start === 'string' ? dateSpan(start) : null;
+    const b = typeof end === 'string' ? dateSpan(end) : null;
     if (a && b && b.last < a.first) problems.push({ path, message: `${quote(end)} is before ${what} ${quote(start)}` });
   };
 
-  if (doc.article.publishedOn) checkDate(doc.article.publishedOn, 'article.publishedOn');
+  const article = (raw.article && typeof raw.article === 'object' ? raw.article : {}) as Record<string, unknown>;
+  checkDate(article.publishedOn, 'article.publishedOn');
 
-  doc.events.forEach((e, i) => {
+  events.forEach((e, i) => {
     const path = `events[${i}]`;
     checkDate(e.date, `${path}.date`);
     checkDate(e.endDate, `${path}.endDate`);
@@ -95,26 +111,29 @@ export function validateDocument(input: unknown): Validation {
     checkOrder(e.date, e.endDate, `${path}.endDate`, 'date');
     if (e.location !== undefined) entityRef(e.location, `${path}.location`, EVENT_LOCATION_TYPES);
     const roles = new Set<string>();
-    (e.participants ?? []).forEach((p, j) => {
+    objects(e.participants).forEach((p, j) => {
       entityRef(p.entity, `${path}.participants[${j}].entity`);
-      const pair = `${p.entity}\u0000${p.role}`;
+      const pair = `${str(p.entity)}\u0000${String(p.role)}`;
       if (roles.has(pair)) {
-        problems.push({ path: `${path}.participants[${j}]`, message: `${quote(p.entity)} is listed twice as ${p.role}` });
+        problems.push({ path: `${path}.participants[${j}]`, message: `${quote(p.entity)} is listed twice as ${String(p.role)}` });
       }
       roles.add(pair);
     });
   });
 
-  doc.relations.forEach((r, i) => {
+  relations.forEach((r, i) => {
     const path = `relations[${i}]`;
-    const decl = RELATION_TYPES[r.type];
-    entityRef(r.from, `${path}.from`, decl.from);
-    entityRef(r.to, `${path}.to`, decl.to);
-    if (r.from === r.to) problems.push({ path: `${path}.to`, message: 'a relation cannot link an entity to itself' });
-    for (const name of decl.requiredAttributes) {
-      const v = r.attributes?.[name];
-      if (typeof v !== 'string' || v === '') {
-        problems.push({ path: `${path}.attributes.${name}`, message: `${r.type} needs a non-empty string attribute "${name}"` });
+    const decl = isRelationType(r.type) ? RELATION_TYPES[r.type] : undefined;
+    entityRef(r.from, `${path}.from`, decl?.from);
+    entityRef(r.to, `${path}.to`, decl?.to);
+    if (str(r.from) !== undefined && str(r.from) === str(r.to)) {
+      problems.push({ path: `${path}.to`, message: 'a relation cannot link an entity to itself' });
+    }
+    const attributes = (r.attributes && typeof r.attributes === 'object' ? r.attributes : {}) as Record<string, unknown>;
+    for (const name of decl?.requiredAttributes ?? []) {
+      const v = attributes[name];
+      if (typeof v !== 'string' || v.trim() === '') {
+        problems.push({ path: `${path}.attributes.${name}`, message: `${String(r.type)} needs a non-empty string attribute "${name}"` });
       }
     }
     checkDate(r.since, `${path}.since`);
@@ -122,7 +141,12 @@ export function validateDocument(input: unknown): Validation {
     checkOrder(r.since, r.until, `${path}.until`, 'since');
   });
 
-  doc.figures.forEach((f, i) => entityRef(f.subject, `figures[${i}].subject`));
+  figures.forEach((f, i) => entityRef(f.subject, `figures[${i}].subject`));
 
-  return problems.length > 0 ? { ok: false, problems } : { ok: true, document: doc };
+  if (problems.length > 0) return { ok: false, problems };
+  const doc = normaliseStrings(input) as ArticleDocument;
+  doc.events ??= [];
+  doc.relations ??= [];
+  doc.figures ??= [];
+  return { ok: true, document: doc };
 }

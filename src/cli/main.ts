@@ -1,0 +1,105 @@
+import { join } from 'node:path';
+import { findRepoRoot, openDatabase, type DatabaseOptions } from '../graph';
+import { countDocuments, ingestAll, readDocuments, validateDocument, formatProblem } from '../ingest';
+import { emitGeneratedFiles } from './emitFiles';
+import { formatDocumentReport, formatSummary } from './formatReport';
+import { ProgressBar } from './progressBar';
+
+const USAGE = `kg — load extracted articles (kg-article/1) into the knowledge graph
+
+usage:
+  kg ingest <file.json|folder|file.ndjson> ...   validate and load documents; exit 1 if any is rejected
+  kg seed                                        load the project's seed/ folder
+  kg validate <file|folder|file.ndjson> ...      check documents without a database
+  kg emit                                        regenerate schema/kg-article-1.schema.json and cypher/schema.cypher
+options:
+  --json    print the reports as JSON instead of text
+
+The database is NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) when set; otherwise the
+embedded Neo4j in KG_DATA_DIR (default ./data/neo4j), which must not be in use by a running server: while
+\`npm start\` runs, point NEO4J_URI at it (bolt://127.0.0.1:7687).`;
+
+export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): DatabaseOptions {
+  return {
+    connection: env.NEO4J_URI
+      ? { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE }
+      : undefined,
+    embedded: {
+      homeDir: env.KG_DATA_DIR ?? join(repoRoot, 'data', 'neo4j'),
+      port: 0,
+      heap: env.KG_EMBEDDED_HEAP ?? '1g',
+      pageCache: env.KG_EMBEDDED_PAGECACHE ?? '256m',
+    },
+    log: (line) => process.stderr.write(`${line}\n`),
+  };
+}
+
+async function ingestCommand(paths: string[], json: boolean, env: NodeJS.ProcessEnv, repoRoot: string): Promise<number> {
+  const total = await countDocuments(paths);
+  const db = await openDatabase({ ...databaseOptionsFromEnv(env, repoRoot), log: () => {} });
+  try {
+    const bar = new ProgressBar(total);
+    const summary = await ingestAll(db.driver, readDocuments(paths), {
+      database: db.database,
+      onReport: (report) => {
+        bar.tick();
+        if (!json && (report.status === 'rejected' || total <= 50)) {
+          bar.finish();
+          process.stdout.write(`${formatDocumentReport(report)}\n`);
+        }
+      },
+    });
+    bar.finish();
+    if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
+    else process.stdout.write(`${formatSummary(summary)}\n`);
+    return summary.totals.rejected > 0 ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}
+
+async function validateCommand(paths: string[], json: boolean): Promise<number> {
+  let bad = 0;
+  const results: Array<{ source: string; problems: string[] }> = [];
+  for await (const item of readDocuments(paths)) {
+    const problems = 'problems' in item ? item.problems : (() => {
+      const v = validateDocument(item.document);
+      return v.ok ? [] : v.problems;
+    })();
+    if (problems.length > 0) bad += 1;
+    results.push({ source: item.source, problems: problems.map(formatProblem) });
+    if (!json) {
+      process.stdout.write(`${problems.length === 0 ? 'valid    ' : 'invalid  '}${item.source}\n`);
+      for (const p of problems) process.stdout.write(`    ${formatProblem(p)}\n`);
+    }
+  }
+  if (json) process.stdout.write(`${JSON.stringify(results, null, 2)}\n`);
+  return bad > 0 ? 1 : 0;
+}
+
+/** Runs the CLI and resolves to its exit status. */
+export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const json = argv.includes('--json');
+  const [command, ...rest] = argv.filter((a) => a !== '--json');
+  const repoRoot = findRepoRoot();
+  switch (command) {
+    case 'ingest':
+      if (rest.length === 0) break;
+      return ingestCommand(rest, json, env, repoRoot);
+    case 'seed':
+      return ingestCommand([join(repoRoot, 'seed')], json, env, repoRoot);
+    case 'validate':
+      if (rest.length === 0) break;
+      return validateCommand(rest, json);
+    case 'emit':
+      for (const file of emitGeneratedFiles(repoRoot)) process.stdout.write(`wrote ${file}\n`);
+      return 0;
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(`${USAGE}\n`);
+      return 0;
+  }
+  process.stderr.write(`${USAGE}\n`);
+  return 2;
+}

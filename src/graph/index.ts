@@ -1,0 +1,5 @@
+export * from './driver';
+export * from './applySchema';
+export * from './schemaStatements';
+export * from './embedded';
+export * from './openDatabase';
