@@ -19,7 +19,8 @@ export interface JsonSchema {
   const?: string;
   enum?: readonly string[];
   required?: readonly string[];
-  properties?: Record<string, JsonSchema>;
+  /** `false` forbids the property (JSON Schema's boolean schema) */
+  properties?: Record<string, JsonSchema | false>;
   additionalProperties?: boolean | JsonSchema;
   maxProperties?: number;
   items?: JsonSchema;
@@ -57,10 +58,16 @@ function object(properties: Record<string, JsonSchema>, required: string[], extr
 }
 
 /** Kind lists differ per entity type: one if/then per type. */
-const kindByType: JsonSchema[] = ENTITY_TYPE_NAMES.map((type) => ({
-  if: { properties: { type: { const: type } } },
-  then: { properties: { kind: { enum: ENTITY_TYPES[type].kinds, description: `kinds of ${type}` } } },
-}));
+const kindByType: JsonSchema[] = ENTITY_TYPE_NAMES.map((type) => {
+  const kinds = ENTITY_TYPES[type].kinds;
+  return {
+    if: { properties: { type: { const: type } } },
+    then:
+      kinds.length > 0
+        ? { properties: { kind: { enum: kinds, description: `kinds of ${type}` } } }
+        : { properties: { kind: false }, description: `${type} has no kinds` },
+  };
+});
 
 const entity = object(
   {

@@ -80,7 +80,9 @@ export function checkSchema(schema: JsonSchema, value: unknown, path = '', out: 
     }
     for (const name of keys) {
       const sub = schema.properties?.[name];
-      if (sub) checkSchema(sub, obj[name], childPath(path, name), out);
+      if (sub === false) {
+        out.push({ path: childPath(path, name), message: `not allowed${schema.description ? ` (${schema.description})` : ''}` });
+      } else if (sub) checkSchema(sub, obj[name], childPath(path, name), out);
       else if (schema.additionalProperties === false) {
         const allowed = Object.keys(schema.properties ?? {}).join(', ');
         out.push({ path: childPath(path, name), message: `unknown field (allowed: ${allowed})` });
