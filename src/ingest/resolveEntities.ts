@@ -105,7 +105,9 @@ export async function resolveEntities(tx: ManagedTransaction, doc: ArticleDocume
         const before = previousId.get(e.key);
         if (before && candidates.some((c) => c.id === before)) id = before;
         else {
-          const list = candidates.map((c) => `${quote(c.id)} (${quote(c.name)})`).join(', ');
+          const list = [...candidates]
+            .sort((a, b) => (a.id < b.id ? -1 : 1))
+            .map((c) => `${quote(c.id)} (${quote(c.name)})`).join(', ');
           problems.push({
             path: `${path}.name`,
             message: `ambiguous: ${quote(e.name)} matches ${candidates.length} existing ${e.type} entities: ${list}; give this entity the "id" of the one it is`,
