@@ -18,6 +18,9 @@ export function createDriver(conn: Neo4jConnection): Driver {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
+    // Transaction functions retry transient failures (deadlocks, a leader switch) for this long; the
+    // default 30 s would make every request hang that long while Neo4j is down.
+    maxTransactionRetryTime: 5_000,
     userAgent: 'kg-graph/0.1',
   });
 }
