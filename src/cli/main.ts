@@ -1,4 +1,5 @@
 import { join } from 'node:path';
+import { type Config, loadConfig } from '../config';
 import { findRepoRoot, openDatabase, type DatabaseOptions } from '../graph';
 import { countDocuments, ingestAll, readDocuments, validateDocument, formatProblem } from '../ingest';
 import { emitGeneratedFiles } from './emitFiles';
@@ -19,24 +20,18 @@ The database is NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) 
 embedded Neo4j in KG_DATA_DIR (default ./data/neo4j), which must not be in use by a running server: while
 \`npm start\` runs, point NEO4J_URI at it (bolt://127.0.0.1:7687).`;
 
-export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv, repoRoot: string): DatabaseOptions {
+/** The CLI reaches Neo4j as the server does (src/config), but starts its embedded server on a free port. */
+export function databaseOptions(config: Config): DatabaseOptions {
   return {
-    connection: env.NEO4J_URI
-      ? { uri: env.NEO4J_URI, username: env.NEO4J_USERNAME, password: env.NEO4J_PASSWORD, database: env.NEO4J_DATABASE }
-      : undefined,
-    embedded: {
-      homeDir: env.KG_DATA_DIR ?? join(repoRoot, 'data', 'neo4j'),
-      port: 0,
-      heap: env.KG_EMBEDDED_HEAP ?? '1g',
-      pageCache: env.KG_EMBEDDED_PAGECACHE ?? '256m',
-    },
-    log: (line) => process.stderr.write(`${line}\n`),
+    connection: config.neo4j.uri ? { ...config.neo4j, uri: config.neo4j.uri } : undefined,
+    embedded: { homeDir: config.embedded.dataDir, port: 0, heap: config.embedded.heap, pageCache: config.embedded.pageCache },
   };
 }
 
-async function ingestCommand(paths: string[], json: boolean, env: NodeJS.ProcessEnv, repoRoot: string): Promise<number> {
+async function ingestCommand(paths: string[], json: boolean, env: NodeJS.ProcessEnv): Promise<number> {
+  const config = loadConfig(env);
   const total = await countDocuments(paths);
-  const db = await openDatabase({ ...databaseOptionsFromEnv(env, repoRoot), log: () => {} });
+  const db = await openDatabase(databaseOptions(config));
   try {
     const bar = new ProgressBar(total);
     const summary = await ingestAll(db.driver, readDocuments(paths), {
@@ -85,9 +80,9 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   switch (command) {
     case 'ingest':
       if (rest.length === 0) break;
-      return ingestCommand(rest, json, env, repoRoot);
+      return ingestCommand(rest, json, env);
     case 'seed':
-      return ingestCommand([join(repoRoot, 'seed')], json, env, repoRoot);
+      return ingestCommand([join(repoRoot, 'seed')], json, env);
     case 'validate':
       if (rest.length === 0) break;
       return validateCommand(rest, json);
