@@ -11,10 +11,4 @@ try {
   }
   throw error;
 }
-cli.main(process.argv.slice(2)).then(
-  (status) => process.exit(status),
-  (error) => {
-    process.stderr.write(`kg: ${error && error.message ? error.message : error}\n`);
-    process.exit(2);
-  },
-);
+cli.run(process.argv.slice(2));

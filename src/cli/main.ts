@@ -98,3 +98,16 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
   process.stderr.write(`${USAGE}\n`);
   return 2;
 }
+
+/** Runs the CLI and exits the process with its status (bin/kg.js, and `tsx src/cli/main.ts` for `npm run emit`). */
+export function run(argv: string[]): void {
+  main(argv).then(
+    (status) => process.exit(status),
+    (error: unknown) => {
+      process.stderr.write(`kg: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(2);
+    },
+  );
+}
+
+if (require.main === module) run(process.argv.slice(2));

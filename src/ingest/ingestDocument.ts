@@ -18,6 +18,8 @@ export interface DocumentReport {
 
 export interface IngestOptions {
   database?: string;
+  /** transaction timeout in milliseconds (the server passes its per-request limit) */
+  timeoutMs?: number;
   /** test seam: called after each write step inside the transaction */
   afterStep?: StepHook;
 }
@@ -57,7 +59,7 @@ export async function ingestDocument(
       if (resolution.problems.length > 0) throw new Rejected(resolution.problems);
       const counts = await writeArticle(tx, doc, resolution, hash, options.afterStep);
       return { source, articleId: doc.article.id, status: before ? 'updated' : 'created', problems: [], counts };
-    });
+    }, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
   } catch (error) {
     if (error instanceof Rejected) return { source, articleId: doc.article.id, status: 'rejected', problems: error.problems };
     throw error;

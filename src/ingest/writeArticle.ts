@@ -34,21 +34,13 @@ export function contentHash(doc: ArticleDocument): string {
 }
 
 /**
- * Writes one validated, resolved document inside the caller's transaction: first removes everything the
- * article said before (its mentions, events, claims and figure reports), then writes what it says now,
- * then re-derives and garbage-collects the entities it touched. Each step is one UNWIND over a batch.
+ * Removes what an article said, inside the caller's transaction: its mentions, its claims on relations (a
+ * relation with no claim left goes), its events (with their participations), and its figure reports (a
+ * figure nobody else reports goes). Returns the ids of the entities it mentioned: the caller re-derives
+ * them (`deriveEntities`), which also deletes those no article mentions any more. Loading and deleting
+ * an article both start here, so they cannot disagree about what an article supported.
  */
-export async function writeArticle(
-  tx: ManagedTransaction,
-  doc: ArticleDocument,
-  resolution: Resolution,
-  hash: string,
-  afterStep: StepHook = () => {},
-): Promise<WriteCounts> {
-  const aid = doc.article.id;
-  const idOf = (key: string): string => resolution.ids.get(key)!;
-
-  // 1. Forget what this article said before.
+export async function forgetArticle(tx: ManagedTransaction, aid: string): Promise<Set<string>> {
   const old = await tx.run(
     `OPTIONAL MATCH (a:Article {id: $aid})-[m:MENTIONS]->(e:Entity)
      WITH collect(DISTINCT e.id) AS touched, collect(m) AS mentions
@@ -80,6 +72,26 @@ export async function writeArticle(
      DETACH DELETE f`,
     { aid },
   );
+  return touched;
+}
+
+/**
+ * Writes one validated, resolved document inside the caller's transaction: first removes everything the
+ * article said before (its mentions, events, claims and figure reports), then writes what it says now,
+ * then re-derives and garbage-collects the entities it touched. Each step is one UNWIND over a batch.
+ */
+export async function writeArticle(
+  tx: ManagedTransaction,
+  doc: ArticleDocument,
+  resolution: Resolution,
+  hash: string,
+  afterStep: StepHook = () => {},
+): Promise<WriteCounts> {
+  const aid = doc.article.id;
+  const idOf = (key: string): string => resolution.ids.get(key)!;
+
+  // 1. Forget what this article said before.
+  const touched = await forgetArticle(tx, aid);
   await afterStep('forgotten');
 
   // 2. The article itself.

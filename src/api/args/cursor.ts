@@ -1,0 +1,52 @@
+import { badInput } from '../errors';
+
+/**
+ * Cursors are opaque to clients: base64 of a position in the ordered result. Offsets (not sort keys) keep
+ * them valid for every order the API offers; the prefix tells our cursors from arbitrary base64.
+ */
+const PREFIX = 'kg:';
+
+export function encodeCursor(offset: number): string {
+  return Buffer.from(`${PREFIX}${offset}`, 'utf8').toString('base64');
+}
+
+/** The number of rows to skip to resume after `cursor`. */
+export function skipAfter(cursor: string | null | undefined, name = 'after'): number {
+  if (cursor === null || cursor === undefined) return 0;
+  const text = cursor.length <= 40 ? Buffer.from(cursor, 'base64').toString('utf8') : '';
+  const match = /^kg:(\d{1,9})$/.exec(text);
+  if (!match || encodeCursor(Number(match[1])) !== cursor) {
+    throw badInput(`${name} is not a cursor this API issued`, name);
+  }
+  return Number(match[1]) + 1;
+}
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+/**
+ * A Relay connection over one page of rows that starts at `skip`, of a result of `total` rows. Each edge is
+ * `{ cursor, node }`, or `{ cursor, ...edge(row) }` when the edge carries more than the node (search scores).
+ */
+export function connectionOf<T, E extends object = { node: T }>(
+  rows: T[],
+  total: number,
+  skip: number,
+  edge: (row: T) => E = (node) => ({ node }) as unknown as E,
+): { edges: Array<E & { cursor: string }>; pageInfo: PageInfo; totalCount: number } {
+  const edges = rows.map((row, i) => ({ ...edge(row), cursor: encodeCursor(skip + i) }));
+  return {
+    edges,
+    totalCount: total,
+    pageInfo: {
+      hasNextPage: skip + rows.length < total,
+      hasPreviousPage: skip > 0,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges[edges.length - 1]?.cursor ?? null,
+    },
+  };
+}

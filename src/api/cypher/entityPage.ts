@@ -1,0 +1,72 @@
+import type { Context } from '../context';
+import { int, readQuery, type Row } from '../db/run';
+import { entityMap } from './fragments';
+import { where } from './group';
+import { L, R } from './labels';
+import { entityRow, type EntityRow } from './rows';
+
+export interface EntityFilterValues {
+  types: readonly string[] | null;
+  kinds: readonly string[] | null;
+  /** ids as given; merged ids are resolved in the query */
+  ids: readonly string[] | null;
+  /** NameKey keys (`<Type>|<normalised name>`) of the exact name asked for */
+  nameKeys: readonly string[] | null;
+  /** lower-cased fragment of a name or alias */
+  nameContains: string | null;
+}
+
+export type EntityOrderValue = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC';
+
+const ORDER: Record<EntityOrderValue, string> = {
+  NAME_ASC: 'e.name ASC, e.id ASC',
+  NAME_DESC: 'e.name DESC, e.id ASC',
+  ID_ASC: 'e.id ASC',
+};
+
+export interface Page<T> {
+  total: number;
+  rows: T[];
+}
+
+/** One page of entities and the total count, in one statement. */
+export async function entityPage(
+  ctx: Context,
+  f: EntityFilterValues,
+  order: EntityOrderValue,
+  skip: number,
+  take: number,
+): Promise<Page<EntityRow>> {
+  const conditions = [
+    ...(f.types ? ['e.type IN $types'] : []),
+    ...(f.kinds ? ['e.kind IN $kinds'] : []),
+    ...(f.ids ? ['e.id IN ids'] : []),
+    ...(f.nameKeys ? [`EXISTS { MATCH (k:${L.NameKey})-[:${R.IDENTIFIES}]->(e) WHERE k.key IN $nameKeys }`] : []),
+    ...(f.nameContains !== null
+      ? ['toLower(e.name) CONTAINS $nameContains OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS $nameContains)']
+      : []),
+  ];
+  const imports = f.ids ? 'ids' : '';
+  const rows = await readQuery(
+    ctx,
+    `${f.ids
+      ? `CALL () {
+           UNWIND $ids AS rid
+           OPTIONAL MATCH (:${L.MergedId} {id: rid})-[:${R.MERGED_INTO}]->(kept:${L.Entity})
+           RETURN collect(coalesce(kept.id, rid)) AS ids
+         }`
+      : ''}
+     CALL (${imports}) {
+       MATCH (e:${L.Entity}) ${where(conditions)}
+       RETURN count(e) AS total
+     }
+     CALL (${imports}) {
+       MATCH (e:${L.Entity}) ${where(conditions)}
+       WITH e ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take
+       RETURN collect(${entityMap('e')}) AS rows
+     }
+     RETURN total, rows`,
+    { ...f, skip: int(skip), take: int(take) },
+  );
+  return { total: rows[0].total as number, rows: (rows[0].rows as Row[]).map(entityRow) };
+}

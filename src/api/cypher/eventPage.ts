@@ -1,0 +1,67 @@
+import type { Context } from '../context';
+import { int, readQuery, type Row } from '../db/run';
+import type { Page } from './entityPage';
+import { dateConditions, type DateWindow } from './eventDates';
+import { eventMap, resolveEntity } from './fragments';
+import { where } from './group';
+import { L, R } from './labels';
+import { eventRow, type EventRow } from './rows';
+
+export interface EventFilterValues extends DateWindow {
+  types: readonly string[] | null;
+  /** an entity id (merged ids resolve); unknown: no events */
+  participant: string | null;
+  location: string | null;
+  article: string | null;
+}
+
+export type EventOrderValue = 'DATE_ASC' | 'DATE_DESC' | 'NAME_ASC';
+
+/** Undated events always come last. */
+const ORDER: Record<EventOrderValue, string> = {
+  DATE_ASC: 'ev.dateStart IS NULL, ev.dateStart ASC, ev.id ASC',
+  DATE_DESC: 'ev.dateStart IS NULL, ev.dateStart DESC, ev.id ASC',
+  NAME_ASC: 'ev.name ASC, ev.id ASC',
+};
+
+/** One page of events and the total count, in one statement; it starts from the participant when there is one. */
+export async function eventPage(
+  ctx: Context,
+  f: EventFilterValues,
+  order: EventOrderValue,
+  skip: number,
+  take: number,
+): Promise<Page<EventRow>> {
+  const start =
+    f.participant !== null
+      ? `MATCH (participant)-[:${R.PARTICIPATED_IN}]->(ev:${L.Event})`
+      : f.location !== null
+        ? `MATCH (ev:${L.Event})-[:${R.OCCURRED_AT}]->(location)`
+        : `MATCH (ev:${L.Event})`;
+  const conditions = [
+    ...(f.types ? ['ev.type IN $types'] : []),
+    ...(f.article !== null ? ['ev.article = $article'] : []),
+    ...(f.participant !== null && f.location !== null ? [`EXISTS { (ev)-[:${R.OCCURRED_AT}]->(location) }`] : []),
+    ...dateConditions('ev', f),
+  ];
+  const imports = [...(f.participant !== null ? ['participant'] : []), ...(f.location !== null ? ['location'] : [])].join(', ');
+  const rows = await readQuery(
+    ctx,
+    `${f.participant !== null ? resolveEntity('$participant', 'participant') : ''}
+     ${f.location !== null ? resolveEntity('$location', 'location') : ''}
+     CALL (${imports}) {
+       ${start}
+       WITH DISTINCT ev ${where(conditions)}
+       RETURN count(ev) AS total
+     }
+     CALL (${imports}) {
+       ${start}
+       WITH DISTINCT ev ${where(conditions)}
+       WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take
+       RETURN collect(${eventMap('ev')}) AS rows
+     }
+     RETURN total, rows`,
+    { ...f, skip: int(skip), take: int(take) },
+  );
+  return { total: rows[0].total as number, rows: (rows[0].rows as Row[]).map(eventRow) };
+}

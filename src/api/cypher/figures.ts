@@ -1,0 +1,54 @@
+import type { Context } from '../context';
+import { int, readQuery, type Row } from '../db/run';
+import { figureMap, resolveEntity } from './fragments';
+import { byKey, where } from './group';
+import { L, R } from './labels';
+import { figureRow, type FigureRow } from './rows';
+
+export interface FigureFilter {
+  metric: string | null;
+  period: string | null;
+}
+
+const ORDER = 'f.metric, f.period, f.id';
+
+/** The figures about each entity, by metric then period. */
+export async function figuresAbout(ctx: Context, ids: readonly string[], o: FigureFilter): Promise<Map<string, FigureRow[]>> {
+  const conditions = [...(o.metric !== null ? ['f.metric = $metric'] : []), ...(o.period !== null ? ['f.period = $period'] : [])];
+  const rows = await readQuery(
+    ctx,
+    `UNWIND $ids AS id
+     MATCH (f:${L.Figure})-[:${R.ABOUT}]->(:${L.Entity} {id: id})
+     ${where(conditions)}
+     WITH id, f ORDER BY ${ORDER}
+     RETURN id, collect(${figureMap('f')}) AS rows`,
+    { ids: [...ids], metric: o.metric, period: o.period },
+  );
+  return byKey(ids, rows, (r: Row) => figureRow(r));
+}
+
+/**
+ * Figures by subject (a merged id resolves to the kept entity; an unknown one matches nothing), metric and
+ * period, each optional; by subject name, metric, period; at most `first`.
+ */
+export async function findFigures(
+  ctx: Context,
+  o: FigureFilter & { subject: string | null; first: number },
+): Promise<FigureRow[]> {
+  const conditions = [
+    ...(o.subject !== null ? ['s = subject'] : []),
+    ...(o.metric !== null ? ['f.metric = $metric'] : []),
+    ...(o.period !== null ? ['f.period = $period'] : []),
+  ];
+  const rows = await readQuery(
+    ctx,
+    `${o.subject !== null ? resolveEntity('$subject', 'subject') : 'WITH null AS subject'}
+     MATCH (f:${L.Figure})-[:${R.ABOUT}]->(s:${L.Entity})
+     ${where(conditions)}
+     WITH f, s ORDER BY s.name, s.id, ${ORDER}
+     LIMIT $first
+     RETURN ${figureMap('f')} AS figure`,
+    { subject: o.subject, metric: o.metric, period: o.period, first: int(o.first) },
+  );
+  return rows.map((r) => figureRow(r.figure as Row));
+}

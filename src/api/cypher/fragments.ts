@@ -1,0 +1,40 @@
+import { L, R } from './labels';
+
+/**
+ * Map projections of each kind of node. The variable names are the callers' constants, never input.
+ * Article text (up to megabytes) is left out on purpose: Article.text loads it on request.
+ */
+export const entityMap = (v: string): string => `${v} {.id, .type, .name, .aliases, .kind, .attributes}`;
+export const eventMap = (v: string): string => `${v} {.id, .type, .name, .date, .endDate, .attributes, .evidence, .article}`;
+export const articleMap = (v: string): string => `${v} {.id, .title, .publisher, .publishedOn, .url, .language}`;
+export const figureMap = (v: string): string =>
+  `${v} {.id, .metric, .value, .unit, .period, .change, ` +
+  `subject: head(COLLECT { MATCH (${v})-[:${R.ABOUT}]->(figureSubject:${L.Entity}) RETURN ${entityMap('figureSubject')} })}`;
+export const claimsMap = (r: string): string => `{sourceArticles: ${r}.sourceArticles, sourceEvidence: ${r}.sourceEvidence}`;
+
+/**
+ * A subquery binding `out` to the entity that the id expression names: the entity with that id, or the
+ * entity it was merged into. Null when neither exists.
+ */
+export function resolveEntity(idExpr: string, out: string, imports = ''): string {
+  return `CALL (${imports}) {
+    OPTIONAL MATCH (:${L.MergedId} {id: ${idExpr}})-[:${R.MERGED_INTO}]->(kept:${L.Entity})
+    OPTIONAL MATCH (own:${L.Entity} {id: ${idExpr}})
+    RETURN coalesce(kept, own) AS ${out}
+  }`;
+}
+
+/** Like resolveEntity, but an event id resolves too (graph walks may start or end at an event). */
+export function resolveEntityOrEvent(idExpr: string, out: string, imports = ''): string {
+  return `CALL (${imports}) {
+    OPTIONAL MATCH (:${L.MergedId} {id: ${idExpr}})-[:${R.MERGED_INTO}]->(kept:${L.Entity})
+    OPTIONAL MATCH (own:${L.Entity} {id: ${idExpr}})
+    OPTIONAL MATCH (ev:${L.Event} {id: ${idExpr}})
+    RETURN coalesce(kept, own, ev) AS ${out}
+  }`;
+}
+
+/** A domain relation `r` seen from node `from`: its type, direction, derived values and claims. */
+export const relationMap = (r: string, from: string): string =>
+  `{type: type(${r}), since: ${r}.since, until: ${r}.until, attributes: ${r}.attributes, claims: ${claimsMap(r)},
+    direction: CASE WHEN startNode(${r}) = ${from} THEN 'OUTGOING' ELSE 'INCOMING' END}`;

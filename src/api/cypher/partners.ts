@@ -1,0 +1,58 @@
+import type { EventType, ParticipantRole } from '../../model';
+import type { Context } from '../context';
+import { readQuery, type Row } from '../db/run';
+import { entityMap, eventMap, relationMap, resolveEntity } from './fragments';
+import { byKey } from './group';
+import { entityLabel, L, R, relType } from './labels';
+import { entityRow, eventRow, relationRow, type PartnerRow } from './rows';
+
+const ORGANIZATION = entityLabel('Organization');
+const PARTNER_OF = relType('PARTNER_OF');
+const SIGNING: EventType = 'Signing';
+const SIGNATORY: ParticipantRole = 'signatory';
+
+/**
+ * Partners of each organisation: organisations that signed the same Signing event as signatories, or that
+ * hold a PARTNER_OF relation with it in either direction; each with the events and relations that make it
+ * one. `kinds` (null = any) filters the partner's kind. Ids may be merged ids (the root field passes the
+ * client's); results are keyed by the ids given.
+ */
+export async function partnersOf(
+  ctx: Context,
+  ids: readonly string[],
+  kinds: readonly string[] | null,
+): Promise<Map<string, PartnerRow[]>> {
+  const rows = await readQuery(
+    ctx,
+    `UNWIND $ids AS id
+     ${resolveEntity('id', 'o', 'id')}
+     WITH id, o WHERE o:${ORGANIZATION}
+     CALL (o) {
+       MATCH (o)-[:${R.PARTICIPATED_IN} {role: $signatory}]->(ev:${L.Event} {type: $signing})
+             <-[:${R.PARTICIPATED_IN} {role: $signatory}]-(other:${ORGANIZATION})
+       WHERE other <> o
+       RETURN other, ev, null AS r
+       UNION ALL
+       MATCH (o)-[r:${PARTNER_OF}]-(other:${ORGANIZATION})
+       WHERE other <> o
+       RETURN other, null AS ev, r
+     }
+     WITH id, o, other, collect(DISTINCT ev) AS events, collect(DISTINCT r) AS rels
+     WHERE $kinds IS NULL OR other.kind IN $kinds
+     WITH id, o, other, events, rels ORDER BY other.name, other.id
+     RETURN id, collect({
+       organization: ${entityMap('other')},
+       events: [ev IN events | ${eventMap('ev')}],
+       relations: [r IN rels | ${relationMap('r', 'o')}]
+     }) AS rows`,
+    { ids: [...ids], kinds, signing: SIGNING, signatory: SIGNATORY },
+  );
+  return byKey(ids, rows, (r: Row): PartnerRow => {
+    const organization = entityRow(r.organization as Row);
+    return {
+      organization,
+      events: (r.events as Row[]).map(eventRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      relations: (r.relations as Row[]).map((x) => relationRow(x, organization)),
+    };
+  });
+}

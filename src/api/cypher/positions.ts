@@ -1,0 +1,48 @@
+import type { Context } from '../context';
+import { readQuery, type Row } from '../db/run';
+import { claimsMap, entityMap } from './fragments';
+import { byKey } from './group';
+import { entityLabel, relType } from './labels';
+import { claimSources, entityRow, type PositionRow } from './rows';
+
+const PERSON = entityLabel('Person');
+const ORGANIZATION = entityLabel('Organization');
+const HOLDS_POSITION = relType('HOLDS_POSITION');
+
+const position = (r: Row): PositionRow => ({
+  title: r.title as string,
+  since: (r.since as string | null) ?? null,
+  until: (r.until as string | null) ?? null,
+  sources: claimSources(r.claims as Row),
+  person: entityRow(r.person as Row),
+  organization: entityRow(r.organization as Row),
+});
+
+const POSITION = `{title: h.key, since: h.since, until: h.until, claims: ${claimsMap('h')},
+                   person: ${entityMap('p')}, organization: ${entityMap('o')}}`;
+
+/** Every position each person holds, by organisation name then title. */
+export async function positionsOfPeople(ctx: Context, ids: readonly string[]): Promise<Map<string, PositionRow[]>> {
+  const rows = await readQuery(
+    ctx,
+    `UNWIND $ids AS id
+     MATCH (p:${PERSON} {id: id})-[h:${HOLDS_POSITION}]->(o:${ORGANIZATION})
+     WITH id, p, h, o ORDER BY o.name, o.id, h.key
+     RETURN id, collect(${POSITION}) AS rows`,
+    { ids: [...ids] },
+  );
+  return byKey(ids, rows, position);
+}
+
+/** Everyone holding a position in each organisation, by person name then title. */
+export async function officialsOfOrganizations(ctx: Context, ids: readonly string[]): Promise<Map<string, PositionRow[]>> {
+  const rows = await readQuery(
+    ctx,
+    `UNWIND $ids AS id
+     MATCH (p:${PERSON})-[h:${HOLDS_POSITION}]->(o:${ORGANIZATION} {id: id})
+     WITH id, p, h, o ORDER BY p.name, p.id, h.key
+     RETURN id, collect(${POSITION}) AS rows`,
+    { ids: [...ids] },
+  );
+  return byKey(ids, rows, position);
+}

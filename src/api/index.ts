@@ -1,0 +1,12 @@
+import 'reflect-metadata';
+
+/**
+ * The API layer: a GraphQL schema over the graph, for the server to mount.
+ *
+ *   const schema = await buildApiSchema();
+ *   // per request: contextValue = createContext(deps, role)
+ */
+export { buildApiSchema, schemaSdl } from './buildApiSchema';
+export { createContext, type ApiDeps, type Context, type Role } from './context';
+export * from './errors';
+export { ARG_LIMITS } from './args/limits';

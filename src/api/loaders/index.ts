@@ -1,0 +1,149 @@
+import DataLoader from 'dataloader';
+import type { Context } from '../context';
+import { articlesByIds, articleTexts } from '../cypher/articles';
+import { eventsOfEntities, type EntityEventsOptions } from '../cypher/entityEvents';
+import { figuresAbout, type FigureFilter } from '../cypher/figures';
+import { articlesMentioning, entitiesMentionedIn, eventsReportedIn } from '../cypher/mentions';
+import { nodesByIds } from '../cypher/nodesByIds';
+import { parentsOf, projectsOf, unitsOf } from '../cypher/organizationLinks';
+import { participantsOfEvents, locationsOfEvents } from '../cypher/participants';
+import { partnersOf } from '../cypher/partners';
+import { officialsOfOrganizations, positionsOfPeople } from '../cypher/positions';
+import { relationsOfEntities, type RelationsOptions } from '../cypher/relations';
+import type {
+  ArticleRow,
+  EntityEventRow,
+  EntityRow,
+  EventRow,
+  FigureRow,
+  NodeRow,
+  ParticipantRow,
+  PartnerRow,
+  PositionRow,
+  RelationRow,
+  SourceRow,
+} from '../cypher/rows';
+import { entitySources, reportSources } from '../cypher/sources';
+import { L } from '../cypher/labels';
+
+type Batch<V> = (ids: readonly string[]) => Promise<Map<string, V>>;
+
+/**
+ * The request's DataLoaders. Every field resolver reads through one of these, so all the keys asked for at
+ * one nesting level (every event of a page asking for its participants) become ONE Cypher query: a request
+ * costs at most one round trip per nesting level, whatever the page size. Loaders taking arguments are kept
+ * per distinct argument values (sibling fields with the same arguments share one batch).
+ */
+export class Loaders {
+  private readonly made = new Map<string, DataLoader<string, unknown>>();
+
+  constructor(private readonly ctx: Context) {}
+
+  private loader<V>(key: string, batch: Batch<V>, missing: V): DataLoader<string, V> {
+    let loader = this.made.get(key) as DataLoader<string, V> | undefined;
+    if (!loader) {
+      loader = new DataLoader<string, V>(async (ids) => {
+        const found = await batch(ids);
+        return ids.map((id) => (found.has(id) ? found.get(id)! : missing));
+      });
+      this.made.set(key, loader as DataLoader<string, unknown>);
+    }
+    return loader;
+  }
+
+  private keyed(name: string, params: unknown): string {
+    return `${name}:${JSON.stringify(params)}`;
+  }
+
+  /** Any node by id; merged ids resolve to the kept entity; unknown ids to null. */
+  node(): DataLoader<string, NodeRow | null> {
+    return this.loader('node', (ids) => nodesByIds(this.ctx, ids), null);
+  }
+
+  article(): DataLoader<string, ArticleRow | null> {
+    return this.loader('article', (ids) => articlesByIds(this.ctx, ids), null);
+  }
+
+  articleText(): DataLoader<string, string | null> {
+    return this.loader('articleText', (ids) => articleTexts(this.ctx, ids), null);
+  }
+
+  entitySources(): DataLoader<string, SourceRow[]> {
+    return this.loader('entitySources', (ids) => entitySources(this.ctx, ids), []);
+  }
+
+  eventSources(): DataLoader<string, SourceRow[]> {
+    return this.loader('eventSources', (ids) => reportSources(this.ctx, L.Event, ids), []);
+  }
+
+  figureSources(): DataLoader<string, SourceRow[]> {
+    return this.loader('figureSources', (ids) => reportSources(this.ctx, L.Figure, ids), []);
+  }
+
+  positions(): DataLoader<string, PositionRow[]> {
+    return this.loader('positions', (ids) => positionsOfPeople(this.ctx, ids), []);
+  }
+
+  officials(): DataLoader<string, PositionRow[]> {
+    return this.loader('officials', (ids) => officialsOfOrganizations(this.ctx, ids), []);
+  }
+
+  parents(): DataLoader<string, EntityRow[]> {
+    return this.loader('parents', (ids) => parentsOf(this.ctx, ids), []);
+  }
+
+  units(): DataLoader<string, EntityRow[]> {
+    return this.loader('units', (ids) => unitsOf(this.ctx, ids), []);
+  }
+
+  projects(): DataLoader<string, EntityRow[]> {
+    return this.loader('projects', (ids) => projectsOf(this.ctx, ids), []);
+  }
+
+  partners(kinds: readonly string[] | null): DataLoader<string, PartnerRow[]> {
+    return this.loader(this.keyed('partners', kinds), (ids) => partnersOf(this.ctx, ids, kinds), []);
+  }
+
+  participants(roles: readonly string[] | null): DataLoader<string, ParticipantRow[]> {
+    return this.loader(this.keyed('participants', roles), (ids) => participantsOfEvents(this.ctx, ids, roles), []);
+  }
+
+  location(): DataLoader<string, EntityRow | null> {
+    return this.loader('location', (ids) => locationsOfEvents(this.ctx, ids), null);
+  }
+
+  entityEvents(o: EntityEventsOptions): DataLoader<string, EntityEventRow[]> {
+    return this.loader(this.keyed('entityEvents', o), (ids) => eventsOfEntities(this.ctx, ids, o), []);
+  }
+
+  relations(o: RelationsOptions): DataLoader<string, RelationRow[]> {
+    return this.loader(this.keyed('relations', o), (ids) => relationsOfEntities(this.ctx, ids, o), []);
+  }
+
+  mentionedIn(): DataLoader<string, ArticleRow[]> {
+    return this.loader('mentionedIn', (ids) => articlesMentioning(this.ctx, ids), []);
+  }
+
+  figures(o: FigureFilter): DataLoader<string, FigureRow[]> {
+    return this.loader(this.keyed('figures', o), (ids) => figuresAbout(this.ctx, ids, o), []);
+  }
+
+  articleEntities(first: number): DataLoader<string, EntityRow[]> {
+    return this.loader(this.keyed('articleEntities', first), (ids) => entitiesMentionedIn(this.ctx, ids, first), []);
+  }
+
+  articleEvents(first: number): DataLoader<string, EventRow[]> {
+    return this.loader(this.keyed('articleEvents', first), (ids) => eventsReportedIn(this.ctx, ids, first), []);
+  }
+}
+
+/** The request's loaders, created on first use. */
+export function loaders(ctx: Context): Loaders {
+  if (!(ctx.loaders instanceof Loaders)) ctx.loaders = new Loaders(ctx);
+  return ctx.loaders as Loaders;
+}
+
+/** After a write, what the request loaded before is stale: later fields read afresh. */
+export function forgetLoaded(ctx: Context): void {
+  ctx.loaders = undefined;
+}

@@ -1,0 +1,48 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { checkDateWindow } from '../args/events.args';
+import { checkFigureFilter, EntityEventsArgs, FigureFilterArgs, RelationsArgs } from '../args/fields.args';
+import { checkFirst } from '../args/limits';
+import type { Context } from '../context';
+import type { ArticleRow, EntityEventRow, EntityRow, FigureRow, RelationRow, SourceRow } from '../cypher/rows';
+import { loaders } from '../loaders';
+import { Article } from '../types/article.type';
+import { Entity } from '../types/entity.type';
+import { Figure } from '../types/figure.type';
+import { EventParticipation } from '../types/participant.type';
+import { Relation } from '../types/relation.type';
+import { Source } from '../types/source.type';
+
+/** Fields every entity type has (declared on the Entity interface, inherited by each type). */
+@Resolver(() => Entity)
+export class EntityResolver {
+  @FieldResolver(() => [Source], { description: 'The articles that mention it, with what each said.' })
+  sources(@Root() e: EntityRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
+    return loaders(ctx).entitySources().load(e.id);
+  }
+
+  @FieldResolver(() => [EventParticipation], { description: 'Events it took part in, earliest first (undated last).' })
+  events(@Root() e: EntityRow, @Args(() => EntityEventsArgs) args: EntityEventsArgs, @Ctx() ctx: Context): Promise<EntityEventRow[]> {
+    const first = checkFirst(args.first);
+    const window = checkDateWindow(args);
+    return loaders(ctx)
+      .entityEvents({ ...window, types: args.types ?? null, roles: args.roles ?? null, first })
+      .load(e.id);
+  }
+
+  @FieldResolver(() => [Relation], { description: 'Its stated relations with other entities, by type, then name.' })
+  relations(@Root() e: EntityRow, @Args(() => RelationsArgs) args: RelationsArgs, @Ctx() ctx: Context): Promise<RelationRow[]> {
+    return loaders(ctx)
+      .relations({ types: args.types ?? null, direction: args.direction ?? null })
+      .load(e.id);
+  }
+
+  @FieldResolver(() => [Article], { description: 'The articles that mention it.' })
+  mentionedIn(@Root() e: EntityRow, @Ctx() ctx: Context): Promise<ArticleRow[]> {
+    return loaders(ctx).mentionedIn().load(e.id);
+  }
+
+  @FieldResolver(() => [Figure], { description: 'Numbers stated about it, by metric then period.' })
+  figures(@Root() e: EntityRow, @Args(() => FigureFilterArgs) args: FigureFilterArgs, @Ctx() ctx: Context): Promise<FigureRow[]> {
+    return loaders(ctx).figures(checkFigureFilter(args)).load(e.id);
+  }
+}

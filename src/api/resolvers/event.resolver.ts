@@ -1,0 +1,33 @@
+import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { RolesArgs } from '../args/fields.args';
+import type { Context } from '../context';
+import type { ArticleRow, EntityRow, EventRow, ParticipantRow, SourceRow } from '../cypher/rows';
+import { loaders } from '../loaders';
+import { Article } from '../types/article.type';
+import { Entity } from '../types/entity.type';
+import { Event } from '../types/event.type';
+import { Participant } from '../types/participant.type';
+import { Source } from '../types/source.type';
+
+@Resolver(() => Event)
+export class EventResolver {
+  @FieldResolver(() => [Participant], { description: 'Who took part and as what, in role order, then by name.' })
+  participants(@Root() ev: EventRow, @Args(() => RolesArgs) args: RolesArgs, @Ctx() ctx: Context): Promise<ParticipantRow[]> {
+    return loaders(ctx).participants(args.roles ?? null).load(ev.id);
+  }
+
+  @FieldResolver(() => Entity, { nullable: true, description: 'Where it took place.' })
+  location(@Root() ev: EventRow, @Ctx() ctx: Context): Promise<EntityRow | null> {
+    return loaders(ctx).location().load(ev.id);
+  }
+
+  @FieldResolver(() => Article, { description: 'The article that reports it.' })
+  article(@Root() ev: EventRow, @Ctx() ctx: Context): Promise<ArticleRow | null> {
+    return loaders(ctx).article().load(ev.articleId);
+  }
+
+  @FieldResolver(() => [Source])
+  sources(@Root() ev: EventRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
+    return loaders(ctx).eventSources().load(ev.id);
+  }
+}

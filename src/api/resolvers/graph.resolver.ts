@@ -1,0 +1,49 @@
+import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import { checkNeighborhoodArgs, checkPathsArgs, NeighborhoodArgs, PartnersArgs, PathsArgs } from '../args/graph.args';
+import { checkId } from '../args/limits';
+import type { Context } from '../context';
+import { neighborhood, type Subgraph as SubgraphRow } from '../cypher/neighborhood';
+import { partnersOf } from '../cypher/partners';
+import { shortestPaths, type PathRow } from '../cypher/paths';
+import type { PartnerRow } from '../cypher/rows';
+import { Path, Subgraph } from '../types/graph.type';
+import { Partner } from '../types/partner.type';
+
+@Resolver()
+export class GraphResolver {
+  @Query(() => Subgraph, {
+    nullable: true,
+    description:
+      'The entities and events around one, level by level, with every relation, participation and location edge among ' +
+      'them, for drawing. Null when the id names no entity or event.',
+  })
+  async neighborhood(@Args(() => NeighborhoodArgs) args: NeighborhoodArgs, @Ctx() ctx: Context): Promise<SubgraphRow | null> {
+    const { depth, limit } = checkNeighborhoodArgs(args);
+    return neighborhood(ctx, args.id, {
+      depth,
+      limit,
+      entityTypes: args.entityTypes ?? null,
+      eventTypes: args.eventTypes ?? null,
+    });
+  }
+
+  @Query(() => [Path], {
+    description:
+      'Shortest connections between two entities or events, through relations, events and locations. Empty when none ' +
+      'is within maxLength, or an id is unknown.',
+  })
+  async paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: Context): Promise<PathRow[]> {
+    checkPathsArgs(args);
+    return shortestPaths(ctx, args.from, args.to, args.maxLength, args.first);
+  }
+
+  @Query(() => [Partner], {
+    description:
+      'Organisations that co-signed a Signing event with the given one (both as signatories) or hold a PARTNER_OF relation ' +
+      'with it, by name. Empty when the id names no organisation.',
+  })
+  async partners(@Args(() => PartnersArgs) args: PartnersArgs, @Ctx() ctx: Context): Promise<PartnerRow[]> {
+    const of = checkId(args.of, 'of');
+    return (await partnersOf(ctx, [of], args.kinds ?? null)).get(of) ?? [];
+  }
+}

@@ -1,0 +1,58 @@
+import { GraphQLJSON } from 'graphql-scalars';
+import { Arg, Args, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { ingestDocument } from '../../ingest';
+import { deleteArticle, type ArticleRemoval } from '../../ingest/deleteArticle';
+import { checkId } from '../args/limits';
+import { MergeArgs } from '../args/mutation.args';
+import type { Context } from '../context';
+import { mergeEntities } from '../cypher/mergeEntities';
+import type { NodeRow } from '../cypher/rows';
+import { viaDriver, writeTransaction } from '../db/run';
+import { forgetLoaded, loaders } from '../loaders';
+import { Entity } from '../types/entity.type';
+import { DeleteArticleReport, IngestReport } from '../types/ingest.type';
+
+/** Writes. Each one makes what the request loaded before stale, so later fields read afresh. */
+@Resolver()
+export class MutationResolver {
+  @Authorized('editor')
+  @Mutation(() => IngestReport, {
+    description:
+      'Loads one kg-article/1 document (all of it or none of it), exactly as the CLI does; re-loading an article replaces ' +
+      'what it said before. A rejected document is reported with its problems, not raised as an error.',
+  })
+  async ingestArticle(@Arg('document', () => GraphQLJSON) document: unknown, @Ctx() ctx: Context): Promise<IngestReport> {
+    const report = await viaDriver(ctx, () =>
+      ingestDocument(ctx.deps.driver, document, 'request', {
+        database: ctx.deps.database,
+        timeoutMs: ctx.deps.transactionTimeoutMs,
+      }),
+    );
+    forgetLoaded(ctx);
+    return { ...report, articleId: report.articleId ?? null, counts: report.counts ?? null };
+  }
+
+  @Authorized('editor')
+  @Mutation(() => DeleteArticleReport, {
+    description: 'Removes an article and what only it supported; facts other articles support stay, minus its claims.',
+  })
+  async deleteArticle(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ArticleRemoval> {
+    const removal = await writeTransaction(ctx, (tx) => deleteArticle(tx, checkId(id, 'id')));
+    forgetLoaded(ctx);
+    return removal;
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Entity, {
+    description:
+      'Merges entity `merge` into entity `keep` (same type required): everything said of `merge` is now said of `keep`, and ' +
+      '`merge` (and ids merged into it before) resolve to `keep`. Returns the kept entity.',
+  })
+  async mergeEntities(@Args(() => MergeArgs) { keep, merge }: MergeArgs, @Ctx() ctx: Context): Promise<NodeRow | null> {
+    checkId(keep, 'keep');
+    checkId(merge, 'merge');
+    const kept = await writeTransaction(ctx, (tx) => mergeEntities(tx, keep, merge));
+    forgetLoaded(ctx);
+    return loaders(ctx).node().load(kept);
+  }
+}

@@ -1,0 +1,27 @@
+import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import { checkId } from '../args/limits';
+import type { Context } from '../context';
+import type { EntityRow, NodeRow } from '../cypher/rows';
+import { loaders } from '../loaders';
+import { Entity } from '../types/entity.type';
+import { Node } from '../types/node.type';
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, {
+    nullable: true,
+    description: 'Any entity, event, article or figure by id. A merged id gives the entity it was merged into; an unknown id gives null.',
+  })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<NodeRow | null> {
+    return loaders(ctx).node().load(checkId(id, 'id'));
+  }
+
+  @Query(() => Entity, {
+    nullable: true,
+    description: 'An entity by id. A merged id gives the entity it was merged into; an unknown id, or the id of something else, gives null.',
+  })
+  async entity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<EntityRow | null> {
+    const row = await loaders(ctx).node().load(checkId(id, 'id'));
+    return row?.__label === 'Entity' ? row : null;
+  }
+}

@@ -1,0 +1,45 @@
+import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import type { EntityRow, PartnerRow, PositionRow } from '../cypher/rows';
+import { loaders } from '../loaders';
+import { Entity } from '../types/entity.type';
+import { OrganizationKindEnum } from '../types/enums';
+import { Organization } from '../types/organization.type';
+import { Partner } from '../types/partner.type';
+import { Position } from '../types/position.type';
+import { Project } from '../types/project.type';
+
+@Resolver(() => Organization)
+export class OrganizationResolver {
+  @FieldResolver(() => [Position], { description: 'People holding positions in it, by name then title.' })
+  officials(@Root() o: EntityRow, @Ctx() ctx: Context): Promise<PositionRow[]> {
+    return loaders(ctx).officials().load(o.id);
+  }
+
+  @FieldResolver(() => Entity, {
+    nullable: true,
+    description: 'What it is PART_OF (an organisation before a place when articles name several).',
+  })
+  async parent(@Root() o: EntityRow, @Ctx() ctx: Context): Promise<EntityRow | null> {
+    return (await loaders(ctx).parents().load(o.id))[0] ?? null;
+  }
+
+  @FieldResolver(() => [Entity], { description: 'What is PART_OF it, by name.' })
+  units(@Root() o: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
+    return loaders(ctx).units().load(o.id);
+  }
+
+  @FieldResolver(() => [Partner], { description: 'Co-signatories of its Signing events and PARTNER_OF relations, by name.' })
+  partners(
+    @Root() o: EntityRow,
+    @Arg('kinds', () => [OrganizationKindEnum], { nullable: true }) kinds: string[] | null | undefined,
+    @Ctx() ctx: Context,
+  ): Promise<PartnerRow[]> {
+    return loaders(ctx).partners(kinds ?? null).load(o.id);
+  }
+
+  @FieldResolver(() => [Project], { description: 'Projects it operates, invests in or owns, by name.' })
+  projects(@Root() o: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
+    return loaders(ctx).projects().load(o.id);
+  }
+}

@@ -1,0 +1,27 @@
+import { GraphQLJSONObject } from 'graphql-scalars';
+import { Field, ObjectType } from 'type-graphql';
+import type { EventType } from '../../model';
+import { EventTypeEnum } from './enums';
+import { Node } from './node.type';
+
+/** Events belong to the article that reports them: their id is `<articleId>#<key>`. */
+@ObjectType('Event', { implements: Node, description: 'Something that happened: a signing, an inspection, a meeting…' })
+export class Event extends Node {
+  @Field(() => EventTypeEnum)
+  type!: EventType;
+
+  @Field(() => String)
+  name!: string;
+
+  @Field(() => String, { nullable: true, description: 'As the article gives it: `YYYY-MM-DD` or `YYYY-MM`.' })
+  date!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Last day of a multi-day event, as the article gives it.' })
+  endDate!: string | null;
+
+  @Field(() => GraphQLJSONObject)
+  attributes!: Record<string, unknown>;
+
+  @Field(() => String, { nullable: true, description: 'The sentence(s) of the article that report it.' })
+  evidence!: string | null;
+}

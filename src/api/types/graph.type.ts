@@ -1,0 +1,66 @@
+import { Field, ID, Int, ObjectType } from 'type-graphql';
+import type { GraphEdgeRow, GraphNodeRow } from '../cypher/rows';
+
+/** Flat on purpose: a graph UI draws these directly. `node` gives the full object when wanted. */
+@ObjectType('GraphNode', { description: 'An entity or event in a subgraph.' })
+export class GraphNode {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => String, { description: 'Display name.' })
+  label!: string;
+
+  @Field(() => String, { description: 'The entity type (`Person`, …), or `Event`.' })
+  type!: string;
+
+  @Field(() => String, { nullable: true, description: "The entity's kind, or the event's type (`Signing`, …)." })
+  kind!: string | null;
+
+  @Field(() => String, { nullable: true, description: "An event's date." })
+  date!: string | null;
+}
+
+@ObjectType('GraphEdge', { description: 'A relation, participation (with its role) or event location in a subgraph.' })
+export class GraphEdge {
+  @Field(() => ID, { description: 'Stable across requests: source, type, role or title, target.' })
+  id!: string;
+
+  @Field(() => ID)
+  source!: string;
+
+  @Field(() => ID)
+  target!: string;
+
+  @Field(() => String, { description: 'A RelationType, `PARTICIPATED_IN` or `OCCURRED_AT`.' })
+  type!: string;
+
+  @Field(() => String, { nullable: true, description: 'The participant role of a PARTICIPATED_IN edge.' })
+  role!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The title of a HOLDS_POSITION edge.' })
+  title!: string | null;
+}
+
+@ObjectType('Subgraph')
+export class Subgraph {
+  @Field(() => [GraphNode], { description: 'The start node first, then level by level.' })
+  nodes!: GraphNodeRow[];
+
+  @Field(() => [GraphEdge], { description: 'Every edge between two of the nodes.' })
+  edges!: GraphEdgeRow[];
+
+  @Field(() => Boolean, { description: 'True when more nodes were reachable than `limit` allowed.' })
+  truncated!: boolean;
+}
+
+@ObjectType('Path', { description: 'A connection: nodes in order, and the edge between each consecutive pair.' })
+export class Path {
+  @Field(() => Int, { description: 'Number of edges.' })
+  length!: number;
+
+  @Field(() => [GraphNode])
+  nodes!: GraphNodeRow[];
+
+  @Field(() => [GraphEdge], { description: "Edges in path order; an edge's direction is its own, not the path's." })
+  edges!: GraphEdgeRow[];
+}

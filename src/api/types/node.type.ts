@@ -1,0 +1,16 @@
+import { Field, ID, InterfaceType } from 'type-graphql';
+import type { NodeRow } from '../cypher/rows';
+
+/** The GraphQL object type of a row: entities by their type, the rest by their label. */
+export function typeNameOf(row: NodeRow): string {
+  return row.__label === 'Entity' ? row.type : row.__label;
+}
+
+@InterfaceType('Node', {
+  description: 'Anything with a global id: entities, events, articles, figures.',
+  resolveType: (row: NodeRow) => typeNameOf(row),
+})
+export abstract class Node {
+  @Field(() => ID)
+  id!: string;
+}

@@ -1,0 +1,30 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { EntityRow, EventRow, SourceRow } from '../cypher/rows';
+import { Entity } from './entity.type';
+import { ParticipantRoleEnum } from './enums';
+import { Event } from './event.type';
+import { Source } from './source.type';
+
+@ObjectType('Participant', { description: 'An entity taking part in an event, in one role.' })
+export class Participant {
+  @Field(() => Entity)
+  entity!: EntityRow;
+
+  @Field(() => ParticipantRoleEnum)
+  role!: string;
+
+  @Field(() => [Source])
+  sources!: SourceRow[];
+}
+
+@ObjectType('EventParticipation', { description: 'An event an entity took part in, with every role it had there.' })
+export class EventParticipation {
+  @Field(() => Event)
+  event!: EventRow;
+
+  @Field(() => [ParticipantRoleEnum])
+  roles!: string[];
+
+  @Field(() => [Source])
+  sources!: SourceRow[];
+}

@@ -1,0 +1,17 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { EntityRow, EventRow, RelationRow } from '../cypher/rows';
+import { Event } from './event.type';
+import { Organization } from './organization.type';
+import { Relation } from './relation.type';
+
+@ObjectType('Partner', { description: 'An organisation in partnership with the one asked about, and why.' })
+export class Partner {
+  @Field(() => Organization)
+  organization!: EntityRow;
+
+  @Field(() => [Event], { description: 'Signing events where both were signatories.' })
+  events!: EventRow[];
+
+  @Field(() => [Relation], { description: 'PARTNER_OF relations between the two, seen from the organisation asked about.' })
+  relations!: RelationRow[];
+}

@@ -1,0 +1,26 @@
+import { Field, ObjectType } from 'type-graphql';
+import type { EntityRow, SourceRow } from '../cypher/rows';
+import { Organization } from './organization.type';
+import { Person } from './person.type';
+import { Source } from './source.type';
+
+@ObjectType('Position', { description: 'A position a person holds in an organisation (a HOLDS_POSITION relation).' })
+export class Position {
+  @Field(() => String)
+  title!: string;
+
+  @Field(() => Person)
+  person!: EntityRow;
+
+  @Field(() => Organization)
+  organization!: EntityRow;
+
+  @Field(() => String, { nullable: true, description: 'Earliest date any article gives.' })
+  since!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Latest date any article gives.' })
+  until!: string | null;
+
+  @Field(() => [Source])
+  sources!: SourceRow[];
+}

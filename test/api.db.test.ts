@@ -1,0 +1,58 @@
+/**
+ * src/api/db/run.ts, the one way the API talks to Neo4j: counted round trips, read transactions on the
+ * configured database, and driver failures turned into the API's error codes.
+ */
+import neo4j from 'neo4j-driver';
+import { createContext } from '../src/api';
+import { mapDriverError, readQuery, writeTransaction } from '../src/api/db/run';
+import { closeTestDriver, testDatabase, testDriver } from './support/db';
+import { codes, exec } from './api.harness';
+
+afterAll(() => closeTestDriver());
+
+describe('readQuery and writeTransaction', () => {
+  it('count one round trip per call and return plain values (numbers, ISO dates)', async () => {
+    const ctx = createContext({ driver: testDriver(), database: testDatabase(), transactionTimeoutMs: 10_000 }, 'reader');
+    const rows = await readQuery(ctx, 'RETURN $n + 1 AS n, date($d) AS d, [1, 2] AS list, {a: 1} AS map', { n: 41, d: '2023-06-21' });
+    expect(rows).toEqual([{ n: 42, d: '2023-06-21', list: [1, 2], map: { a: 1 } }]);
+    await writeTransaction(ctx, async (tx) => {
+      await tx.run('RETURN 1');
+      await tx.run('RETURN 2');
+    });
+    expect(ctx.stats.roundTrips).toBe(2);
+  });
+
+  it('refuse to write in a read transaction', async () => {
+    const ctx = createContext({ driver: testDriver(), database: testDatabase(), transactionTimeoutMs: 10_000 }, 'reader');
+    await expect(readQuery(ctx, "CREATE (:ApiDbProbe {name: 'x'})")).rejects.toThrow(/write|read/i);
+  });
+
+  it('turn a transaction that outlives the per-request timeout into QUERY_TOO_COMPLEX', async () => {
+    const ctx = createContext({ driver: testDriver(), database: testDatabase(), transactionTimeoutMs: 200 }, 'reader');
+    const error = await readQuery(ctx, 'UNWIND range(1, 500000000) AS x WITH x WHERE x % 7 = 3 RETURN count(x) AS c').catch((e: unknown) => e);
+    expect((error as { extensions?: { code?: string } }).extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  }, 30_000);
+
+  it('leave other driver errors, including authentication failures, for the server to mask', () => {
+    const error = (message: string, code: string) => new neo4j.Neo4jError(message, code, '50N42', 'error');
+    const auth = error('unauthorized', 'Neo.ClientError.Security.Unauthorized');
+    const syntax = error('bad', 'Neo.ClientError.Statement.SyntaxError');
+    expect(mapDriverError(auth)).toBe(auth);
+    expect(mapDriverError(syntax)).toBe(syntax);
+    expect((mapDriverError(error('gone', neo4j.error.SESSION_EXPIRED)) as any).extensions.code).toBe('SERVICE_UNAVAILABLE');
+  });
+});
+
+describe('a database that cannot be reached', () => {
+  it('answers SERVICE_UNAVAILABLE, not an internal error', async () => {
+    const driver = neo4j.driver('bolt://127.0.0.1:1', undefined, { maxTransactionRetryTime: 0, connectionTimeout: 2_000 });
+    try {
+      const ctx = createContext({ driver, transactionTimeoutMs: 5_000 }, 'reader');
+      const result = await exec(`{ node(id: "person:jin-feng") { id } }`, undefined, 'reader', ctx);
+      expect(codes(result)).toEqual([{ code: 'SERVICE_UNAVAILABLE' }]);
+      expect(result.ctx.stats.roundTrips).toBe(1);
+    } finally {
+      await driver.close();
+    }
+  });
+});

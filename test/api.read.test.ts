@@ -1,0 +1,393 @@
+/**
+ * Reading the seeded graph through the schema: lookups, search, filtered pages, partners, field-level
+ * relations and provenance. Expected values are the seed article's (seed/gaoyou-edz-newsletter-2023-06.json).
+ */
+import { closeTestDriver } from './support/db';
+import { ARTICLE, codes, ev, exec, ok, seed, sorted } from './api.harness';
+
+beforeAll(() => seed(), 120_000);
+afterAll(() => closeTestDriver());
+
+const ZONE = 'org:gaoyou-edz';
+const ZONE_PARTNERS = ['江南大学生命科学与健康工程学院', '扬州市职业大学', '扬州工业职业技术学院', '高邮中等专业学校'];
+
+describe('node and entity', () => {
+  it('finds an entity, an event, an article and a figure by id, each as its own type', async () => {
+    const figure = (await ok(`{ figures(subject: "project:xinrui-pv-cells", metric: "总投资") { id } }`)).figures[0].id;
+    const data = await ok(
+      `query($figure: ID!) {
+         person: node(id: "person:jin-feng") { __typename id ... on Person { name type kind aliases } }
+         event: node(id: "${ev('ev-0626-meeting')}") { __typename ... on Event { type name date } }
+         article: node(id: "${ARTICLE}") { __typename ... on Article { title publisher publishedOn language } }
+         figure: node(id: $figure) { __typename ... on Figure { metric value unit subject { id } } }
+         zone: entity(id: "${ZONE}") { __typename name kind aliases }
+       }`,
+      { figure },
+    );
+    expect(data.person).toEqual({ __typename: 'Person', id: 'person:jin-feng', name: '金锋', type: 'Person', kind: null, aliases: [] });
+    expect(data.event).toEqual({ __typename: 'Event', type: 'Meeting', name: '“聚力政校企 奋楫开发区”用工要素对接会', date: '2023-06-26' });
+    expect(data.article).toEqual({
+      __typename: 'Article',
+      title: '瞄准目标审时度势 自我加压奋力拼抢',
+      publisher: '高邮经济开发区',
+      publishedOn: '2023-06',
+      language: 'zh',
+    });
+    expect(data.figure).toEqual({ __typename: 'Figure', metric: '总投资', value: 100, unit: '亿元', subject: { id: 'project:xinrui-pv-cells' } });
+    expect(data.zone).toEqual({ __typename: 'Organization', name: '高邮经济开发区', kind: 'DevelopmentZone', aliases: ['开发区'] });
+  });
+
+  it('gives null for an unknown id, and entity() gives null for the id of an event', async () => {
+    const data = await ok(`{ a: node(id: "person:nobody") { id } b: entity(id: "person:nobody") { id } c: entity(id: "${ev('ev-0626-meeting')}") { id } }`);
+    expect(data).toEqual({ a: null, b: null, c: null });
+  });
+
+  it.each([
+    ['empty', ''],
+    ['blank', '   '],
+    ['longer than 500 characters', 'x'.repeat(501)],
+  ])('rejects a malformed id (%s) as BAD_USER_INPUT before asking the database', async (_label, id) => {
+    const result = await exec(`query($id: ID!) { node(id: $id) { id } }`, { id });
+    expect(codes(result)).toEqual([{ code: 'BAD_USER_INPUT', argumentName: 'id' }]);
+    expect(result.ctx.stats.roundTrips).toBe(0);
+  });
+});
+
+describe('search', () => {
+  it('finds 金锋 by his Chinese name, with a score', async () => {
+    const data = await ok(`{ search(query: "金锋") { totalCount edges { score node { __typename ... on Person { id name } } } } }`);
+    expect(data.search.totalCount).toBe(1);
+    expect(data.search.edges[0].node).toEqual({ __typename: 'Person', id: 'person:jin-feng', name: '金锋' });
+    expect(data.search.edges[0].score).toBeGreaterThan(0);
+  });
+
+  it('finds a project by the Latin part of its alias, case-insensitively', async () => {
+    const data = await ok(`{ search(query: "topcon hjt") { edges { node { ... on Project { id aliases } } } } }`);
+    expect(data.search.edges[0].node.id).toBe('project:xinrui-pv-cells');
+    expect(data.search.edges[0].node.aliases).toContain('12GW新型高效TOPCon、HJT光伏电池项目');
+  });
+
+  it('finds events as well as entities, and filters by entity and event types', async () => {
+    const signings = await ok(`{ search(query: "签约", eventTypes: [Signing]) { totalCount edges { node { __typename ... on Event { id } } } } }`);
+    expect(sorted(signings.search.edges.map((e: any) => e.node.id))).toEqual([ev('ev-0621-signing'), ev('ev-0626-signing')]);
+    const zone = await ok(`{ search(query: "开发区", types: [Organization], first: 100) { totalCount edges { node { __typename } } } }`);
+    expect(zone.search.totalCount).toBeGreaterThan(5);
+    expect(new Set(zone.search.edges.map((e: any) => e.node.__typename))).toEqual(new Set(['Organization']));
+    const people = await ok(`{ search(query: "开发区", types: [Person]) { totalCount } }`);
+    expect(people.search.totalCount).toBe(0);
+  });
+
+  it('ranks best first and pages through hits with cursors', async () => {
+    const all = await ok(`{ search(query: "开发区", first: 100) { totalCount edges { score node { ... on Organization { id } ... on Event { id } } } } }`);
+    const scores = all.search.edges.map((e: any) => e.score);
+    expect(scores).toEqual([...scores].sort((a, b) => b - a));
+    expect(all.search.edges[0].node.id).toBe(ZONE); // the exact alias
+    const first = await ok(`{ search(query: "开发区", first: 3) { totalCount edges { cursor } pageInfo { hasNextPage endCursor } } }`);
+    const next = await ok(`query($after: String) { search(query: "开发区", first: 3, after: $after) { edges { node { ... on Organization { id } ... on Event { id } } } pageInfo { hasPreviousPage } } }`, {
+      after: first.search.pageInfo.endCursor,
+    });
+    expect(first.search.totalCount).toBe(all.search.totalCount);
+    expect(first.search.pageInfo.hasNextPage).toBe(true);
+    expect(next.search.pageInfo.hasPreviousPage).toBe(true);
+    expect(next.search.edges.map((e: any) => e.node.id)).toEqual(all.search.edges.slice(3, 6).map((e: any) => e.node.id));
+  });
+
+  it.each(['"}) DETACH DELETE (n) //', 'name:金锋 OR *:*', 'AND OR NOT', '***', '\\', 'a~ b^2 [x TO y] {z}'])(
+    'treats Lucene and Cypher syntax in %j as plain text: no error, nothing deleted',
+    async (query) => {
+      const before = await ok(`{ entities(first: 1) { totalCount } events(first: 1) { totalCount } }`);
+      const result = await exec(`query($q: String!) { search(query: $q) { totalCount } }`, { q: query });
+      expect(result.errors).toBeUndefined();
+      expect(await ok(`{ entities(first: 1) { totalCount } events(first: 1) { totalCount } }`)).toEqual(before);
+      if (query.startsWith('name:')) expect(result.data.search.totalCount).toBeLessThan(before.entities.totalCount); // not *:*
+    },
+  );
+
+  it('rejects an empty query', async () => {
+    const result = await exec(`{ search(query: "  ") { totalCount } }`);
+    expect(codes(result)).toEqual([{ code: 'BAD_USER_INPUT', argumentName: 'query' }]);
+  });
+});
+
+describe('entities and events', () => {
+  it('filters entities by type, kind, exact name or alias, name fragment and ids', async () => {
+    const data = await ok(`{
+      schools: entities(where: { kinds: [School, University] }, first: 100) { totalCount edges { node { name } } }
+      byAlias: entities(where: { name: "开发区" }) { edges { node { id } } }
+      spaced: entities(where: { name: " 金 锋 " }) { edges { node { id } } }
+      fragment: entities(where: { types: [Organization], nameContains: "科协" }) { edges { node { name } } }
+      ids: entities(where: { ids: ["person:jin-feng", "place:gaoyou", "person:nobody"] }) { totalCount edges { node { id } } }
+      villages: entities(where: { types: [Village] }, orderBy: ID_ASC, first: 100) { totalCount edges { node { id } } }
+    }`);
+    expect(sorted(data.schools.edges.map((e: any) => e.node.name))).toEqual(
+      sorted(['江南大学', '江南大学生命科学与健康工程学院', '扬州市职业大学', '扬州工业职业技术学院', '高邮中等专业学校']),
+    );
+    expect(data.byAlias.edges).toEqual([{ node: { id: ZONE } }]);
+    expect(data.spaced.edges).toEqual([{ node: { id: 'person:jin-feng' } }]);
+    expect(sorted(data.fragment.edges.map((e: any) => e.node.name))).toEqual(['扬州市科协', '高邮市科协']);
+    expect(data.ids.totalCount).toBe(2);
+    expect(data.villages.totalCount).toBe(7);
+    expect(data.villages.edges.map((e: any) => e.node.id)).toEqual(
+      ['village:changnong', 'village:guanhe', 'village:huawang', 'village:qianxia', 'village:shuangmiao', 'village:tayuan', 'village:yanggou'],
+    );
+  });
+
+  it('lists the 4 events dated 2023-06-21 (WITHIN), and also the month-dated one that may overlap it (OVERLAPS)', async () => {
+    const data = await ok(`{
+      within: events(where: { from: "2023-06-21", to: "2023-06-21", dateMatch: WITHIN }) { totalCount edges { node { id date } } }
+      overlaps: events(where: { from: "2023-06-21", to: "2023-06-21" }) { totalCount edges { node { id date } } }
+    }`);
+    expect(data.within.totalCount).toBe(4);
+    expect(data.within.edges.map((e: any) => e.node.id)).toEqual([
+      ev('ev-0621-cast-inspection'),
+      ev('ev-0621-civility-launch'),
+      ev('ev-0621-npc-inspection'),
+      ev('ev-0621-signing'),
+    ]);
+    expect(data.within.edges.every((e: any) => e.node.date === '2023-06-21')).toBe(true);
+    expect(data.overlaps.totalCount).toBe(5);
+    expect(data.overlaps.edges.map((e: any) => e.node.id)).toContain(ev('ev-2306-courtyard-meeting'));
+  });
+
+  it('takes a multi-day or month-dated event into any window it overlaps, and into none it does not lie within', async () => {
+    const data = await ok(`{
+      overlaps: events(where: { from: "2023-06-09", to: "2023-06-12" }) { edges { node { id date endDate } } }
+      within: events(where: { from: "2023-06-09", to: "2023-06-12", dateMatch: WITHIN }) { totalCount }
+      month: events(where: { from: "2023-06", to: "2023-06", dateMatch: WITHIN }) { totalCount }
+    }`);
+    expect(data.overlaps.edges.map((e: any) => e.node)).toEqual([
+      { id: ev('ev-2306-courtyard-meeting'), date: '2023-06', endDate: null },
+      { id: ev('ev-0608-garment-visit'), date: '2023-06-08', endDate: '2023-06-09' },
+    ]);
+    expect(data.within.totalCount).toBe(0);
+    expect(data.month.totalCount).toBe(14); // every dated event of the seed is in June 2023
+  });
+
+  it('filters events by type, participant, location and article, and orders them', async () => {
+    const data = await ok(`{
+      signings: events(where: { types: [Signing] }) { totalCount }
+      jin: events(where: { participant: "person:jin-feng" }, orderBy: DATE_DESC) { edges { node { id } } }
+      atZone: events(where: { location: "${ZONE}" }) { edges { node { id } } }
+      jinAtZone: events(where: { participant: "person:jin-feng", location: "${ZONE}" }) { totalCount }
+      article: events(where: { article: "${ARTICLE}" }) { totalCount }
+      nobody: events(where: { participant: "person:nobody" }) { totalCount }
+    }`);
+    expect(data.signings.totalCount).toBe(2);
+    expect(data.jin.edges.map((e: any) => e.node.id)).toEqual([
+      ev('ev-0626-meeting'),
+      ev('ev-0625-observation'),
+      ev('ev-0621-cast-inspection'),
+      ev('ev-0621-signing'),
+    ]);
+    expect(sorted(data.atZone.edges.map((e: any) => e.node.id))).toEqual([ev('ev-0621-cast-inspection'), ev('ev-0625-observation')]);
+    expect(data.jinAtZone.totalCount).toBe(2);
+    expect(data.article.totalCount).toBe(22);
+    expect(data.nobody.totalCount).toBe(0);
+  });
+});
+
+describe('partners', () => {
+  it('are the schools and universities the zone signed with or partners', async () => {
+    const data = await ok(`{ partners(of: "${ZONE}") { organization { name kind } events { id } relations { type direction since sources { article { id } } } } }`);
+    expect(sorted(data.partners.map((p: any) => p.organization.name))).toEqual(sorted(ZONE_PARTNERS));
+    const jnu = data.partners.find((p: any) => p.organization.name === '江南大学生命科学与健康工程学院');
+    expect(jnu.events.map((e: any) => e.id)).toEqual([ev('ev-0621-signing'), ev('ev-0626-signing')]);
+    expect(jnu.relations).toEqual([{ type: 'PARTNER_OF', direction: 'OUTGOING', since: null, sources: [{ article: { id: ARTICLE } }] }]);
+    const school = data.partners.find((p: any) => p.organization.name === '高邮中等专业学校');
+    expect(school.events.map((e: any) => e.id)).toEqual([ev('ev-0626-signing')]);
+    expect(school.relations[0].since).toBe('2023-06-26');
+  });
+
+  it('filter by kind, are seen from either side, and are empty for an unknown or non-organisation id', async () => {
+    const data = await ok(`{
+      schools: partners(of: "${ZONE}", kinds: [School]) { organization { name } }
+      companies: partners(of: "${ZONE}", kinds: [Company]) { organization { name } }
+      reverse: partners(of: "org:yangzhou-zhiye-daxue") { organization { id } relations { direction } }
+      unknown: partners(of: "org:nobody") { organization { id } }
+      person: partners(of: "person:jin-feng") { organization { id } }
+      field: entity(id: "${ZONE}") { ... on Organization { partners(kinds: [University]) { organization { name } } } }
+    }`);
+    expect(data.schools).toEqual([{ organization: { name: '高邮中等专业学校' } }]);
+    expect(data.companies).toEqual([]);
+    // every signatory of the 06-26 signing co-signed with every other; only the zone also holds a PARTNER_OF
+    expect(data.reverse).toEqual(
+      expect.arrayContaining([
+        { organization: { id: ZONE }, relations: [{ direction: 'INCOMING' }] },
+        { organization: { id: 'org:gaoyou-zhongdeng-zhuanye-xuexiao' }, relations: [] },
+      ]),
+    );
+    expect(data.reverse).toHaveLength(4);
+    expect(data.unknown).toEqual([]);
+    expect(data.person).toEqual([]);
+    expect(sorted(data.field.partners.map((p: any) => p.organization.name))).toEqual(
+      sorted(ZONE_PARTNERS.filter((n) => n !== '高邮中等专业学校')),
+    );
+  });
+});
+
+describe('signings', () => {
+  it('name who signed and who attended each', async () => {
+    const data = await ok(`{ events(where: { types: [Signing] }) { edges { node { id participants { role entity { id } } } } } }`);
+    const byEvent = Object.fromEntries(
+      data.events.edges.map((e: any) => [
+        e.node.id,
+        Object.fromEntries(
+          ['signatory', 'attendee', 'speaker', 'subject'].map((role) => [
+            role,
+            sorted(e.node.participants.filter((p: any) => p.role === role).map((p: any) => p.entity.id)),
+          ]),
+        ),
+      ]),
+    );
+    expect(byEvent).toEqual({
+      [ev('ev-0621-signing')]: {
+        signatory: [ZONE, 'org:jiangnan-university-life-sciences-college'],
+        attendee: ['person:jin-feng', 'person:shi-zhihong', 'person:xu-hui', 'person:yin-jian'],
+        speaker: ['person:jin-feng', 'person:shi-zhihong', 'person:xu-hui', 'person:yin-jian'],
+        subject: ['project:gaoyou-edz-life-health-public-service-center'],
+      },
+      [ev('ev-0626-signing')]: {
+        signatory: sorted([
+          ZONE,
+          'org:jiangnan-university-life-sciences-college',
+          'org:yangzhou-zhiye-daxue',
+          'org:yangzhou-gongye-zhiye-jishu-xueyuan',
+          'org:gaoyou-zhongdeng-zhuanye-xuexiao',
+        ]),
+        attendee: [],
+        speaker: [],
+        subject: [],
+      },
+    });
+  });
+});
+
+describe('金锋', () => {
+  it('holds exactly two positions, each with its source', async () => {
+    const data = await ok(`{ entity(id: "person:jin-feng") { ... on Person { positions {
+      title since until organization { id name } person { id } sources { evidence article { id } } } } } }`);
+    const positions = data.entity.positions;
+    expect(positions.map((p: any) => [p.title, p.organization.name])).toEqual([
+      ['党工委副书记', '高邮经济开发区党工委'],
+      ['管委会主任', '高邮经济开发区管委会'],
+    ]);
+    for (const p of positions) {
+      expect(p.person.id).toBe('person:jin-feng');
+      expect(p.sources).toHaveLength(1);
+      expect(p.sources[0].article.id).toBe(ARTICLE);
+      expect(p.sources[0].evidence).toContain('管委会主任金锋');
+    }
+  });
+
+  it('took part in exactly four events, with these roles', async () => {
+    const data = await ok(`{ entity(id: "person:jin-feng") { events { roles event { id date } sources { article { id } } } } }`);
+    expect(data.entity.events.map((e: any) => [e.event.id, e.roles])).toEqual([
+      [ev('ev-0621-cast-inspection'), ['attendee', 'speaker']],
+      [ev('ev-0621-signing'), ['attendee', 'speaker']],
+      [ev('ev-0625-observation'), ['speaker', 'inspector']], // in the model's role order
+      [ev('ev-0626-meeting'), ['host']],
+    ]);
+    expect(data.entity.events[0].sources).toEqual([{ article: { id: ARTICLE } }]);
+  });
+
+  it('events filter by type, role and date, and stop at first', async () => {
+    const data = await ok(`{ entity(id: "person:jin-feng") {
+      inspections: events(types: [Inspection]) { event { id } }
+      hosted: events(roles: [host, inspector]) { event { id } }
+      late: events(from: "2023-06-25") { event { id } }
+      one: events(first: 1) { event { id } }
+    } }`);
+    expect(data.entity.inspections.map((e: any) => e.event.id)).toEqual([ev('ev-0621-cast-inspection'), ev('ev-0625-observation')]);
+    expect(data.entity.hosted.map((e: any) => e.event.id)).toEqual([ev('ev-0625-observation'), ev('ev-0626-meeting')]);
+    expect(data.entity.late.map((e: any) => e.event.id)).toEqual([ev('ev-0625-observation'), ev('ev-0626-meeting')]);
+    expect(data.entity.one.map((e: any) => e.event.id)).toEqual([ev('ev-0621-cast-inspection')]);
+  });
+
+  it('has generic relations, sources and mentions', async () => {
+    const data = await ok(`{ entity(id: "person:jin-feng") {
+      relations { type direction other { id } attributes sources { article { id } } }
+      incoming: relations(direction: INCOMING) { type }
+      sources { evidence article { id title } }
+      mentionedIn { id }
+    } }`);
+    expect(data.entity.relations).toEqual([
+      { type: 'HOLDS_POSITION', direction: 'OUTGOING', other: { id: 'org:gaoyou-edz-party-working-committee' }, attributes: { title: '党工委副书记' }, sources: [{ article: { id: ARTICLE } }] },
+      { type: 'HOLDS_POSITION', direction: 'OUTGOING', other: { id: 'org:gaoyou-edz-management-committee' }, attributes: { title: '管委会主任' }, sources: [{ article: { id: ARTICLE } }] },
+    ]);
+    expect(data.entity.incoming).toEqual([]);
+    expect(data.entity.sources).toEqual([
+      { evidence: expect.stringContaining('金锋'), article: { id: ARTICLE, title: '瞄准目标审时度势 自我加压奋力拼抢' } },
+    ]);
+    expect(data.entity.mentionedIn).toEqual([{ id: ARTICLE }]);
+  });
+});
+
+describe('organisations, events, articles and figures', () => {
+  it('an organisation has officials, parent, units, projects and figures', async () => {
+    const data = await ok(`{
+      cast: entity(id: "org:yangzhou-cast") { ... on Organization { officials { person { name } title } parent { id } } }
+      college: entity(id: "org:jiangnan-university-life-sciences-college") { ... on Organization { parent { name } } }
+      zone: entity(id: "${ZONE}") { ... on Organization { units { id type } figures(period: "2023-H1", metric: "规模以上工业产值") { value unit change sources { article { id } } } } }
+      xinrui: entity(id: "org:xinrui-optoelectronics") { ... on Organization { projects { id kind attributes } } }
+    }`);
+    // by name, then title, in code point order as Neo4j sorts strings
+    expect(data.cast.officials.map((o: any) => [o.person.name, o.title])).toEqual([
+      ['孙学平', '副主席'],
+      ['徐健', '主席'],
+      ['徐健', '党组书记'],
+      ['朱梅君', '学会(国际)部部长'],
+      ['钱靖平', '副主席'],
+    ]);
+    expect(data.cast.parent).toEqual({ id: 'place:yangzhou' });
+    expect(data.college.parent).toEqual({ name: '江南大学' });
+    expect(data.zone.units).toHaveLength(19);
+    expect(data.zone.units.filter((u: any) => u.type === 'Village')).toHaveLength(7);
+    expect(data.zone.figures).toEqual([{ value: 295, unit: '亿元', change: 0.132, sources: [{ article: { id: ARTICLE } }] }]);
+    expect(data.xinrui.projects).toEqual([
+      { id: 'project:xinrui-pv-cells', kind: 'Manufacturing', attributes: expect.objectContaining({ capacity: '12GW', investmentCnyYi: 100 }) },
+    ]);
+  });
+
+  it('an event has its location, article and sources', async () => {
+    const data = await ok(`{ node(id: "${ev('ev-0621-cast-inspection')}") { ... on Event {
+      type location { id } article { id } sources { evidence article { id } }
+      inspectors: participants(roles: [inspector]) { entity { id } sources { article { id } } }
+    } } }`);
+    expect(data.node.type).toBe('Inspection');
+    expect(data.node.location).toEqual({ id: ZONE });
+    expect(data.node.article).toEqual({ id: ARTICLE });
+    expect(data.node.sources).toEqual([{ evidence: expect.stringContaining('徐健'), article: { id: ARTICLE } }]);
+    expect(sorted(data.node.inspectors.map((p: any) => p.entity.id))).toEqual(
+      ['person:qian-jingping', 'person:sun-xueping', 'person:xu-jian', 'person:zhu-meijun'],
+    );
+  });
+
+  it('an article lists what it mentions and reports', async () => {
+    const data = await ok(`{ node(id: "${ARTICLE}") { ... on Article { entities(first: 3) { id } events(first: 2) { id } all: entities { id } text } } }`);
+    expect(data.node.entities).toHaveLength(3);
+    expect(data.node.all).toHaveLength(91);
+    expect(data.node.events.map((e: any) => e.id)).toEqual([ev('ev-2306-courtyard-meeting'), ev('ev-0608-garment-visit')]);
+    expect(data.node.text).toContain('瞄准目标审时度势');
+  });
+
+  it('figures filter by subject, metric and period', async () => {
+    const data = await ok(`{
+      xinrui: figures(subject: "project:xinrui-pv-cells") { metric value unit period subject { id } }
+      half: figures(subject: "${ZONE}", period: "2023-H1", first: 100) { id }
+      year: figures(subject: "${ZONE}", period: "2023", first: 100) { id }
+      investments: figures(metric: "总投资") { subject { id } value }
+      nobody: figures(subject: "org:nobody") { id }
+    }`);
+    expect(data.xinrui).toEqual([
+      { metric: '已完成总工程量', value: 80, unit: '%', period: '2023-H1', subject: { id: 'project:xinrui-pv-cells' } },
+      { metric: '总投资', value: 100, unit: '亿元', period: null, subject: { id: 'project:xinrui-pv-cells' } },
+    ]);
+    expect(data.half).toHaveLength(35);
+    expect(data.year).toHaveLength(9);
+    expect(sorted(data.investments.map((f: any) => `${f.subject.id}=${f.value}`))).toEqual([
+      'project:xinrui-pv-cells=100',
+      'project:yinglian-composite-current-collectors=30',
+    ]);
+    expect(data.nobody).toEqual([]);
+  });
+});

@@ -1,0 +1,52 @@
+/**
+ * schema/schema.graphql is the schema clients read; it is generated from the code. This fails while the
+ * committed file is stale: run `npm run emit`.
+ */
+import { readFileSync } from 'fs';
+import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType } from 'graphql';
+import { schemaSdl } from '../src/api';
+import { SCHEMA_FILE } from '../src/api/emitSchema';
+import { ENTITY_KINDS, ENTITY_TYPE_NAMES, ENTITY_TYPES, EVENT_TYPES, PARTICIPANT_ROLES, RELATION_TYPE_NAMES } from '../src/model';
+import { apiSchema } from './api.harness';
+
+describe('the GraphQL schema', () => {
+  it('matches the committed schema/schema.graphql (run `npm run emit` after changing src/api)', async () => {
+    expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaSdl(await apiSchema()));
+  });
+
+  it('is valid SDL on its own (what clients and codegen read)', () => {
+    expect(() => buildSdl(readFileSync(SCHEMA_FILE, 'utf8'))).not.toThrow();
+  });
+
+  it('takes its enums from the domain model, not from a copy', async () => {
+    const schema = await apiSchema();
+    const values = (name: string): string[] => {
+      const t = schema.getType(name);
+      if (!isEnumType(t)) throw new Error(`${name} is not an enum`);
+      return t.getValues().map((v) => v.name);
+    };
+    expect(values('EntityType')).toEqual(ENTITY_TYPE_NAMES);
+    expect(values('EntityKind')).toEqual(ENTITY_KINDS);
+    expect(values('OrganizationKind')).toEqual([...ENTITY_TYPES.Organization.kinds]);
+    expect(values('EventType')).toEqual([...EVENT_TYPES]);
+    expect(values('ParticipantRole')).toEqual([...PARTICIPANT_ROLES]);
+    expect(values('RelationType')).toEqual(RELATION_TYPE_NAMES);
+  });
+
+  it('has the root fields, interfaces and implementations the API promises', async () => {
+    const schema = await apiSchema();
+    expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
+      ['entities', 'entity', 'events', 'figures', 'neighborhood', 'node', 'partners', 'paths', 'search'].sort(),
+    );
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['deleteArticle', 'ingestArticle', 'mergeEntities']);
+    const node = schema.getType('Node');
+    const entity = schema.getType('Entity');
+    if (!isInterfaceType(node) || !isInterfaceType(entity)) throw new Error('Node and Entity must be interfaces');
+    expect(schema.getPossibleTypes(entity).map((t) => t.name).sort()).toEqual([...ENTITY_TYPE_NAMES].sort());
+    expect(schema.getPossibleTypes(node).map((t) => t.name).sort()).toEqual(
+      [...ENTITY_TYPE_NAMES, 'Event', 'Article', 'Figure'].sort(),
+    );
+    const search = schema.getQueryType()!.getFields().search;
+    expect(getNamedType(search.type).name).toBe('SearchConnection');
+  });
+});
