@@ -1,0 +1,97 @@
+import type { StylesheetJson } from 'cytoscape';
+import { FONT_STACK, HIGHLIGHT, NODE_TYPES, TYPE_LOOK } from './theme';
+
+/** The cytoscape stylesheet: colour and shape by type, edge labels, selection, paths, date fading. */
+export function graphStyle(): StylesheetJson {
+  const byType = NODE_TYPES.map((t) => ({
+    selector: `node[type = "${t}"]`,
+    style: {
+      'background-color': TYPE_LOOK[t].color,
+      'border-color': TYPE_LOOK[t].border,
+      shape: TYPE_LOOK[t].shape,
+    },
+  }));
+  return [
+    {
+      selector: 'node',
+      style: {
+        'background-color': '#94a3b8',
+        'border-color': '#475569',
+        'border-width': 1.5,
+        width: 30,
+        height: 30,
+        label: 'data(display)',
+        'font-family': FONT_STACK,
+        'font-size': 11,
+        color: '#1e293b',
+        'text-valign': 'bottom',
+        'text-halign': 'center',
+        'text-margin-y': 4,
+        'text-wrap': 'ellipsis',
+        'text-max-width': '140px',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.85,
+        'text-background-padding': '2px',
+        'text-background-shape': 'roundrectangle',
+        'min-zoomed-font-size': 6,
+        'transition-property': 'opacity, border-width, border-color',
+        'transition-duration': 150,
+      },
+    },
+    ...byType,
+    { selector: 'node[type = "Event"]', style: { width: 26, height: 26 } },
+    { selector: 'node.pinned', style: { 'border-width': 2.5 } },
+    { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 4 } },
+    {
+      selector: 'edge',
+      style: {
+        width: 1.4,
+        'line-color': '#cbd5e1',
+        'target-arrow-color': '#cbd5e1',
+        'target-arrow-shape': 'triangle',
+        'arrow-scale': 0.8,
+        'curve-style': 'bezier',
+        label: 'data(display)',
+        'font-family': FONT_STACK,
+        'font-size': 9,
+        color: '#64748b',
+        'text-rotation': 'autorotate',
+        'text-background-color': '#ffffff',
+        'text-background-opacity': 0.9,
+        'text-background-padding': '1px',
+        'min-zoomed-font-size': 7,
+        'transition-property': 'opacity, line-color, width',
+        'transition-duration': 150,
+      },
+    },
+    { selector: 'edge[kind = "participation"]', style: { 'line-style': 'solid', 'line-color': '#fdba74', 'target-arrow-color': '#fdba74' } },
+    { selector: 'edge[kind = "location"]', style: { 'line-style': 'dashed' } },
+    {
+      selector: 'node:selected',
+      style: {
+        'border-color': '#0f172a',
+        'border-width': 3.5,
+        'underlay-color': '#0ea5e9',
+        'underlay-opacity': 0.22,
+        'underlay-padding': 7,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    { selector: 'node:active', style: { 'overlay-opacity': 0 } },
+    { selector: 'edge:active', style: { 'overlay-opacity': 0.08 } },
+    { selector: 'edge:selected', style: { 'line-color': '#0ea5e9', 'target-arrow-color': '#0ea5e9', width: 3, color: '#0369a1' } },
+    { selector: '.dimmed', style: { opacity: 0.18 } },
+    { selector: '.out-of-range', style: { opacity: 0.15 } },
+    { selector: '.hidden-by-date', style: { display: 'none' } },
+    {
+      selector: 'node.path',
+      style: { 'border-color': HIGHLIGHT, 'border-width': 4, opacity: 1, 'z-index': 20 },
+    },
+    {
+      selector: 'edge.path',
+      style: { 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT, width: 4, opacity: 1, color: HIGHLIGHT, 'z-index': 20 },
+    },
+    { selector: 'node.path-end', style: { 'border-width': 6 } },
+    { selector: 'core', style: { 'active-bg-opacity': 0, 'selection-box-color': '#0ea5e9', 'selection-box-opacity': 0.12, 'selection-box-border-color': '#0284c7' } },
+  ] as StylesheetJson;
+}

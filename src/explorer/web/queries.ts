@@ -1,0 +1,275 @@
+/**
+ * Every GraphQL operation the page sends. They use only the public API, so each one can be copied into
+ * an analyst's script as it is.
+ */
+import { gql, type GqlResult } from './api';
+import type { GEdge, GNode, GPath } from './graphView';
+
+const GRAPH_NODE = 'id label type kind date';
+const GRAPH_EDGE = 'id source target type role title';
+
+// ---------------------------------------------------------------- search
+
+export interface SearchHitNode {
+  __typename: string;
+  id: string;
+  name: string;
+  type: string;
+  kind?: string | null;
+  aliases?: string[];
+  /** an event's type (aliased: `type` of entities and of events have different GraphQL types) */
+  eventType?: string;
+  date?: string | null;
+}
+
+export interface SearchData {
+  search: { totalCount: number; edges: { score: number; node: SearchHitNode }[] };
+}
+
+export const SEARCH = `query ExplorerSearch($query: String!, $first: Int!) {
+  search(query: $query, first: $first) {
+    totalCount
+    edges {
+      score
+      node {
+        __typename
+        ... on Entity { id name type kind aliases }
+        ... on Event { id name eventType: type date }
+      }
+    }
+  }
+}`;
+
+export function search(query: string, first: number, signal?: AbortSignal): Promise<GqlResult<SearchData>> {
+  return gql<SearchData>(SEARCH, { query, first }, { signal, operationName: 'ExplorerSearch' });
+}
+
+/** A search hit as a node of the graph view (events: type `Event`, kind = the event type). */
+export function hitToNode(n: SearchHitNode): GNode {
+  return n.__typename === 'Event'
+    ? { id: n.id, label: n.name, type: 'Event', kind: n.eventType ?? null, date: n.date ?? null }
+    : { id: n.id, label: n.name, type: n.type, kind: n.kind ?? null, date: null };
+}
+
+// ---------------------------------------------------------------- graph
+
+export interface NeighborhoodData {
+  neighborhood: { truncated: boolean; nodes: GNode[]; edges: GEdge[] } | null;
+}
+
+export const NEIGHBORHOOD = `query ExplorerNeighborhood($id: ID!, $depth: Int!, $limit: Int!, $entityTypes: [EntityType!], $eventTypes: [EventType!]) {
+  neighborhood(id: $id, depth: $depth, limit: $limit, entityTypes: $entityTypes, eventTypes: $eventTypes) {
+    truncated
+    nodes { ${GRAPH_NODE} }
+    edges { ${GRAPH_EDGE} }
+  }
+}`;
+
+export interface NeighborhoodArgs {
+  id: string;
+  depth: number;
+  limit: number;
+  entityTypes: string[] | null;
+  eventTypes: string[] | null;
+}
+
+export function neighborhood(args: NeighborhoodArgs, label?: string): Promise<GqlResult<NeighborhoodData>> {
+  return gql<NeighborhoodData>(NEIGHBORHOOD, { ...args }, { operationName: 'ExplorerNeighborhood', label });
+}
+
+export interface PathsData {
+  paths: GPath[];
+}
+
+export const PATHS = `query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!, $first: Int!) {
+  paths(from: $from, to: $to, maxLength: $maxLength, first: $first) {
+    length
+    nodes { ${GRAPH_NODE} }
+    edges { ${GRAPH_EDGE} }
+  }
+}`;
+
+export function paths(from: string, to: string, maxLength = 6, first = 5): Promise<GqlResult<PathsData>> {
+  return gql<PathsData>(PATHS, { from, to, maxLength, first }, { operationName: 'ExplorerPaths', label: 'Finding shortest paths…' });
+}
+
+/**
+ * Ids per restore request: each id costs two aliases (the field and `eventType`), and the server allows
+ * 50 aliases per operation by default.
+ */
+export const RESTORE_CHUNK = 20;
+
+/** The neighbourhood limit used to find the edges among restored nodes (cost stays under 5000). */
+export const RESTORE_LIMIT = 300;
+
+/** One aliased `node` field per id (`n0`, `n1`, …, with variables `$i0`, `$i1`, …). */
+export function restoreQuery(ids: readonly string[]): string {
+  const vars = ids.map((_, i) => `$i${i}: ID!`).join(', ');
+  const fields = ids
+    .map((_, i) => `n${i}: node(id: $i${i}) { __typename id ... on Entity { name type kind } ... on Event { name eventType: type date } }`)
+    .join('\n  ');
+  return `query ExplorerRestore(${vars}) {\n  ${fields}\n}`;
+}
+
+/** Graph nodes for ids (restoring a view), in one request with one aliased `node` field per id. */
+export async function graphNodes(ids: readonly string[]): Promise<{ nodes: GNode[]; missing: string[]; errors: GqlResult<unknown>['errors'] }> {
+  if (ids.length === 0) return { nodes: [], missing: [], errors: [] };
+  const variables = Object.fromEntries(ids.map((id, i) => [`i${i}`, id]));
+  const r = await gql<Record<string, (SearchHitNode & { __typename: string }) | null>>(restoreQuery(ids), variables, {
+    operationName: 'ExplorerRestore',
+    label: 'Restoring the view…',
+  });
+  const nodes: GNode[] = [];
+  const missing: string[] = [];
+  ids.forEach((id, i) => {
+    const n = r.data[`n${i}`];
+    if (n && (n.__typename === 'Event' || typeof n.type === 'string')) {
+      nodes.push(hitToNode(n));
+    } else missing.push(id);
+  });
+  return { nodes, missing, errors: r.errors };
+}
+
+// ---------------------------------------------------------------- details
+
+export interface Ref {
+  id: string;
+  name: string;
+  type: string;
+  kind?: string | null;
+}
+
+export interface ArticleRef {
+  id: string;
+  title: string;
+  publishedOn?: string | null;
+  url?: string | null;
+}
+
+export interface SourceData {
+  evidence: string | null;
+  article: ArticleRef | null;
+}
+
+export interface EntityDetails {
+  __typename: string;
+  id: string;
+  name: string;
+  type: string;
+  kind: string | null;
+  aliases: string[];
+  attributes: Record<string, unknown>;
+  sources: SourceData[];
+  events: { roles: string[]; event: { id: string; name: string; type: string; date: string | null } }[];
+  figures: { id: string; metric: string; value: number; unit: string | null; period: string | null; change: number | null }[];
+  positions?: { title: string; since: string | null; until: string | null; organization: Ref }[];
+  officials?: { title: string; since: string | null; until: string | null; person: Ref }[];
+  parent?: Ref | null;
+  relations: { type: string; direction: 'OUTGOING' | 'INCOMING'; other: Ref; attributes: Record<string, unknown> }[];
+}
+
+export interface EventDetails {
+  __typename: 'Event';
+  id: string;
+  name: string;
+  eventType: string;
+  date: string | null;
+  endDate: string | null;
+  evidence: string | null;
+  attributes: Record<string, unknown>;
+  location: Ref | null;
+  article: ArticleRef | null;
+  participants: { role: string; entity: Ref }[];
+}
+
+export type NodeDetails = EntityDetails | EventDetails | { __typename: 'Article' | 'Figure'; id: string };
+
+const REF = 'id name type kind';
+const ARTICLE = 'id title publishedOn url';
+
+export const NODE_DETAILS = `query ExplorerNode($id: ID!) {
+  node(id: $id) {
+    __typename
+    id
+    ... on Entity {
+      name type kind aliases attributes
+      sources { evidence article { ${ARTICLE} } }
+      events(first: 50) { roles event { id name type date } }
+      figures { id metric value unit period change }
+      relations { type direction other { ${REF} } attributes }
+    }
+    ... on Person { positions { title since until organization { ${REF} } } }
+    ... on Organization { officials { title since until person { ${REF} } } parent { ${REF} } }
+    ... on Event {
+      name eventType: type date endDate evidence attributes
+      location { ${REF} }
+      article { ${ARTICLE} }
+      participants { role entity { ${REF} } }
+    }
+  }
+}`;
+
+export function nodeDetails(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: NodeDetails | null }>> {
+  return gql<{ node: NodeDetails | null }>(NODE_DETAILS, { id }, { signal, operationName: 'ExplorerNode', label: 'Loading details…' });
+}
+
+/** The evidence for one participation: the event's participants in that role, with their sources. */
+export const PARTICIPATION = `query ExplorerParticipation($event: ID!, $roles: [ParticipantRole!]) {
+  node(id: $event) {
+    __typename
+    ... on Event {
+      id name date evidence
+      article { ${ARTICLE} }
+      participants(roles: $roles) { role entity { ${REF} } sources { evidence article { ${ARTICLE} } } }
+    }
+  }
+}`;
+
+export interface ParticipationData {
+  node: {
+    __typename: string;
+    id: string;
+    name: string;
+    date: string | null;
+    evidence: string | null;
+    article: ArticleRef | null;
+    participants: { role: string; entity: Ref; sources: SourceData[] }[];
+  } | null;
+}
+
+export function participation(eventId: string, roles: string[] | null, signal?: AbortSignal): Promise<GqlResult<ParticipationData>> {
+  return gql<ParticipationData>(PARTICIPATION, { event: eventId, roles }, { signal, operationName: 'ExplorerParticipation', label: 'Loading evidence…' });
+}
+
+/** The evidence for one stated relation, seen from its source entity. */
+export const RELATION = `query ExplorerRelation($id: ID!, $types: [RelationType!]) {
+  entity(id: $id) {
+    id name type
+    relations(types: $types, direction: OUTGOING) {
+      type direction attributes since until
+      other { ${REF} }
+      sources { evidence article { ${ARTICLE} } }
+    }
+  }
+}`;
+
+export interface RelationData {
+  entity: {
+    id: string;
+    name: string;
+    type: string;
+    relations: {
+      type: string;
+      direction: string;
+      attributes: Record<string, unknown>;
+      since: string | null;
+      until: string | null;
+      other: Ref;
+      sources: SourceData[];
+    }[];
+  } | null;
+}
+
+export function relationEvidence(sourceId: string, type: string, signal?: AbortSignal): Promise<GqlResult<RelationData>> {
+  return gql<RelationData>(RELATION, { id: sourceId, types: [type] }, { signal, operationName: 'ExplorerRelation', label: 'Loading evidence…' });
+}

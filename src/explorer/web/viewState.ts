@@ -1,0 +1,97 @@
+/**
+ * The view as a URL fragment, so that a copied link reopens the same view: node ids on the canvas, the
+ * nodes that were expanded, the selection, the path shown, the date range and the expansion filters.
+ * Lists are repeated parameters (`n=a&n=b`), so ids may hold any character.
+ */
+import { cleanDate } from './dates';
+
+export type DateMode = 'fade' | 'hide';
+
+export interface ViewState {
+  /** nodes put on the canvas on purpose (search, links, paths) */
+  nodes: string[];
+  /** nodes that are there only because a node was expanded */
+  added: string[];
+  expanded: string[];
+  selected: string | null;
+  pathFrom: string | null;
+  pathTo: string | null;
+  from: string;
+  to: string;
+  dateMode: DateMode;
+  /** null: every type */
+  entityTypes: string[] | null;
+  /** null: every type */
+  eventTypes: string[] | null;
+  depth: number;
+}
+
+export const EMPTY_VIEW: ViewState = {
+  nodes: [],
+  added: [],
+  expanded: [],
+  selected: null,
+  pathFrom: null,
+  pathTo: null,
+  from: '',
+  to: '',
+  dateMode: 'fade',
+  entityTypes: null,
+  eventTypes: null,
+  depth: 1,
+};
+
+const MAX_IDS = 300;
+const MAX_ID_LENGTH = 500;
+
+export function encodeView(v: ViewState): string {
+  const p = new URLSearchParams();
+  for (const id of v.nodes) p.append('n', id);
+  for (const id of v.added) p.append('a', id);
+  for (const id of v.expanded) p.append('x', id);
+  if (v.selected) p.set('sel', v.selected);
+  if (v.pathFrom && v.pathTo) {
+    p.set('pf', v.pathFrom);
+    p.set('pt', v.pathTo);
+  }
+  if (v.from) p.set('from', v.from);
+  if (v.to) p.set('to', v.to);
+  if (v.dateMode !== 'fade') p.set('dm', v.dateMode);
+  // an empty list (nothing of that kind) is written as a lone "-" to tell it from "every type"
+  if (v.entityTypes) p.set('et', v.entityTypes.length ? v.entityTypes.join(',') : '-');
+  if (v.eventTypes) p.set('vt', v.eventTypes.length ? v.eventTypes.join(',') : '-');
+  if (v.depth !== 1) p.set('d', String(v.depth));
+  const s = p.toString();
+  return s ? `#${s}` : '';
+}
+
+function typeList(value: string | null, allowed: readonly string[]): string[] | null {
+  if (value === null) return null;
+  if (value === '-' || value === '') return [];
+  return [...new Set(value.split(','))].filter((t) => allowed.includes(t));
+}
+
+const cleanId = (id: string | null): string | null => (id && id.length <= MAX_ID_LENGTH ? id : null);
+
+/** Reads a fragment (with or without the leading '#'); anything malformed falls back to the default. */
+export function decodeView(hash: string, vocab: { entityTypes: readonly string[]; eventTypes: readonly string[] }): ViewState {
+  const p = new URLSearchParams(hash.replace(/^#/, ''));
+  const ids = (name: string) => [...new Set(p.getAll(name))].filter((id) => id !== '' && id.length <= MAX_ID_LENGTH).slice(0, MAX_IDS);
+  const depth = Number(p.get('d') ?? '1');
+  const pf = cleanId(p.get('pf'));
+  const pt = cleanId(p.get('pt'));
+  return {
+    nodes: ids('n'),
+    added: ids('a'),
+    expanded: ids('x'),
+    selected: cleanId(p.get('sel')),
+    pathFrom: pf && pt ? pf : null,
+    pathTo: pf && pt ? pt : null,
+    from: cleanDate(p.get('from')),
+    to: cleanDate(p.get('to')),
+    dateMode: p.get('dm') === 'hide' ? 'hide' : 'fade',
+    entityTypes: typeList(p.get('et'), vocab.entityTypes),
+    eventTypes: typeList(p.get('vt'), vocab.eventTypes),
+    depth: depth === 2 || depth === 3 ? depth : 1,
+  };
+}

@@ -1,0 +1,52 @@
+/**
+ * Every operation the explorer page sends is valid against the API schema and within the server's
+ * default query limits (depth, aliases, cost), so the page never trips QUERY_TOO_COMPLEX on its own.
+ */
+import 'reflect-metadata';
+import * as fs from 'fs';
+import * as path from 'path';
+import { parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { buildApiSchema } from '../src/api';
+import { loadConfig } from '../src/config';
+import * as Q from '../src/explorer/web/queries';
+import { measureOperation } from '../src/server';
+
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildApiSchema();
+});
+
+const limits = loadConfig({}).limits;
+
+function check(name: string, query: string, variables: Record<string, unknown> = {}): void {
+  const doc = parse(query);
+  const errors = validate(schema, doc);
+  expect(errors.map((e) => `${name}: ${e.message}`)).toEqual([]);
+  const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition')!;
+  const m = measureOperation(schema, doc, op, variables);
+  expect(m.depth).toBeLessThanOrEqual(limits.maxDepth);
+  expect(m.aliases).toBeLessThanOrEqual(limits.maxAliases);
+  expect(m.cost).toBeLessThanOrEqual(limits.maxCost);
+  void m;
+}
+
+describe('explorer GraphQL operations', () => {
+  it('search', () => check('search', Q.SEARCH, { query: '金锋', first: 12 }));
+  it('neighborhood (the largest limit the page asks for)', () => {
+    // the "Max nodes" choices of the page, and the limit used when restoring a link
+    const html = fs.readFileSync(path.resolve(__dirname, '..', 'src', 'explorer', 'web', 'index.html'), 'utf8');
+    const select = /<select id="limit">([\s\S]*?)<\/select>/.exec(html)![1];
+    const choices = [...select.matchAll(/value="(\d+)"/g)].map((m) => Number(m[1]));
+    expect(choices.length).toBeGreaterThan(1);
+    const limit = Math.max(...choices, Q.RESTORE_LIMIT);
+    check('neighborhood', Q.NEIGHBORHOOD, { id: 'x', depth: 3, limit, entityTypes: null, eventTypes: null });
+  });
+  it('paths', () => check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 5 }));
+  it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x' }));
+  it('participation evidence', () => check('participation', Q.PARTICIPATION, { event: 'x', roles: ['attendee'] }));
+  it('relation evidence', () => check('relation', Q.RELATION, { id: 'x', types: ['PART_OF'] }));
+  it('restore: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
+    const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
+    check('restore', Q.restoreQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
+  });
+});
