@@ -57,7 +57,7 @@ export async function ingestDocument(
       if (before === hash) return { source, articleId: doc.article.id, status: 'unchanged', problems: [] };
       const resolution = await resolveEntities(tx, doc);
       if (resolution.problems.length > 0) throw new Rejected(resolution.problems);
-      const counts = await writeArticle(tx, doc, resolution, hash, options.afterStep);
+      const counts = await writeArticle(tx, doc, resolution, hash, before !== undefined, options.afterStep);
       return { source, articleId: doc.article.id, status: before ? 'updated' : 'created', problems: [], counts };
     }, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
   } catch (error) {

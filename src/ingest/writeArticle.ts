@@ -85,13 +85,15 @@ export async function writeArticle(
   doc: ArticleDocument,
   resolution: Resolution,
   hash: string,
+  /** false when no version of the article is in the graph: then there is nothing to forget */
+  replacing: boolean,
   afterStep: StepHook = () => {},
 ): Promise<WriteCounts> {
   const aid = doc.article.id;
   const idOf = (key: string): string => resolution.ids.get(key)!;
 
   // 1. Forget what this article said before.
-  const touched = await forgetArticle(tx, aid);
+  const touched = replacing ? await forgetArticle(tx, aid) : new Set<string>();
   await afterStep('forgotten');
 
   // 2. The article itself.
