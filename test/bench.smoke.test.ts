@@ -1,0 +1,143 @@
+/**
+ * A small run of the benchmark (size tiny, about a minute) against the test database, so that it cannot rot:
+ * the generator is deterministic and its documents validate; the product's ingester and the raw baseline
+ * write the same graph; the three query arms (product API, @neo4j/graphql, raw driver) answer every query of
+ * the mix with the same data; and the result files are written. Timings are recorded, never asserted.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { isDeepStrictEqual } from 'util';
+import { DEFAULT_SEED, generateArchive, poolSize, SIZES, statsOf } from '../bench/data/generate';
+import { MIX } from '../bench/query/mix';
+import { runBench } from '../bench/run';
+import { validateDocument } from '../src/ingest/validate';
+import { closeTestDriver, testNeo4jConfig, wipe } from './support/db';
+
+jest.setTimeout(600_000);
+
+afterAll(async () => {
+  await wipe();
+  await closeTestDriver();
+});
+
+describe('benchmark data generator', () => {
+  test('the same seed gives identical documents; another seed gives others', () => {
+    const a = [...generateArchive('tiny').documents()];
+    const b = [...generateArchive('tiny', DEFAULT_SEED).documents()];
+    const c = [...generateArchive('tiny', DEFAULT_SEED + 1).documents()];
+    expect(a).toHaveLength(SIZES.tiny.articles);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(JSON.stringify(c)).not.toBe(JSON.stringify(a));
+    // iterating the same archive twice restarts from the seed
+    const archive = generateArchive('tiny');
+    expect(JSON.stringify([...archive.documents()])).toBe(JSON.stringify([...archive.documents()]));
+  });
+
+  test('every document validates, and the archive has the shape the benchmark needs', () => {
+    const archive = generateArchive('tiny');
+    const docs = [...archive.documents()];
+    for (const d of docs) {
+      const v = validateDocument(d);
+      if (!v.ok) throw new Error(`${d.article.id}: ${JSON.stringify(v.problems)}`);
+    }
+    const stats = statsOf(docs, poolSize(archive));
+    expect(stats.entities).toBe(SIZES.tiny.entities);
+    // shared entities: more mentions than entities; some mentioned by name only, some by id
+    expect(stats.mentions).toBeGreaterThan(2 * stats.entities);
+    const mentions = docs.flatMap((d) => d.entities);
+    expect(mentions.some((e: any) => e.id)).toBe(true);
+    expect(mentions.some((e: any) => !e.id)).toBe(true);
+    expect(mentions.some((e: any) => /^[A-Za-z]/.test(e.name))).toBe(true);
+    expect(mentions.some((e: any) => /[\u4e00-\u9fff]/.test(e.name))).toBe(true);
+    // events with 3 to 20 participants; officials with positions
+    const sizes = docs.flatMap((d) => d.events.map((e: any) => e.participants.length));
+    expect(Math.min(...sizes)).toBeGreaterThanOrEqual(3);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(20);
+    expect(docs.some((d) => d.relations.some((r: any) => r.type === 'HOLDS_POSITION'))).toBe(true);
+    // the hub organisation is in a large share of the articles
+    const hub = docs.filter((d) => d.entities.some((e: any) => e.name === '高邮经济开发区' || e.name === '开发区')).length;
+    expect(hub / docs.length).toBeGreaterThan(0.1);
+  });
+});
+
+describe('benchmark, size tiny, against the test database', () => {
+  test('ingest and query arms run, agree, and write their result files', async () => {
+    const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bench-smoke-'));
+    try {
+      const { results, files } = await runBench({
+        size: 'tiny',
+        uri: testNeo4jConfig().uri,
+        outDir,
+        ingestDocs: 6,
+        naiveDocs: 2,
+        warmupDocs: 2,
+        loader: 'product',
+        durationSec: 1,
+        warmupSec: 0,
+        connections: 2,
+        probesPerQuery: 4,
+        log: () => {},
+      });
+
+      // ingest: every arm wrote the documents, and the product and raw writers produced the same graph
+      const ingest = results.ingest!;
+      expect(ingest.arms.map((a) => a.arm)).toEqual(['product', 'raw(batch=1)', 'raw(batch=10)', 'raw(batch=100)', 'naive']);
+      for (const a of ingest.arms) {
+        expect(a.rejected).toBe(0);
+        expect(a.docsPerSec).toBeGreaterThan(0);
+        expect(a.nodes).toBeGreaterThan(0);
+      }
+      expect(ingest.sameGraph).toBe(true);
+
+      // the query graph is the whole tiny archive, loaded by the product's ingester
+      expect(results.load!.graph.labels.Article).toBe(SIZES.tiny.articles);
+      expect(results.load!.graph.labels.Entity).toBe(SIZES.tiny.entities);
+
+      // queries: every query of the mix, answered with the same data by the three arms, under load too
+      const queryResults = results.query!.results;
+      expect(queryResults.map((q) => q.query)).toEqual(MIX.map((q) => q.name));
+      for (const q of queryResults) {
+        expect({ query: q.query, differences: q.differences }).toEqual({ query: q.query, differences: [] });
+        expect(q.sameAnswers).toBe(true);
+        expect(q.probes).toBeGreaterThan(0);
+        for (const arm of ['product', 'library', 'raw'] as const) {
+          const r = q.arms[arm];
+          expect({ query: q.query, arm, requests: r.requests > 0, non2xx: r.non2xx }).toEqual({ query: q.query, arm, requests: true, non2xx: 0 });
+          expect(r.roundTrips).toBeGreaterThanOrEqual(q.shape === 'overhead' ? 0 : 1);
+        }
+        // the raw arm answers in one statement (none for the stack-overhead query); the product within its bound
+        expect(q.arms.raw.roundTrips).toBe(q.shape === 'overhead' ? 0 : 1);
+        expect(q.arms.product.roundTripsMax).toBeLessThanOrEqual(q.depth + 1);
+      }
+      // answers are not trivially empty: the comparison compared data
+      const sizeOf = (name: string) => Math.max(...queryResults.find((q) => q.query === name)!.answerSizes);
+      for (const name of ['entityEvents', 'eventPageNested', 'eventsFiltered', 'partners', 'hubNeighborhood', 'shortestPath', 'fullTextSearch']) {
+        expect({ name, nonEmpty: sizeOf(name) > 0 }).toEqual({ name, nonEmpty: true });
+      }
+
+      // files: JSON (machine-readable), markdown table, summary and SVG chart
+      // the PROFILE pass: every database-bound query, with the statements each arm sent
+      expect(results.profile!.map((p) => p.query)).toEqual(MIX.map((q) => q.name));
+      for (const p of results.profile!.filter((x) => x.query !== 'stackOverhead')) {
+        expect(p.arms.raw.statements).toHaveLength(1);
+        expect(p.arms.product.statements.length).toBeGreaterThanOrEqual(1);
+        expect(p.arms.product.dbHits).toBeGreaterThan(0);
+      }
+
+      expect(files.map((f) => path.basename(f)).sort()).toEqual(['ratios.svg', 'summary.md', 'tiny.json', 'tiny.md']);
+      const json = JSON.parse(fs.readFileSync(path.join(outDir, 'tiny.json'), 'utf8'));
+      expect(isDeepStrictEqual(json.archive, results.archive)).toBe(true);
+      expect(json.query.results).toHaveLength(MIX.length);
+      const md = fs.readFileSync(path.join(outDir, 'tiny.md'), 'utf8');
+      expect(md).toContain('| query | product req/s | raw req/s | library req/s |');
+      expect(md).toContain('## Targets');
+      for (const q of MIX) expect(md).toContain(q.title);
+      const svg = fs.readFileSync(path.join(outDir, 'ratios.svg'), 'utf8');
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect((svg.match(/<rect /g) ?? []).length).toBeGreaterThan(MIX.length);
+    } finally {
+      fs.rmSync(outDir, { recursive: true, force: true });
+    }
+  });
+});
