@@ -24,7 +24,11 @@ const ORDER: Record<EventOrderValue, string> = {
   NAME_ASC: 'ev.name ASC, ev.id ASC',
 };
 
-/** One page of events and the total count, in one statement; it starts from the participant when there is one. */
+/**
+ * One page of events and the total count, in one statement; it starts from the participant when there is one.
+ * The filter sits on the MATCH itself (not after `WITH DISTINCT`) so that the planner can seek the type and
+ * date indexes instead of scanning every event.
+ */
 export async function eventPage(
   ctx: Context,
   f: EventFilterValues,
@@ -50,13 +54,13 @@ export async function eventPage(
     `${f.participant !== null ? resolveEntity('$participant', 'participant') : ''}
      ${f.location !== null ? resolveEntity('$location', 'location') : ''}
      CALL (${imports}) {
-       ${start}
-       WITH DISTINCT ev ${where(conditions)}
+       ${start} ${where(conditions)}
+       WITH DISTINCT ev
        RETURN count(ev) AS total
      }
      CALL (${imports}) {
-       ${start}
-       WITH DISTINCT ev ${where(conditions)}
+       ${start} ${where(conditions)}
+       WITH DISTINCT ev
        WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take
        RETURN collect(${eventMap('ev')}) AS rows
      }
