@@ -26,7 +26,7 @@ describe('loadConfig', () => {
     expect(c.limits).toEqual({
       transactionTimeoutMs: 15000,
       maxDepth: 12,
-      maxCost: 5000,
+      maxCost: 50_000,
       maxAliases: 50,
       bodyLimit: '2mb',
       bodyLimitBytes: 2 * 1024 * 1024,

@@ -217,7 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // ---- limits
   const transactionTimeoutMs = r.int('KG_TX_TIMEOUT_MS', 15_000, 100, 600_000);
   const maxDepth = r.int('KG_MAX_QUERY_DEPTH', 12, 1, 1000);
-  const maxCost = r.int('KG_MAX_QUERY_COST', 5000, 1, 1_000_000_000);
+  const maxCost = r.int('KG_MAX_QUERY_COST', 50_000, 1, 1_000_000_000);
   const maxAliases = r.int('KG_MAX_ALIASES', 50, 0, 100_000);
   const bodyLimit = r.string('KG_BODY_LIMIT', '2mb');
   let bodyLimitBytes = parseByteSize(bodyLimit);
