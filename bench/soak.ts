@@ -2,7 +2,7 @@
  * Soak: the API under a steady load for minutes, checked for errors, latency spread and memory growth.
  *
  *   npx tsx bench/soak.ts [--minutes 5] [--docs 200] [--connections 8] [--probe-seconds 20] [--rate N]
- *                         [--log-level info] [--out bench/results]
+ *                         [--queries entity,path,…] [--log-level info] [--out bench/results]
  *
  * 1. Starts an embedded Neo4j of its own (temp dir, deleted afterwards), applies the schema, loads seed/ and
  *    `--docs` generated articles that share entities (test/reliability.helpers.ts `sharedDocs`).
@@ -44,6 +44,8 @@ interface Options {
   connections: number;
   probeSeconds: number;
   rate?: number;
+  /** names of QUERY_MIX entries to use; default all */
+  queries?: string[];
   logLevel: string;
   out: string;
 }
@@ -64,6 +66,7 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--probe-seconds') o.probeSeconds = num();
     else if (flag === '--rate') o.rate = num();
     else if (flag === '--log-level') (o.logLevel = value), (i += 1);
+    else if (flag === '--queries') (o.queries = value.split(',').map((q) => q.trim())), (i += 1);
     else if (flag === '--out') (o.out = path.resolve(value)), (i += 1);
     else throw new Error(`unknown option ${flag} (see the comment at the top of bench/soak.ts)`);
   }
@@ -71,6 +74,9 @@ function parseArgs(argv: string[]): Options {
 }
 
 const log = (line: string) => process.stdout.write(`[soak] ${line}\n`);
+
+/** The queries in use (`--queries`), set by main. */
+let MIX = QUERY_MIX;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Resident set size of a process in MB (Linux /proc; `ps` elsewhere). */
@@ -107,7 +113,7 @@ interface LoadStats {
 }
 
 function mixRequests(stats: LoadStats, onDone?: (failed: boolean) => void): autocannon.Request[] {
-  return QUERY_MIX.map((m) => {
+  return MIX.map((m) => {
     stats.byQuery[m.name] ??= { requests: 0, errors: 0 };
     return {
       method: 'POST',
@@ -156,7 +162,7 @@ function steadyLoad(
 ): Promise<{ seconds: number }> {
   const url = new URL(base);
   const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-  const bodies = QUERY_MIX.map((m) => ({ name: m.name, body: Buffer.from(JSON.stringify({ query: m.query, variables: m.variables ?? {} })) }));
+  const bodies = MIX.map((m) => ({ name: m.name, body: Buffer.from(JSON.stringify({ query: m.query, variables: m.variables ?? {} })) }));
   const total = Math.floor(seconds * rate);
   let sent = 0;
   let done = 0;
@@ -216,6 +222,11 @@ function steadyLoad(
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  if (o.queries) {
+    const unknown = o.queries.filter((q) => !QUERY_MIX.some((m) => m.name === q));
+    if (unknown.length) throw new Error(`unknown --queries ${unknown.join(', ')}; the mix has ${QUERY_MIX.map((m) => m.name).join(', ')}`);
+    MIX = QUERY_MIX.filter((m) => o.queries!.includes(m.name));
+  }
   const startedAt = new Date();
   const home = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-soak-neo4j-'));
   const serverLog = path.join(home, 'server.log');
@@ -350,7 +361,7 @@ async function main(): Promise<void> {
     const last = perMinute[perMinute.length - 1];
     const errorsTotal = soakStats.errors.status + soakStats.errors.graphql + soakStats.errors.socket + soakStats.errors.timeouts + serverErrorLines;
     const perQuery = Object.fromEntries(
-      QUERY_MIX.map((m) => {
+      MIX.map((m) => {
         const lat = [...(latByQuery[m.name] ?? [])].sort((a, b) => a - b);
         const q = soakStats.byQuery[m.name] ?? { requests: 0, errors: 0 };
         return [m.name, { ...q, p50: percentile(lat, 50), p99: percentile(lat, 99), max: lat[lat.length - 1] }];

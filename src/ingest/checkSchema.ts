@@ -43,7 +43,7 @@ export function checkSchema(schema: JsonSchema, value: unknown, path = '', out: 
   if (schema.type) {
     const types = Array.isArray(schema.type) ? schema.type : [schema.type];
     if (!types.some((t) => hasType(value, t))) {
-      const got = typeof value === 'number' ? 'a non-finite number' : typeOf(value);
+      const got = typeof value === 'number' && !Number.isFinite(value) ? 'a non-finite number' : typeOf(value);
       report(`expected ${types.join(' or ')}, got ${got}`);
       return out;
     }

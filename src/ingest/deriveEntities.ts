@@ -59,6 +59,16 @@ export function deriveEntity(id: string, type: EntityType, mentions: Mention[]):
  */
 export async function deriveEntities(tx: ManagedTransaction, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
+  // Write-lock the entities (in a fixed order) before reading their mentions: under read-committed
+  // isolation a concurrent transaction's new mention is invisible until it commits, and without the lock
+  // this transaction could write a derivation that misses it after that transaction has committed.
+  await tx.run(
+    `UNWIND $ids AS id
+     MATCH (e:Entity {id: id})
+     SET e.locked = true
+     REMOVE e.locked`,
+    { ids: [...ids].sort() },
+  );
   const result = await tx.run(
     `UNWIND $ids AS id
      MATCH (e:Entity {id: id})

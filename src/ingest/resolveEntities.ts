@@ -41,6 +41,20 @@ export async function resolveEntities(tx: ManagedTransaction, doc: ArticleDocume
   const ids = new Map<string, string>();
   const created = new Set<string>();
 
+  // Lock every name key of the document first (creating the missing ones; the write step makes each of them
+  // identify an entity, or the transaction rolls back), in a fixed order. Reads are read-committed: without
+  // this, a concurrent transaction that creates an entity with one of these names could commit between the
+  // name lookup below and the "taken" check, and this document would create a second entity (`…~2`) for the
+  // same name. With it, documents that share a name resolve it one after the other.
+  const allKeys = [...new Set(doc.entities.flatMap((e) => nameKeysOf(e)))].sort();
+  await tx.run(
+    `UNWIND $keys AS key
+     MERGE (k:NameKey {key: key})
+     SET k.locked = true
+     REMOVE k.locked`,
+    { keys: allKeys },
+  );
+
   const explicit = doc.entities.filter((e) => e.id !== undefined).map((e) => e.id!);
   const found = await tx.run(
     `UNWIND $ids AS id
@@ -132,6 +146,18 @@ export async function resolveEntities(tx: ManagedTransaction, doc: ArticleDocume
     claimedBy.set(id, i);
     ids.set(e.key, id);
   });
+  // Lock the existing entities the document names, in a fixed order, before the write steps touch them in
+  // document order: two documents naming the same entities then queue instead of deadlocking.
+  if (problems.length === 0) {
+    const existing = [...new Set(ids.values())].filter((id) => !created.has(id)).sort();
+    await tx.run(
+      `UNWIND $ids AS id
+       MATCH (e:Entity {id: id})
+       SET e.locked = true
+       REMOVE e.locked`,
+      { ids: existing },
+    );
+  }
   return { ids, created, problems };
 }
 

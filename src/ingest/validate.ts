@@ -113,9 +113,12 @@ export function validateDocument(input: unknown): Validation {
     const roles = new Set<string>();
     objects(e.participants).forEach((p, j) => {
       entityRef(p.entity, `${path}.participants[${j}].entity`);
-      const pair = `${str(p.entity)}\u0000${String(p.role)}`;
+      // the role is a string once the schema has passed; quote() keeps a hostile one (say, an array nested
+      // 100 000 deep) from overflowing the stack, as String() would
+      const role = typeof p.role === 'string' ? p.role : quote(p.role);
+      const pair = `${str(p.entity)}\u0000${role}`;
       if (roles.has(pair)) {
-        problems.push({ path: `${path}.participants[${j}]`, message: `${quote(p.entity)} is listed twice as ${String(p.role)}` });
+        problems.push({ path: `${path}.participants[${j}]`, message: `${quote(p.entity)} is listed twice as ${role}` });
       }
       roles.add(pair);
     });

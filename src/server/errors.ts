@@ -62,6 +62,12 @@ export function createFormatError(logger: Logger, hooks: FormatErrorHooks = {}) 
 
     const isGraphQLError = original instanceof GraphQLError || error instanceof GraphQLError;
 
+    // graphql-js parses recursively: an operation nested thousands of levels deep ends in a RangeError,
+    // which Apollo reports as a parse failure; say what is wrong rather than echo the engine's message
+    if (isGraphQLError && code === 'GRAPHQL_PARSE_FAILED' && /Maximum call stack size exceeded/i.test(formatted.message)) {
+      return { message: 'the operation is nested too deeply to be parsed', extensions: { code: 'GRAPHQL_PARSE_FAILED' } };
+    }
+
     // the API layer maps driver connectivity errors to its typed SERVICE_UNAVAILABLE itself; only those
     // raised by resolvers (with a path) say something new about Neo4j, not the server's own fail-fast ones
     if (isGraphQLError && code === 'SERVICE_UNAVAILABLE' && formatted.path) hooks.onConnectivityError?.(original);

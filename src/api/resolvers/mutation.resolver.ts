@@ -1,7 +1,7 @@
-import { GraphQLJSON } from 'graphql-scalars';
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
 import { ingestDocument } from '../../ingest';
 import { deleteArticle, type ArticleRemoval } from '../../ingest/deleteArticle';
+import { BoxedJson, JsonArgument } from '../args/jsonDocument';
 import { checkId } from '../args/limits';
 import { MergeArgs } from '../args/mutation.args';
 import type { Context } from '../context';
@@ -21,9 +21,9 @@ export class MutationResolver {
       'Loads one kg-article/1 document (all of it or none of it), exactly as the CLI does; re-loading an article replaces ' +
       'what it said before. A rejected document is reported with its problems, not raised as an error.',
   })
-  async ingestArticle(@Arg('document', () => GraphQLJSON) document: unknown, @Ctx() ctx: Context): Promise<IngestReport> {
+  async ingestArticle(@Arg('document', () => JsonArgument) document: BoxedJson, @Ctx() ctx: Context): Promise<IngestReport> {
     const report = await viaDriver(ctx, () =>
-      ingestDocument(ctx.deps.driver, document, 'request', {
+      ingestDocument(ctx.deps.driver, document.value, 'request', {
         database: ctx.deps.database,
         timeoutMs: ctx.deps.transactionTimeoutMs,
       }),
@@ -37,7 +37,8 @@ export class MutationResolver {
     description: 'Removes an article and what only it supported; facts other articles support stay, minus its claims.',
   })
   async deleteArticle(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ArticleRemoval> {
-    const removal = await writeTransaction(ctx, (tx) => deleteArticle(tx, checkId(id, 'id')));
+    const articleId = checkId(id, 'id'); // before the transaction: a bad argument never reaches the database
+    const removal = await writeTransaction(ctx, (tx) => deleteArticle(tx, articleId));
     forgetLoaded(ctx);
     return removal;
   }
