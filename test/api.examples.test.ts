@@ -1,22 +1,32 @@
 /**
- * examples/*.graphql are meant to be copied into a client and run: each runs here, unchanged, against the
- * seeded graph, and must answer without errors and with data.
+ * examples/*.graphql are meant to be copied into a client and run: each runs here, unchanged, over HTTP
+ * against the running server and the seeded graph, and must answer without errors and with data.
  */
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { closeTestDriver } from './support/db';
-import { ev, exec, seed, sorted } from './api.harness';
+import { closeTestDriver, testDriver } from './support/db';
+import { ev, seed, sorted } from './api.harness';
+import { startTestServer, testConfig, waitFor, type TestServer } from './server.helpers';
 
 const EXAMPLES = path.join(__dirname, '..', 'examples');
 const files = readdirSync(EXAMPLES).filter((f) => f.endsWith('.graphql')).sort();
 
-beforeAll(() => seed(), 120_000);
-afterAll(() => closeTestDriver());
+let server: TestServer;
+beforeAll(async () => {
+  await seed();
+  server = await startTestServer(testConfig(), { driver: testDriver(), schemaApplied: true });
+  await waitFor(async () => (await fetch(`${server.base}/ready`)).status === 200);
+}, 120_000);
+afterAll(async () => {
+  await server?.stop();
+  await closeTestDriver();
+});
 
 async function run(file: string): Promise<any> {
-  const { data, errors } = await exec(readFileSync(path.join(EXAMPLES, file), 'utf8'));
-  expect(errors).toBeUndefined();
-  return data;
+  const { status, body } = await server.gql(readFileSync(path.join(EXAMPLES, file), 'utf8'));
+  expect(body.errors).toBeUndefined();
+  expect(status).toBe(200);
+  return body.data;
 }
 
 /** Every list in the answer's top level is non-empty and every object non-null. */
