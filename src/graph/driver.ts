@@ -1,4 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
+import { enableTcpNoDelay } from './tcpNoDelay';
 
 export interface Neo4jConnection {
   uri: string;
@@ -10,9 +11,10 @@ export interface Neo4jConnection {
 /**
  * One driver per process. `neo4j://` URIs route reads and writes across a cluster (or Aura); `bolt://`
  * talks to one server. Integers come back as JS numbers where they fit (`disableLosslessIntegers`):
- * every integer this graph stores is a count or a small value.
+ * every integer this graph stores is a count or a small value. Bolt sockets get TCP_NODELAY (tcpNoDelay.ts).
  */
 export function createDriver(conn: Neo4jConnection): Driver {
+  enableTcpNoDelay();
   const auth = conn.username ? neo4j.auth.basic(conn.username, conn.password ?? '') : undefined;
   return neo4j.driver(conn.uri, auth, {
     disableLosslessIntegers: true,
