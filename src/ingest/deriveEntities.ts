@@ -1,13 +1,29 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import { integer, type ManagedTransaction } from 'neo4j-driver';
 import { nameKeyOf } from './resolveEntities';
 import type { EntityType } from '../model';
 
-interface Mention {
+/** What one article says about an entity (a MENTIONS relationship). */
+export interface Mention {
   article: string;
   name: string;
   aliases: string[];
   kind: string | null;
   attributes: string;
+}
+
+/**
+ * Mentions with identical content (name, aliases, kind, attributes), as Cypher groups them: how many, and
+ * the smallest and greatest id of the articles that say it. A hub entity named by thousands of articles
+ * under a handful of names is a handful of groups.
+ */
+export interface MentionGroup {
+  name: string;
+  aliases: string[];
+  kind: string | null;
+  attributes: string;
+  count: number;
+  firstArticle: string;
+  lastArticle: string;
 }
 
 export interface DerivedEntity {
@@ -20,6 +36,16 @@ export interface DerivedEntity {
   nameKeys: string[];
 }
 
+/**
+ * Mentions are taken in article-id order; two mentions of one entity by one article (only a merge of two
+ * entities makes them) are ordered by their content, so that the order is total and derivation is a
+ * function of the set of mentions.
+ */
+const contentKey = (m: Omit<Mention, 'article'>): string => JSON.stringify([m.name, m.aliases, m.kind, m.attributes]);
+/** Works whether or not the driver was created with `disableLosslessIntegers`. */
+const toNumber = (value: unknown): number => (typeof value === 'number' ? value : integer.toNumber(value as number));
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function mostFrequent(values: string[]): string | null {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
@@ -28,18 +54,7 @@ function mostFrequent(values: string[]): string | null {
   return best;
 }
 
-/**
- * What an entity is, from what the articles that name it say: the name most of them use (ties: the
- * article with the smallest id), every other name and alias as aliases, the most common kind, attributes
- * merged in article-id order. Independent of load order by construction.
- */
-export function deriveEntity(id: string, type: EntityType, mentions: Mention[]): DerivedEntity {
-  const sorted = [...mentions].sort((a, b) => (a.article < b.article ? -1 : a.article > b.article ? 1 : 0));
-  const name = mostFrequent(sorted.map((m) => m.name))!;
-  const aliases = [...new Set(sorted.flatMap((m) => [m.name, ...m.aliases]))].filter((n) => n !== name);
-  const kind = mostFrequent(sorted.flatMap((m) => (m.kind ? [m.kind] : [])));
-  const attributes: Record<string, unknown> = {};
-  for (const m of sorted) Object.assign(attributes, JSON.parse(m.attributes));
+function finish(id: string, type: EntityType, name: string, aliases: string[], kind: string | null, attributes: Record<string, unknown>): DerivedEntity {
   const keys = Object.keys(attributes).sort();
   const ordered = Object.fromEntries(keys.map((k) => [k, attributes[k]]));
   return {
@@ -54,62 +69,139 @@ export function deriveEntity(id: string, type: EntityType, mentions: Mention[]):
 }
 
 /**
- * Re-derives the given entities from their mentions, rewrites the name keys that identify them, and
- * deletes the entities no article mentions any more (with name keys and merged ids left pointing nowhere).
+ * What an entity is, from what the articles that name it say: the name most of them use (ties: the
+ * article with the smallest id), every other name and alias as aliases (in order of first appearance), the
+ * most common kind (ties likewise), attributes merged in article-id order (per key, the value of the
+ * greatest article id that gives it). Independent of load order by construction.
+ *
+ * This is the definition, one mention at a time; `deriveFromGroups` computes the same from grouped mentions.
  */
-export async function deriveEntities(tx: ManagedTransaction, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  // Write-lock the entities (in a fixed order) before reading their mentions: under read-committed
-  // isolation a concurrent transaction's new mention is invisible until it commits, and without the lock
-  // this transaction could write a derivation that misses it after that transaction has committed.
-  await tx.run(
-    `UNWIND $ids AS id
-     MATCH (e:Entity {id: id})
-     SET e.locked = true
-     REMOVE e.locked`,
-    { ids: [...ids].sort() },
-  );
+export function deriveEntity(id: string, type: EntityType, mentions: Mention[]): DerivedEntity {
+  const sorted = [...mentions].sort((a, b) => compare(a.article, b.article) || compare(contentKey(a), contentKey(b)));
+  const name = mostFrequent(sorted.map((m) => m.name))!;
+  const aliases = [...new Set(sorted.flatMap((m) => [m.name, ...m.aliases]))].filter((n) => n !== name);
+  const kind = mostFrequent(sorted.flatMap((m) => (m.kind ? [m.kind] : [])));
+  const attributes: Record<string, unknown> = {};
+  for (const m of sorted) Object.assign(attributes, JSON.parse(m.attributes));
+  return finish(id, type, name, aliases, kind, attributes);
+}
+
+/**
+ * `deriveEntity` from grouped mentions. A group stands for `count` identical mentions, the first of them at
+ * (firstArticle, content) and the last at (lastArticle, content) in the mention order. So: a value's count
+ * is the sum over the groups that have it, and it is first seen at the earliest first position among them;
+ * a name or alias first appears in the group with the earliest first position that contains it; and an
+ * attribute's final value comes from the group with the latest last position that gives it.
+ */
+export function deriveFromGroups(id: string, type: EntityType, groups: MentionGroup[]): DerivedEntity {
+  const keyed = groups.map((g) => ({ g, content: contentKey(g) }));
+  const byFirst = [...keyed].sort((a, b) => compare(a.g.firstArticle, b.g.firstArticle) || compare(a.content, b.content));
+  const byLast = [...keyed].sort((a, b) => compare(a.g.lastArticle, b.g.lastArticle) || compare(a.content, b.content));
+
+  // values in order of first appearance (byFirst), with their total counts: the first with the highest count wins
+  const weighted = (valueOf: (g: MentionGroup) => string | null): string | null => {
+    const counts = new Map<string, number>();
+    for (const { g } of byFirst) {
+      const v = valueOf(g);
+      if (v !== null) counts.set(v, (counts.get(v) ?? 0) + g.count);
+    }
+    let best: string | null = null;
+    for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
+    return best;
+  };
+  const name = weighted((g) => g.name)!;
+  const kind = weighted((g) => g.kind || null);
+  const aliases = [...new Set(byFirst.flatMap(({ g }) => [g.name, ...g.aliases]))].filter((n) => n !== name);
+  const attributes: Record<string, unknown> = {};
+  for (const { g } of byLast) Object.assign(attributes, JSON.parse(g.attributes));
+  return finish(id, type, name, aliases, kind, attributes);
+}
+
+export interface Derivations {
+  derived: DerivedEntity[];
+  /** entities no article mentions any more */
+  orphans: string[];
+}
+
+/**
+ * Locks the given entities (in a fixed order) and reads what their mentions say, grouped by content.
+ *
+ * The lock comes before the read: under read-committed isolation a concurrent transaction's new mention is
+ * invisible until it commits, and without the lock this transaction could write a derivation that misses it
+ * after that transaction has committed.
+ */
+export async function readDerivations(tx: ManagedTransaction, ids: string[]): Promise<Derivations> {
   const result = await tx.run(
     `UNWIND $ids AS id
      MATCH (e:Entity {id: id})
-     OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
-     RETURN e.id AS id, e.type AS type,
-            collect(CASE WHEN m IS NULL THEN null ELSE
-              {article: a.id, name: m.name, aliases: m.aliases, kind: m.kind, attributes: m.attributes} END) AS mentions`,
-    { ids },
+     SET e.locked = true
+     REMOVE e.locked
+     WITH collect(e) AS locked
+     UNWIND locked AS e
+     CALL (e) {
+       OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
+       WITH m.name AS name, m.aliases AS aliases, m.kind AS kind, m.attributes AS attributes,
+            count(m) AS count, min(a.id) AS firstArticle, max(a.id) AS lastArticle
+       WHERE count > 0
+       RETURN collect({name: name, aliases: aliases, kind: kind, attributes: attributes, count: count,
+                       firstArticle: firstArticle, lastArticle: lastArticle}) AS groups
+     }
+     RETURN e.id AS id, e.type AS type, groups`,
+    { ids: [...new Set(ids)].sort() },
   );
   const derived: DerivedEntity[] = [];
   const orphans: string[] = [];
   for (const r of result.records) {
-    const mentions = r.get('mentions') as Mention[];
-    if (mentions.length === 0) orphans.push(r.get('id'));
-    else derived.push(deriveEntity(r.get('id'), r.get('type'), mentions));
+    const groups = (r.get('groups') as MentionGroup[]).map((g) => ({ ...g, count: toNumber(g.count) }));
+    if (groups.length === 0) orphans.push(r.get('id'));
+    else derived.push(deriveFromGroups(r.get('id'), r.get('type'), groups));
   }
+  return { derived, orphans };
+}
+
+/**
+ * Writes derivations in one statement: each entity loses the name keys it no longer has (a key that then
+ * identifies nothing is deleted), orphans go (with the merged ids that pointed at them), and the others get
+ * their derived properties and name keys.
+ */
+export async function writeDerivations(tx: ManagedTransaction, { derived, orphans }: Derivations): Promise<void> {
+  if (derived.length === 0 && orphans.length === 0) return;
+  const keep = [...derived.map((d) => ({ id: d.id, nameKeys: d.nameKeys })), ...orphans.map((id) => ({ id, nameKeys: [] }))];
   await tx.run(
-    `UNWIND $ids AS id
-     MATCH (e:Entity {id: id})
-     OPTIONAL MATCH (k:NameKey)-[i:IDENTIFIES]->(e)
-     DELETE i
-     WITH DISTINCT k WHERE k IS NOT NULL AND NOT (k)-[:IDENTIFIES]->()
-     DELETE k`,
-    { ids },
+    `CALL () {
+       UNWIND $keep AS x
+       MATCH (e:Entity {id: x.id})
+       OPTIONAL MATCH (k:NameKey)-[i:IDENTIFIES]->(e) WHERE NOT k.key IN x.nameKeys
+       DELETE i
+       WITH DISTINCT k WHERE k IS NOT NULL AND NOT (k)-[:IDENTIFIES]->()
+       DELETE k
+     }
+     CALL () {
+       UNWIND $orphans AS id
+       MATCH (e:Entity {id: id})
+       OPTIONAL MATCH (m:MergedId)-[:MERGED_INTO]->(e)
+       DETACH DELETE e, m
+     }
+     CALL () {
+       UNWIND $rows AS x
+       MATCH (e:Entity {id: x.id})
+       SET e.name = x.name, e.aliases = x.aliases, e.kind = x.kind, e.attributes = x.attributes,
+           e.aliasText = x.aliasText
+       WITH e, x
+       UNWIND x.nameKeys AS key
+       MERGE (k:NameKey {key: key})
+       MERGE (k)-[:IDENTIFIES]->(e)
+     }`,
+    { keep, orphans, rows: derived },
   );
-  await tx.run(
-    `UNWIND $orphans AS id
-     MATCH (e:Entity {id: id})
-     OPTIONAL MATCH (m:MergedId)-[:MERGED_INTO]->(e)
-     DETACH DELETE e, m`,
-    { orphans },
-  );
-  await tx.run(
-    `UNWIND $rows AS x
-     MATCH (e:Entity {id: x.id})
-     SET e.name = x.name, e.aliases = x.aliases, e.kind = x.kind, e.attributes = x.attributes,
-         e.aliasText = x.aliasText
-     WITH e, x
-     UNWIND x.nameKeys AS key
-     MERGE (k:NameKey {key: key})
-     MERGE (k)-[:IDENTIFIES]->(e)`,
-    { rows: derived },
-  );
+}
+
+/**
+ * Re-derives the given entities from their mentions, rewrites the name keys that identify them, and
+ * deletes the entities no article mentions any more (with name keys and merged ids left pointing nowhere).
+ * Two statements, whatever the number of entities and mentions.
+ */
+export async function deriveEntities(tx: ManagedTransaction, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await writeDerivations(tx, await readDerivations(tx, ids));
 }
