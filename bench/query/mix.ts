@@ -300,10 +300,21 @@ export const MIX: MixQuery[] = [
       }
       WITH nodes + found[0..($limit - size(nodes))] AS nodes, truncated OR size(found) > $limit - size(nodes) AS truncated
       CALL (nodes) {
-        UNWIND range(0, size(nodes) - 1) AS i
-        UNWIND range(i + 1, size(nodes) - 1) AS j
-        WITH nodes[i] AS a, nodes[j] AS b
-        MATCH (a)-[r:${GRAPH_RELATIONS}]-(b)
+        UNWIND nodes AS a
+        WITH a, COUNT { (a)-[:${GRAPH_RELATIONS}]-() } > 256 AS hub
+        WITH collect(CASE WHEN NOT hub THEN a END) AS small, collect(CASE WHEN hub THEN a END) AS hubs
+        CALL (small, hubs) {
+          UNWIND small AS a
+          MATCH (a)-[r:${GRAPH_RELATIONS}]-(b)
+          WHERE b IN hubs OR (b IN small AND elementId(a) < elementId(b))
+          RETURN r
+          UNION
+          UNWIND range(0, size(hubs) - 2) AS i
+          UNWIND range(i + 1, size(hubs) - 1) AS j
+          WITH hubs[i] AS a, hubs[j] AS b
+          MATCH (a)-[r:${GRAPH_RELATIONS}]-(b)
+          RETURN r
+        }
         RETURN collect(startNode(r).id + '|' + type(r) + '|' + coalesce(r.role, CASE WHEN r.key <> '' THEN r.key END, '') + '|' + endNode(r).id) AS edges
       }
       RETURN [n IN nodes | n.id] AS nodes, edges, truncated`,
