@@ -4,6 +4,7 @@
  */
 import { buildSchema, parse, type OperationDefinitionNode } from 'graphql';
 import { measureOperation } from '../src/server';
+import { cachedMeasure } from '../src/server/plugins/queryLimits';
 import { closeTestDriver, testDriver } from './support/db';
 import { codes, countingDriver, startTestServer, testConfig, testSchema, type TestServer } from './server.helpers';
 
@@ -50,6 +51,23 @@ describe('measureOperation', () => {
     const m = measure(q);
     expect(m.aliases).toBeGreaterThan(1e12);
     expect(m.depth).toBe(42);
+  });
+
+  it('keeps a measure per operation node only when it reads no variable', () => {
+    const cached = cachedMeasure();
+    const opOf = (q: string) => {
+      const doc = parse(q);
+      return { doc, op: doc.definitions.find((d) => d.kind === 'OperationDefinition') as OperationDefinitionNode };
+    };
+    const literal = opOf('{ people(first: 5) { name } }');
+    const first = cached(schema, literal.doc, literal.op);
+    expect(first).toEqual({ depth: 2, aliases: 0, cost: 1 + 5 });
+    expect(cached(schema, literal.doc, literal.op)).toBe(first); // kept
+    // a page size from a variable is measured with each request's variables
+    const variable = opOf('query($n: Int) { people(first: $n) { name } }');
+    expect(cached(schema, variable.doc, variable.op, { n: 3 }).cost).toBe(1 + 3);
+    expect(cached(schema, variable.doc, variable.op, { n: 90 }).cost).toBe(1 + 90);
+    expect(cached(schema, variable.doc, variable.op, {}).cost).toBe(1 + 20); // the argument's default
   });
 
   it('counts introspection as one shallow field', () => {
@@ -117,6 +135,19 @@ describe('query limits over HTTP', () => {
     expect(r.body.errors?.[0].message).toMatch(/^estimated query cost 5551 exceeds the maximum cost of 500/);
     expect(r.body.errors?.[0].extensions).toMatchObject({ limit: 'cost', value: 5551, max: 500 });
     expect(counter.calls()).toBe(0);
+  });
+
+  it('measures a variable page size per request, not once per document', async () => {
+    const q = 'query Sized($n: Int) { items(first: $n) { id } }';
+    expect((await t.gql(q, { variables: { n: 2 } })).body.errors).toBeUndefined();
+    const big = await t.gql(q, { variables: { n: 1000 } });
+    expect(codes(big)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(big.body.errors?.[0].extensions).toMatchObject({ limit: 'cost', value: 1001 });
+    expect((await t.gql(q, { variables: { n: 3 } })).body.errors).toBeUndefined();
+    // and the same text again: refused again (a kept measure is never one that depended on variables)
+    const again = await t.gql('{ items(first: 600) { id } }');
+    expect(codes(again)).toEqual(['QUERY_TOO_COMPLEX']);
+    expect(codes(await t.gql('{ items(first: 600) { id } }'))).toEqual(['QUERY_TOO_COMPLEX']);
   });
 
   it('refuses a fragment bomb quickly', async () => {

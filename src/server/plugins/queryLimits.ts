@@ -17,8 +17,13 @@
  * disabled in production. Measuring is linear in the document size: each fragment is measured once
  * per context (memoised) and cost scales linearly with the count of its parent, so "fragment bombs"
  * cannot make the measurement itself expensive.
+ *
+ * The plugin measures an operation once: Apollo hands every request with the same query text the same
+ * parsed DocumentNode (its document cache), so the measure is kept per OperationDefinitionNode in a
+ * WeakMap. Only measures that read no variable (page sizes written as literals or defaults) are kept; an
+ * operation whose page size comes from a variable is measured again for each request.
  */
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
   DocumentNode,
   FieldNode,
@@ -67,6 +72,18 @@ export function measureOperation(
   variables: Record<string, unknown> = {},
   defaultListSize = 10,
 ): OperationMeasure {
+  return measureWithVariableUse(schema, document, operation, variables, defaultListSize).measure;
+}
+
+/** The measure, and whether it read a variable's value (then it holds for these variables only). */
+function measureWithVariableUse(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  defaultListSize: number,
+): { measure: OperationMeasure; usesVariables: boolean } {
+  let usesVariables = false;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const memo = new Map<string, OperationMeasure>();
@@ -78,7 +95,10 @@ export function measureOperation(
         ? schema.getMutationType()
         : schema.getSubscriptionType();
 
-  const argValue = (node: ValueNode): unknown => valueFromASTUntyped(node, variables);
+  const argValue = (node: ValueNode): unknown => {
+    if (node.kind !== Kind.INT && node.kind !== Kind.NULL) usesVariables = true; // a variable, or (invalid anyway) anything else
+    return valueFromASTUntyped(node, variables);
+  };
 
   function multiplier(def: GraphQLField<unknown, unknown> | undefined, node: FieldNode, inConnection: boolean): { mult: number; connection: boolean } {
     if (!def) return { mult: 1, connection: false };
@@ -147,7 +167,7 @@ export function measureOperation(
     return { depth, aliases, cost };
   }
 
-  return measure(operation.selectionSet, rootType, false, false);
+  return { measure: measure(operation.selectionSet, rootType, false, false), usesVariables };
 }
 
 /** The first limit `m` breaks, or undefined. */
@@ -177,20 +197,41 @@ export function exceededLimit(m: OperationMeasure, limits: QueryLimits): { limit
 /** Called with the measure of every operation that reaches didResolveOperation (for logging). */
 export type MeasureListener = (contextValue: unknown, measure: OperationMeasure) => void;
 
+/** A measuring function that keeps variable-free measures per operation node (see the module comment). */
+export function cachedMeasure(
+  defaultListSize = 10,
+): (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables?: Record<string, unknown>) => OperationMeasure {
+  const cache = new WeakMap<OperationDefinitionNode, { schema: GraphQLSchema; measure: OperationMeasure }>();
+  return (schema, document, operation, variables) => {
+    const hit = cache.get(operation);
+    if (hit && hit.schema === schema) return hit.measure;
+    const { measure, usesVariables } = measureWithVariableUse(schema, document, operation, variables ?? {}, defaultListSize);
+    if (!usesVariables) cache.set(operation, { schema, measure });
+    return measure;
+  };
+}
+
+/** QUERY_TOO_COMPLEX (HTTP 400) naming the first limit `m` breaks, or undefined. */
+export function limitError(m: OperationMeasure, limits: QueryLimits): Error | undefined {
+  const over = exceededLimit(m, limits);
+  return over && tooComplex(over.message, { limit: over.limit, value: over.value, max: over.max, http: { status: 400 } });
+}
+
 export function queryLimitsPlugin(limits: QueryLimits, onMeasure?: MeasureListener): ApolloServerPlugin {
+  const measure = cachedMeasure(limits.defaultListSize);
+  // one listener object for every request: no per-request allocation
+  const listener = {
+    async didResolveOperation({ schema, document, operation, request, contextValue }: GraphQLRequestContextDidResolveOperation<BaseContext>) {
+      if (!operation) return; // Apollo reports a missing/ambiguous operation itself
+      const m = measure(schema, document, operation, request.variables);
+      onMeasure?.(contextValue, m);
+      const error = limitError(m, limits);
+      if (error) throw error;
+    },
+  };
   return {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (!operation) return; // Apollo reports a missing/ambiguous operation itself
-          const m = measureOperation(schema, document, operation, request.variables ?? {}, limits.defaultListSize);
-          onMeasure?.(contextValue, m);
-          const over = exceededLimit(m, limits);
-          if (over) {
-            throw tooComplex(over.message, { limit: over.limit, value: over.value, max: over.max, http: { status: 400 } });
-          }
-        },
-      };
+      return listener;
     },
   };
 }
