@@ -29,21 +29,21 @@ export interface PageInfo {
 }
 
 /**
- * A Relay connection over one page of rows that starts at `skip`, of a result of `total` rows. Each edge is
- * `{ cursor, node }`, or `{ cursor, ...edge(row) }` when the edge carries more than the node (search scores).
+ * A Relay connection over one page of rows that starts at `skip`. Each edge is `{ cursor, node }`, or
+ * `{ cursor, ...edge(row) }` when the edge carries more than the node (search scores). `totalCount` is null
+ * only when the client did not select it (the page functions count only on request).
  */
 export function connectionOf<T, E extends object = { node: T }>(
-  rows: T[],
-  total: number,
+  page: { rows: T[]; total: number | null; hasMore: boolean },
   skip: number,
   edge: (row: T) => E = (node) => ({ node }) as unknown as E,
-): { edges: Array<E & { cursor: string }>; pageInfo: PageInfo; totalCount: number } {
-  const edges = rows.map((row, i) => ({ ...edge(row), cursor: encodeCursor(skip + i) }));
+): { edges: Array<E & { cursor: string }>; pageInfo: PageInfo; totalCount: number | null } {
+  const edges = page.rows.map((row, i) => ({ ...edge(row), cursor: encodeCursor(skip + i) }));
   return {
     edges,
-    totalCount: total,
+    totalCount: page.total,
     pageInfo: {
-      hasNextPage: skip + rows.length < total,
+      hasNextPage: page.hasMore,
       hasPreviousPage: skip > 0,
       startCursor: edges[0]?.cursor ?? null,
       endCursor: edges[edges.length - 1]?.cursor ?? null,

@@ -24,18 +24,29 @@ const ORDER: Record<EntityOrderValue, string> = {
   ID_ASC: 'e.id ASC',
 };
 
+/**
+ * One page of a result. `total` is counted only when the client asked for it (null otherwise): counting every
+ * match of a broad filter costs more than the page itself. `hasMore` comes from reading one row past the page.
+ */
 export interface Page<T> {
-  total: number;
+  total: number | null;
   rows: T[];
+  hasMore: boolean;
 }
 
-/** One page of entities and the total count, in one statement. */
+/** The page of `take` rows out of `take + 1` read, and whether there was more. */
+export function pageOf<T>(rows: T[], take: number, total: number | null): Page<T> {
+  return { rows: rows.slice(0, take), hasMore: rows.length > take, total };
+}
+
+/** One page of entities (and, when asked, the total count), in one statement. */
 export async function entityPage(
   ctx: Context,
   f: EntityFilterValues,
   order: EntityOrderValue,
   skip: number,
   take: number,
+  withTotal: boolean,
 ): Promise<Page<EntityRow>> {
   const conditions = [
     ...(f.types ? ['e.type IN $types'] : []),
@@ -56,17 +67,19 @@ export async function entityPage(
            RETURN collect(coalesce(kept.id, rid)) AS ids
          }`
       : ''}
+     ${withTotal
+       ? `CALL (${imports}) {
+            MATCH (e:${L.Entity}) ${where(conditions)}
+            RETURN count(e) AS total
+          }`
+       : 'WITH *, null AS total'}
      CALL (${imports}) {
        MATCH (e:${L.Entity}) ${where(conditions)}
-       RETURN count(e) AS total
-     }
-     CALL (${imports}) {
-       MATCH (e:${L.Entity}) ${where(conditions)}
-       WITH e ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take
+       WITH e ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
        RETURN collect(${entityMap('e')}) AS rows
      }
      RETURN total, rows`,
     { ...f, skip: int(skip), take: int(take) },
   );
-  return { total: rows[0].total as number, rows: (rows[0].rows as Row[]).map(entityRow) };
+  return pageOf((rows[0].rows as Row[]).map(entityRow), take, rows[0].total as number | null);
 }

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
-import type { Page } from './entityPage';
+import { type Page, pageOf } from './entityPage';
 import { dateConditions, type DateWindow } from './eventDates';
 import { eventMap, resolveEntity } from './fragments';
 import { where } from './group';
@@ -25,9 +25,10 @@ const ORDER: Record<EventOrderValue, string> = {
 };
 
 /**
- * One page of events and the total count, in one statement; it starts from the participant when there is one.
- * The filter sits on the MATCH itself (not after `WITH DISTINCT`) so that the planner can seek the type and
- * date indexes instead of scanning every event.
+ * One page of events (and, when asked, the total count), in one statement; it starts from the participant when
+ * there is one. The filter sits on the MATCH itself (not after `WITH DISTINCT`) so that the planner can seek
+ * the type and date indexes instead of scanning every event. Only a participant can reach an event twice (in
+ * two roles), so only then are events made distinct.
  */
 export async function eventPage(
   ctx: Context,
@@ -35,6 +36,7 @@ export async function eventPage(
   order: EventOrderValue,
   skip: number,
   take: number,
+  withTotal: boolean,
 ): Promise<Page<EventRow>> {
   const start =
     f.participant !== null
@@ -48,24 +50,27 @@ export async function eventPage(
     ...(f.participant !== null && f.location !== null ? [`EXISTS { (ev)-[:${R.OCCURRED_AT}]->(location) }`] : []),
     ...dateConditions('ev', f),
   ];
+  const distinct = f.participant !== null ? 'WITH DISTINCT ev' : '';
   const imports = [...(f.participant !== null ? ['participant'] : []), ...(f.location !== null ? ['location'] : [])].join(', ');
   const rows = await readQuery(
     ctx,
     `${f.participant !== null ? resolveEntity('$participant', 'participant') : ''}
      ${f.location !== null ? resolveEntity('$location', 'location') : ''}
+     ${withTotal
+       ? `CALL (${imports}) {
+            ${start} ${where(conditions)}
+            ${distinct}
+            RETURN count(ev) AS total
+          }`
+       : 'WITH *, null AS total'}
      CALL (${imports}) {
        ${start} ${where(conditions)}
-       WITH DISTINCT ev
-       RETURN count(ev) AS total
-     }
-     CALL (${imports}) {
-       ${start} ${where(conditions)}
-       WITH DISTINCT ev
-       WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take
+       ${distinct}
+       WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
        RETURN collect(${eventMap('ev')}) AS rows
      }
      RETURN total, rows`,
     { ...f, skip: int(skip), take: int(take) },
   );
-  return { total: rows[0].total as number, rows: (rows[0].rows as Row[]).map(eventRow) };
+  return pageOf((rows[0].rows as Row[]).map(eventRow), take, rows[0].total as number | null);
 }

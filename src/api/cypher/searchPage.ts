@@ -1,7 +1,7 @@
 import { FULLTEXT_INDEX } from '../../graph/schemaStatements';
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
-import type { Page } from './entityPage';
+import { type Page, pageOf } from './entityPage';
 import { where } from './group';
 import { L } from './labels';
 import { entityRow, eventRow, type EntityRow, type EventRow } from './rows';
@@ -29,8 +29,18 @@ export interface SearchFilter {
   eventTypes: readonly string[] | null;
 }
 
-/** Full-text hits over names and aliases of entities and events, best first, one page and the total. */
-export async function searchPage(ctx: Context, text: string, f: SearchFilter, skip: number, take: number): Promise<Page<SearchHitRow>> {
+/**
+ * Full-text hits over names and aliases of entities and events, best first: one page, and the total when asked
+ * (then every hit is read; without it, reading stops one past the page).
+ */
+export async function searchPage(
+  ctx: Context,
+  text: string,
+  f: SearchFilter,
+  skip: number,
+  take: number,
+  withTotal: boolean,
+): Promise<Page<SearchHitRow>> {
   const onlyEvents = f.types === null && f.eventTypes !== null;
   const onlyEntities = f.types !== null && f.eventTypes === null;
   const kinds = [
@@ -42,8 +52,9 @@ export async function searchPage(ctx: Context, text: string, f: SearchFilter, sk
     `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
      ${where([kinds.map((k) => `(${k})`).join(' OR ')])}
      WITH node, score ORDER BY score DESC, node.id ASC
+     ${withTotal ? '' : 'LIMIT $skip + $take + 1'}
      WITH collect({node: node, score: score}) AS hits
-     WITH size(hits) AS total, hits[$skip..($skip + $take)] AS page
+     WITH ${withTotal ? 'size(hits)' : 'null'} AS total, hits[$skip..($skip + $take + 1)] AS page
      CALL (page) {
        UNWIND page AS h
        WITH h.node AS n, h.score AS score
@@ -56,11 +67,9 @@ export async function searchPage(ctx: Context, text: string, f: SearchFilter, sk
      RETURN total, rows`,
     { index: FULLTEXT_INDEX, query: luceneLiteral(text), types: f.types, eventTypes: f.eventTypes, skip: int(skip), take: int(take) },
   );
-  return {
-    total: rows[0].total as number,
-    rows: (rows[0].rows as Row[]).map((r) => ({
-      score: r.score as number,
-      node: r.label === 'Entity' ? entityRow(r.node as Row) : eventRow(r.node as Row),
-    })),
-  };
+  const hits = (rows[0].rows as Row[]).map((r) => ({
+    score: r.score as number,
+    node: r.label === 'Entity' ? entityRow(r.node as Row) : eventRow(r.node as Row),
+  }));
+  return pageOf(hits, take, rows[0].total as number | null);
 }

@@ -1,7 +1,9 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { connectionOf } from '../args/cursor';
 import { checkEntitiesArgs, EntitiesArgs } from '../args/entities.args';
 import { checkEventsArgs, EventsArgs } from '../args/events.args';
+import { wantsTotal } from '../args/selectedFields';
 import type { Context } from '../context';
 import { entityPage } from '../cypher/entityPage';
 import { eventPage } from '../cypher/eventPage';
@@ -10,16 +12,16 @@ import { EntityConnection, EventConnection } from '../types/connection.type';
 @Resolver()
 export class EntitiesResolver {
   @Query(() => EntityConnection, { description: 'Entities matching a filter, a page at a time.' })
-  async entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() ctx: Context) {
+  async entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { filter, first, skip } = checkEntitiesArgs(args);
-    const page = await entityPage(ctx, filter, args.orderBy, skip, first);
-    return connectionOf(page.rows, page.total, skip);
+    const page = await entityPage(ctx, filter, args.orderBy, skip, first, wantsTotal(info));
+    return connectionOf(page, skip);
   }
 
   @Query(() => EventConnection, { description: 'Events matching a filter, a page at a time.' })
-  async events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() ctx: Context) {
+  async events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { filter, first, skip } = checkEventsArgs(args);
-    const page = await eventPage(ctx, filter, args.orderBy, skip, first);
-    return connectionOf(page.rows, page.total, skip);
+    const page = await eventPage(ctx, filter, args.orderBy, skip, first, wantsTotal(info));
+    return connectionOf(page, skip);
   }
 }

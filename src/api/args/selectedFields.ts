@@ -1,0 +1,29 @@
+import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+
+/**
+ * The names of the fields the client selected on this field's result (through fragments too, whatever their
+ * type condition): lets a resolver skip work nobody asked for, such as counting every match of a filter for a
+ * `totalCount` that is not in the query. `@skip`/`@include` are ignored: a field that may be skipped counts
+ * as selected, which only costs the work, never a wrong answer.
+ */
+export function selectedFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): Set<string> {
+  const names = new Set<string>();
+  const visited = new Set<string>();
+  const walk = (set: SelectionSetNode | undefined): void => {
+    for (const s of set?.selections ?? []) {
+      if (s.kind === Kind.FIELD) names.add(s.name.value);
+      else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
+      else if (!visited.has(s.name.value)) {
+        visited.add(s.name.value);
+        walk(info.fragments[s.name.value]?.selectionSet);
+      }
+    }
+  };
+  for (const node of info.fieldNodes as readonly FieldNode[]) walk(node.selectionSet);
+  return names;
+}
+
+/** Whether a connection's `totalCount` was asked for (directly or through a fragment). */
+export function wantsTotal(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  return selectedFields(info).has('totalCount');
+}
