@@ -42,6 +42,12 @@ describe('health, readiness and the HTTP surface', () => {
     expect(r.status).toBe(200);
     expect(r.body).toEqual({ data: { __typename: 'Query', ping: true } });
     expect(r.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    expect(r.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(r.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(r.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    // errors are not cacheable either
+    expect((await t.gql('{ missing }')).headers.get('cache-control')).toBe('no-store');
   });
 
   it('refuses batched operations (a JSON array body)', async () => {
@@ -208,8 +214,10 @@ describe('request logs', () => {
     expect(requests[3]).toMatchObject({ method: 'GET', path: '/graphql', role: 'editor', outcome: 'ok' });
     expect(requests[4]).toMatchObject({ outcome: 'partial', errorCodes: ['INTERNAL_SERVER_ERROR'] });
     // the masked error is logged for operators, with its stack
-    const masked = lines.map((l) => JSON.parse(l) as { msg: string; err?: { stack?: string; message?: string } }).find((l) => /masked/.test(l.msg));
+    const masked = lines.map((l) => JSON.parse(l) as { msg: string; reqId?: string; err?: { stack?: string; message?: string } }).find((l) => /masked/.test(l.msg));
     expect(masked?.err?.message).toMatch(/MATCH \(p:Person/);
     expect(masked?.err?.stack).toMatch(/server\.helpers/);
+    // with the id of the request it happened in
+    expect(masked?.reqId).toBe(requests[4].reqId);
   });
 });

@@ -11,6 +11,7 @@ import type { Role } from '../api/context';
 import { ApiError } from '../api/errors';
 
 const digest = (key: string): Buffer => createHash('sha256').update(key, 'utf8').digest();
+const BEARER = /^Bearer\s+(\S+)$/i;
 
 export function authError(message: string): ApiError {
   return new ApiError('UNAUTHENTICATED', message, {
@@ -48,7 +49,7 @@ export class KeyRing {
       if (readsRequireKey) throw authError('an API key is required (Authorization: Bearer <key>)');
       return 'anonymous';
     }
-    const m = /^Bearer\s+(\S+)$/i.exec(header);
+    const m = BEARER.exec(header);
     if (!m) throw authError('the Authorization header must be "Bearer <API key>"');
     const role = this.roleOf(m[1]);
     if (!role) throw authError('the API key is not valid');

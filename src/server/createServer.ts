@@ -1,5 +1,5 @@
 /**
- * The HTTP server: express 5 + Apollo Server 5.
+ * The HTTP server: node:http + express 5 + Apollo Server 5.
  *
  *   GET  /health   200 {status:'ok'} while the process is up
  *   GET  /ready    200 when Neo4j answers RETURN 1 within 2 s and the schema is applied, else 503 {reason}
@@ -10,14 +10,18 @@
  * Order of checks for /graphql: CORS → body size (413) → CSRF (Apollo) → auth (401 UNAUTHENTICATED) →
  * parse/validate → query limits (QUERY_TOO_COMPLEX) → database availability (503 SERVICE_UNAVAILABLE) →
  * resolvers. Everything before "resolvers" makes no database call.
+ *
+ * What every request costs is a fixed overhead on each query: one Apollo plugin with one listener object
+ * does the request's bookkeeping, limits and availability; the per-document limits measure is cached; the
+ * request log line costs nothing when its level is off; no AsyncLocalStorage (it makes every promise of
+ * the process pay). `bench/query/stackOverhead.ts` measures the stack against plain Apollo and node:http.
  */
-import { ApolloServer, HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { expressMiddleware } from '@as-integrations/express5';
 import { randomUUID } from 'crypto';
-import express, { type ErrorRequestHandler, type RequestHandler, type Response } from 'express';
+import express, { type ErrorRequestHandler, type RequestHandler } from 'express';
 import type { GraphQLSchema } from 'graphql';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
@@ -32,8 +36,8 @@ import { KeyRing } from './auth';
 import { corsMiddleware } from './cors';
 import { DatabaseMonitor } from './database';
 import { createFormatError } from './errors';
-import { createLogger, type Logger, requestScope } from './logger';
-import { type OperationMeasure, queryLimitsPlugin } from './plugins/queryLimits';
+import { createLogger, type Logger } from './logger';
+import { cachedMeasure, limitError, type OperationMeasure, type QueryLimits } from './plugins/queryLimits';
 
 export interface ServerDeps {
   /** the process's one driver; when absent one is created from config.neo4j (and closed by stop()) */
@@ -63,8 +67,19 @@ export interface KgServer {
   logger: Logger;
 }
 
-/** What the request log line reports about one GraphQL request. */
-interface RequestInfo {
+/**
+ * One HTTP request as the log line reports it; created when the request arrives, kept on the response
+ * object (under a symbol), filled in by the context function and the Apollo plugin.
+ */
+interface RequestState {
+  reqId: string;
+  started: bigint;
+  method: string;
+  /** never the query string: GET /graphql?query=...&variables=... */
+  path: string;
+  /** the line will be written (its level is enabled): only then are the GraphQL details collected */
+  logging: boolean;
+  logged: boolean;
   role?: Role;
   ctx?: Context;
   operationName?: string | null;
@@ -74,15 +89,18 @@ interface RequestInfo {
   hasData?: boolean;
 }
 
-const infoOf = (res: Response): RequestInfo => {
-  const locals = res.locals as { kg?: RequestInfo };
-  if (!locals.kg) locals.kg = {};
-  return locals.kg;
-};
+const STATE = Symbol('kg.request');
+type WithState = http.ServerResponse & { [STATE]?: RequestState };
+const stateOf = (res: http.ServerResponse): RequestState | undefined => (res as WithState)[STATE];
 
-function jsonError(res: Response, status: number, code: string, message: string): void {
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/** A JSON error answer. */
+function jsonError(res: http.ServerResponse, status: number, code: string, message: string): void {
   if (res.headersSent) return;
-  res.status(status).json({ errors: [{ message, extensions: { code } }] });
+  res.statusCode = status;
+  res.setHeader('content-type', JSON_TYPE);
+  res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
 }
 
 export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
@@ -107,57 +125,67 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
     retryMs: deps.retryMs,
   });
   const keys = new KeyRing(config.auth.editorKeys, config.auth.readerKeys);
-  // Apollo hands plugins a shallow clone of the context, so request info is found through the `stats`
+  const bodyLimit = config.limits.bodyLimitBytes;
+  // Apollo hands plugins a shallow clone of the context, so request state is found through the `stats`
   // object the clone shares with the original
-  const contextInfo = new WeakMap<object, RequestInfo>();
-  const infoFor = (ctx: unknown): RequestInfo | undefined => {
+  const contextState = new WeakMap<object, RequestState>();
+  const stateFor = (ctx: unknown): RequestState | undefined => {
     const stats = (ctx as Partial<Context> | undefined)?.stats;
-    return stats ? contextInfo.get(stats) : undefined;
+    return stats ? contextState.get(stats) : undefined;
   };
+  // errors seen by a request → its id, for the log lines formatError writes (it is not told the request)
+  const errorRequest = new WeakMap<object, string>();
+
+  // ---- request id, security headers, one log line per request
+  function writeLogLine(this: http.ServerResponse): void {
+    const state = stateOf(this);
+    if (!state || state.logged) return;
+    state.logged = true;
+    const aborted = !this.writableFinished;
+    const durationMs = Math.round(Number(process.hrtime.bigint() - state.started) / 1e4) / 100;
+    const { reqId, method, path } = state;
+    const line: Record<string, unknown> = { reqId, method, path, status: this.statusCode, durationMs };
+    if (aborted) line.aborted = true;
+    if (path === '/graphql') {
+      const codes = state.errorCodes ?? [];
+      line.operationName = state.operationName ?? null;
+      line.operationType = state.operationType;
+      line.role = state.role;
+      line.roundTrips = state.ctx?.stats.roundTrips ?? 0;
+      line.depth = state.measure?.depth;
+      line.cost = state.measure?.cost;
+      line.outcome = this.statusCode >= 400 || aborted ? 'error' : codes.length === 0 ? 'ok' : state.hasData ? 'partial' : 'error';
+      line.errorCodes = codes.length ? codes : undefined;
+      logger.info(line, 'graphql request');
+    } else if (path === '/health' || path === '/ready') {
+      logger.debug(line, 'http request');
+    } else {
+      logger.info(line, 'http request');
+    }
+  }
+
+  function beginRequest(req: http.IncomingMessage, res: http.ServerResponse, path: string): RequestState {
+    const reqId = randomUUID();
+    // the level is looked up per request (it may be changed at run time); nothing is listened to when off
+    const logging = logger.isLevelEnabled(path === '/health' || path === '/ready' ? 'debug' : 'info');
+    const state: RequestState = { reqId, started: logging ? process.hrtime.bigint() : 0n, method: req.method ?? '', path, logging, logged: false };
+    (res as WithState)[STATE] = state;
+    res.setHeader('x-request-id', reqId);
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    // 'close' follows 'finish' on every response, and alone when the connection went away first
+    if (logging) res.once('close', writeLogLine);
+    return state;
+  }
 
   const app = express();
   const httpServer = http.createServer(app);
   app.disable('x-powered-by');
   app.set('etag', false);
 
-  // ---- request id, security headers, one log line per request
   app.use((req, res, next) => {
-    const started = process.hrtime.bigint();
-    const reqId = randomUUID();
-    const path = req.path; // never the query string: GET /graphql?query=...&variables=...
-    res.locals.reqId = reqId;
-    res.setHeader('x-request-id', reqId);
-    res.setHeader('x-content-type-options', 'nosniff');
-    res.setHeader('referrer-policy', 'no-referrer');
-    let logged = false;
-    const log = (aborted: boolean) => {
-      if (logged) return;
-      logged = true;
-      const durationMs = Math.round(Number(process.hrtime.bigint() - started) / 1e4) / 100;
-      const line: Record<string, unknown> = { reqId, method: req.method, path, status: res.statusCode, durationMs };
-      if (aborted) line.aborted = true;
-      if (path === '/graphql') {
-        const info = infoOf(res);
-        const codes = info.errorCodes ?? [];
-        Object.assign(line, {
-          operationName: info.operationName ?? null,
-          operationType: info.operationType,
-          role: info.role,
-          roundTrips: info.ctx?.stats.roundTrips ?? 0,
-          depth: info.measure?.depth,
-          cost: info.measure?.cost,
-          outcome: res.statusCode >= 400 || aborted ? 'error' : codes.length === 0 ? 'ok' : info.hasData ? 'partial' : 'error',
-          errorCodes: codes.length ? codes : undefined,
-        });
-        logger.info(line, 'graphql request');
-      } else if (path === '/health' || path === '/ready') {
-        logger.debug(line, 'http request');
-      } else {
-        logger.info(line, 'http request');
-      }
-    };
-    res.once('finish', () => log(false));
-    res.once('close', () => log(!res.writableFinished));
+    const state = beginRequest(req, res, req.path);
+    res.locals.reqId = state.reqId;
     next();
   });
 
@@ -172,27 +200,82 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
   });
 
   // ---- GraphQL
-  let graphqlHandler: RequestHandler | undefined;
+  let apollo: ApolloServer<Context> | undefined;
+  /** the started Apollo server while /graphql is served (undefined before start and after stop) */
+  let serving: ApolloServer<Context> | undefined;
+
+  /** The caller's role, then the request's context (throws UNAUTHENTICATED). */
+  function contextFor(req: http.IncomingMessage, state: RequestState | undefined): Context {
+    let role: Role;
+    try {
+      role = keys.roleFromHeader(req.headers.authorization, config.auth.readsRequireKey);
+    } catch (error) {
+      if (state) {
+        state.errorCodes = ['UNAUTHENTICATED'];
+        if (error && typeof error === 'object') errorRequest.set(error, state.reqId);
+      }
+      throw error;
+    }
+    const ctx = createContext(apiDeps, role);
+    if (state) {
+      state.role = role;
+      state.ctx = ctx;
+      contextState.set(ctx.stats, state);
+    }
+    return ctx;
+  }
+
+  /** Runs one GraphQL request through Apollo and writes the answer (the body is read already). */
+  async function runGraphql(req: http.IncomingMessage, res: http.ServerResponse, body: unknown): Promise<void> {
+    const server = serving;
+    if (!server) {
+      jsonError(res, 503, 'SERVICE_UNAVAILABLE', 'the server is starting; try again shortly');
+      return;
+    }
+    const state = stateOf(res);
+    try {
+      const headers = new HeaderMap();
+      const raw = req.headers;
+      for (const key in raw) {
+        const value = raw[key];
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      const url = req.url ?? '';
+      const q = url.indexOf('?');
+      const hash = url.indexOf('#', q);
+      const response = await server.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: (req.method ?? 'GET').toUpperCase(),
+          headers,
+          search: q < 0 ? '' : hash < 0 ? url.slice(q) : url.slice(q, hash),
+          body,
+        },
+        context: async () => contextFor(req, state),
+      });
+      for (const [key, value] of response.headers) res.setHeader(key, value);
+      res.statusCode = response.status || 200;
+      if (response.body.kind === 'complete') {
+        const type = res.getHeader('content-type');
+        if (typeof type === 'string' && type !== JSON_TYPE && !/;\s*charset=/i.test(type)) res.setHeader('content-type', `${type}; charset=utf-8`);
+        res.end(response.body.string);
+        return;
+      }
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    } catch (err) {
+      logger.error({ reqId: state?.reqId, err }, 'unhandled error while serving a request');
+      if (res.headersSent) res.destroy();
+      else jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
+    }
+  }
+
   const ensureBody: RequestHandler = (req, _res, next) => {
     // express 5 leaves req.body unset when no parser ran (e.g. text/plain); Apollo needs the property to
     // exist so that its CSRF check, not a 500, answers such requests
     if (!('body' in req)) (req as { body?: unknown }).body = undefined;
     next();
   };
-  app.all(
-    '/graphql',
-    corsMiddleware(config.corsOrigins),
-    express.json({ limit: config.limits.bodyLimitBytes }),
-    ensureBody,
-    (req, res, next) => {
-      if (!graphqlHandler) {
-        jsonError(res, 503, 'SERVICE_UNAVAILABLE', 'the server is starting; try again shortly');
-        return;
-      }
-      const handler = graphqlHandler;
-      requestScope.run({ reqId: String(res.locals.reqId) }, () => handler(req, res, next));
-    },
-  );
+  app.all('/graphql', corsMiddleware(config.corsOrigins), express.json({ limit: bodyLimit }), ensureBody, (req, res) => runGraphql(req, res, req.body));
 
   // the explorer page (src/explorer): / and /explorer/*, from dist/explorer once built
   app.use(explorerRouter());
@@ -210,66 +293,69 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
     } else if ((e.status ?? e.statusCode ?? 500) < 500 && typeof e.type === 'string') {
       jsonError(res, e.status ?? e.statusCode ?? 400, 'BAD_REQUEST', 'the request could not be read');
     } else {
-      logger.error({ reqId: res.locals.reqId, err }, 'unhandled error while serving a request');
+      logger.error({ reqId: stateOf(res)?.reqId, err }, 'unhandled error while serving a request');
       jsonError(res, 500, 'INTERNAL_SERVER_ERROR', 'Internal server error');
     }
   };
   app.use(errorHandler);
 
-  // ---- Apollo plugins of our own
-  const requestInfoPlugin: ApolloServerPlugin<Context> = {
+  // ---- the Apollo plugin of our own: one listener object for every request (no per-request closures)
+  const measure = cachedMeasure();
+  const limits: QueryLimits = { maxDepth: config.limits.maxDepth, maxAliases: config.limits.maxAliases, maxCost: config.limits.maxCost };
+  const listener: GraphQLRequestListener<Context> = {
+    async didResolveOperation({ contextValue, operation, operationName, schema, document, request }) {
+      const state = stateFor(contextValue);
+      if (state) {
+        state.operationName = operationName;
+        state.operationType = operation?.operation;
+      }
+      if (!operation) return; // Apollo reports a missing/ambiguous operation itself
+      // limits first: a too-complex operation is refused even while the database is down
+      const m = measure(schema, document, operation, request.variables);
+      if (state) state.measure = m;
+      const tooComplex = limitError(m, limits);
+      if (tooComplex) throw tooComplex;
+      // database availability; introspection-only operations never touch the database
+      const introspectionOnly = operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'));
+      if (introspectionOnly) return;
+      const a = database.availability();
+      if (!a.ok) {
+        throw new ApiError('SERVICE_UNAVAILABLE', a.reason, {
+          http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) },
+        });
+      }
+    },
+    async didEncounterErrors({ contextValue, errors }) {
+      // formatError is not told the request: it finds the request id of what it logs here
+      const state = stateFor(contextValue);
+      if (state) for (const e of errors) errorRequest.set(e, state.reqId);
+    },
+    async willSendResponse({ contextValue, response }) {
+      // API answers are never cached (what Apollo's cache-control plugin, disabled below, answered too)
+      response.http.headers.set('cache-control', 'no-store');
+      if (response.body.kind !== 'single') return;
+      const result = response.body.singleResult;
+      if (result.errors && contextValue.role === 'anonymous') {
+        // anonymous callers are not "forbidden": they have not said who they are
+        result.errors = result.errors.map((e) =>
+          e.extensions?.code === 'FORBIDDEN'
+            ? { ...e, message: 'an API key is required (Authorization: Bearer <key>)', extensions: { ...e.extensions, code: 'UNAUTHENTICATED' } }
+            : e,
+        );
+      }
+      const state = stateFor(contextValue);
+      if (state?.logging) {
+        state.errorCodes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+        state.hasData = !!result.data && Object.values(result.data).some((v) => v !== null && v !== undefined);
+      }
+    },
+  };
+  const kgPlugin: ApolloServerPlugin<Context> = {
     async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, operation, operationName }) {
-          const info = infoFor(contextValue);
-          if (info) {
-            info.operationName = operationName;
-            info.operationType = operation?.operation;
-          }
-        },
-        async willSendResponse({ contextValue, response }) {
-          if (response.body.kind !== 'single') return;
-          const result = response.body.singleResult;
-          if (result.errors && contextValue.role === 'anonymous') {
-            // anonymous callers are not "forbidden": they have not said who they are
-            result.errors = result.errors.map((e) =>
-              e.extensions?.code === 'FORBIDDEN'
-                ? { ...e, message: 'an API key is required (Authorization: Bearer <key>)', extensions: { ...e.extensions, code: 'UNAUTHENTICATED' } }
-                : e,
-            );
-          }
-          const info = infoFor(contextValue);
-          if (info) {
-            info.errorCodes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
-            info.hasData = !!result.data && Object.values(result.data).some((v) => v !== null && v !== undefined);
-          }
-        },
-      };
+      return listener;
     },
   };
 
-  const availabilityPlugin: ApolloServerPlugin<Context> = {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ operation }) {
-          if (!operation) return;
-          // introspection-only operations never touch the database
-          const introspectionOnly = operation.selectionSet.selections.every(
-            (s) => s.kind === 'Field' && s.name.value.startsWith('__'),
-          );
-          if (introspectionOnly) return;
-          const a = database.availability();
-          if (!a.ok) {
-            throw new ApiError('SERVICE_UNAVAILABLE', a.reason, {
-              http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) },
-            });
-          }
-        },
-      };
-    },
-  };
-
-  let apollo: ApolloServer<Context> | undefined;
   let url: string | undefined;
   let starting: Promise<{ url: string }> | undefined;
   let stopping: Promise<void> | undefined;
@@ -289,41 +375,19 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
       logger: logger.child({ component: 'apollo' }),
       formatError: createFormatError(logger.child({ component: 'graphql' }), {
         onConnectivityError: (e) => database.markUnreachable(e),
+        requestIdOf: (e) => errorRequest.get(e),
       }),
       plugins: [
         ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: deps.stopGracePeriodMs }),
         config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
-        requestInfoPlugin,
-        // limits first: a too-complex operation is refused even while the database is down
-        queryLimitsPlugin(
-          { maxDepth: config.limits.maxDepth, maxAliases: config.limits.maxAliases, maxCost: config.limits.maxCost },
-          (ctx, m) => {
-            const info = infoFor(ctx);
-            if (info) info.measure = m;
-          },
-        ) as ApolloServerPlugin<Context>,
-        availabilityPlugin,
+        kgPlugin,
+        // cache-control: no-store is set by kgPlugin; Apollo's plugin would compute cache hints for every field
+        ApolloServerPluginCacheControlDisabled(),
       ],
     });
     await server.start();
     apollo = server;
-    graphqlHandler = expressMiddleware(server, {
-      context: async ({ req, res }): Promise<Context> => {
-        const info = infoOf(res);
-        let role: Role;
-        try {
-          role = keys.roleFromHeader(req.headers.authorization, config.auth.readsRequireKey);
-        } catch (error) {
-          info.errorCodes = ['UNAUTHENTICATED'];
-          throw error;
-        }
-        const ctx = createContext(apiDeps, role);
-        info.role = role;
-        info.ctx = ctx;
-        contextInfo.set(ctx.stats, info);
-        return ctx;
-      },
-    });
+    serving = server;
     database.start();
 
     await new Promise<void>((resolve, reject) => {
@@ -360,6 +424,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
       if (stopping) return Promise.reject(new Error('the server has been stopped'));
       if (!starting) {
         starting = doStart().catch(async (error: unknown) => {
+          serving = undefined;
           await database.stop();
           await apollo?.stop().catch(() => undefined);
           throw error;
@@ -374,7 +439,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
           await database.stop();
           if (apollo) await apollo.stop(); // drains httpServer (ApolloServerPluginDrainHttpServer)
           if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-          graphqlHandler = undefined;
+          serving = undefined;
           if (ownsDriver) await driver.close();
         })();
       }

@@ -29,6 +29,7 @@ export interface DatabaseMonitorOptions {
 }
 
 export type Availability = { ok: true } | { ok: false; reason: string };
+const AVAILABLE: Availability = Object.freeze({ ok: true });
 
 const CONNECTIVITY_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
 
@@ -82,7 +83,7 @@ export class DatabaseMonitor {
   availability(): Availability {
     if (!this.schemaAppliedFlag) return { ok: false, reason: 'the database is not available yet (schema not applied); try again shortly' };
     if (this.reachableFlag === false) return { ok: false, reason: 'the database is not available; try again shortly' };
-    return { ok: true };
+    return AVAILABLE;
   }
 
   /** A request hit a connectivity error: fail fast from now on until a background probe succeeds. */

@@ -9,7 +9,7 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ERROR_CODES } from '../api/errors';
 import { isConnectivityError } from './database';
-import { type Logger, requestScope } from './logger';
+import type { Logger } from './logger';
 
 /** Codes Apollo Server itself produces for bad requests; safe to show. */
 const APOLLO_CODES = [
@@ -29,6 +29,11 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 export interface FormatErrorHooks {
   /** called when a Neo4j connectivity error is seen */
   onConnectivityError?: (error: unknown) => void;
+  /**
+   * The id of the request that raised `error` (the error as Apollo hands it to formatError, or the error it
+   * wraps), for the log lines; formatError itself is not told the request.
+   */
+  requestIdOf?: (error: object) => string | undefined;
 }
 
 function located(formatted: GraphQLFormattedError): Pick<GraphQLFormattedError, 'locations' | 'path'> {
@@ -48,7 +53,9 @@ export function createFormatError(logger: Logger, hooks: FormatErrorHooks = {}) 
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const original = unwrapResolverError(error);
     const code = formatted.extensions?.code;
-    const reqId = requestScope.getStore()?.reqId;
+    const reqId =
+      (error && typeof error === 'object' ? hooks.requestIdOf?.(error) : undefined) ??
+      (original && typeof original === 'object' ? hooks.requestIdOf?.(original) : undefined);
 
     if (isConnectivityError(original)) {
       hooks.onConnectivityError?.(original);

@@ -3,7 +3,6 @@
  * they never carry headers, API keys or variables (GraphQL GET requests keep their query string out
  * of the logged path too). The redaction list is a second line of defence.
  */
-import { AsyncLocalStorage } from 'async_hooks';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import type { LogLevel } from '../config';
 
@@ -34,6 +33,3 @@ export function createLogger(level: LogLevel = 'info', destination?: Destination
   // nothing is lost when the process exits right after logging
   return pino(options, destination ?? pino.destination({ dest: 1, sync: true }));
 }
-
-/** The id of the HTTP request being served, for log lines written deep inside Apollo (formatError). */
-export const requestScope = new AsyncLocalStorage<{ reqId: string }>();
