@@ -2,7 +2,9 @@
  * HTTP behaviour of the server: /health, /ready, CSRF, batching, body size, CORS, production mode,
  * request logs (and that they never contain keys or variables).
  */
+import * as http from 'http';
 import type { Writable } from 'stream';
+import { gzipSync } from 'zlib';
 import { createLogger } from '../src/server';
 import { closeTestDriver, testDriver } from './support/db';
 import { EDITOR_KEY, READER_KEY, codes, startTestServer, testConfig, testSchema, type TestServer } from './server.helpers';
@@ -142,6 +144,112 @@ describe('health, readiness and the HTTP surface', () => {
     const res = await fetch(`${t.base}/nope`);
     expect(res.status).toBe(404);
     expect((await res.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+  });
+});
+
+/** One request with exactly these headers and body (fetch adds and normalises headers of its own). */
+function rawRequest(
+  base: string,
+  path: string,
+  opts: { method?: string; headers?: Record<string, string>; body?: string | Buffer; chunks?: Array<string | Buffer> } = {},
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(`${base}${path}`, { method: opts.method ?? 'POST', headers: opts.headers }, (res) => {
+      const parts: Buffer[] = [];
+      res.on('data', (c: Buffer) => parts.push(c));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text: Buffer.concat(parts).toString('utf8') }));
+    });
+    req.on('error', reject);
+    if (opts.chunks) for (const c of opts.chunks) req.write(c);
+    req.end(opts.body);
+  });
+}
+
+describe('the lean /graphql path answers as the express route does', () => {
+  // POST /graphql with a UTF-8 JSON body (and GET /graphql) skip express; '/graphql/' is the same route in
+  // express (non-strict routing), so each request is sent both ways and the answers compared
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer(testConfig({ KG_BODY_LIMIT: '1kb', KG_CORS_ORIGINS: 'https://app.example.org' }), {
+      driver: testDriver(),
+      schema: testSchema(),
+      schemaApplied: true,
+    });
+  });
+  afterAll(() => t.stop());
+
+  const JSON_HEADERS = { 'content-type': 'application/json' };
+  const SAME_HEADERS = [
+    'content-type',
+    'cache-control',
+    'vary',
+    'x-content-type-options',
+    'referrer-policy',
+    'access-control-allow-origin',
+    'access-control-expose-headers',
+    'www-authenticate',
+    'retry-after',
+  ];
+  async function both(opts: Parameters<typeof rawRequest>[2], search = '') {
+    const lean = await rawRequest(t.base, `/graphql${search}`, opts);
+    const viaExpress = await rawRequest(t.base, `/graphql/${search}`, opts);
+    expect({ status: lean.status, text: lean.text }).toEqual({ status: viaExpress.status, text: viaExpress.text });
+    for (const h of SAME_HEADERS) expect([h, lean.headers[h]]).toEqual([h, viaExpress.headers[h]]);
+    expect(lean.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    expect(Number(lean.headers['content-length'])).toBe(Buffer.byteLength(lean.text));
+    return lean;
+  }
+  const query = JSON.stringify({ query: '{ __typename ping }' });
+
+  it('a query, with and without a charset, from an allowed origin or another one, with a BOM', async () => {
+    expect((await both({ headers: JSON_HEADERS, body: query })).text).toBe('{"data":{"__typename":"Query","ping":true}}\n');
+    expect((await both({ headers: { 'content-type': 'application/json; charset=UTF-8' }, body: query })).status).toBe(200);
+    const allowed = await both({ headers: { ...JSON_HEADERS, origin: 'https://app.example.org' }, body: query });
+    expect(allowed.headers['access-control-allow-origin']).toBe('https://app.example.org');
+    expect(allowed.headers.vary).toBe('Origin');
+    expect((await both({ headers: { ...JSON_HEADERS, origin: 'https://evil.example.com' }, body: query })).headers['access-control-allow-origin']).toBeUndefined();
+    expect((await both({ headers: JSON_HEADERS, body: Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(query)]) })).status).toBe(200);
+  });
+
+  it('bodies that are not a JSON object: malformed, a bare value, empty, a batch', async () => {
+    expect((await both({ headers: JSON_HEADERS, body: '{"query": ' })).status).toBe(400);
+    expect(JSON.parse((await both({ headers: JSON_HEADERS, body: '42' })).text).errors[0].extensions.code).toBe('BAD_REQUEST');
+    expect((await both({ headers: JSON_HEADERS, body: '  "x"' })).status).toBe(400);
+    expect((await both({ headers: JSON_HEADERS, body: '' })).status).toBe(400); // {} → no query
+    expect((await both({ headers: JSON_HEADERS, body: `[${query},${query}]` })).text).toMatch(/batching/i);
+  });
+
+  it('bodies over the limit, declared or chunked', async () => {
+    const big = JSON.stringify({ query: '{ ping }', variables: { pad: 'x'.repeat(2000) } });
+    expect((await both({ headers: JSON_HEADERS, body: big })).status).toBe(413);
+    const chunked = await both({ headers: { ...JSON_HEADERS, 'transfer-encoding': 'chunked' }, chunks: [big.slice(0, 900), big.slice(900)] });
+    expect(JSON.parse(chunked.text).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
+    // chunked within the limit is read whole
+    expect((await both({ headers: { ...JSON_HEADERS, 'transfer-encoding': 'chunked' }, chunks: [query.slice(0, 5), query.slice(5)] })).status).toBe(200);
+  });
+
+  it('auth, CSRF, GET, limits and masking', async () => {
+    expect((await both({ headers: { ...JSON_HEADERS, authorization: 'Bearer not-a-valid-key-at-all' }, body: query })).status).toBe(401);
+    expect((await both({ headers: { ...JSON_HEADERS, authorization: `Bearer ${READER_KEY}` }, body: JSON.stringify({ query: 'mutation { touch }' }) })).text).toMatch(
+      /FORBIDDEN/,
+    );
+    expect((await both({ headers: JSON_HEADERS, body: JSON.stringify({ query: 'mutation { touch }' }) })).text).toMatch(/UNAUTHENTICATED/);
+    expect((await both({ headers: JSON_HEADERS, body: JSON.stringify({ query: '{ boom }' }) })).text).toMatch(/INTERNAL_SERVER_ERROR/);
+    const deep = JSON.stringify({ query: '{ item { child { child { child { child { child { child { child { child { child { child { child { child { id } } } } } } } } } } } } } }' });
+    expect((await both({ headers: JSON_HEADERS, body: deep })).status).toBe(400);
+    const search = `?query=${encodeURIComponent('{ ping }')}`;
+    expect((await both({ method: 'GET', headers: { 'apollo-require-preflight': '1' } }, search)).text).toBe('{"data":{"ping":true}}\n');
+    expect((await both({ method: 'GET' }, search)).text).toMatch(/Cross-Site Request Forgery/);
+    expect((await both({ method: 'GET', headers: { 'apollo-require-preflight': '1' } }, `?query=${encodeURIComponent('mutation { touch }')}`)).status).toBe(405);
+  });
+
+  it('leaves compressed bodies and other charsets to express (body-parser inflates, or refuses)', async () => {
+    const gz = await rawRequest(t.base, '/graphql', { headers: { ...JSON_HEADERS, 'content-encoding': 'gzip' }, body: gzipSync(query) });
+    expect(gz.text).toBe('{"data":{"__typename":"Query","ping":true}}\n');
+    const latin1 = await rawRequest(t.base, '/graphql', { headers: { 'content-type': 'application/json; charset=latin1' }, body: query });
+    expect(latin1.status).toBe(415);
+    const plain = await rawRequest(t.base, '/graphql', { headers: { 'content-type': 'text/plain' }, body: query });
+    expect(plain.text).toMatch(/Cross-Site Request Forgery/);
   });
 });
 

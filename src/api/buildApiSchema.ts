@@ -12,7 +12,15 @@ import { MutationResolver } from './resolvers/mutation.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
-import { FigureResolver, GraphNodeResolver, SourceResolver } from './resolvers/provenance.resolver';
+import {
+  EventParticipationSourcesResolver,
+  FigureResolver,
+  GraphNodeResolver,
+  ParticipantSourcesResolver,
+  PositionSourcesResolver,
+  RelationSourcesResolver,
+  SourceResolver,
+} from './resolvers/provenance.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { Article } from './types/article.type';
 import { Event } from './types/event.type';
@@ -24,6 +32,10 @@ import { Project } from './types/project.type';
 import { Village } from './types/village.type';
 
 export const RESOLVERS = [
+  RelationSourcesResolver,
+  PositionSourcesResolver,
+  ParticipantSourcesResolver,
+  EventParticipationSourcesResolver,
   NodeResolver,
   SearchResolver,
   EntitiesResolver,

@@ -11,10 +11,13 @@
  * parse/validate → query limits (QUERY_TOO_COMPLEX) → database availability (503 SERVICE_UNAVAILABLE) →
  * resolvers. Everything before "resolvers" makes no database call.
  *
- * What every request costs is a fixed overhead on each query: one Apollo plugin with one listener object
- * does the request's bookkeeping, limits and availability; the per-document limits measure is cached; the
- * request log line costs nothing when its level is off; no AsyncLocalStorage (it makes every promise of
- * the process pay). `bench/query/stackOverhead.ts` measures the stack against plain Apollo and node:http.
+ * Every request costs: this is a fixed overhead on each query. So the usual /graphql requests (POST of
+ * UTF-8 JSON, GET) take a lean path that skips express (its router, body-parser, res.send cost more than
+ * Apollo itself on a small query) and reads the body itself with the same limit and answers; the rest of
+ * /graphql (preflights, compressed bodies, other charsets or types) and every other path go through
+ * express. One Apollo plugin with one listener object does the request's bookkeeping, limits and
+ * availability; the per-document limits measure is cached; the request log line costs nothing when its
+ * level is off. `bench/query/stackOverhead.ts` measures the stack against plain Apollo and node:http.
  */
 import { ApolloServer, HeaderMap, type ApolloServerPlugin, type GraphQLRequestListener } from '@apollo/server';
 import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
@@ -33,7 +36,7 @@ import type { Config } from '../config';
 import { explorerRouter } from '../explorer';
 import { createDriver } from '../graph/driver';
 import { KeyRing } from './auth';
-import { corsMiddleware } from './cors';
+import { applyCors, corsMiddleware } from './cors';
 import { DatabaseMonitor } from './database';
 import { createFormatError } from './errors';
 import { createLogger, type Logger } from './logger';
@@ -95,12 +98,37 @@ const stateOf = (res: http.ServerResponse): RequestState | undefined => (res as 
 
 const JSON_TYPE = 'application/json; charset=utf-8';
 
-/** A JSON error answer. */
+/** A JSON error answer (also used before express has touched the response, so plain node:http). */
 function jsonError(res: http.ServerResponse, status: number, code: string, message: string): void {
   if (res.headersSent) return;
   res.statusCode = status;
   res.setHeader('content-type', JSON_TYPE);
   res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}
+
+/** body-parser's json() accepts only an object or an array, after JSON whitespace */
+const FIRST_NON_SPACE = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
+
+/** `application/json`, optionally with charset utf-8: what the lean /graphql path reads itself */
+const PLAIN_JSON_TYPE = /^application\/json\s*(?:;\s*charset\s*=\s*"?utf-8"?\s*)?$/i;
+
+/**
+ * Whether a request to /graphql can take the lean path (no express): GET without a body, or POST with a
+ * JSON body in UTF-8 and no content encoding. Everything else (OPTIONS preflights, other content types,
+ * charsets or encodings, trailing-slash or differently cased paths) goes through express and body-parser,
+ * whose answers the lean path reproduces for the requests it takes.
+ */
+function takesLeanPath(req: http.IncomingMessage): boolean {
+  const url = req.url ?? '';
+  if (!url.startsWith('/graphql') || (url.length > 8 && url.charCodeAt(8) !== 63 /* ? */)) return false;
+  const h = req.headers;
+  const hasBody = h['transfer-encoding'] !== undefined || h['content-length'] !== undefined;
+  if (req.method === 'GET') return !hasBody;
+  if (req.method !== 'POST') return false;
+  const encoding = h['content-encoding'];
+  if (encoding !== undefined && encoding.toLowerCase() !== 'identity') return false;
+  const type = h['content-type'];
+  return type !== undefined && (type === JSON_TYPE || type === 'application/json' || PLAIN_JSON_TYPE.test(type));
 }
 
 export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
@@ -125,6 +153,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
     retryMs: deps.retryMs,
   });
   const keys = new KeyRing(config.auth.editorKeys, config.auth.readerKeys);
+  const allowedOrigins = new Set(config.corsOrigins);
   const bodyLimit = config.limits.bodyLimitBytes;
   // Apollo hands plugins a shallow clone of the context, so request state is found through the `stats`
   // object the clone shares with the original
@@ -179,7 +208,11 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
   }
 
   const app = express();
-  const httpServer = http.createServer(app);
+  // /graphql requests that the lean path can read skip express; everything else is express's
+  const httpServer = http.createServer((req, res) => {
+    if (takesLeanPath(req)) leanGraphql(req, res);
+    else app(req, res);
+  });
   app.disable('x-powered-by');
   app.set('etag', false);
 
@@ -269,12 +302,74 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
     }
   }
 
+  /**
+   * /graphql without express: request id and log line, CORS, the body read here (limit, strict JSON as
+   * body-parser's json() reads it), then Apollo. Only requests that `takesLeanPath` get here.
+   */
+  function leanGraphql(req: http.IncomingMessage, res: http.ServerResponse): void {
+    beginRequest(req, res, '/graphql');
+    if (applyCors(allowedOrigins, req, res)) return;
+    const h = req.headers;
+    if (h['transfer-encoding'] === undefined && h['content-length'] === undefined) {
+      void runGraphql(req, res, undefined); // GET: the operation is in the query string
+      return;
+    }
+    const declared = h['content-length'] === undefined ? undefined : Number(h['content-length']);
+    let tooLarge = declared !== undefined && declared > bodyLimit;
+    const chunks: Buffer[] = [];
+    let received = 0;
+    let failed = false;
+    req.on('data', (chunk: Buffer) => {
+      if (tooLarge) return; // drained, not kept
+      received += chunk.length;
+      if (received > bodyLimit) {
+        tooLarge = true;
+        chunks.length = 0;
+      } else {
+        chunks.push(chunk);
+      }
+    });
+    req.on('error', () => {
+      failed = true;
+      jsonError(res, 400, 'BAD_REQUEST', 'the request could not be read');
+    });
+    req.on('end', () => {
+      if (failed) return;
+      if (tooLarge) {
+        jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `the request body is larger than the limit of ${config.limits.bodyLimit}`);
+        return;
+      }
+      if (declared !== undefined && received !== declared) {
+        jsonError(res, 400, 'BAD_REQUEST', 'the request could not be read');
+        return;
+      }
+      let text = chunks.length === 1 ? chunks[0].toString('utf8') : Buffer.concat(chunks).toString('utf8');
+      if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // body-parser (iconv-lite) drops a BOM
+      let body: unknown;
+      if (text.length === 0) {
+        body = {}; // as body-parser's json(): an empty body is {}
+      } else {
+        const c = text.charCodeAt(0);
+        const first = c === 123 || c === 91 ? text[0] : FIRST_NON_SPACE.exec(text)?.[1];
+        try {
+          if (first !== '{' && first !== '[') throw new SyntaxError('not a JSON object or array'); // json() is strict
+          body = JSON.parse(text);
+        } catch {
+          jsonError(res, 400, 'BAD_REQUEST', 'the request body is not valid JSON');
+          return;
+        }
+      }
+      void runGraphql(req, res, body);
+    });
+  }
+
   const ensureBody: RequestHandler = (req, _res, next) => {
     // express 5 leaves req.body unset when no parser ran (e.g. text/plain); Apollo needs the property to
     // exist so that its CSRF check, not a 500, answers such requests
     if (!('body' in req)) (req as { body?: unknown }).body = undefined;
     next();
   };
+  // the same route through express, for what the lean path does not read itself (see takesLeanPath)
   app.all('/graphql', corsMiddleware(config.corsOrigins), express.json({ limit: bodyLimit }), ensureBody, (req, res) => runGraphql(req, res, req.body));
 
   // the explorer page (src/explorer): / and /explorer/*, from dist/explorer once built
