@@ -3,49 +3,13 @@
  * pages themselves, `hasNextPage` and cursors are the same either way, including on the last page, on a page
  * that ends exactly at the end, and when a participant reaches one event in two roles.
  */
-import type { Driver } from 'neo4j-driver';
-import { closeTestDriver, testDatabase, testDriver } from './support/db';
-import { apiSchema, ok, seed } from './api.harness';
-import { graphql } from 'graphql';
-import { createContext } from '../src/api';
+import { closeTestDriver } from './support/db';
+import { statementsOf } from './support/recordingDriver';
+import { ok, seed } from './api.harness';
 
 beforeAll(() => seed(), 120_000);
 afterAll(() => closeTestDriver());
 
-/** A driver whose transactions record the text of every statement they run. */
-function recordingDriver(statements: string[]): Driver {
-  const driver = testDriver();
-  return new Proxy(driver, {
-    get(target, prop) {
-      if (prop !== 'session') return Reflect.get(target, prop, target);
-      return (config: object) => {
-        const session = target.session(config);
-        const executeRead = session.executeRead.bind(session);
-        session.executeRead = ((work: (tx: unknown) => unknown, txConfig?: object) =>
-          executeRead((tx) => work(new Proxy(tx, {
-            get(t, p) {
-              if (p !== 'run') return Reflect.get(t, p, t);
-              return (text: string, params?: object) => {
-                statements.push(text);
-                return t.run(text, params);
-              };
-            },
-          })), txConfig)) as typeof session.executeRead;
-        return session;
-      };
-    },
-  });
-}
-
-async function statementsOf(source: string): Promise<string[]> {
-  const statements: string[] = [];
-  const ctx = createContext({ driver: recordingDriver(statements), database: testDatabase(), transactionTimeoutMs: 20_000 }, 'reader');
-  const result = await graphql({ schema: await apiSchema(), source, contextValue: ctx });
-  expect(result.errors).toBeUndefined();
-  return statements;
-}
-
-/** events and entities count with count(); search takes the size of the list of every hit */
 const counts = (statements: string[]): boolean => statements.some((s) => /count\(|size\(hits\)/.test(s));
 
 describe('totalCount on request only', () => {

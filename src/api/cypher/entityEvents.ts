@@ -2,10 +2,10 @@ import { PARTICIPANT_ROLES } from '../../model';
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
 import { dateConditions, type DateWindow } from './eventDates';
-import { claimsMap, eventMap } from './fragments';
+import { claimKeyOf, eventMap } from './fragments';
 import { byKey, where } from './group';
 import { L, R } from './labels';
-import { claimSources, distinctSources, eventRow, type EntityEventRow } from './rows';
+import { eventRow, type EntityEventRow } from './rows';
 
 const roleRank = (role: string): number => PARTICIPANT_ROLES.indexOf(role as (typeof PARTICIPANT_ROLES)[number]);
 
@@ -36,13 +36,13 @@ export async function eventsOfEntities(
      ${where(conditions)}
      WITH id, ev, collect(p) AS ps
      ORDER BY ev.dateStart, ev.id
-     WITH id, collect({event: ${eventMap('ev')}, roles: [x IN ps | x.role], claims: [x IN ps | ${claimsMap('x')}]}) AS rows
+     WITH id, collect({event: ${eventMap('ev')}, roles: [x IN ps | x.role], claimKeys: [x IN ps | ${claimKeyOf('x')}]}) AS rows
      RETURN id, rows[0..$first] AS rows`,
     { ids: [...ids], types: o.types, roles: o.roles, from: o.from, to: o.to, first: int(o.first) },
   );
   return byKey(ids, rows, (r: Row): EntityEventRow => ({
     event: eventRow(r.event as Row),
     roles: [...new Set(r.roles as string[])].sort((a, b) => roleRank(a) - roleRank(b)),
-    sources: distinctSources((r.claims as Row[]).flatMap(claimSources)),
+    claimKeys: r.claimKeys as string[],
   }));
 }

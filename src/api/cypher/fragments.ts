@@ -10,7 +10,13 @@ export const articleMap = (v: string): string => `${v} {.id, .title, .publisher,
 export const figureMap = (v: string): string =>
   `${v} {.id, .metric, .value, .unit, .period, .change, ` +
   `subject: head(COLLECT { MATCH (${v})-[:${R.ABOUT}]->(figureSubject:${L.Entity}) RETURN ${entityMap('figureSubject')} })}`;
-export const claimsMap = (r: string): string => `{sourceArticles: ${r}.sourceArticles, sourceEvidence: ${r}.sourceEvidence}`;
+/**
+ * Where a relationship's claims (the articles and sentences stating it) can be read later: its element id,
+ * checked against its ends when read (cypher/claims.ts). The claim lists themselves grow with every article
+ * that repeats a fact, so they are read only for clients that ask for `sources`.
+ */
+export const claimKeyOf = (r: string): string =>
+  `elementId(${r}) + '\n' + startNode(${r}).id + '\n' + endNode(${r}).id`;
 
 /**
  * A subquery binding `out` to the entity that the id expression names: the entity with that id, or the
@@ -36,5 +42,5 @@ export function resolveEntityOrEvent(idExpr: string, out: string, imports = ''):
 
 /** A domain relation `r` seen from node `from`: its type, direction, derived values and claims. */
 export const relationMap = (r: string, from: string): string =>
-  `{type: type(${r}), since: ${r}.since, until: ${r}.until, attributes: ${r}.attributes, claims: ${claimsMap(r)},
+  `{type: type(${r}), since: ${r}.since, until: ${r}.until, attributes: ${r}.attributes, claimKey: ${claimKeyOf(r)},
     direction: CASE WHEN startNode(${r}) = ${from} THEN 'OUTGOING' ELSE 'INCOMING' END}`;

@@ -1,10 +1,10 @@
 import { PARTICIPANT_ROLES } from '../../model';
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
-import { claimsMap, entityMap } from './fragments';
+import { claimKeyOf, entityMap } from './fragments';
 import { byKey, where } from './group';
 import { L, R } from './labels';
-import { claimSources, entityRow, type EntityRow, type ParticipantRow } from './rows';
+import { entityRow, type EntityRow, type ParticipantRow } from './rows';
 
 const roleRank = (role: string): number => PARTICIPANT_ROLES.indexOf(role as (typeof PARTICIPANT_ROLES)[number]);
 
@@ -19,13 +19,13 @@ export async function participantsOfEvents(
     `UNWIND $ids AS id
      MATCH (e:${L.Entity})-[p:${R.PARTICIPATED_IN}]->(:${L.Event} {id: id})
      ${where(roles ? ['p.role IN $roles'] : [])}
-     RETURN id, collect({role: p.role, claims: ${claimsMap('p')}, entity: ${entityMap('e')}}) AS rows`,
+     RETURN id, collect({role: p.role, claimKey: ${claimKeyOf('p')}, entity: ${entityMap('e')}}) AS rows`,
     { ids: [...ids], roles },
   );
   const out = byKey(ids, rows, (r: Row): ParticipantRow => ({
     role: r.role as string,
     entity: entityRow(r.entity as Row),
-    sources: claimSources(r.claims as Row),
+    claimKey: r.claimKey as string,
   }));
   for (const list of out.values()) {
     list.sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.entity.name.localeCompare(b.entity.name) || (a.entity.id < b.entity.id ? -1 : 1));

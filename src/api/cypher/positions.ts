@@ -1,9 +1,9 @@
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
-import { claimsMap, entityMap } from './fragments';
+import { claimKeyOf, entityMap } from './fragments';
 import { byKey } from './group';
 import { entityLabel, relType } from './labels';
-import { claimSources, entityRow, type PositionRow } from './rows';
+import { entityRow, type PositionRow } from './rows';
 
 const PERSON = entityLabel('Person');
 const ORGANIZATION = entityLabel('Organization');
@@ -13,12 +13,12 @@ const position = (r: Row): PositionRow => ({
   title: r.title as string,
   since: (r.since as string | null) ?? null,
   until: (r.until as string | null) ?? null,
-  sources: claimSources(r.claims as Row),
+  claimKey: r.claimKey as string,
   person: entityRow(r.person as Row),
   organization: entityRow(r.organization as Row),
 });
 
-const POSITION = `{title: h.key, since: h.since, until: h.until, claims: ${claimsMap('h')},
+const POSITION = `{title: h.key, since: h.since, until: h.until, claimKey: ${claimKeyOf('h')},
                    person: ${entityMap('p')}, organization: ${entityMap('o')}}`;
 
 /** Every position each person holds, by organisation name then title. */

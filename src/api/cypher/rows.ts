@@ -57,11 +57,14 @@ export interface SourceRow {
   article?: ArticleRow;
 }
 
+/** See claimKeyOf (cypher/fragments.ts): the sources of a row are loaded by this key on request. */
+export type ClaimKey = string;
+
 export interface PositionRow {
   title: string;
   since: string | null;
   until: string | null;
-  sources: SourceRow[];
+  claimKey: ClaimKey;
   person: EntityRow;
   organization: EntityRow;
 }
@@ -69,13 +72,13 @@ export interface PositionRow {
 export interface ParticipantRow {
   role: string;
   entity: EntityRow;
-  sources: SourceRow[];
+  claimKey: ClaimKey;
 }
 
 export interface EntityEventRow {
   event: EventRow;
   roles: string[];
-  sources: SourceRow[];
+  claimKeys: ClaimKey[];
 }
 
 export type Direction = 'OUTGOING' | 'INCOMING';
@@ -87,7 +90,7 @@ export interface RelationRow {
   attributes: Record<string, unknown>;
   since: string | null;
   until: string | null;
-  sources: SourceRow[];
+  claimKey: ClaimKey;
 }
 
 export interface PartnerRow {
@@ -203,6 +206,6 @@ export function relationRow(m: Row, other: EntityRow): RelationRow {
     attributes: parseAttributes(m.attributes),
     since: str(m.since),
     until: str(m.until),
-    sources: claimSources(m.claims as Row),
+    claimKey: m.claimKey as ClaimKey,
   };
 }

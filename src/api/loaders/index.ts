@@ -1,6 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Context } from '../context';
 import { articlesByIds, articleTexts } from '../cypher/articles';
+import { claimsByKeys } from '../cypher/claims';
 import { eventsOfEntities, type EntityEventsOptions } from '../cypher/entityEvents';
 import { figuresAbout, type FigureFilter } from '../cypher/figures';
 import { articlesMentioning, entitiesMentionedIn, eventsReportedIn } from '../cypher/mentions';
@@ -53,6 +54,11 @@ export class Loaders {
 
   private keyed(name: string, params: unknown): string {
     return `${name}:${JSON.stringify(params)}`;
+  }
+
+  /** The sources of relations, positions and participations, by claim key (cypher/claims.ts). */
+  claims(): DataLoader<string, SourceRow[]> {
+    return this.loader('claims', (keys) => claimsByKeys(this.ctx, keys), []);
   }
 
   /** Any node by id; merged ids resolve to the kept entity; unknown ids to null. */

@@ -1,9 +1,8 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { EntityRow, EventRow, SourceRow } from '../cypher/rows';
+import type { EntityRow, EventRow } from '../cypher/rows';
 import { Entity } from './entity.type';
 import { ParticipantRoleEnum } from './enums';
 import { Event } from './event.type';
-import { Source } from './source.type';
 
 @ObjectType('Participant', { description: 'An entity taking part in an event, in one role.' })
 export class Participant {
@@ -13,8 +12,6 @@ export class Participant {
   @Field(() => ParticipantRoleEnum)
   role!: string;
 
-  @Field(() => [Source])
-  sources!: SourceRow[];
 }
 
 @ObjectType('EventParticipation', { description: 'An event an entity took part in, with every role it had there.' })
@@ -25,6 +22,4 @@ export class EventParticipation {
   @Field(() => [ParticipantRoleEnum])
   roles!: string[];
 
-  @Field(() => [Source])
-  sources!: SourceRow[];
 }

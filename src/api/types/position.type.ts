@@ -1,8 +1,7 @@
 import { Field, ObjectType } from 'type-graphql';
-import type { EntityRow, SourceRow } from '../cypher/rows';
+import type { EntityRow } from '../cypher/rows';
 import { Organization } from './organization.type';
 import { Person } from './person.type';
-import { Source } from './source.type';
 
 @ObjectType('Position', { description: 'A position a person holds in an organisation (a HOLDS_POSITION relation).' })
 export class Position {
@@ -21,6 +20,4 @@ export class Position {
   @Field(() => String, { nullable: true, description: 'Latest date any article gives.' })
   until!: string | null;
 
-  @Field(() => [Source])
-  sources!: SourceRow[];
 }

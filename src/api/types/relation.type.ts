@@ -1,9 +1,8 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, ObjectType } from 'type-graphql';
-import type { EntityRow, SourceRow } from '../cypher/rows';
+import type { EntityRow } from '../cypher/rows';
 import { Entity } from './entity.type';
 import { Direction, RelationTypeEnum } from './enums';
-import { Source } from './source.type';
 
 /**
  * One relation however many articles state it; `since`, `until` and `attributes` are derived from all their
@@ -29,6 +28,4 @@ export class Relation {
   @Field(() => String, { nullable: true })
   until!: string | null;
 
-  @Field(() => [Source])
-  sources!: SourceRow[];
 }

@@ -1,0 +1,41 @@
+import { graphql } from 'graphql';
+import type { Driver } from 'neo4j-driver';
+import { createContext } from '../../src/api';
+import { apiSchema } from '../api.harness';
+import { testDatabase, testDriver } from './db';
+
+/** A driver whose transactions record the text of every statement they run. */
+export function recordingDriver(statements: string[]): Driver {
+  const driver = testDriver();
+  return new Proxy(driver, {
+    get(target, prop) {
+      if (prop !== 'session') return Reflect.get(target, prop, target);
+      return (config: object) => {
+        const session = target.session(config);
+        const executeRead = session.executeRead.bind(session);
+        session.executeRead = ((work: (tx: unknown) => unknown, txConfig?: object) =>
+          executeRead((tx) => work(new Proxy(tx, {
+            get(t, p) {
+              if (p !== 'run') return Reflect.get(t, p, t);
+              return (text: string, params?: object) => {
+                statements.push(text);
+                return t.run(text, params);
+              };
+            },
+          })), txConfig)) as typeof session.executeRead;
+        return session;
+      };
+    },
+  });
+}
+
+/** Runs one operation as a reader; returns the text of every statement it sent. */
+export async function statementsOf(source: string): Promise<string[]> {
+  const statements: string[] = [];
+  const ctx = createContext({ driver: recordingDriver(statements), database: testDatabase(), transactionTimeoutMs: 20_000 }, 'reader');
+  const result = await graphql({ schema: await apiSchema(), source, contextValue: ctx });
+  if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors.map((e) => e.message))}`);
+  return statements;
+}
+
+/** events and entities count with count(); search takes the size of the list of every hit */
