@@ -23,6 +23,12 @@ export function selectedFields(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fr
   return names;
 }
 
+/** Which of a Partner's reasons (events, relations) were asked for. */
+export function partnerParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): { events: boolean; relations: boolean } {
+  const fields = selectedFields(info);
+  return { events: fields.has('events'), relations: fields.has('relations') };
+}
+
 /** Whether a connection's `totalCount` was asked for (directly or through a fragment). */
 export function wantsTotal(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
   return selectedFields(info).has('totalCount');

@@ -11,6 +11,12 @@ const PARTNER_OF = relType('PARTNER_OF');
 const SIGNING: EventType = 'Signing';
 const SIGNATORY: ParticipantRole = 'signatory';
 
+/** Which of a partner's reasons the client asked for: building them for nobody costs more than finding partners. */
+export interface PartnerParts {
+  events: boolean;
+  relations: boolean;
+}
+
 /**
  * Partners of each organisation: organisations that signed the same Signing event as signatories, or that
  * hold a PARTNER_OF relation with it in either direction; each with the events and relations that make it
@@ -21,6 +27,7 @@ export async function partnersOf(
   ctx: Context,
   ids: readonly string[],
   kinds: readonly string[] | null,
+  parts: PartnerParts = { events: true, relations: true },
 ): Promise<Map<string, PartnerRow[]>> {
   const rows = await readQuery(
     ctx,
@@ -37,7 +44,7 @@ export async function partnersOf(
        WHERE other <> o
        RETURN other, null AS ev, r
      }
-     WITH id, o, other, collect(DISTINCT ev) AS events, collect(DISTINCT r) AS rels
+     WITH id, o, other, collect(DISTINCT ${parts.events ? 'ev' : 'null'}) AS events, collect(DISTINCT ${parts.relations ? 'r' : 'null'}) AS rels
      WHERE $kinds IS NULL OR other.kind IN $kinds
      WITH id, o, other, events, rels ORDER BY other.name, other.id
      RETURN id, collect({

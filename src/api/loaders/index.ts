@@ -8,7 +8,7 @@ import { articlesMentioning, entitiesMentionedIn, eventsReportedIn } from '../cy
 import { nodesByIds } from '../cypher/nodesByIds';
 import { parentsOf, projectsOf, unitsOf } from '../cypher/organizationLinks';
 import { participantsOfEvents, locationsOfEvents } from '../cypher/participants';
-import { partnersOf } from '../cypher/partners';
+import { type PartnerParts, partnersOf } from '../cypher/partners';
 import { officialsOfOrganizations, positionsOfPeople } from '../cypher/positions';
 import { relationsOfEntities, type RelationsOptions } from '../cypher/relations';
 import type {
@@ -106,8 +106,8 @@ export class Loaders {
     return this.loader('projects', (ids) => projectsOf(this.ctx, ids), []);
   }
 
-  partners(kinds: readonly string[] | null): DataLoader<string, PartnerRow[]> {
-    return this.loader(this.keyed('partners', kinds), (ids) => partnersOf(this.ctx, ids, kinds), []);
+  partners(kinds: readonly string[] | null, parts: PartnerParts): DataLoader<string, PartnerRow[]> {
+    return this.loader(this.keyed('partners', [kinds, parts]), (ids) => partnersOf(this.ctx, ids, kinds, parts), []);
   }
 
   participants(roles: readonly string[] | null): DataLoader<string, ParticipantRow[]> {

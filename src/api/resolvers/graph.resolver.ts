@@ -1,6 +1,8 @@
-import { Args, Ctx, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { checkNeighborhoodArgs, checkPathsArgs, NeighborhoodArgs, PartnersArgs, PathsArgs } from '../args/graph.args';
 import { checkId } from '../args/limits';
+import { partnerParts } from '../args/selectedFields';
 import type { Context } from '../context';
 import { neighborhood, type Subgraph as SubgraphRow } from '../cypher/neighborhood';
 import { partnersOf } from '../cypher/partners';
@@ -42,8 +44,12 @@ export class GraphResolver {
       'Organisations that co-signed a Signing event with the given one (both as signatories) or hold a PARTNER_OF relation ' +
       'with it, by name. Empty when the id names no organisation.',
   })
-  async partners(@Args(() => PartnersArgs) args: PartnersArgs, @Ctx() ctx: Context): Promise<PartnerRow[]> {
+  async partners(
+    @Args(() => PartnersArgs) args: PartnersArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<PartnerRow[]> {
     const of = checkId(args.of, 'of');
-    return (await partnersOf(ctx, [of], args.kinds ?? null)).get(of) ?? [];
+    return (await partnersOf(ctx, [of], args.kinds ?? null, partnerParts(info))).get(of) ?? [];
   }
 }

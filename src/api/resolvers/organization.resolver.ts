@@ -1,4 +1,6 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { partnerParts } from '../args/selectedFields';
 import type { Context } from '../context';
 import type { EntityRow, PartnerRow, PositionRow } from '../cypher/rows';
 import { loaders } from '../loaders';
@@ -34,8 +36,9 @@ export class OrganizationResolver {
     @Root() o: EntityRow,
     @Arg('kinds', () => [OrganizationKindEnum], { nullable: true }) kinds: string[] | null | undefined,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<PartnerRow[]> {
-    return loaders(ctx).partners(kinds ?? null).load(o.id);
+    return loaders(ctx).partners(kinds ?? null, partnerParts(info)).load(o.id);
   }
 
   @FieldResolver(() => [Project], { description: 'Projects it operates, invests in or owns, by name.' })
