@@ -52,25 +52,35 @@ export async function eventPage(
   ];
   const distinct = f.participant !== null ? 'WITH DISTINCT ev' : '';
   const imports = [...(f.participant !== null ? ['participant'] : []), ...(f.location !== null ? ['location'] : [])].join(', ');
-  const rows = await readQuery(
-    ctx,
-    `${f.participant !== null ? resolveEntity('$participant', 'participant') : ''}
-     ${f.location !== null ? resolveEntity('$location', 'location') : ''}
-     ${withTotal
-       ? `CALL (${imports}) {
-            ${start} ${where(conditions)}
-            ${distinct}
-            RETURN count(ev) AS total
-          }`
-       : 'WITH *, null AS total'}
-     CALL (${imports}) {
-       ${start} ${where(conditions)}
-       ${distinct}
-       WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
-       RETURN collect(${eventMap('ev')}) AS rows
-     }
-     RETURN total, rows`,
-    { ...f, skip: int(skip), take: int(take) },
-  );
+  const resolve = `${f.participant !== null ? resolveEntity('$participant', 'participant') : ''}
+     ${f.location !== null ? resolveEntity('$location', 'location') : ''}`;
+  const match = `${start} ${where(conditions)} ${distinct}`;
+  // Counting every event uses Neo4j's count store and paging every event a top-N sort, so then two passes are
+  // cheapest; a filtered count has to read every match anyway, so then one pass keeps them and pages them.
+  const statement = !withTotal
+    ? `${resolve}
+       CALL (${imports}) {
+         ${match}
+         WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
+         RETURN collect(${eventMap('ev')}) AS rows
+       }
+       RETURN null AS total, rows`
+    : conditions.length === 0 && imports === ''
+      ? `CALL () { ${match} RETURN count(ev) AS total }
+         CALL () {
+           ${match}
+           WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
+           RETURN collect(${eventMap('ev')}) AS rows
+         }
+         RETURN total, rows`
+      : `${resolve}
+         CALL (${imports}) {
+           ${match}
+           WITH ev ORDER BY ${ORDER[order]}
+           WITH collect(ev) AS matched
+           RETURN size(matched) AS total, [ev IN matched[$skip..($skip + $take + 1)] | ${eventMap('ev')}] AS rows
+         }
+         RETURN total, rows`;
+  const rows = await readQuery(ctx, statement, { ...f, skip: int(skip), take: int(take) });
   return pageOf((rows[0].rows as Row[]).map(eventRow), take, rows[0].total as number | null);
 }
