@@ -166,10 +166,15 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
   const errorRequest = new WeakMap<object, string>();
 
   // ---- request id, security headers, one log line per request
+  // The request line holds only fields the server sets (ids, names, numbers, codes; never headers, keys or
+  // variables), so the redaction paths cannot match anything in it: it is written by a child without them,
+  // which spares pino passing every field of every line through the redactor. Other lines keep redaction.
+  const requestLog = logger.child({}, { redact: [] });
   function writeLogLine(this: http.ServerResponse): void {
     const state = stateOf(this);
     if (!state || state.logged) return;
     state.logged = true;
+    if (requestLog.level !== logger.level) requestLog.level = logger.level; // a child does not follow its parent
     const aborted = !this.writableFinished;
     const durationMs = Math.round(Number(process.hrtime.bigint() - state.started) / 1e4) / 100;
     const { reqId, method, path } = state;
@@ -185,11 +190,11 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
       line.cost = state.measure?.cost;
       line.outcome = this.statusCode >= 400 || aborted ? 'error' : codes.length === 0 ? 'ok' : state.hasData ? 'partial' : 'error';
       line.errorCodes = codes.length ? codes : undefined;
-      logger.info(line, 'graphql request');
+      requestLog.info(line, 'graphql request');
     } else if (path === '/health' || path === '/ready') {
-      logger.debug(line, 'http request');
+      requestLog.debug(line, 'http request');
     } else {
-      logger.info(line, 'http request');
+      requestLog.info(line, 'http request');
     }
   }
 
