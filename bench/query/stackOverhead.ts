@@ -12,8 +12,8 @@
  *            introspection off, context from createContext — what the @neo4j/graphql arm's stack is;
  * - express  express 5 + express.json + `expressMiddleware` of a plain ApolloServer with the product's schema
  *            (tells express's share apart from the product's own additions);
- * - product  `createServer` from src/server as bench/query/armServer.ts starts it (production, LOG_LEVEL=warn),
- *            with a driver to an unreachable bolt URI: no query here reaches the database.
+ * - product  `createServer` from src/server as bench/query/armServer.ts starts it (production, LOG_LEVEL=warn or
+ *            KG_BENCH_LOG_LEVEL), with a driver to an unreachable bolt URI: no query here reaches the database.
  *
  * Queries (none touches the database):
  * - typename     `query Overhead { __typename }`, as in the query mix;
@@ -214,9 +214,12 @@ async function startArm(arm: Arm, execArgv: string[] = []): Promise<ArmHandle> {
   const proc = fork(script, ['--arm', at ? 'product' : arm], {
     cwd: at ?? process.cwd(),
     execArgv: ['--import', 'tsx', ...execArgv],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // stdout (the product's JSON log lines at LOG_LEVEL=info: KG_BENCH_LOG_LEVEL=info) is read and dropped, as a
+    // log collector would read it from a pipe
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
+  proc.stdout!.resume();
   const url = await new Promise<string>((resolve, reject) => {
     proc.once('exit', (code) => reject(new Error(`${arm} exited with ${code} before it was ready`)));
     proc.on('message', (m: { type: string; url?: string }) => m.type === 'ready' && resolve(m.url!));
