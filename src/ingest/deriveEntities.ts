@@ -1,5 +1,6 @@
 import { integer, type ManagedTransaction } from 'neo4j-driver';
 import { nameKeyOf } from './resolveEntities';
+import { planOnce } from './planOnce';
 import type { EntityType } from '../model';
 
 /** What one article says about an entity (a MENTIONS relationship). */
@@ -118,82 +119,126 @@ export function deriveFromGroups(id: string, type: EntityType, groups: MentionGr
 }
 
 export interface Derivations {
+  /** entities whose derived properties or name keys change */
   derived: DerivedEntity[];
   /** entities no article mentions any more */
   orphans: string[];
 }
 
 /**
- * Locks the given entities (in a fixed order) and reads what their mentions say, grouped by content.
+ * Cypher (a returning subquery, for use inside a larger statement) that locks the entities whose ids are
+ * in the list `idsExpression`, in a fixed order, and returns `derivations`: for each, its type, what its
+ * mentions say grouped by content (`MentionGroup`), and its current derived properties and name keys.
  *
  * The lock comes before the read: under read-committed isolation a concurrent transaction's new mention is
  * invisible until it commits, and without the lock this transaction could write a derivation that misses it
- * after that transaction has committed.
+ * after that transaction has committed. (A relationship created on a dense node, such as a hub's new
+ * mention, does not lock the node exclusively.)
  */
-export async function readDerivations(tx: ManagedTransaction, ids: string[]): Promise<Derivations> {
-  const result = await tx.run(
-    `UNWIND $ids AS id
-     MATCH (e:Entity {id: id})
-     SET e.locked = true
-     REMOVE e.locked
-     WITH collect(e) AS locked
-     UNWIND locked AS e
-     CALL (e) {
-       OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
-       WITH m.name AS name, m.aliases AS aliases, m.kind AS kind, m.attributes AS attributes,
-            count(m) AS count, min(a.id) AS firstArticle, max(a.id) AS lastArticle
-       WHERE count > 0
-       RETURN collect({name: name, aliases: aliases, kind: kind, attributes: attributes, count: count,
-                       firstArticle: firstArticle, lastArticle: lastArticle}) AS groups
-     }
-     RETURN e.id AS id, e.type AS type, groups`,
-    { ids: [...new Set(ids)].sort() },
-  );
+export const READ_DERIVATIONS = (idsExpression: string): string => `
+  CALL () {
+    UNWIND ${idsExpression} AS id
+    MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
+    SET e.locked = true
+    REMOVE e.locked
+    WITH collect(e) AS locked
+    UNWIND locked AS e
+    CALL (e) {
+      OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
+      WITH m.name AS name, m.aliases AS aliases, m.kind AS kind, m.attributes AS attributes,
+           count(m) AS count, min(a.id) AS firstArticle, max(a.id) AS lastArticle
+      WHERE count > 0
+      RETURN collect({name: name, aliases: aliases, kind: kind, attributes: attributes, count: count,
+                      firstArticle: firstArticle, lastArticle: lastArticle}) AS groups
+    }
+    RETURN collect({
+      id: e.id, type: e.type, groups: groups,
+      current: e {.name, .aliases, .kind, .attributes, .aliasText},
+      keys: [(k:NameKey)-[:IDENTIFIES]->(e) | k.key]
+    }) AS derivations
+  }`;
+
+interface DerivationRow {
+  id: string;
+  type: EntityType;
+  groups: MentionGroup[];
+  current: { name?: string | null; aliases?: string[] | null; kind?: string | null; attributes?: string | null; aliasText?: string | null };
+  keys: string[];
+}
+
+const sameList = (a: readonly string[] | null | undefined, b: readonly string[]): boolean =>
+  a != null && a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The derivations from what READ_DERIVATIONS returned: orphans, and the entities whose derived properties
+ * or name keys differ from what they have (the others are left as they are).
+ */
+export function derivationsOf(rows: DerivationRow[]): Derivations {
   const derived: DerivedEntity[] = [];
   const orphans: string[] = [];
-  for (const r of result.records) {
-    const groups = (r.get('groups') as MentionGroup[]).map((g) => ({ ...g, count: toNumber(g.count) }));
-    if (groups.length === 0) orphans.push(r.get('id'));
-    else derived.push(deriveFromGroups(r.get('id'), r.get('type'), groups));
+  for (const r of rows) {
+    const groups = r.groups.map((g) => ({ ...g, count: toNumber(g.count) }));
+    if (groups.length === 0) {
+      orphans.push(r.id);
+      continue;
+    }
+    const d = deriveFromGroups(r.id, r.type, groups);
+    const c = r.current;
+    const unchanged =
+      c.name === d.name &&
+      sameList(c.aliases, d.aliases) &&
+      (c.kind ?? null) === d.kind &&
+      c.attributes === d.attributes &&
+      c.aliasText === d.aliasText &&
+      sameList([...r.keys].sort(), [...d.nameKeys].sort());
+    if (!unchanged) derived.push(d);
   }
   return { derived, orphans };
 }
 
+/** Locks the given entities (in a fixed order) and derives them from their mentions (`READ_DERIVATIONS`). */
+export async function readDerivations(tx: ManagedTransaction, ids: string[]): Promise<Derivations> {
+  const result = await tx.run(planOnce(`${READ_DERIVATIONS('$q.ids')} RETURN derivations`), { q: { ids: [...new Set(ids)].sort() } });
+  return derivationsOf(result.records[0].get('derivations'));
+}
+
 /**
- * Writes derivations in one statement: each entity loses the name keys it no longer has (a key that then
- * identifies nothing is deleted), orphans go (with the merged ids that pointed at them), and the others get
- * their derived properties and name keys.
+ * Writes derivations: each entity loses the name keys it no longer has (a key that then identifies nothing
+ * is deleted), orphans go (with the merged ids that pointed at them), and the others get their derived
+ * properties and name keys. One map parameter: Neo4j makes a new plan for every size bucket of a
+ * top-level list parameter.
  */
+export const WRITE_DERIVATIONS = `
+  CALL () {
+    UNWIND $d.keep AS x
+    MATCH (e:Entity {id: x.id}) USING INDEX SEEK e:Entity(id)
+    OPTIONAL MATCH (k:NameKey)-[i:IDENTIFIES]->(e) WHERE NOT k.key IN x.nameKeys
+    DELETE i
+    WITH DISTINCT k WHERE k IS NOT NULL AND NOT (k)-[:IDENTIFIES]->()
+    DELETE k
+  }
+  CALL () {
+    UNWIND $d.orphans AS id
+    MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
+    OPTIONAL MATCH (m:MergedId)-[:MERGED_INTO]->(e)
+    DETACH DELETE e, m
+  }
+  CALL () {
+    UNWIND $d.rows AS x
+    MATCH (e:Entity {id: x.id}) USING INDEX SEEK e:Entity(id)
+    SET e.name = x.name, e.aliases = x.aliases, e.kind = x.kind, e.attributes = x.attributes,
+        e.aliasText = x.aliasText
+    WITH e, x
+    UNWIND x.nameKeys AS key
+    MERGE (k:NameKey {key: key})
+    MERGE (k)-[:IDENTIFIES]->(e)
+  }`;
+
+/** Writes derivations in one statement (`WRITE_DERIVATIONS`). */
 export async function writeDerivations(tx: ManagedTransaction, { derived, orphans }: Derivations): Promise<void> {
   if (derived.length === 0 && orphans.length === 0) return;
   const keep = [...derived.map((d) => ({ id: d.id, nameKeys: d.nameKeys })), ...orphans.map((id) => ({ id, nameKeys: [] }))];
-  await tx.run(
-    `CALL () {
-       UNWIND $keep AS x
-       MATCH (e:Entity {id: x.id})
-       OPTIONAL MATCH (k:NameKey)-[i:IDENTIFIES]->(e) WHERE NOT k.key IN x.nameKeys
-       DELETE i
-       WITH DISTINCT k WHERE k IS NOT NULL AND NOT (k)-[:IDENTIFIES]->()
-       DELETE k
-     }
-     CALL () {
-       UNWIND $orphans AS id
-       MATCH (e:Entity {id: id})
-       OPTIONAL MATCH (m:MergedId)-[:MERGED_INTO]->(e)
-       DETACH DELETE e, m
-     }
-     CALL () {
-       UNWIND $rows AS x
-       MATCH (e:Entity {id: x.id})
-       SET e.name = x.name, e.aliases = x.aliases, e.kind = x.kind, e.attributes = x.attributes,
-           e.aliasText = x.aliasText
-       WITH e, x
-       UNWIND x.nameKeys AS key
-       MERGE (k:NameKey {key: key})
-       MERGE (k)-[:IDENTIFIES]->(e)
-     }`,
-    { keep, orphans, rows: derived },
-  );
+  await tx.run(planOnce(WRITE_DERIVATIONS), { d: { keep, orphans, rows: derived } });
 }
 
 /**

@@ -1,8 +1,8 @@
 import type { Driver } from 'neo4j-driver';
 import type { Problem } from './problem';
-import { resolveEntities } from './resolveEntities';
 import { validateDocument } from './validate';
-import { contentHash, type StepHook, type WriteCounts, writeArticle } from './writeArticle';
+import { contentHash, type StepHook, type WriteCounts } from './writeArticle';
+import { type HashedDocument, Rejected, writeDocuments, type WriteOutcome } from './writeDocuments';
 
 export type IngestStatus = 'created' | 'updated' | 'unchanged' | 'rejected';
 
@@ -33,12 +33,6 @@ export interface IngestOptions {
 const LOCK_CONFLICT_ROUNDS = 8;
 const LOCK_CONFLICT_CODES = new Set(['Neo.TransientError.Transaction.DeadlockDetected', 'Neo.TransientError.Transaction.LockClientStopped']);
 
-class Rejected extends Error {
-  constructor(readonly problems: Problem[]) {
-    super('document rejected');
-  }
-}
-
 /**
  * Validates one parsed document and, when it is valid, writes it in one write transaction: all of it or
  * none of it. Identity problems found against the graph (ambiguous names, an id of another type) reject
@@ -50,35 +44,60 @@ export async function ingestDocument(
   source: string,
   options: IngestOptions = {},
 ): Promise<DocumentReport> {
-  const checked = validateDocument(input);
-  const articleId = typeof (input as { article?: { id?: unknown } })?.article?.id === 'string'
-    ? ((input as { article: { id: string } }).article.id)
-    : undefined;
-  if (!checked.ok) return { source, articleId, status: 'rejected', problems: checked.problems };
-  const doc = checked.document;
-  const hash = contentHash(doc);
+  const checked = checkDocument(input, source);
+  if ('report' in checked) return checked.report;
+  return writeOne(driver, checked, source, options);
+}
 
+/** The validated document with its hash, or the report that rejects it. */
+export function checkDocument(input: unknown, source: string): HashedDocument | { report: DocumentReport } {
+  const checked = validateDocument(input);
+  if (!checked.ok) {
+    const articleId = typeof (input as { article?: { id?: unknown } })?.article?.id === 'string'
+      ? ((input as { article: { id: string } }).article.id)
+      : undefined;
+    return { report: { source, articleId, status: 'rejected', problems: checked.problems } };
+  }
+  return { doc: checked.document, hash: contentHash(checked.document) };
+}
+
+/** Writes one validated document in its own transaction, retrying lock conflicts (see LOCK_CONFLICT_ROUNDS). */
+export async function writeOne(driver: Driver, item: HashedDocument, source: string, options: IngestOptions): Promise<DocumentReport> {
+  const articleId = item.doc.article.id;
   for (let round = 1; ; round += 1) {
-    const session = driver.session({ database: options.database });
     try {
-      return await session.executeWrite(async (tx): Promise<DocumentReport> => {
-        const existing = await tx.run('MATCH (a:Article {id: $id}) RETURN a.contentHash AS hash', { id: doc.article.id });
-        const before = existing.records[0]?.get('hash') as string | undefined;
-        if (before === hash) return { source, articleId: doc.article.id, status: 'unchanged', problems: [] };
-        const resolution = await resolveEntities(tx, doc);
-        if (resolution.problems.length > 0) throw new Rejected(resolution.problems);
-        const counts = await writeArticle(tx, doc, resolution, hash, before !== undefined, options.afterStep);
-        return { source, articleId: doc.article.id, status: before ? 'updated' : 'created', problems: [], counts };
-      }, options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+      const [outcome] = await writeTransaction(driver, [item], options);
+      return report(source, articleId, outcome);
     } catch (error) {
-      if (error instanceof Rejected) return { source, articleId: doc.article.id, status: 'rejected', problems: error.problems };
-      if (round < LOCK_CONFLICT_ROUNDS && LOCK_CONFLICT_CODES.has((error as { code?: string }).code ?? '')) {
+      if (error instanceof Rejected) return { source, articleId, status: 'rejected', problems: error.problems };
+      if (round < LOCK_CONFLICT_ROUNDS && isLockConflict(error)) {
         await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** round) * (0.5 + Math.random())));
         continue;
       }
       throw error;
-    } finally {
-      await session.close();
     }
   }
+}
+
+/** One `executeWrite` transaction (retried by the driver on transient errors) writing these documents. */
+export async function writeTransaction(driver: Driver, items: HashedDocument[], options: IngestOptions): Promise<WriteOutcome[]> {
+  const session = driver.session({ database: options.database });
+  try {
+    return await session.executeWrite(
+      (tx) => writeDocuments(tx, items, options.afterStep),
+      options.timeoutMs ? { timeout: options.timeoutMs } : undefined,
+    );
+  } finally {
+    await session.close();
+  }
+}
+
+export function isLockConflict(error: unknown): boolean {
+  return LOCK_CONFLICT_CODES.has((error as { code?: string })?.code ?? '');
+}
+
+export function report(source: string, articleId: string, outcome: WriteOutcome): DocumentReport {
+  return outcome.status === 'unchanged'
+    ? { source, articleId, status: 'unchanged', problems: [] }
+    : { source, articleId, status: outcome.status, problems: [], counts: outcome.counts };
 }

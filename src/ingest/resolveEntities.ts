@@ -1,6 +1,7 @@
-import { integer, type ManagedTransaction } from 'neo4j-driver';
+import type { ManagedTransaction } from 'neo4j-driver';
 import { nameKey, type EntityType } from '../model';
 import type { ArticleDocument, EntityInput } from './document';
+import { planOnce } from './planOnce';
 import { type Problem, quote } from './problem';
 
 /** The graph key under which a name identifies entities of one type. */
@@ -25,95 +26,179 @@ export interface Resolution {
   problems: Problem[];
 }
 
-interface Candidate {
+export interface Candidate {
   id: string;
   name: string;
+}
+
+/** What one statement read from the graph about the entities of some documents (`lookupIdentities`). */
+export interface IdentityLookup {
+  /** explicit id → the entity it is (an id merged into another resolves to that one); misses are absent */
+  explicit: Map<string, { resolved: string; type: string }>;
+  /** name key → the entities it identifies */
+  candidates: Map<string, Candidate[]>;
+  /** which of the generated ids asked about are entity ids already */
+  existing: Set<string>;
+  /** the key → entity id of each mention of the article asked about (`previousOf`), before this load */
+  previous: Map<string, string>;
+}
+
+/** How identity resolution sees the graph: the lookup, plus what earlier documents of a batch wrote. */
+export interface IdentityView {
+  explicit(id: string): { resolved: string; type: string } | undefined;
+  candidates(key: string): Candidate[];
+  exists(id: string): boolean;
+}
+
+export function lookupView(lookup: IdentityLookup): IdentityView {
+  return {
+    explicit: (id) => lookup.explicit.get(id),
+    candidates: (key) => lookup.candidates.get(key) ?? [],
+    exists: (id) => lookup.existing.has(id),
+  };
+}
+
+/** The statement of `lookupIdentities` (see there). */
+export const LOOKUP_IDENTITIES = `
+  OPTIONAL MATCH (art:Article {id: $q.article}) USING INDEX SEEK art:Article(id)
+  WITH art.contentHash AS before
+  CALL (before) {
+    UNWIND CASE WHEN before = $q.hash THEN [] ELSE $q.keys END AS key
+    MERGE (k:NameKey {key: key})
+    SET k.locked = true
+    REMOVE k.locked
+    RETURN count(*) AS lockedKeys
+  }
+  CALL () {
+    UNWIND $q.explicit AS id
+    OPTIONAL MATCH (merged:MergedId {id: id})-[:MERGED_INTO]->(kept:Entity) USING INDEX SEEK merged:MergedId(id)
+    OPTIONAL MATCH (own:Entity {id: id}) USING INDEX SEEK own:Entity(id)
+    WITH id, coalesce(kept, own) AS e
+    WHERE e IS NOT NULL
+    RETURN collect({id: id, resolved: e.id, type: e.type}) AS explicitHits
+  }
+  CALL () {
+    UNWIND $q.lookups AS key
+    MATCH (n:NameKey {key: key})-[:IDENTIFIES]->(e:Entity)
+    USING INDEX SEEK n:NameKey(key)
+    RETURN collect({key: key, id: e.id, name: e.name}) AS keyHits
+  }
+  CALL () {
+    UNWIND $q.generated AS id
+    MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
+    RETURN collect(e.id) AS taken
+  }
+  CALL () {
+    OPTIONAL MATCH (a:Article {id: $q.article})-[m:MENTIONS]->(e:Entity) USING INDEX SEEK a:Article(id)
+    WITH m, e WHERE m IS NOT NULL
+    RETURN collect({key: m.key, id: e.id}) AS previous
+  }
+  CALL (before, explicitHits, keyHits) {
+    UNWIND CASE WHEN before = $q.hash THEN [] ELSE [h IN explicitHits | h.resolved] + [h IN keyHits | h.id] END AS id
+    WITH DISTINCT id ORDER BY id
+    WITH collect(id) AS ids
+    UNWIND ids AS id
+    MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
+    SET e.locked = true
+    REMOVE e.locked
+    RETURN count(*) AS lockedEntities
+  }
+  RETURN before, explicitHits, keyHits, taken, previous`;
+
+/**
+ * Reads, in one statement, what identity resolution of these documents needs from the graph, after locking
+ * every name key they use (creating the missing ones; the write step makes each of them identify an entity,
+ * or the transaction rolls back) in a fixed order. Reads are read-committed: without the lock, a concurrent
+ * transaction that creates an entity with one of these names could commit between the name lookup and the
+ * "taken" check, and this document would create a second entity (`…~2`) for the same name. With it,
+ * documents that share a name resolve it one after the other.
+ *
+ * Then it locks, in a fixed order, the existing entities the documents may name (the explicit ids' entities
+ * and every candidate of a name), before the write steps touch them in document order: two loads naming the
+ * same entities then queue instead of deadlocking.
+ *
+ * With `article` (one document), it also reads that article's content hash (`before`) and its mentions
+ * (`previous`); when the hash is the document's own, nothing is locked or created: the load is `unchanged`.
+ */
+export async function lookupIdentities(
+  tx: ManagedTransaction,
+  docs: ArticleDocument[],
+  article?: { id: string; hash: string },
+): Promise<IdentityLookup & { before?: string }> {
+  const entities = docs.flatMap((d) => d.entities);
+  const named = entities.filter((e) => e.id === undefined);
+  const result = await tx.run(
+    planOnce(LOOKUP_IDENTITIES),
+    {
+      // one map parameter: Neo4j makes a new plan for every size bucket of a top-level list parameter
+      q: {
+        article: article?.id ?? null,
+        hash: article?.hash ?? null,
+        keys: [...new Set(entities.flatMap((e) => nameKeysOf(e)))].sort(),
+        explicit: [...new Set(entities.flatMap((e) => (e.id === undefined ? [] : [e.id])))],
+        lookups: [...new Set(named.flatMap((e) => nameKeysOf(e)))],
+        generated: [...new Set(named.map((e) => generatedEntityId(e.type, e.name)))],
+      },
+    },
+  );
+  const row = result.records[0];
+  const candidates = new Map<string, Candidate[]>();
+  for (const h of row.get('keyHits') as Array<Candidate & { key: string }>) {
+    const list = candidates.get(h.key) ?? [];
+    list.push({ id: h.id, name: h.name });
+    candidates.set(h.key, list);
+  }
+  return {
+    before: (row.get('before') as string | null) ?? undefined,
+    explicit: new Map((row.get('explicitHits') as Array<{ id: string; resolved: string; type: string }>).map((h) => [h.id, { resolved: h.resolved, type: h.type }])),
+    candidates,
+    existing: new Set(row.get('taken') as string[]),
+    previous: new Map((row.get('previous') as Array<{ key: string; id: string }>).map((p) => [p.key, p.id])),
+  };
 }
 
 /**
  * Decides which graph entity each entity of the document is (spec, "Identity"): an explicit `id` (or an
  * id since merged into another) wins; otherwise a same-type entity one of whose names or aliases equals
  * one of this entity's, after normalisation. Several candidates are an ambiguity, reported, never merged;
- * when this article named one of them under the same key before, that one is kept (re-loads stay stable).
+ * when this article named one of them under the same key before (`previousId`), that one is kept (re-loads
+ * stay stable). No database access: `view` is what the graph says.
  */
-export async function resolveEntities(tx: ManagedTransaction, doc: ArticleDocument): Promise<Resolution> {
+export function decideIdentities(doc: ArticleDocument, view: IdentityView, previousId: Map<string, string>): Resolution {
   const problems: Problem[] = [];
   const ids = new Map<string, string>();
   const created = new Set<string>();
 
-  // Lock every name key of the document first (creating the missing ones; the write step makes each of them
-  // identify an entity, or the transaction rolls back), in a fixed order. Reads are read-committed: without
-  // this, a concurrent transaction that creates an entity with one of these names could commit between the
-  // name lookup below and the "taken" check, and this document would create a second entity (`…~2`) for the
-  // same name. With it, documents that share a name resolve it one after the other.
-  const allKeys = [...new Set(doc.entities.flatMap((e) => nameKeysOf(e)))].sort();
-  await tx.run(
-    `UNWIND $keys AS key
-     MERGE (k:NameKey {key: key})
-     SET k.locked = true
-     REMOVE k.locked`,
-    { keys: allKeys },
-  );
-
-  const explicit = doc.entities.filter((e) => e.id !== undefined).map((e) => e.id!);
-  const found = await tx.run(
-    `UNWIND $ids AS id
-     OPTIONAL MATCH (:MergedId {id: id})-[:MERGED_INTO]->(kept:Entity)
-     OPTIONAL MATCH (own:Entity {id: id})
-     WITH id, coalesce(kept, own) AS e
-     RETURN id, e.id AS resolved, e.type AS type`,
-    { ids: explicit },
-  );
-  const byExplicitId = new Map(found.records.map((r) => [r.get('id') as string, r.toObject()]));
-
-  const lookups = doc.entities.flatMap((e, i) => (e.id === undefined ? nameKeysOf(e).map((key) => ({ i, key })) : []));
-  const matched = await tx.run(
-    `UNWIND $lookups AS l
-     MATCH (:NameKey {key: l.key})-[:IDENTIFIES]->(e:Entity)
-     RETURN l.i AS i, collect(DISTINCT {id: e.id, name: e.name}) AS candidates`,
-    { lookups },
-  );
-  const candidatesOf = new Map<number, Candidate[]>();
-  for (const r of matched.records) {
-    const i = neo4jInt(r.get('i'));
-    const list = candidatesOf.get(i) ?? [];
-    for (const c of r.get('candidates') as Candidate[]) if (!list.some((x) => x.id === c.id)) list.push(c);
-    candidatesOf.set(i, list);
-  }
-
-  const previous = await tx.run(
-    `MATCH (:Article {id: $id})-[m:MENTIONS]->(e:Entity) RETURN m.key AS key, e.id AS id`,
-    { id: doc.article.id },
-  );
-  const previousId = new Map(previous.records.map((r) => [r.get('key') as string, r.get('id') as string]));
-
+  const candidatesOf = doc.entities.map((e) => {
+    if (e.id !== undefined) return [];
+    const list: Candidate[] = [];
+    for (const key of nameKeysOf(e)) for (const c of view.candidates(key)) if (!list.some((x) => x.id === c.id)) list.push(c);
+    return list;
+  });
   const newIds = doc.entities.flatMap((e, i) =>
-    e.id === undefined && (candidatesOf.get(i) ?? []).length === 0 ? [generatedEntityId(e.type, e.name)] : [],
+    e.id === undefined && candidatesOf[i].length === 0 ? [generatedEntityId(e.type, e.name)] : [],
   );
-  const taken = await tx.run(
-    `UNWIND $ids AS id MATCH (e:Entity {id: id}) RETURN collect(e.id) AS taken`,
-    { ids: newIds },
-  );
-  const takenIds = new Set<string>(taken.records[0]?.get('taken') ?? []);
+  // only the generated ids themselves count as taken: `base~2` is tried next without asking the graph
+  const takenIds = new Set(newIds.filter((id) => view.exists(id)));
 
   const claimedBy = new Map<string, number>();
   doc.entities.forEach((e, i) => {
     const path = `entities[${i}]`;
     let id: string | undefined;
     if (e.id !== undefined) {
-      const hit = byExplicitId.get(e.id);
-      if (hit?.resolved) {
+      const hit = view.explicit(e.id);
+      if (hit) {
         if (hit.type !== e.type) {
           problems.push({ path: `${path}.id`, message: `${quote(e.id)} is already a ${hit.type}, not a ${e.type}` });
           return;
         }
-        id = hit.resolved as string;
+        id = hit.resolved;
       } else {
         id = e.id;
         created.add(id);
       }
     } else {
-      const candidates = candidatesOf.get(i) ?? [];
+      const candidates = candidatesOf[i];
       if (candidates.length === 1) id = candidates[0].id;
       else if (candidates.length > 1) {
         const before = previousId.get(e.key);
@@ -146,22 +231,44 @@ export async function resolveEntities(tx: ManagedTransaction, doc: ArticleDocume
     claimedBy.set(id, i);
     ids.set(e.key, id);
   });
-  // Lock the existing entities the document names, in a fixed order, before the write steps touch them in
-  // document order: two documents naming the same entities then queue instead of deadlocking.
-  if (problems.length === 0) {
-    const existing = [...new Set(ids.values())].filter((id) => !created.has(id)).sort();
-    await tx.run(
-      `UNWIND $ids AS id
-       MATCH (e:Entity {id: id})
-       SET e.locked = true
-       REMOVE e.locked`,
-      { ids: existing },
-    );
-  }
   return { ids, created, problems };
 }
 
-/** Works whether or not the driver was created with `disableLosslessIntegers`. */
-function neo4jInt(value: unknown): number {
-  return typeof value === 'number' ? value : integer.toNumber(value as number);
+/**
+ * Identity across the documents of one batch, written in one transaction and derived once at its end: what
+ * each document resolves to must be what it would resolve to had every earlier document of the batch been
+ * loaded (and its entities derived) on its own. Entity derivation makes an entity's name keys the union of
+ * its mentions' keys, so after an earlier document of the batch, every name key of each of its mentions
+ * identifies the entity it resolved to, and the entities it created exist; nothing else changes (a batch
+ * view is only used for articles that are new to the graph: no forgetting, no orphans).
+ */
+export class BatchIdentity {
+  private readonly createdTypes = new Map<string, string>();
+  private readonly named = new Map<string, Candidate[]>();
+
+  view(lookup: IdentityLookup): IdentityView {
+    return {
+      explicit: (id) => lookup.explicit.get(id) ?? (this.createdTypes.has(id) ? { resolved: id, type: this.createdTypes.get(id)! } : undefined),
+      candidates: (key) => {
+        const list = [...(lookup.candidates.get(key) ?? [])];
+        for (const c of this.named.get(key) ?? []) if (!list.some((x) => x.id === c.id)) list.push(c);
+        return list;
+      },
+      exists: (id) => lookup.existing.has(id) || this.createdTypes.has(id),
+    };
+  }
+
+  /** What a resolved document adds: the entities it created, and the name keys of each of its mentions. */
+  record(doc: ArticleDocument, resolution: Resolution): void {
+    for (const e of doc.entities) {
+      const id = resolution.ids.get(e.key)!;
+      if (resolution.created.has(id)) this.createdTypes.set(id, e.type);
+      for (const key of nameKeysOf(e)) {
+        const list = this.named.get(key) ?? [];
+        if (!list.some((c) => c.id === id)) list.push({ id, name: e.name });
+        this.named.set(key, list);
+      }
+    }
+  }
 }
+

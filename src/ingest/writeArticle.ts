@@ -1,9 +1,10 @@
 import type { ManagedTransaction } from 'neo4j-driver';
-import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType } from '../model';
+import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../model';
 import { canonicalJson, sha256 } from './canonicalJson';
 import type { ArticleDocument, Attributes } from './document';
-import { deriveEntities } from './deriveEntities';
 import { CLAIM_LISTS, DERIVE_RELATION, RELATION_PATTERN } from './relationClaims';
+import { type Derivations, derivationsOf, READ_DERIVATIONS } from './deriveEntities';
+import { planOnce } from './planOnce';
 import type { Resolution } from './resolveEntities';
 
 export interface WriteCounts {
@@ -15,8 +16,12 @@ export interface WriteCounts {
   figures: number;
 }
 
-/** Test seam: called after each named step, inside the transaction; throwing there aborts the write. */
-export type StepHook = (step: string) => void | Promise<void>;
+/**
+ * Test seam: called after each named step (`forgotten`, `entities`, `events`, `relations`, `figures`,
+ * `derived`), inside the transaction, with the ids of the articles being written; throwing there aborts
+ * the write. The write steps are one statement (`writeFacts`): their hooks are called after it, in order.
+ */
+export type StepHook = (step: string, articles: string[]) => void | Promise<void>;
 
 const json = (a: Attributes | undefined): string => canonicalJson(a ?? {});
 
@@ -75,176 +80,205 @@ export async function forgetArticle(tx: ManagedTransaction, aid: string): Promis
   return touched;
 }
 
+/** A validated, resolved document about to be written. */
+export interface ResolvedDocument {
+  doc: ArticleDocument;
+  resolution: Resolution;
+  hash: string;
+}
+
+const ENTITY_LABELS = ENTITY_TYPE_NAMES.map(
+  (type) => `FOREACH (_ IN CASE WHEN x.type = '${type}' THEN [1] ELSE [] END | SET e:${type satisfies EntityType})`,
+).join('\n    ');
+
+const RELATION_STEP = (type: RelationType, i: number) => `
+  CALL () {
+    UNWIND $facts.relations.${type} AS x
+    MATCH (f:Entity {id: x.from}), (t:Entity {id: x.to})
+    USING INDEX SEEK f:Entity(id) USING INDEX SEEK t:Entity(id)
+    MERGE (f)-[r:${type} {key: x.key}]->(t)
+    SET r.sourceArticles = coalesce(r.sourceArticles, []) + x.article,
+        r.sourceEvidence = coalesce(r.sourceEvidence, []) + x.evidence,
+        r.sourceSince = coalesce(r.sourceSince, []) + x.since,
+        r.sourceUntil = coalesce(r.sourceUntil, []) + x.until,
+        r.sourceAttributes = coalesce(r.sourceAttributes, []) + x.attributes
+    RETURN collect(DISTINCT r) AS claimed${i}
+  }`;
+const CLAIMED = RELATION_TYPE_NAMES.map((_, i) => `claimed${i}`);
+
 /**
- * Writes one validated, resolved document inside the caller's transaction: first removes everything the
- * article said before (its mentions, events, claims and figure reports), then writes what it says now,
- * then re-derives and garbage-collects the entities it touched. Each step is one UNWIND over a batch.
+ * Everything the documents say, in one statement (one subquery per step, each an UNWIND over the rows of
+ * all the documents in document order; labels and relationship types come from the model's allow-list):
+ * the articles, entities (created with the first name they are given; derivation sets the rest) and
+ * mentions, events with their locations and participants, relations (one relationship per type, ends and
+ * key; each article's claim appended, then each relationship's claims put in article-id order and its
+ * properties derived, once), and figures (identical numbers from several articles are one Figure with
+ * several reports). Last, it locks and reads what the entities in `derive` need for their derivation
+ * (`READ_DERIVATIONS`). The text is the same whatever the documents hold (absent kinds of fact are empty
+ * lists) and its one parameter is a map, so Neo4j plans it once (it keys its plan cache on parameter types
+ * and on size buckets of top-level lists; planning this statement takes most of a second), and never again
+ * (`planOnce`).
  */
-export async function writeArticle(
+export const WRITE_FACTS = `
+  CALL () {
+    UNWIND $facts.articles AS x
+    MERGE (a:Article {id: x.id})
+    SET a = x.props, a.id = x.id, a.contentHash = x.hash, a.loadedAt = datetime()
+  }
+  CALL () {
+    UNWIND $facts.entities AS x
+    MATCH (a:Article {id: x.article}) USING INDEX SEEK a:Article(id)
+    MERGE (e:Entity {id: x.id})
+      ON CREATE SET e.type = x.type, e.name = x.name
+    ${ENTITY_LABELS}
+    CREATE (a)-[:MENTIONS {key: x.key, name: x.name, aliases: x.aliases, kind: x.kind,
+                           attributes: x.attributes, evidence: x.evidence}]->(e)
+  }
+  CALL () {
+    UNWIND $facts.events AS x
+    MATCH (a:Article {id: x.article}) USING INDEX SEEK a:Article(id)
+    CREATE (ev:Event {id: x.id, type: x.type, name: x.name, date: x.date, endDate: x.endDate,
+                      dateStart: date(x.dateStart), dateEnd: date(x.dateEnd), attributes: x.attributes,
+                      evidence: x.evidence, article: x.article})
+    CREATE (a)-[:REPORTS {evidence: x.evidence}]->(ev)
+    WITH ev, x
+    CALL (ev, x) {
+      MATCH (place:Entity {id: x.location}) USING INDEX SEEK place:Entity(id)
+      CREATE (ev)-[:OCCURRED_AT]->(place)
+    }
+    WITH ev, x
+    UNWIND x.participants AS p
+    MATCH (e:Entity {id: p.entity}) USING INDEX SEEK e:Entity(id)
+    CREATE (e)-[:PARTICIPATED_IN {role: p.role, sourceArticles: [x.article],
+                                  sourceEvidence: [coalesce(x.evidence, '')]}]->(ev)
+  }
+  ${RELATION_TYPE_NAMES.map(RELATION_STEP).join('')}
+  CALL (${CLAIMED.join(', ')}) {
+    UNWIND ${CLAIMED.join(' + ')} AS r
+    ${DERIVE_RELATION}
+  }
+  CALL () {
+    UNWIND $facts.figures AS x
+    MATCH (a:Article {id: x.article}) USING INDEX SEEK a:Article(id)
+    MATCH (s:Entity {id: x.subject}) USING INDEX SEEK s:Entity(id)
+    MERGE (f:Figure {id: x.id})
+      ON CREATE SET f.metric = x.metric, f.value = x.value, f.unit = x.unit, f.period = x.period,
+                    f.change = x.change
+    MERGE (f)-[:ABOUT]->(s)
+    MERGE (a)-[rep:REPORTS]->(f)
+    SET rep.evidence = x.evidence
+  }
+  ${READ_DERIVATIONS('$facts.derive')}
+  RETURN derivations`;
+
+/**
+ * Writes what validated, resolved documents say, inside the caller's transaction, in one statement
+ * (`WRITE_FACTS`), and returns each document's counts and the derivations of the entities they mention
+ * and of `alsoDerive` (the caller writes them: `writeDerivations`). The articles must have nothing to
+ * forget: new, or forgotten first (`forgetArticle`).
+ */
+export async function writeFacts(
   tx: ManagedTransaction,
-  doc: ArticleDocument,
-  resolution: Resolution,
-  hash: string,
-  /** false when no version of the article is in the graph: then there is nothing to forget */
-  replacing: boolean,
-  afterStep: StepHook = () => {},
-): Promise<WriteCounts> {
-  const aid = doc.article.id;
-  const idOf = (key: string): string => resolution.ids.get(key)!;
+  items: ResolvedDocument[],
+  alsoDerive: Iterable<string> = [],
+): Promise<{ counts: WriteCounts[]; derivations: Derivations }> {
+  const touched = new Set<string>(alsoDerive);
+  const entities: unknown[] = [];
+  const relations = Object.fromEntries(RELATION_TYPE_NAMES.map((t) => [t, [] as unknown[]])) as Record<RelationType, unknown[]>;
+  const articles: unknown[] = [];
+  const events: Array<{ participants: unknown[] }> = [];
+  const figures: Array<{ id: string }> = [];
+  const counts: WriteCounts[] = [];
 
-  // 1. Forget what this article said before.
-  const touched = replacing ? await forgetArticle(tx, aid) : new Set<string>();
-  await afterStep('forgotten');
+  for (const { doc, resolution, hash } of items) {
+    const aid = doc.article.id;
+    const idOf = (key: string): string => resolution.ids.get(key)!;
+    const { id: _id, ...props } = doc.article;
+    articles.push({ id: aid, props, hash });
 
-  // 2. The article itself.
-  const { id: _id, ...articleProps } = doc.article;
-  await tx.run(
-    `MERGE (a:Article {id: $aid})
-     SET a = $props, a.id = $aid, a.contentHash = $hash, a.loadedAt = datetime()`,
-    { aid, props: articleProps, hash },
-  );
-
-  // 3. Entities and mentions, one statement per type (the label comes from the model's allow-list).
-  for (const type of ENTITY_TYPE_NAMES) {
-    const rows = doc.entities
-      .filter((e) => e.type === type)
-      .map((e) => ({
-        id: idOf(e.key),
+    for (const e of doc.entities) {
+      const id = idOf(e.key);
+      touched.add(id);
+      entities.push({
+        article: aid,
+        id,
+        type: e.type,
         key: e.key,
         name: e.name,
         aliases: e.aliases ?? [],
         kind: e.kind ?? null,
         attributes: json(e.attributes),
         evidence: e.evidence ?? null,
-      }));
-    if (rows.length === 0) continue;
-    await tx.run(
-      `MATCH (a:Article {id: $aid})
-       UNWIND $rows AS x
-       MERGE (e:Entity {id: x.id})
-         ON CREATE SET e.type = $type, e.name = x.name
-       SET e:${type satisfies EntityType}
-       CREATE (a)-[:MENTIONS {key: x.key, name: x.name, aliases: x.aliases, kind: x.kind,
-                              attributes: x.attributes, evidence: x.evidence}]->(e)`,
-      { aid, type, rows },
-    );
-    for (const r of rows) touched.add(r.id);
-  }
-  await afterStep('entities');
-
-  // 4. Events, their locations and participants (events belong to the article that reports them).
-  const events = doc.events.map((e) => {
-    const span = e.date ? dateSpan(e.date)! : null;
-    const endSpan = e.endDate ? dateSpan(e.endDate)! : span;
-    return {
-      id: eventId(aid, e.key),
-      type: e.type,
-      name: e.name,
-      date: e.date ?? null,
-      endDate: e.endDate ?? null,
-      dateStart: span?.first ?? null,
-      dateEnd: endSpan?.last ?? null,
-      attributes: json(e.attributes),
-      evidence: e.evidence ?? null,
-      location: e.location ? idOf(e.location) : null,
-      participants: (e.participants ?? []).map((p) => ({ entity: idOf(p.entity), role: p.role })),
-    };
-  });
-  if (events.length > 0) {
-    await tx.run(
-      `MATCH (a:Article {id: $aid})
-       UNWIND $events AS x
-       CREATE (ev:Event {id: x.id, type: x.type, name: x.name, date: x.date, endDate: x.endDate,
-                         dateStart: date(x.dateStart), dateEnd: date(x.dateEnd), attributes: x.attributes,
-                         evidence: x.evidence, article: $aid})
-       CREATE (a)-[:REPORTS {evidence: x.evidence}]->(ev)
-       WITH ev, x
-       CALL (ev, x) {
-         MATCH (place:Entity {id: x.location})
-         CREATE (ev)-[:OCCURRED_AT]->(place)
-       }
-       WITH ev, x
-       UNWIND x.participants AS p
-       MATCH (e:Entity {id: p.entity})
-       CREATE (e)-[:PARTICIPATED_IN {role: p.role, sourceArticles: [$aid],
-                                     sourceEvidence: [coalesce(x.evidence, '')]}]->(ev)`,
-      { aid, events },
-    );
-  }
-  await afterStep('events');
-
-  // 5. Relations: one relationship per (type, from, to[, title]), this article's claim appended.
-  let relationCount = 0;
-  for (const type of RELATION_TYPE_NAMES) {
-    const by = RELATION_TYPES[type] as { distinguishedBy?: string };
-    const rows = new Map<string, Record<string, unknown>>();
-    for (const r of doc.relations.filter((x) => x.type === type)) {
-      const key = by.distinguishedBy ? String(r.attributes?.[by.distinguishedBy] ?? '') : '';
-      const row = { from: idOf(r.from), to: idOf(r.to), key };
-      const identity = canonicalJson(row);
-      if (rows.has(identity)) continue; // the same statement twice in one article is one claim
-      rows.set(identity, {
-        ...row,
-        evidence: r.evidence ?? '',
-        since: r.since ?? '',
-        until: r.until ?? '',
-        attributes: json(r.attributes),
       });
     }
-    if (rows.size === 0) continue;
-    relationCount += rows.size;
-    await tx.run(
-      `UNWIND $rows AS x
-       MATCH (f:Entity {id: x.from}), (t:Entity {id: x.to})
-       MERGE (f)-[r:${type} {key: x.key}]->(t)
-       SET r.sourceArticles = coalesce(r.sourceArticles, []) + $aid,
-           r.sourceEvidence = coalesce(r.sourceEvidence, []) + x.evidence,
-           r.sourceSince = coalesce(r.sourceSince, []) + x.since,
-           r.sourceUntil = coalesce(r.sourceUntil, []) + x.until,
-           r.sourceAttributes = coalesce(r.sourceAttributes, []) + x.attributes
-       ${DERIVE_RELATION}`,
-      { aid, rows: [...rows.values()] },
-    );
+
+    const docEvents = doc.events.map((e) => {
+      const span = e.date ? dateSpan(e.date)! : null;
+      const endSpan = e.endDate ? dateSpan(e.endDate)! : span;
+      return {
+        article: aid,
+        id: eventId(aid, e.key),
+        type: e.type,
+        name: e.name,
+        date: e.date ?? null,
+        endDate: e.endDate ?? null,
+        dateStart: span?.first ?? null,
+        dateEnd: endSpan?.last ?? null,
+        attributes: json(e.attributes),
+        evidence: e.evidence ?? null,
+        location: e.location ? idOf(e.location) : null,
+        participants: (e.participants ?? []).map((p) => ({ entity: idOf(p.entity), role: p.role })),
+      };
+    });
+    events.push(...docEvents);
+
+    // one relationship per (type, from, to[, title]); the same statement twice in one article is one claim
+    let relationCount = 0;
+    for (const type of RELATION_TYPE_NAMES) {
+      const by = RELATION_TYPES[type] as { distinguishedBy?: string };
+      const seen = new Set<string>();
+      for (const r of doc.relations.filter((x) => x.type === type)) {
+        const key = by.distinguishedBy ? String(r.attributes?.[by.distinguishedBy] ?? '') : '';
+        const row = { from: idOf(r.from), to: idOf(r.to), key };
+        const identity = canonicalJson(row);
+        if (seen.has(identity)) continue;
+        seen.add(identity);
+        relations[type].push({
+          ...row,
+          article: aid,
+          evidence: r.evidence ?? '',
+          since: r.since ?? '',
+          until: r.until ?? '',
+          attributes: json(r.attributes),
+        });
+      }
+      relationCount += seen.size;
+    }
+
+    const docFigures = doc.figures.map((f) => ({
+      article: aid,
+      id: figureId(idOf(f.subject), f),
+      subject: idOf(f.subject),
+      metric: f.metric,
+      value: f.value,
+      unit: f.unit ?? null,
+      period: f.period ?? null,
+      change: f.change ?? null,
+      evidence: f.evidence ?? null,
+    }));
+    figures.push(...docFigures);
+
+    counts.push({
+      entities: doc.entities.length,
+      entitiesCreated: resolution.created.size,
+      events: docEvents.length,
+      participations: docEvents.reduce((n, e) => n + e.participants.length, 0),
+      relations: relationCount,
+      figures: new Set(docFigures.map((f) => f.id)).size,
+    });
   }
-  await afterStep('relations');
 
-  // 6. Figures: identical numbers from several articles are one Figure with several reports.
-  const figures = doc.figures.map((f) => ({
-    id: figureId(idOf(f.subject), f),
-    subject: idOf(f.subject),
-    metric: f.metric,
-    value: f.value,
-    unit: f.unit ?? null,
-    period: f.period ?? null,
-    change: f.change ?? null,
-    evidence: f.evidence ?? null,
-  }));
-  if (figures.length > 0) {
-    await tx.run(
-      `MATCH (a:Article {id: $aid})
-       UNWIND $figures AS x
-       MATCH (s:Entity {id: x.subject})
-       MERGE (f:Figure {id: x.id})
-         ON CREATE SET f.metric = x.metric, f.value = x.value, f.unit = x.unit, f.period = x.period,
-                       f.change = x.change
-       MERGE (f)-[:ABOUT]->(s)
-       MERGE (a)-[rep:REPORTS]->(f)
-       SET rep.evidence = x.evidence`,
-      { aid, figures },
-    );
-  }
-  await afterStep('figures');
-
-  // 7. Re-derive the touched entities from their remaining mentions; drop those no article names any more.
-  await deriveEntities(tx, [...touched]);
-  await afterStep('derived');
-
-  return {
-    entities: doc.entities.length,
-    entitiesCreated: resolution.created.size,
-    events: events.length,
-    participations: events.reduce((n, e) => n + e.participants.length, 0),
-    relations: relationCount,
-    figures: new Set(figures.map((f) => f.id)).size,
-  };
+  const derive = [...touched].sort();
+  const result = await tx.run(planOnce(WRITE_FACTS), { facts: { articles, entities, events, relations, figures, derive } });
+  return { counts, derivations: derivationsOf(result.records[0].get('derivations')) };
 }

@@ -1,0 +1,136 @@
+import type { ManagedTransaction } from 'neo4j-driver';
+import { writeDerivations } from './deriveEntities';
+import type { ArticleDocument } from './document';
+import type { Problem } from './problem';
+import { BatchIdentity, decideIdentities, type IdentityLookup, lookupIdentities, lookupView, type Resolution } from './resolveEntities';
+import { forgetArticle, type ResolvedDocument, type StepHook, type WriteCounts, writeFacts } from './writeArticle';
+
+/** A validated document and its content hash. */
+export interface HashedDocument {
+  doc: ArticleDocument;
+  hash: string;
+}
+
+export type WriteOutcome =
+  | { status: 'created' | 'updated'; counts: WriteCounts }
+  | { status: 'unchanged' };
+
+/** Identity resolution rejected a document (an id of another type, an ambiguous name): roll back. */
+export class Rejected extends Error {
+  constructor(
+    readonly problems: Problem[],
+    /** the position of the document in the list given to `writeDocuments` */
+    readonly index: number,
+  ) {
+    super('document rejected');
+  }
+}
+
+/**
+ * Writes validated documents in the caller's transaction, in order, with the result that loading them one by
+ * one (one transaction each) would have: every document sees what the earlier ones wrote. Throws `Rejected`
+ * when identity resolution rejects one of them (the caller rolls back).
+ *
+ * - One statement reads the articles' current content hashes: identical content is `unchanged`, nothing
+ *   written. (A single document's hash is read with its identity.)
+ * - Consecutive documents whose articles are new (not in the graph, not earlier in the list) form a run:
+ *   one statement locks and reads what identity needs for the whole run, identity is decided document by
+ *   document in that order (`BatchIdentity`: what the earlier documents of the run created and named), one
+ *   statement writes all of the run's facts and reads what the derivation of the entities it touched needs,
+ *   and one writes their derivations: once per run, at its end. Deferring derivation to the end of a run
+ *   is safe because identity of later documents only depends on the name keys and entities earlier ones
+ *   add, which `BatchIdentity` tracks.
+ * - A document that replaces an article (already in the graph, or earlier in the list, with other content)
+ *   ends the run before it and is written on its own: read identity (with the article's previous
+ *   mentions), forget what the article said, write, re-derive, so the documents after it see the forgetting.
+ */
+export async function writeDocuments(tx: ManagedTransaction, items: HashedDocument[], afterStep: StepHook = () => {}): Promise<WriteOutcome[]> {
+  if (items.length === 1) {
+    // one document: its article's hash is read with its identity, in the same statement
+    const [item] = items;
+    const lookup = await lookupIdentities(tx, [item.doc], { id: item.doc.article.id, hash: item.hash });
+    if (lookup.before === item.hash) return [{ status: 'unchanged' }];
+    if (lookup.before === undefined) return [{ status: 'created', counts: (await writeRun(tx, items, [0], afterStep, lookup))[0] }];
+    return [{ status: 'updated', counts: await writeReplacement(tx, item, 0, afterStep, lookup) }];
+  }
+
+  const outcomes: WriteOutcome[] = new Array(items.length);
+  const found = await tx.run('UNWIND $q.ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.contentHash AS hash', {
+    q: { ids: [...new Set(items.map((i) => i.doc.article.id))] },
+  });
+  /** the content hash of each article as the documents written so far leave it */
+  const hashes = new Map(found.records.map((r) => [r.get('id') as string, r.get('hash') as string]));
+
+  let run: number[] = [];
+  const flush = async () => {
+    if (run.length === 0) return;
+    const indices = run;
+    run = [];
+    const counts = await writeRun(tx, indices.map((i) => items[i]), indices, afterStep);
+    indices.forEach((i, k) => (outcomes[i] = { status: 'created', counts: counts[k] }));
+  };
+
+  for (let i = 0; i < items.length; i++) {
+    const { doc, hash } = items[i];
+    const before = hashes.get(doc.article.id);
+    if (before === hash) {
+      outcomes[i] = { status: 'unchanged' };
+    } else if (before === undefined) {
+      run.push(i);
+    } else {
+      await flush();
+      outcomes[i] = { status: 'updated', counts: await writeReplacement(tx, items[i], i, afterStep) };
+    }
+    hashes.set(doc.article.id, hash);
+  }
+  await flush();
+  return outcomes;
+}
+
+/** New articles, in order: one identity read, one write (with the derivation read), one derivation write. */
+async function writeRun(
+  tx: ManagedTransaction,
+  items: HashedDocument[],
+  indices: number[],
+  afterStep: StepHook,
+  lookup?: IdentityLookup,
+): Promise<WriteCounts[]> {
+  const articles = items.map((i) => i.doc.article.id);
+  lookup ??= await lookupIdentities(tx, items.map((i) => i.doc));
+  const batch = new BatchIdentity();
+  const view = batch.view(lookup);
+  const resolved: ResolvedDocument[] = items.map(({ doc, hash }, k) => {
+    const resolution = decideIdentities(doc, view, new Map());
+    if (resolution.problems.length > 0) throw new Rejected(resolution.problems, indices[k]);
+    batch.record(doc, resolution);
+    return { doc, resolution, hash };
+  });
+  await afterStep('forgotten', articles); // new articles: nothing to forget
+  const { counts, derivations } = await writeFacts(tx, resolved);
+  for (const step of ['entities', 'events', 'relations', 'figures']) await afterStep(step, articles);
+  await writeDerivations(tx, derivations);
+  await afterStep('derived', articles);
+  return counts;
+}
+
+/** A new version of an article already in the graph: identity, forget the old version, write, derive. */
+async function writeReplacement(
+  tx: ManagedTransaction,
+  item: HashedDocument,
+  index: number,
+  afterStep: StepHook,
+  lookup?: IdentityLookup,
+): Promise<WriteCounts> {
+  const { doc, hash } = item;
+  const articles = [doc.article.id];
+  lookup ??= await lookupIdentities(tx, [doc], { id: doc.article.id, hash });
+  const resolution: Resolution = decideIdentities(doc, lookupView(lookup), lookup.previous);
+  if (resolution.problems.length > 0) throw new Rejected(resolution.problems, index);
+  const forgotten = await forgetArticle(tx, doc.article.id);
+  await afterStep('forgotten', articles);
+  const { counts, derivations } = await writeFacts(tx, [{ doc, resolution, hash }], forgotten);
+  for (const step of ['entities', 'events', 'relations', 'figures']) await afterStep(step, articles);
+  await writeDerivations(tx, derivations);
+  await afterStep('derived', articles);
+  return counts[0];
+}
