@@ -72,6 +72,43 @@ describe('kg, the command-line loader', () => {
     expect(out).toContain('no such file or folder');
   });
 
+  it('when --batch is given, then it loads that many documents per transaction with the same reports', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'kg-cli-batch-'));
+    for (const id of ['b1', 'b2', 'b3']) writeFileSync(join(folder, `${id}.json`), JSON.stringify(articleDoc(id)));
+    writeFileSync(join(folder, 'b4.json'), JSON.stringify(broken));
+    const { status, out } = await kg('ingest', '--batch', '2', folder, lines);
+    expect(status).toBe(1);
+    expect(out).toMatch(/created\s+b1 .*: 4 entities \(4 new\)/);
+    expect(out).toMatch(/created\s+b2 .*: 4 entities \(0 new\)/);
+    expect(out).toContain('entities[1].type: unknown type "Persn"');
+    expect(out).toMatch(/7 documents: 5 created, 0 updated, 0 unchanged, 2 rejected/);
+    const again = await kg('ingest', '--json', '--batch=50', folder);
+    expect(JSON.parse(again.out).totals).toEqual({ created: 0, updated: 0, unchanged: 3, rejected: 1 });
+  });
+
+  it.each([
+    [['--batch', '0'], 'not "0"'],
+    [['--batch', 'lots'], 'not "lots"'],
+    [['--batch=2.5'], 'not "2.5"'],
+    [['--batch', '1001'], 'from 1 to 1000'],
+    [['--batch'], '--batch needs a value'],
+  ])('when --batch is given %j, then it says what is wrong, loads nothing and exits 2', async (args, message) => {
+    let err = '';
+    const stderr = jest.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
+      err += chunk.toString();
+      return true;
+    });
+    try {
+      const { status, out } = await kg('ingest', good, ...args);
+      expect(status).toBe(2);
+      expect(out).toBe('');
+    } finally {
+      stderr.mockRestore();
+    }
+    expect(err).toContain('kg: --batch');
+    expect(err).toContain(message);
+  });
+
   it('prints its usage and exits 2 when called wrongly', async () => {
     const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
     try {

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../config';
 import { findRepoRoot, openDatabase, type DatabaseOptions } from '../graph';
-import { countDocuments, ingestAll, readDocuments, validateDocument, formatProblem } from '../ingest';
+import { countDocuments, DEFAULT_BATCH, ingestAll, MAX_BATCH, readDocuments, validateDocument, formatProblem } from '../ingest';
 import { emitGeneratedFiles } from './emitFiles';
 import { formatDocumentReport, formatSummary } from './formatReport';
 import { ProgressBar } from './progressBar';
@@ -14,7 +14,9 @@ usage:
   kg validate <file|folder|file.ndjson> ...      check documents without a database
   kg emit                                        regenerate schema/kg-article-1.schema.json and cypher/schema.cypher
 options:
-  --json    print the reports as JSON instead of text
+  --json       print the reports as JSON instead of text
+  --batch N    ingest, seed: documents per transaction, 1-${MAX_BATCH} (default ${DEFAULT_BATCH}); a batch that
+               fails or holds a rejected document is rolled back and loaded again one document at a time
 
 The database is NEO4J_URI (with NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE) when set; otherwise the
 embedded Neo4j in KG_DATA_DIR (default ./data/neo4j), which must not be in use by a running server: while
@@ -28,7 +30,7 @@ export function databaseOptions(config: Config): DatabaseOptions {
   };
 }
 
-async function ingestCommand(paths: string[], json: boolean, env: NodeJS.ProcessEnv): Promise<number> {
+async function ingestCommand(paths: string[], json: boolean, batch: number, env: NodeJS.ProcessEnv): Promise<number> {
   const config = loadConfig(env);
   const total = await countDocuments(paths);
   const db = await openDatabase(databaseOptions(config));
@@ -36,6 +38,7 @@ async function ingestCommand(paths: string[], json: boolean, env: NodeJS.Process
     const bar = new ProgressBar(total);
     const summary = await ingestAll(db.driver, readDocuments(paths), {
       database: db.database,
+      batch,
       onReport: (report) => {
         bar.tick();
         if (!json && (report.status === 'rejected' || total <= 50)) {
@@ -72,17 +75,49 @@ async function validateCommand(paths: string[], json: boolean): Promise<number> 
   return bad > 0 ? 1 : 0;
 }
 
+class UsageError extends Error {}
+
+/** `--batch N` or `--batch=N` taken out of the arguments; the default when absent. */
+function takeBatch(args: string[]): { batch: number; rest: string[] } {
+  const rest: string[] = [];
+  let value: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--batch') {
+      if (i + 1 >= args.length) throw new UsageError('--batch needs a value: the number of documents per transaction');
+      value = args[++i];
+    } else if (a.startsWith('--batch=')) value = a.slice('--batch='.length);
+    else rest.push(a);
+  }
+  if (value === undefined) return { batch: DEFAULT_BATCH, rest };
+  const batch = /^[0-9]+$/.test(value) ? Number(value) : NaN;
+  if (!(batch >= 1 && batch <= MAX_BATCH)) {
+    throw new UsageError(`--batch must be a whole number of documents per transaction from 1 to ${MAX_BATCH}, not ${JSON.stringify(value)}`);
+  }
+  return { batch, rest };
+}
+
 /** Runs the CLI and resolves to its exit status. */
 export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const json = argv.includes('--json');
-  const [command, ...rest] = argv.filter((a) => a !== '--json');
+  let command: string | undefined;
+  let rest: string[];
+  let batch: number;
+  try {
+    [command, ...rest] = argv.filter((a) => a !== '--json');
+    ({ batch, rest } = takeBatch(rest));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`kg: ${error.message}\n`);
+    return 2;
+  }
   const repoRoot = findRepoRoot();
   switch (command) {
     case 'ingest':
       if (rest.length === 0) break;
-      return ingestCommand(rest, json, env);
+      return ingestCommand(rest, json, batch, env);
     case 'seed':
-      return ingestCommand([join(repoRoot, 'seed')], json, env);
+      return ingestCommand([join(repoRoot, 'seed')], json, batch, env);
     case 'validate':
       if (rest.length === 0) break;
       return validateCommand(rest, json);
