@@ -208,7 +208,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
     res.setHeader('x-content-type-options', 'nosniff');
     res.setHeader('referrer-policy', 'no-referrer');
     // 'close' follows 'finish' on every response, and alone when the connection went away first
-    if (logging) res.once('close', writeLogLine);
+    if (logging) res.on('close', writeLogLine);
     return state;
   }
 
