@@ -23,6 +23,13 @@
  *                measured by the limits plugin, then refused by the resolver's argument check (BAD_USER_INPUT)
  *                before any database call — type-graphql's resolver wrapping and the error formatting run.
  *
+ * Database-bound, with `--neo4j-home <dir>` (an embedded Neo4j started on that existing store, e.g. the query
+ * benchmark's /tmp/kg-bench-S; nothing is written) or `--bolt <uri>`, not for the raw arm, answers compared
+ * between arms:
+ * - entityById   the mix's entity by id (the most connected person);
+ * - eventPage    a 10-event page with participants and their positions (field resolvers, DataLoaders).
+ * The database is warmed first (`--db-warmup 15` seconds of each database query on the first arm).
+ *
  * `product@<dir>` is the product of another checkout (its own copy of this file is forked there), e.g. a
  * `git worktree add /tmp/kg-before <commit>` to compare before and after in one run.
  *
@@ -45,7 +52,21 @@ import * as path from 'path';
 type Arm = 'raw' | 'apollo' | 'express' | 'product' | `product@${string}`;
 const ALL_ARMS: Arm[] = ['raw', 'apollo', 'express', 'product'];
 
-const QUERIES: Record<string, { query: string; variables?: Record<string, unknown>; rawAnswer: unknown }> = {
+interface StackQuery {
+  query: string;
+  variables?: Record<string, unknown>;
+  /** the answer expected (and the raw arm's); none for database queries (the arms' answers are compared) */
+  rawAnswer?: unknown;
+  /** needs the database (--neo4j-home or --bolt); variables are filled from the graph */
+  db?: (pick: Picks) => Record<string, unknown>;
+}
+
+/** ids chosen from the graph for the database queries */
+interface Picks {
+  entity: string;
+}
+
+const QUERIES: Record<string, StackQuery> = {
   typename: { query: 'query Overhead { __typename }', rawAnswer: { data: { __typename: 'Query' } } },
   fragment: {
     query: 'query Frag { ...F } fragment F on Query { __typename a: __typename }',
@@ -59,7 +80,18 @@ const QUERIES: Record<string, { query: string; variables?: Record<string, unknow
       data: null,
     },
   },
+  // database-bound (only with --neo4j-home or --bolt): the stack's share next to real resolvers and Neo4j
+  entityById: {
+    query: 'query EntityById($id: ID!) { entity(id: $id) { id type name aliases kind } }',
+    db: (p) => ({ id: p.entity }),
+  },
+  eventPage: {
+    query: `query EventPage { events(first: 10, orderBy: DATE_DESC) { edges { node { id name date
+        participants { role entity { id name ... on Person { positions { title organization { id name } } } } } } } } }`,
+    db: () => ({}),
+  },
 };
+const DB_QUERIES = Object.keys(QUERIES).filter((q) => QUERIES[q].db);
 
 // ---------------------------------------------------------------- child: one arm
 
@@ -88,10 +120,12 @@ async function startRaw(): Promise<Started> {
 }
 
 const UNREACHABLE = 'bolt://127.0.0.1:1';
+/** the database of the database-bound queries (set by the parent), else an unreachable URI */
+const BOLT = process.env.KG_STACK_BOLT || UNREACHABLE;
 
 async function apiDeps() {
   const { createDriver } = await import('../../src/graph/driver');
-  return { driver: createDriver({ uri: UNREACHABLE }), transactionTimeoutMs: 15_000 };
+  return { driver: createDriver({ uri: BOLT }), transactionTimeoutMs: 15_000 };
 }
 
 async function startApollo(): Promise<Started> {
@@ -141,7 +175,7 @@ async function startProduct(): Promise<Started> {
   const { createServer } = await import('../../src/server');
   const { createDriver } = await import('../../src/graph/driver');
   const config = loadConfig({
-    NEO4J_URI: UNREACHABLE,
+    NEO4J_URI: BOLT,
     PORT: '0',
     HOST: '127.0.0.1',
     NODE_ENV: 'production',
@@ -149,7 +183,7 @@ async function startProduct(): Promise<Started> {
     KG_SEED: 'false',
     KG_MAX_QUERY_COST: '1000000', // as bench/query/armServer.ts
   });
-  const driver = createDriver({ uri: UNREACHABLE });
+  const driver = createDriver({ uri: BOLT });
   const server = createServer(config, { driver, schemaApplied: true });
   const { url } = await server.start();
   return {
@@ -275,14 +309,24 @@ function load(url: string, body: string, seconds: number, connections: number): 
   });
 }
 
+/** The first arm's data for each database query, which the other arms must match. */
+const firstData = new Map<string, string>();
+
 async function checkAnswer(arm: Arm, url: string, name: string, body: string): Promise<string> {
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
   const text = await res.text();
   const json = JSON.parse(text) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
-  const expected = QUERIES[name].rawAnswer as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
-  const same =
-    JSON.stringify(json.data ?? null) === JSON.stringify(expected.data ?? null) &&
-    JSON.stringify((json.errors ?? []).map((e) => e.extensions?.code)) === JSON.stringify((expected.errors ?? []).map((e) => e.extensions?.code));
+  let same: boolean;
+  if (QUERIES[name].db) {
+    const data = JSON.stringify(json.data ?? null);
+    if (!firstData.has(name)) firstData.set(name, data);
+    same = !json.errors && json.data !== undefined && firstData.get(name) === data;
+  } else {
+    const expected = QUERIES[name].rawAnswer as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> };
+    same =
+      JSON.stringify(json.data ?? null) === JSON.stringify(expected.data ?? null) &&
+      JSON.stringify((json.errors ?? []).map((e) => e.extensions?.code)) === JSON.stringify((expected.errors ?? []).map((e) => e.extensions?.code));
+  }
   if (!same) throw new Error(`${arm} answered ${name} with HTTP ${res.status} ${text.slice(0, 300)}`);
   return `${res.status}`;
 }
@@ -300,22 +344,63 @@ async function parent(): Promise<void> {
   const connections = Number(arg('connections', '8'));
   const rounds = Number(arg('rounds', '2'));
   const arms = arg('arms', ALL_ARMS.join(',')).split(',') as Arm[];
-  const queries = arg('queries', Object.keys(QUERIES).join(',')).split(',');
+  const queries = arg('queries', Object.keys(QUERIES).filter((q) => !QUERIES[q].db).join(',')).split(',');
+  for (const q of queries) if (!QUERIES[q]) throw new Error(`unknown query ${q}; known: ${Object.keys(QUERIES).join(', ')}`);
   const profileArm = arg('profile', '') as Arm | '';
   const status: Record<string, string> = {};
+
+  // the database-bound queries: an embedded Neo4j on an existing store (e.g. the query benchmark's
+  // /tmp/kg-bench-S), or a running one; neither is written to
+  const neo4jHome = arg('neo4j-home', '');
+  let boltUri = arg('bolt', '');
+  let stopNeo4j = async (): Promise<void> => undefined;
+  if (neo4jHome && !boltUri) {
+    const { startEmbeddedNeo4j } = await import('../../src/graph/embedded');
+    const embedded = await startEmbeddedNeo4j({ homeDir: neo4jHome, heap: '2g', pageCache: '1g', readyTimeoutMs: 600_000 });
+    boltUri = embedded.uri;
+    stopNeo4j = () => embedded.stop();
+  }
+  const withDb = queries.filter((q) => QUERIES[q].db);
+  if (withDb.length && !boltUri) throw new Error(`${withDb.join(', ')} need --neo4j-home <dir> or --bolt <uri>`);
+  const bodies: Record<string, string> = {};
+  if (boltUri) {
+    process.env.KG_STACK_BOLT = boltUri;
+    const { createDriver } = await import('../../src/graph/driver');
+    const driver = createDriver({ uri: boltUri });
+    // the most mentioned person: an entity with events and positions
+    const r = await driver.executeQuery(
+      'MATCH (e:Entity {type: "Person"}) WITH e ORDER BY COUNT { (e)-[:PARTICIPATED_IN]->() } DESC, e.id LIMIT 1 RETURN e.id AS id',
+    );
+    await driver.close();
+    const picks: Picks = { entity: r.records[0]?.get('id') };
+    for (const q of withDb) bodies[q] = JSON.stringify({ query: QUERIES[q].query, variables: QUERIES[q].db!(picks) });
+  }
+  const bodyOf = (q: string) => bodies[q] ?? JSON.stringify({ query: QUERIES[q].query, variables: QUERIES[q].variables ?? {} });
+  const armQueries = (arm: Arm) => (arm === 'raw' ? queries.filter((q) => !QUERIES[q].db) : queries);
 
   const results: Record<string, Record<string, Load[]>> = {};
   for (const q of queries) results[q] = Object.fromEntries(arms.map((a) => [a, [] as Load[]]));
   const log = (s: string) => process.stderr.write(s + '\n');
   log(`stack overhead: ${arms.join(', ')} × ${queries.join(', ')}; ${rounds} round(s) of ${duration} s (+${warmup} s warm-up), ${connections} connections; load ${os.loadavg()[0].toFixed(2)}`);
 
+  // a cold Neo4j (page cache, query plans) would make the first arm's database queries slow
+  const dbWarmup = Number(arg('db-warmup', '15'));
+  if (withDb.length && dbWarmup > 0 && rounds > 0) {
+    const h = await startArm(arms.find((a) => a !== 'raw') ?? 'product');
+    try {
+      for (const q of withDb) await load(h.url, bodyOf(q), dbWarmup, connections);
+    } finally {
+      await h.stop();
+    }
+  }
+
   for (let round = 0; round < rounds; round += 1) {
     const order = arms.map((_, i) => arms[(i + round) % arms.length]);
     for (const arm of order) {
       const h = await startArm(arm);
       try {
-        for (const q of queries) {
-          const body = JSON.stringify({ query: QUERIES[q].query, variables: QUERIES[q].variables ?? {} });
+        for (const q of armQueries(arm)) {
+          const body = bodyOf(q);
           status[`${arm}/${q}`] = await checkAnswer(arm, h.url, q, body);
           if (warmup > 0) await load(h.url, body, warmup, connections);
           const cpu0 = await h.cpu();
@@ -339,7 +424,9 @@ async function parent(): Promise<void> {
     const cpu = Object.fromEntries(arms.map((a) => [a, mean(results[q][a].map((r) => r.cpuPerReq ?? 0))]));
     for (const a of arms) {
       const rs = results[q][a];
+      if (!rs.length) continue;
       const ratio = (b: Arm) => (rps[b] ? (rps[a] / rps[b]).toFixed(2) : '–');
+
       lines.push(
         `| ${q} | ${a} | ${status[`${a}/${q}`]} | ${rps[a].toFixed(0)} | ${cpu[a].toFixed(1)} | ${mean(rs.map((r) => r.p50)).toFixed(1)} | ${mean(rs.map((r) => r.p99)).toFixed(1)} | ${ratio('raw')} | ${ratio('apollo')} | ${cpu.apollo ? (cpu[a] / cpu.apollo).toFixed(2) : '–'} |`,
       );
@@ -351,7 +438,7 @@ async function parent(): Promise<void> {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-stack-prof-'));
     const h = await startArm(profileArm);
     const q = queries[0];
-    const body = JSON.stringify({ query: QUERIES[q].query, variables: QUERIES[q].variables ?? {} });
+    const body = bodyOf(q);
     await load(h.url, body, warmup, connections);
     const file = path.join(dir, `${profileArm}-${q}.cpuprofile`);
     await h.ask({ type: 'profile-start' }, 'profiling');
@@ -361,6 +448,7 @@ async function parent(): Promise<void> {
     log(`profiled ${profileArm} on ${q}: ${r.rps.toFixed(0)} req/s under the profiler; ${file}`);
     summarizeProfile(file);
   }
+  await stopNeo4j();
 }
 
 // ---------------------------------------------------------------- profile summary
