@@ -1,13 +1,14 @@
 /**
  * The ingest benchmark: the same documents (the first `docs` of the archive) written into an empty graph by
- * each arm in turn (the graph is wiped between arms): the product's ingester, the raw UNWIND baseline at
- * several batch sizes, and the naive one-statement-per-fact writer (on fewer documents: it is slow).
+ * each arm in turn (the graph is wiped between arms): for each batch size B, the product's ingester with B
+ * documents per transaction and then the raw UNWIND baseline with B (side by side, so that both see the same
+ * machine load), and the naive one-statement-per-fact writer (on fewer documents: it is slow).
  * Every arm first writes a few other documents unmeasured (warm JIT and plan cache), then is measured.
  */
 import type { Driver } from 'neo4j-driver';
 import { factsOf } from '../data/generate';
 import { graphCounts, wipeDatabase } from '../lib/neo4j';
-import { type IngestWriter, naiveWriter, productWriter, rawWriter } from './writers';
+import { type IngestWriter, naiveWriter, productBatchWriter, rawWriter } from './writers';
 
 type Doc = Record<string, any>;
 
@@ -22,16 +23,36 @@ export interface IngestArmResult {
   statementsPerDoc: number;
   transactions: number;
   rejected: number;
+  /** product: batches rolled back and written again one document per transaction */
+  retries?: number;
   nodes: number;
   relationships: number;
   /** product: the statements that took the most time, with their share of the arm's time */
   costliest?: Array<{ statement: string; count: number; msPerDoc: number; share: number }>;
 }
 
+/** The product and the raw baseline at one batch size. */
+export interface IngestSweepRow {
+  batchSize: number;
+  productDocsPerSec: number;
+  rawDocsPerSec: number;
+  productStatementsPerDoc: number;
+  rawStatementsPerDoc: number;
+  /** product(B) ÷ raw(B) */
+  productToRaw: number;
+  /** product(B) ÷ naive */
+  productToNaive: number;
+}
+
 export interface IngestResult {
   docs: number;
   naiveDocs: number;
+  /** product (1 document per transaction), raw(batch=B) for each B, naive */
   arms: IngestArmResult[];
+  /** the product at the other batch sizes: product(batch=B), B > 1 */
+  productBatches: IngestArmResult[];
+  /** product(B) next to raw(B), for each batch size */
+  sweep: IngestSweepRow[];
   /** product ÷ raw at one document per transaction (the product's granularity) */
   ratioToRawSameBatch: number;
   /** product ÷ the fastest raw batch size */
@@ -52,9 +73,12 @@ export async function runIngestBench(
   opts: { naiveDocs: number; batchSizes?: number[]; log?: (line: string) => void },
 ): Promise<IngestResult> {
   const log = opts.log ?? (() => {});
+  const sizes = opts.batchSizes ?? BATCH_SIZES;
   const arms: Array<{ writer: IngestWriter; batchSize: number; docs: Doc[] }> = [
-    { writer: productWriter, batchSize: 1, docs },
-    ...(opts.batchSizes ?? BATCH_SIZES).map((b) => ({ writer: rawWriter(b), batchSize: b, docs })),
+    ...sizes.flatMap((b) => [
+      { writer: productBatchWriter(b), batchSize: b, docs },
+      { writer: rawWriter(b), batchSize: b, docs },
+    ]),
     { writer: naiveWriter, batchSize: 1, docs: docs.slice(0, opts.naiveDocs) },
   ];
   const results: IngestArmResult[] = [];
@@ -78,6 +102,7 @@ export async function runIngestBench(
       statementsPerDoc: stats.statements / set.length,
       transactions: stats.transactions,
       rejected: stats.rejected,
+      ...(stats.retries !== undefined ? { retries: stats.retries } : {}),
       nodes: counts.nodes,
       relationships: counts.relationships,
     };
@@ -88,19 +113,48 @@ export async function runIngestBench(
         .map(([statement, t]) => ({ statement, count: t.count, msPerDoc: t.ms / set.length, share: t.ms / (seconds * 1000) }));
     }
     results.push(r);
-    log(`[ingest] ${r.arm}: ${r.docs} docs in ${seconds.toFixed(1)} s = ${r.docsPerSec.toFixed(1)} docs/s, ${r.factsPerSec.toFixed(0)} facts/s, ${r.statementsPerDoc.toFixed(1)} statements/doc`);
+    log(
+      `[ingest] ${r.arm}: ${r.docs} docs in ${seconds.toFixed(1)} s = ${r.docsPerSec.toFixed(1)} docs/s, ${r.factsPerSec.toFixed(0)} facts/s, ` +
+        `${r.statementsPerDoc.toFixed(2)} statements/doc, ${r.transactions} transactions${r.retries ? ` (${r.retries} batches retried one by one)` : ''}`,
+    );
+    for (const c of r.costliest?.slice(0, 4) ?? []) {
+      log(`[ingest]     ${(c.share * 100).toFixed(0).padStart(3)}%  ${c.msPerDoc.toFixed(1).padStart(6)} ms/doc  ${c.count}×  ${c.statement}`);
+    }
   }
   await wipeDatabase(driver);
-  const product = results[0];
+  const products = results.filter((r) => r.arm.startsWith('product'));
+  const product = products.find((r) => r.batchSize === 1) ?? products[0];
   const raws = results.filter((r) => r.arm.startsWith('raw'));
   const naive = results[results.length - 1];
+  const sweep: IngestSweepRow[] = sizes.map((b) => {
+    const p = products.find((r) => r.batchSize === b)!;
+    const raw = raws.find((r) => r.batchSize === b)!;
+    return {
+      batchSize: b,
+      productDocsPerSec: p.docsPerSec,
+      rawDocsPerSec: raw.docsPerSec,
+      productStatementsPerDoc: p.statementsPerDoc,
+      rawStatementsPerDoc: raw.statementsPerDoc,
+      productToRaw: p.docsPerSec / raw.docsPerSec,
+      productToNaive: p.docsPerSec / naive.docsPerSec,
+    };
+  });
+  log('[ingest] batch size | product docs/s | raw docs/s | product ÷ raw | product ÷ naive | statements/doc product / raw');
+  for (const r of sweep) {
+    log(
+      `[ingest] ${String(r.batchSize).padStart(10)} | ${r.productDocsPerSec.toFixed(1).padStart(14)} | ${r.rawDocsPerSec.toFixed(1).padStart(10)} | ` +
+        `${r.productToRaw.toFixed(2).padStart(13)} | ${r.productToNaive.toFixed(1).padStart(15)} | ${r.productStatementsPerDoc.toFixed(2)} / ${r.rawStatementsPerDoc.toFixed(2)}`,
+    );
+  }
   return {
     docs: docs.length,
     naiveDocs: naive.docs,
-    arms: results,
+    arms: [product, ...raws, naive],
+    productBatches: products.filter((r) => r !== product),
+    sweep,
     ratioToRawSameBatch: product.docsPerSec / raws.find((r) => r.batchSize === 1)!.docsPerSec,
     ratioToRawBest: product.docsPerSec / Math.max(...raws.map((r) => r.docsPerSec)),
     ratioToNaive: product.docsPerSec / naive.docsPerSec,
-    sameGraph: raws.every((r) => r.nodes === product.nodes && r.relationships === product.relationships),
+    sameGraph: [...products, ...raws].every((r) => r.nodes === product.nodes && r.relationships === product.relationships),
   };
 }
