@@ -29,6 +29,8 @@ export async function partnersOf(
   kinds: readonly string[] | null,
   parts: PartnerParts = { events: true, relations: true },
 ): Promise<Map<string, PartnerRow[]>> {
+  // a reason nobody asked for is collected as `null`, which collect() drops: still one row per partner
+  // (the aggregation groups on it), without building the event and relation maps
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
