@@ -10,6 +10,8 @@ export interface ApiDeps {
   database?: string;
   /** per-transaction timeout for every database call of a request */
   transactionTimeoutMs: number;
+  /** how long a read that failed transiently is retried; default TRANSACTION_RETRY_MS (src/graph/driver.ts) */
+  readRetryMs?: number;
 }
 
 /**

@@ -13,6 +13,13 @@ export interface Neo4jConnection {
  * talks to one server. Integers come back as JS numbers where they fit (`disableLosslessIntegers`):
  * every integer this graph stores is a count or a small value. Bolt sockets get TCP_NODELAY (tcpNoDelay.ts).
  */
+/**
+ * How long a failed transaction is retried (deadlocks, a leader switch, a lost connection) before the error
+ * reaches the caller: the driver's transaction functions and the API's auto-commit reads (src/api/db/run.ts)
+ * use the same window. The driver's default 30 s would make every request hang that long while Neo4j is down.
+ */
+export const TRANSACTION_RETRY_MS = 5_000;
+
 export function createDriver(conn: Neo4jConnection): Driver {
   enableTcpNoDelay();
   const auth = conn.username ? neo4j.auth.basic(conn.username, conn.password ?? '') : undefined;
@@ -20,9 +27,7 @@ export function createDriver(conn: Neo4jConnection): Driver {
     disableLosslessIntegers: true,
     maxConnectionPoolSize: 50,
     connectionAcquisitionTimeout: 30_000,
-    // Transaction functions retry transient failures (deadlocks, a leader switch) for this long; the
-    // default 30 s would make every request hang that long while Neo4j is down.
-    maxTransactionRetryTime: 5_000,
+    maxTransactionRetryTime: TRANSACTION_RETRY_MS,
     userAgent: 'kg-graph/0.1',
   });
 }

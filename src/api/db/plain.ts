@@ -7,6 +7,11 @@ import neo4j from 'neo4j-driver';
  */
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
+  // every value of every row passes here: primitives and plain maps, by far the most of them, are recognised
+  // before asking the driver's type predicates, which each inspect the object
+  if (typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (Object.getPrototypeOf(value) === Object.prototype) return plainMap(value as Record<string, unknown>);
   if (neo4j.isInt(value)) return value.toNumber();
   if (
     neo4j.isDate(value) ||
@@ -18,11 +23,11 @@ export function toPlain(value: unknown): unknown {
   ) {
     return value.toString();
   }
-  if (Array.isArray(value)) return value.map(toPlain);
-  if (typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) out[k] = toPlain(v);
-    return out;
-  }
-  return value;
+  return plainMap(value as Record<string, unknown>);
+}
+
+function plainMap(value: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in value) if (Object.prototype.hasOwnProperty.call(value, k)) out[k] = toPlain(value[k]);
+  return out;
 }
