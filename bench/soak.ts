@@ -262,7 +262,9 @@ async function main(): Promise<void> {
     // ---- the server, as a process of its own
     const port = await freePort();
     const out = fs.openSync(serverLog, 'w');
-    server = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts')], {
+    // without tsx's source-mapped stack traces, as `npm start` runs the compiled product (bench/lib/noSourceMaps.mjs)
+    const noSourceMaps = path.join(ROOT, 'bench', 'lib', 'noSourceMaps.mjs');
+    server = spawn(process.execPath, ['--import', 'tsx', '--import', noSourceMaps, path.join(ROOT, 'src', 'main.ts')], {
       cwd: ROOT,
       env: { ...process.env, NEO4J_URI: neo.uri, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: o.logLevel },
       stdio: ['ignore', out, out],

@@ -128,6 +128,26 @@ async function load(arm: ArmProcess, q: MixQuery, probes: Params[], o: QueryBenc
   };
 }
 
+/**
+ * One arm's result from its rounds (of equal duration): throughput is their mean; a latency percentile is the
+ * request-weighted mean of the rounds' percentiles (autocannon reports percentiles, not its histogram), which
+ * is close when the rounds are alike and is what the report shows.
+ */
+export function combineRounds(rounds: LoadResult[]): LoadResult {
+  const requests = rounds.reduce((a, r) => a + r.requests, 0);
+  const weighted = (pick: (r: LoadResult) => number) =>
+    requests > 0 ? Math.round((10 * rounds.reduce((a, r) => a + pick(r) * r.requests, 0)) / requests) / 10 : 0;
+  return {
+    requestsPerSec: rounds.reduce((a, r) => a + r.requestsPerSec, 0) / rounds.length,
+    p50: weighted((r) => r.p50),
+    p90: weighted((r) => r.p90),
+    p99: weighted((r) => r.p99),
+    requests,
+    errors: rounds.reduce((a, r) => a + r.errors, 0),
+    non2xx: rounds.reduce((a, r) => a + r.non2xx, 0),
+  };
+}
+
 export async function runQueryBench(o: QueryBenchOptions): Promise<QueryResult[]> {
   const log = o.log ?? (() => {});
   const arms: ArmProcess[] = [];
@@ -160,11 +180,19 @@ export async function runQueryBench(o: QueryBenchOptions): Promise<QueryResult[]
       }
       if (!o.checkOnly) {
         const order = arms.map((_, k) => arms[(k + qi) % arms.length]);
+        // every arm is warmed (plans cached, JIT warm, pages in cache) before any is measured, so that no arm
+        // meets a colder database than another
+        const warmupSec = o.warmupSec ?? Math.min(2, o.durationSec);
+        if (warmupSec > 0) for (const arm of order) await load(arm, q, probes, { ...o, durationSec: warmupSec });
+        // then two rounds of half the duration in mirrored order (A B C, C B A): a drift in the shared
+        // machine's load, and whatever being measured first or last does, weigh on every arm alike
+        const halves: Record<string, LoadResult[]> = {};
+        const halfSec = o.durationSec / 2;
+        for (const round of [order, [...order].reverse()]) {
+          for (const arm of round) (halves[arm.arm] ??= []).push(await load(arm, q, probes, { ...o, durationSec: halfSec }));
+        }
         for (const arm of order) {
-          // a short warm-up (plans cached, JIT warm), then the measured run
-          const warmupSec = o.warmupSec ?? Math.min(2, o.durationSec);
-          if (warmupSec > 0) await load(arm, q, probes, { ...o, durationSec: warmupSec });
-          const r = await load(arm, q, probes, o);
+          const r = combineRounds(halves[arm.arm]);
           Object.assign(armResults[arm.arm], r);
           log(`[query] ${q.name} ${arm.arm}: ${r.requestsPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${armResults[arm.arm].roundTrips.toFixed(2)} round trips${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
         }
