@@ -3,7 +3,7 @@
  * committed file is stale: run `npm run emit`.
  */
 import { readFileSync } from 'fs';
-import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType } from 'graphql';
+import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType, isUnionType } from 'graphql';
 import { schemaSdl } from '../src/api';
 import { SCHEMA_FILE } from '../src/api/emitSchema';
 import { ENTITY_KINDS, ENTITY_TYPE_NAMES, ENTITY_TYPES, EVENT_TYPES, PARTICIPANT_ROLES, RELATION_TYPE_NAMES } from '../src/model';
@@ -12,6 +12,19 @@ import { apiSchema } from './api.harness';
 describe('the GraphQL schema', () => {
   it('matches the committed schema/schema.graphql (run `npm run emit` after changing src/api)', async () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaSdl(await apiSchema()));
+  });
+
+  it('names the concrete type of an entity, node or search hit at once, not through a promise per value', async () => {
+    const schema = await apiSchema();
+    const resolve = (name: string, row: object): unknown => {
+      const t = schema.getType(name);
+      if (!isInterfaceType(t) && !isUnionType(t)) throw new Error(`${name} is not abstract`);
+      return t.resolveType!(row, {}, {} as never, t);
+    };
+    expect(resolve('Entity', { type: 'Person' })).toBe('Person');
+    expect(resolve('Node', { __label: 'Event' })).toBe('Event');
+    expect(resolve('Node', { __label: 'Entity', type: 'Village' })).toBe('Village');
+    expect(resolve('SearchResult', { __label: 'Entity', type: 'Organization' })).toBe('Organization');
   });
 
   it('is valid SDL on its own (what clients and codegen read)', () => {
