@@ -174,8 +174,21 @@ export const MIX: MixQuery[] = [
           positionsConnection { edges { properties { key } node { id name } } } } } } } }`,
       variables: {},
     }),
+    // in the range index's order, undated events after the dated ones (read only if these do not fill the
+    // page): the product pages every event this way (src/api/cypher/eventPage.ts), and so does the baseline
     rawCypher: `
-      MATCH (ev:Event) WITH ev ORDER BY ev.dateStart DESC, ev.id ASC LIMIT ${PAGE}
+      CALL () {
+        MATCH (ev:Event) WHERE ev.dateStart IS NOT NULL
+        WITH ev ORDER BY ev.dateStart DESC, ev.id ASC LIMIT ${PAGE}
+        RETURN collect(ev) AS dated
+      }
+      CALL (dated) {
+        UNWIND CASE WHEN size(dated) < ${PAGE} THEN [true] ELSE [] END AS short
+        MATCH (ev:Event) WHERE ev.dateStart IS NULL
+        WITH ev ORDER BY ev.id LIMIT ${PAGE}
+        RETURN collect(ev) AS undated
+      }
+      UNWIND (dated + undated)[0..${PAGE}] AS ev
       CALL (ev) {
         MATCH (e:Entity)-[p:PARTICIPATED_IN]->(ev)
         RETURN collect({id: e.id, name: e.name, role: p.role,

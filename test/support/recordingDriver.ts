@@ -4,7 +4,7 @@ import { createContext } from '../../src/api';
 import { apiSchema } from '../api.harness';
 import { testDatabase, testDriver } from './db';
 
-/** A driver whose transactions record the text of every statement they run. */
+/** A driver whose sessions record the text of every statement they run: auto-commit (the API's reads) or in a transaction function. */
 export function recordingDriver(statements: string[]): Driver {
   const driver = testDriver();
   return new Proxy(driver, {
@@ -12,6 +12,11 @@ export function recordingDriver(statements: string[]): Driver {
       if (prop !== 'session') return Reflect.get(target, prop, target);
       return (config: object) => {
         const session = target.session(config);
+        const run = session.run.bind(session);
+        session.run = ((text: string, params?: object, txConfig?: object) => {
+          statements.push(text);
+          return run(text, params, txConfig);
+        }) as typeof session.run;
         const executeRead = session.executeRead.bind(session);
         session.executeRead = ((work: (tx: unknown) => unknown, txConfig?: object) =>
           executeRead((tx) => work(new Proxy(tx, {
@@ -35,6 +40,8 @@ export async function statementsOf(source: string): Promise<string[]> {
   const ctx = createContext({ driver: recordingDriver(statements), database: testDatabase(), transactionTimeoutMs: 20_000 }, 'reader');
   const result = await graphql({ schema: await apiSchema(), source, contextValue: ctx });
   if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors.map((e) => e.message))}`);
+  // every round trip recorded, or a test asserting what was NOT sent would pass on a recording that missed it
+  if (statements.length !== ctx.stats.roundTrips) throw new Error(`recorded ${statements.length} statements for ${ctx.stats.roundTrips} round trips`);
   return statements;
 }
 

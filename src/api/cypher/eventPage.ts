@@ -24,6 +24,36 @@ const ORDER: Record<EventOrderValue, string> = {
   NAME_ASC: 'ev.name ASC, ev.id ASC',
 };
 
+/** The same orders as a range-indexed property (schema: event_date_start, event_name) and a direction. */
+const INDEXED_ORDER: Record<EventOrderValue, { key: 'dateStart' | 'name'; direction: 'ASC' | 'DESC' }> = {
+  DATE_ASC: { key: 'dateStart', direction: 'ASC' },
+  DATE_DESC: { key: 'dateStart', direction: 'DESC' },
+  NAME_ASC: { key: 'name', direction: 'ASC' },
+};
+
+/**
+ * A page of ALL events in index order. A sort key like `ev.dateStart IS NULL` cannot come from an index, so
+ * sorting every event for one page (7k at size S, 72k at M) is replaced by a walk of the range index, which
+ * stops after the page; events without the key (not in the index) follow by id, and are read only when the
+ * indexed ones do not fill the page (the UNWIND yields no row otherwise, so its MATCH never runs).
+ */
+function indexedPageOfAllEvents(order: EventOrderValue): string {
+  const { key, direction } = INDEXED_ORDER[order];
+  return `CALL () {
+      MATCH (ev:${L.Event}) WHERE ev.${key} IS NOT NULL
+      WITH ev ORDER BY ev.${key} ${direction}, ev.id ASC LIMIT $skip + $take + 1
+      RETURN collect(ev) AS keyed
+    }
+    CALL (keyed) {
+      UNWIND CASE WHEN size(keyed) < $skip + $take + 1 THEN [true] ELSE [] END AS short
+      MATCH (ev:${L.Event}) WHERE ev.${key} IS NULL
+      WITH ev ORDER BY ev.id ASC LIMIT $skip + $take + 1
+      RETURN collect(ev) AS unkeyed
+    }
+    WITH keyed + unkeyed AS ordered
+    RETURN [ev IN ordered[$skip..($skip + $take + 1)] | ${eventMap('ev')}] AS rows`;
+}
+
 /**
  * One page of events (and, when asked, the total count), in one statement; it starts from the participant when
  * there is one. The filter sits on the MATCH itself (not after `WITH DISTINCT`) so that the planner can seek
@@ -55,24 +85,21 @@ export async function eventPage(
   const resolve = `${f.participant !== null ? resolveEntity('$participant', 'participant') : ''}
      ${f.location !== null ? resolveEntity('$location', 'location') : ''}`;
   const match = `${start} ${where(conditions)} ${distinct}`;
-  // Counting every event uses Neo4j's count store and paging every event a top-N sort, so then two passes are
-  // cheapest; a filtered count has to read every match anyway, so then one pass keeps them and pages them.
-  const statement = !withTotal
-    ? `${resolve}
-       CALL (${imports}) {
-         ${match}
-         WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
-         RETURN collect(${eventMap('ev')}) AS rows
-       }
-       RETURN null AS total, rows`
-    : conditions.length === 0 && imports === ''
-      ? `CALL () { ${match} RETURN count(ev) AS total }
-         CALL () {
+  // Counting every event uses Neo4j's count store and paging every event the index order, so then two parts
+  // are cheapest; a filtered count has to read every match anyway, so then one pass keeps them and pages them.
+  const unfiltered = conditions.length === 0 && imports === '';
+  const statement = unfiltered
+    ? `${withTotal ? `CALL () { MATCH (ev:${L.Event}) RETURN count(ev) AS total }` : 'WITH null AS total'}
+       CALL () { ${indexedPageOfAllEvents(order)} }
+       RETURN total, rows`
+    : !withTotal
+      ? `${resolve}
+         CALL (${imports}) {
            ${match}
            WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
            RETURN collect(${eventMap('ev')}) AS rows
          }
-         RETURN total, rows`
+         RETURN null AS total, rows`
       : `${resolve}
          CALL (${imports}) {
            ${match}
