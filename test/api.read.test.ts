@@ -2,8 +2,11 @@
  * Reading the seeded graph through the schema: lookups, search, filtered pages, partners, field-level
  * relations and provenance. Expected values are the seed article's (seed/gaoyou-edz-newsletter-2023-06.json).
  */
-import { closeTestDriver } from './support/db';
-import { ARTICLE, codes, ev, exec, ok, seed, sorted } from './api.harness';
+import { graphql } from 'graphql';
+import type { Driver, Result } from 'neo4j-driver';
+import { createContext } from '../src/api';
+import { closeTestDriver, testDatabase, testDriver } from './support/db';
+import { apiSchema, ARTICLE, codes, ev, exec, ok, seed, sorted } from './api.harness';
 
 beforeAll(() => seed(), 120_000);
 afterAll(() => closeTestDriver());
@@ -319,6 +322,81 @@ describe('金锋', () => {
       { evidence: expect.stringContaining('金锋'), article: { id: ARTICLE, title: '瞄准目标审时度势 自我加压奋力拼抢' } },
     ]);
     expect(data.entity.mentionedIn).toEqual([{ id: ARTICLE }]);
+  });
+});
+
+/** A driver that PROFILEs every statement it runs (in a session or a read transaction), adding up its db hits. */
+function profilingDriver(hits: number[]): Driver {
+  const total = (op: { dbHits: number; children: unknown[] }): number =>
+    op.dbHits + op.children.reduce<number>((sum, child) => sum + total(child as typeof op), 0);
+  const profiled = (run: (text: string, params?: object) => Result) => (text: string, params?: object): Result => {
+    const result = run(`PROFILE ${text}`, params);
+    result.summary().then((s) => hits.push(total(s.profile as never)), () => undefined);
+    return result;
+  };
+  const driver = testDriver();
+  return new Proxy(driver, {
+    get(target, prop) {
+      if (prop !== 'session') return Reflect.get(target, prop, target);
+      return (config: object) => {
+        const session = target.session(config);
+        const run = session.run.bind(session);
+        session.run = ((text: string, params?: object, tx?: object) => profiled((t, p) => run(t, p, tx))(text, params)) as typeof session.run;
+        const executeRead = session.executeRead.bind(session);
+        session.executeRead = ((work: (tx: unknown) => unknown, txConfig?: object) =>
+          executeRead((tx) => work(new Proxy(tx, {
+            get: (t, p) => (p === 'run' ? profiled(t.run.bind(t)) : Reflect.get(t, p, t)),
+          })), txConfig)) as typeof session.executeRead;
+        return session;
+      };
+    },
+  });
+}
+
+/** The db hits of every statement a query sends, added up. */
+async function dbHitsOf(source: string): Promise<number> {
+  const hits: number[] = [];
+  const ctx = createContext({ driver: profilingDriver(hits), database: testDatabase(), transactionTimeoutMs: 20_000 }, 'reader');
+  const result = await graphql({ schema: await apiSchema(), source, contextValue: ctx });
+  expect(result.errors).toBeUndefined();
+  expect(hits.length).toBe(ctx.stats.roundTrips);
+  return hits.reduce((a, b) => a + b, 0);
+}
+
+describe("an entity's events", () => {
+  const EVENT = 'roles event { id date }';
+
+  it('when a page of entities asks for a few events each, then each entity gets its own earliest ones, undated last', async () => {
+    const data = await ok(`{ entities(first: 100) { edges { node { id few: events(first: 9) { ${EVENT} } all: events { ${EVENT} } } } } }`);
+    const nodes: Array<{ id: string; few: unknown[]; all: unknown[] }> = data.entities.edges.map((e: any) => e.node);
+    for (const n of nodes) expect(n.few).toEqual(n.all.slice(0, 9));
+    const zone = nodes.find((n) => n.id === ZONE)!;
+    expect(zone.all).toHaveLength(15);
+    expect(zone.few.map((e: any) => [e.event.id, e.event.date, e.roles])).toEqual([
+      [ev('ev-2306-courtyard-meeting'), '2023-06', ['host']], // a month starts on its first day
+      [ev('ev-0614-training'), '2023-06-14', ['organizer']],
+      [ev('ev-0621-cast-inspection'), '2023-06-21', ['inspected']],
+      [ev('ev-0621-civility-launch'), '2023-06-21', ['host']],
+      [ev('ev-0621-signing'), '2023-06-21', ['signatory']],
+      [ev('ev-0625-observation'), '2023-06-25', ['host']],
+      [ev('ev-0626-meeting'), '2023-06-26', ['organizer']],
+      [ev('ev-0626-signing'), '2023-06-26', ['signatory']],
+      [ev('ev-bank-matchmaking'), null, ['host']], // the first undated one, by id
+    ]);
+    expect(nodes.find((n) => n.id === 'person:jin-feng')!.few).toHaveLength(4);
+  });
+
+  it('when 金锋 is asked for his first two events, then each keeps every role he had there', async () => {
+    const data = await ok(`{ entity(id: "person:jin-feng") { events(first: 2) { roles event { id } } } }`);
+    expect(data.entity.events).toEqual([
+      { roles: ['attendee', 'speaker'], event: { id: ev('ev-0621-cast-inspection') } },
+      { roles: ['attendee', 'speaker'], event: { id: ev('ev-0621-signing') } },
+    ]);
+  });
+
+  it('when fewer of an entity\'s events are asked for, then the database reads less: only the events kept are projected', async () => {
+    const events = (first: number): string => `{ entity(id: "${ZONE}") { events(first: ${first}) { roles event { id name date } } } }`;
+    expect(await dbHitsOf(events(1))).toBeLessThan(await dbHitsOf(events(15)));
   });
 });
 

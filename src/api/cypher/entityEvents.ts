@@ -15,9 +15,21 @@ export interface EntityEventsOptions extends DateWindow {
   first: number;
 }
 
+/** Event `ev` with the roles and claim keys of its participations `ps`. */
+const participationMap = (): string => `{event: ${eventMap('ev')}, roles: [x IN ps | x.role], claimKeys: [x IN ps | ${claimKeyOf('x')}]}`;
+
+const entityEventRow = (r: Row): EntityEventRow => ({
+  event: eventRow(r.event as Row),
+  roles: [...new Set(r.roles as string[])].sort((a, b) => roleRank(a) - roleRank(b)),
+  claimKeys: r.claimKeys as string[],
+});
+
 /**
  * The events each entity took part in, one row per event with all its roles there, earliest first
- * (undated last), at most `first` per entity.
+ * (undated last: ASC puts nulls last), at most `first` per entity.
+ *
+ * A hub takes part in hundreds of events: each entity's events are ordered and cut to `first` inside its own
+ * subquery, and only the events kept are projected (event map, claim keys), not every one then sliced.
  */
 export async function eventsOfEntities(
   ctx: Context,
@@ -32,17 +44,16 @@ export async function eventsOfEntities(
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
-     MATCH (:${L.Entity} {id: id})-[p:${R.PARTICIPATED_IN}]->(ev:${L.Event})
-     ${where(conditions)}
-     WITH id, ev, collect(p) AS ps
-     ORDER BY ev.dateStart, ev.id
-     WITH id, collect({event: ${eventMap('ev')}, roles: [x IN ps | x.role], claimKeys: [x IN ps | ${claimKeyOf('x')}]}) AS rows
-     RETURN id, rows[0..$first] AS rows`,
+     CALL (id) {
+       MATCH (:${L.Entity} {id: id})-[p:${R.PARTICIPATED_IN}]->(ev:${L.Event})
+       ${where(conditions)}
+       WITH ev, collect(p) AS ps
+       ORDER BY ev.dateStart, ev.id
+       LIMIT $first
+       RETURN collect(${participationMap()}) AS rows
+     }
+     RETURN id, rows`,
     { ids: [...ids], types: o.types, roles: o.roles, from: o.from, to: o.to, first: int(o.first) },
   );
-  return byKey(ids, rows, (r: Row): EntityEventRow => ({
-    event: eventRow(r.event as Row),
-    roles: [...new Set(r.roles as string[])].sort((a, b) => roleRank(a) - roleRank(b)),
-    claimKeys: r.claimKeys as string[],
-  }));
+  return byKey(ids, rows, entityEventRow);
 }
