@@ -33,3 +33,11 @@ export function partnerParts(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'frag
 export function wantsTotal(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
   return selectedFields(info).has('totalCount');
 }
+
+/**
+ * Whether `sources` was asked for on this field's rows (each participant, position, relation or event
+ * participation of a list): their queries compute claim keys only then (claimKeyEntry, cypher/fragments.ts).
+ */
+export function wantsSources(info: Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>): boolean {
+  return selectedFields(info).has('sources');
+}

@@ -5,23 +5,24 @@ import { dateConditions, type DateWindow } from './eventDates';
 import { claimKeyOf, eventMap } from './fragments';
 import { byKey, where } from './group';
 import { L, R } from './labels';
-import { eventRow, type EntityEventRow } from './rows';
+import { eventRow, type ClaimsOption, type EntityEventRow } from './rows';
 
 const roleRank = (role: string): number => PARTICIPANT_ROLES.indexOf(role as (typeof PARTICIPANT_ROLES)[number]);
 
-export interface EntityEventsOptions extends DateWindow {
+export interface EntityEventsOptions extends DateWindow, ClaimsOption {
   types: readonly string[] | null;
   roles: readonly string[] | null;
   first: number;
 }
 
-/** Event `ev` with the roles and claim keys of its participations `ps`. */
-const participationMap = (): string => `{event: ${eventMap('ev')}, roles: [x IN ps | x.role], claimKeys: [x IN ps | ${claimKeyOf('x')}]}`;
+/** Event `ev` with the roles (and, with claims, the claim keys) of its participations `ps`. */
+const participationMap = (withClaims: boolean): string =>
+  `{event: ${eventMap('ev')}, roles: [x IN ps | x.role]${withClaims ? `, claimKeys: [x IN ps | ${claimKeyOf('x')}]` : ''}}`;
 
 const entityEventRow = (r: Row): EntityEventRow => ({
   event: eventRow(r.event as Row),
   roles: [...new Set(r.roles as string[])].sort((a, b) => roleRank(a) - roleRank(b)),
-  claimKeys: r.claimKeys as string[],
+  claimKeys: (r.claimKeys as string[] | undefined) ?? null,
 });
 
 /**
@@ -50,7 +51,7 @@ export async function eventsOfEntities(
        WITH ev, collect(p) AS ps
        ORDER BY ev.dateStart, ev.id
        LIMIT $first
-       RETURN collect(${participationMap()}) AS rows
+       RETURN collect(${participationMap(o.withClaims)}) AS rows
      }
      RETURN id, rows`,
     { ids: [...ids], types: o.types, roles: o.roles, from: o.from, to: o.to, first: int(o.first) },

@@ -19,6 +19,12 @@ export const claimKeyOf = (r: string): string =>
   `elementId(${r}) + '\n' + startNode(${r}).id + '\n' + endNode(${r}).id`;
 
 /**
+ * The `claimKey` entry of a row's map (with its leading comma), or nothing: a key costs reads of both ends and
+ * is about half of what a page of participants ships, so rows carry it only when the client selected `sources`.
+ */
+export const claimKeyEntry = (r: string, withClaims: boolean): string => (withClaims ? `, claimKey: ${claimKeyOf(r)}` : '');
+
+/**
  * A subquery binding `out` to the entity that the id expression names: the entity with that id, or the
  * entity it was merged into. Null when neither exists.
  */
@@ -40,7 +46,11 @@ export function resolveEntityOrEvent(idExpr: string, out: string, imports = ''):
   }`;
 }
 
-/** A domain relation `r` seen from node `from`: its type, direction, derived values and claims. */
-export const relationMap = (r: string, from: string): string =>
-  `{type: type(${r}), since: ${r}.since, until: ${r}.until, attributes: ${r}.attributes, claimKey: ${claimKeyOf(r)},
+/**
+ * A domain relation `r` seen from node `from`: its type, direction, derived values and, with `withClaims`, its
+ * claim key. Partners (cypher/partners.ts) do not say whether their relations' sources were selected, so the
+ * default keeps the key.
+ */
+export const relationMap = (r: string, from: string, withClaims = true): string =>
+  `{type: type(${r}), since: ${r}.since, until: ${r}.until, attributes: ${r}.attributes${claimKeyEntry(r, withClaims)},
     direction: CASE WHEN startNode(${r}) = ${from} THEN 'OUTGOING' ELSE 'INCOMING' END}`;

@@ -1,9 +1,9 @@
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
-import { claimKeyOf, entityMap } from './fragments';
+import { claimKeyEntry, entityMap } from './fragments';
 import { byKey } from './group';
 import { entityLabel, relType } from './labels';
-import { entityRow, type PositionRow } from './rows';
+import { claimKeyIn, entityRow, type ClaimsOption, type PositionRow } from './rows';
 
 const PERSON = entityLabel('Person');
 const ORGANIZATION = entityLabel('Organization');
@@ -13,35 +13,44 @@ const position = (r: Row): PositionRow => ({
   title: r.title as string,
   since: (r.since as string | null) ?? null,
   until: (r.until as string | null) ?? null,
-  claimKey: r.claimKey as string,
+  claimKey: claimKeyIn(r),
   person: entityRow(r.person as Row),
   organization: entityRow(r.organization as Row),
 });
 
-const POSITION = `{title: h.key, since: h.since, until: h.until, claimKey: ${claimKeyOf('h')},
-                   person: ${entityMap('p')}, organization: ${entityMap('o')}}`;
+/** A position `h` of person `p` in organisation `o`, as every query over positions projects it. */
+const positionMap = (withClaims: boolean): string =>
+  `{title: h.key, since: h.since, until: h.until, person: ${entityMap('p')}, organization: ${entityMap('o')}${claimKeyEntry('h', withClaims)}}`;
 
 /** Every position each person holds, by organisation name then title. */
-export async function positionsOfPeople(ctx: Context, ids: readonly string[]): Promise<Map<string, PositionRow[]>> {
+export async function positionsOfPeople(
+  ctx: Context,
+  ids: readonly string[],
+  { withClaims }: ClaimsOption,
+): Promise<Map<string, PositionRow[]>> {
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
      MATCH (p:${PERSON} {id: id})-[h:${HOLDS_POSITION}]->(o:${ORGANIZATION})
      WITH id, p, h, o ORDER BY o.name, o.id, h.key
-     RETURN id, collect(${POSITION}) AS rows`,
+     RETURN id, collect(${positionMap(withClaims)}) AS rows`,
     { ids: [...ids] },
   );
   return byKey(ids, rows, position);
 }
 
 /** Everyone holding a position in each organisation, by person name then title. */
-export async function officialsOfOrganizations(ctx: Context, ids: readonly string[]): Promise<Map<string, PositionRow[]>> {
+export async function officialsOfOrganizations(
+  ctx: Context,
+  ids: readonly string[],
+  { withClaims }: ClaimsOption,
+): Promise<Map<string, PositionRow[]>> {
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
      MATCH (p:${PERSON})-[h:${HOLDS_POSITION}]->(o:${ORGANIZATION} {id: id})
      WITH id, p, h, o ORDER BY p.name, p.id, h.key
-     RETURN id, collect(${POSITION}) AS rows`,
+     RETURN id, collect(${positionMap(withClaims)}) AS rows`,
     { ids: [...ids] },
   );
   return byKey(ids, rows, position);

@@ -3,9 +3,9 @@ import { readQuery, type Row } from '../db/run';
 import { entityMap, relationMap } from './fragments';
 import { byKey, where } from './group';
 import { DOMAIN_RELATIONS, L } from './labels';
-import { entityRow, relationRow, type Direction, type RelationRow } from './rows';
+import { entityRow, relationRow, type ClaimsOption, type Direction, type RelationRow } from './rows';
 
-export interface RelationsOptions {
+export interface RelationsOptions extends ClaimsOption {
   types: readonly string[] | null;
   direction: Direction | null;
 }
@@ -26,7 +26,7 @@ export async function relationsOfEntities(
      MATCH (e:${L.Entity} {id: id})-[r:${DOMAIN_RELATIONS}]-(other:${L.Entity})
      ${where(conditions)}
      WITH id, e, r, other ORDER BY type(r), other.name, other.id, r.key
-     RETURN id, collect({relation: ${relationMap('r', 'e')}, other: ${entityMap('other')}}) AS rows`,
+     RETURN id, collect({relation: ${relationMap('r', 'e', o.withClaims)}, other: ${entityMap('other')}}) AS rows`,
     { ids: [...ids], types: o.types },
   );
   return byKey(ids, rows, (r: Row) => relationRow(r.relation as Row, entityRow(r.other as Row)));

@@ -60,11 +60,19 @@ export interface SourceRow {
 /** See claimKeyOf (cypher/fragments.ts): the sources of a row are loaded by this key on request. */
 export type ClaimKey = string;
 
+/** Whether rows carry claim keys: only when the client selected their `sources` (claimKeyEntry, fragments.ts). */
+export interface ClaimsOption {
+  withClaims: boolean;
+}
+
+/** A row map's claim key, null when the query was told not to compute it. */
+export const claimKeyIn = (m: Row): ClaimKey | null => (typeof m.claimKey === 'string' ? m.claimKey : null);
+
 export interface PositionRow {
   title: string;
   since: string | null;
   until: string | null;
-  claimKey: ClaimKey;
+  claimKey: ClaimKey | null;
   person: EntityRow;
   organization: EntityRow;
 }
@@ -72,13 +80,14 @@ export interface PositionRow {
 export interface ParticipantRow {
   role: string;
   entity: EntityRow;
-  claimKey: ClaimKey;
+  claimKey: ClaimKey | null;
 }
 
 export interface EntityEventRow {
   event: EventRow;
   roles: string[];
-  claimKeys: ClaimKey[];
+  /** one per role, aligned with the participations read; null when claims were not asked for */
+  claimKeys: ClaimKey[] | null;
 }
 
 export type Direction = 'OUTGOING' | 'INCOMING';
@@ -90,7 +99,7 @@ export interface RelationRow {
   attributes: Record<string, unknown>;
   since: string | null;
   until: string | null;
-  claimKey: ClaimKey;
+  claimKey: ClaimKey | null;
 }
 
 export interface PartnerRow {
@@ -206,6 +215,6 @@ export function relationRow(m: Row, other: EntityRow): RelationRow {
     attributes: parseAttributes(m.attributes),
     since: str(m.since),
     until: str(m.until),
-    claimKey: m.claimKey as ClaimKey,
+    claimKey: claimKeyIn(m),
   };
 }

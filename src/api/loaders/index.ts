@@ -7,12 +7,13 @@ import { figuresAbout, type FigureFilter } from '../cypher/figures';
 import { articlesMentioning, entitiesMentionedIn, eventsReportedIn } from '../cypher/mentions';
 import { nodesByIds } from '../cypher/nodesByIds';
 import { parentsOf, projectsOf, unitsOf } from '../cypher/organizationLinks';
-import { participantsOfEvents, locationsOfEvents } from '../cypher/participants';
+import { participantsOfEvents, locationsOfEvents, type ParticipantsOptions } from '../cypher/participants';
 import { type PartnerParts, partnersOf } from '../cypher/partners';
 import { officialsOfOrganizations, positionsOfPeople } from '../cypher/positions';
 import { relationsOfEntities, type RelationsOptions } from '../cypher/relations';
 import type {
   ArticleRow,
+  ClaimsOption,
   EntityEventRow,
   EntityRow,
   EventRow,
@@ -33,7 +34,8 @@ type Batch<V> = (ids: readonly string[]) => Promise<Map<string, V>>;
  * The request's DataLoaders. Every field resolver reads through one of these, so all the keys asked for at
  * one nesting level (every event of a page asking for its participants) become ONE Cypher query: a request
  * costs at most one round trip per nesting level, whatever the page size. Loaders taking arguments are kept
- * per distinct argument values (sibling fields with the same arguments share one batch).
+ * per distinct argument values (sibling fields with the same arguments share one batch), including whether
+ * the rows carry claim keys: a field selecting `sources` must not be handed a sibling's rows read without them.
  */
 export class Loaders {
   private readonly made = new Map<string, DataLoader<string, unknown>>();
@@ -86,12 +88,12 @@ export class Loaders {
     return this.loader('figureSources', (ids) => reportSources(this.ctx, L.Figure, ids), []);
   }
 
-  positions(): DataLoader<string, PositionRow[]> {
-    return this.loader('positions', (ids) => positionsOfPeople(this.ctx, ids), []);
+  positions(o: ClaimsOption): DataLoader<string, PositionRow[]> {
+    return this.loader(this.keyed('positions', o), (ids) => positionsOfPeople(this.ctx, ids, o), []);
   }
 
-  officials(): DataLoader<string, PositionRow[]> {
-    return this.loader('officials', (ids) => officialsOfOrganizations(this.ctx, ids), []);
+  officials(o: ClaimsOption): DataLoader<string, PositionRow[]> {
+    return this.loader(this.keyed('officials', o), (ids) => officialsOfOrganizations(this.ctx, ids, o), []);
   }
 
   parents(): DataLoader<string, EntityRow[]> {
@@ -110,8 +112,8 @@ export class Loaders {
     return this.loader(this.keyed('partners', [kinds, parts]), (ids) => partnersOf(this.ctx, ids, kinds, parts), []);
   }
 
-  participants(roles: readonly string[] | null): DataLoader<string, ParticipantRow[]> {
-    return this.loader(this.keyed('participants', roles), (ids) => participantsOfEvents(this.ctx, ids, roles), []);
+  participants(o: ParticipantsOptions): DataLoader<string, ParticipantRow[]> {
+    return this.loader(this.keyed('participants', o), (ids) => participantsOfEvents(this.ctx, ids, o), []);
   }
 
   location(): DataLoader<string, EntityRow | null> {

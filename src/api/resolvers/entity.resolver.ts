@@ -1,7 +1,9 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { checkDateWindow } from '../args/events.args';
 import { checkFigureFilter, EntityEventsArgs, FigureFilterArgs, RelationsArgs } from '../args/fields.args';
 import { checkFirst } from '../args/limits';
+import { wantsSources } from '../args/selectedFields';
 import type { Context } from '../context';
 import type { ArticleRow, EntityEventRow, EntityRow, FigureRow, RelationRow, SourceRow } from '../cypher/rows';
 import { loaders } from '../loaders';
@@ -21,18 +23,29 @@ export class EntityResolver {
   }
 
   @FieldResolver(() => [EventParticipation], { description: 'Events it took part in, earliest first (undated last).' })
-  events(@Root() e: EntityRow, @Args(() => EntityEventsArgs) args: EntityEventsArgs, @Ctx() ctx: Context): Promise<EntityEventRow[]> {
+  events(
+    @Root() e: EntityRow,
+    @Args(() => EntityEventsArgs) args: EntityEventsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<EntityEventRow[]> {
     const first = checkFirst(args.first);
     const window = checkDateWindow(args);
+    // `sources` of the participation itself, not `event { sources }`, which the event's own loader reads
     return loaders(ctx)
-      .entityEvents({ ...window, types: args.types ?? null, roles: args.roles ?? null, first })
+      .entityEvents({ ...window, types: args.types ?? null, roles: args.roles ?? null, first, withClaims: wantsSources(info) })
       .load(e.id);
   }
 
   @FieldResolver(() => [Relation], { description: 'Its stated relations with other entities, by type, then name.' })
-  relations(@Root() e: EntityRow, @Args(() => RelationsArgs) args: RelationsArgs, @Ctx() ctx: Context): Promise<RelationRow[]> {
+  relations(
+    @Root() e: EntityRow,
+    @Args(() => RelationsArgs) args: RelationsArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<RelationRow[]> {
     return loaders(ctx)
-      .relations({ types: args.types ?? null, direction: args.direction ?? null })
+      .relations({ types: args.types ?? null, direction: args.direction ?? null, withClaims: wantsSources(info) })
       .load(e.id);
   }
 

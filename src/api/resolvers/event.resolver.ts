@@ -1,5 +1,7 @@
-import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { RolesArgs } from '../args/fields.args';
+import { wantsSources } from '../args/selectedFields';
 import type { Context } from '../context';
 import type { ArticleRow, EntityRow, EventRow, ParticipantRow, SourceRow } from '../cypher/rows';
 import { loaders } from '../loaders';
@@ -12,8 +14,13 @@ import { Source } from '../types/source.type';
 @Resolver(() => Event)
 export class EventResolver {
   @FieldResolver(() => [Participant], { description: 'Who took part and as what, in role order, then by name.' })
-  participants(@Root() ev: EventRow, @Args(() => RolesArgs) args: RolesArgs, @Ctx() ctx: Context): Promise<ParticipantRow[]> {
-    return loaders(ctx).participants(args.roles ?? null).load(ev.id);
+  participants(
+    @Root() ev: EventRow,
+    @Args(() => RolesArgs) args: RolesArgs,
+    @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
+  ): Promise<ParticipantRow[]> {
+    return loaders(ctx).participants({ roles: args.roles ?? null, withClaims: wantsSources(info) }).load(ev.id);
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'Where it took place.' })

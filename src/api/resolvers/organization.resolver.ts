@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { partnerParts } from '../args/selectedFields';
+import { partnerParts, wantsSources } from '../args/selectedFields';
 import type { Context } from '../context';
 import type { EntityRow, PartnerRow, PositionRow } from '../cypher/rows';
 import { loaders } from '../loaders';
@@ -14,8 +14,8 @@ import { Project } from '../types/project.type';
 @Resolver(() => Organization)
 export class OrganizationResolver {
   @FieldResolver(() => [Position], { description: 'People holding positions in it, by name then title.' })
-  officials(@Root() o: EntityRow, @Ctx() ctx: Context): Promise<PositionRow[]> {
-    return loaders(ctx).officials().load(o.id);
+  officials(@Root() o: EntityRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<PositionRow[]> {
+    return loaders(ctx).officials({ withClaims: wantsSources(info) }).load(o.id);
   }
 
   @FieldResolver(() => Entity, {

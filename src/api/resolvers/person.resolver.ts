@@ -1,4 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { wantsSources } from '../args/selectedFields';
 import type { Context } from '../context';
 import type { EntityRow, PositionRow } from '../cypher/rows';
 import { loaders } from '../loaders';
@@ -8,7 +10,7 @@ import { Position } from '../types/position.type';
 @Resolver(() => Person)
 export class PersonResolver {
   @FieldResolver(() => [Position], { description: 'Every position held, by organisation name then title.' })
-  positions(@Root() p: EntityRow, @Ctx() ctx: Context): Promise<PositionRow[]> {
-    return loaders(ctx).positions().load(p.id);
+  positions(@Root() p: EntityRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<PositionRow[]> {
+    return loaders(ctx).positions({ withClaims: wantsSources(info) }).load(p.id);
   }
 }

@@ -2,6 +2,7 @@ import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import type {
   ArticleRow,
+  ClaimKey,
   EntityEventRow,
   FigureRow,
   GraphNodeRow,
@@ -52,11 +53,21 @@ export class GraphNodeResolver {
  * claim lists of a much-repeated fact run to hundreds of sentences), one round trip for a whole nesting level.
  */
 
+/**
+ * Rows carry claim keys only when their list field saw `sources` selected (wantsSources). A row without one
+ * here means a resolver or loader got that wrong: answering "no sources" would be a silent lie, so it fails
+ * (masked as an internal error for the client, logged for the operator).
+ */
+function requireClaimKey<K extends ClaimKey | ClaimKey[]>(key: K | null, of: string): K {
+  if (key === null) throw new Error(`${of} row read without claim keys reached its sources resolver`);
+  return key;
+}
+
 @Resolver(() => Relation)
 export class RelationSourcesResolver {
   @FieldResolver(() => [Source])
   sources(@Root() r: RelationRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
-    return loaders(ctx).claims().load(r.claimKey);
+    return loaders(ctx).claims().load(requireClaimKey(r.claimKey, 'Relation'));
   }
 }
 
@@ -64,7 +75,7 @@ export class RelationSourcesResolver {
 export class PositionSourcesResolver {
   @FieldResolver(() => [Source])
   sources(@Root() p: PositionRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
-    return loaders(ctx).claims().load(p.claimKey);
+    return loaders(ctx).claims().load(requireClaimKey(p.claimKey, 'Position'));
   }
 }
 
@@ -72,7 +83,7 @@ export class PositionSourcesResolver {
 export class ParticipantSourcesResolver {
   @FieldResolver(() => [Source])
   sources(@Root() p: ParticipantRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
-    return loaders(ctx).claims().load(p.claimKey);
+    return loaders(ctx).claims().load(requireClaimKey(p.claimKey, 'Participant'));
   }
 }
 
@@ -81,7 +92,7 @@ export class EventParticipationSourcesResolver {
   /** An entity in two roles at one event cites the event's sentence twice: once is enough. */
   @FieldResolver(() => [Source])
   async sources(@Root() p: EntityEventRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
-    const lists = await loaders(ctx).claims().loadMany(p.claimKeys);
+    const lists = await loaders(ctx).claims().loadMany(requireClaimKey(p.claimKeys, 'EventParticipation'));
     const failed = lists.find((l): l is Error => l instanceof Error);
     if (failed) throw failed;
     return distinctSources((lists as SourceRow[][]).flat());
