@@ -27,3 +27,25 @@ describe('partners of the zone', () => {
     for (const p of withReasons) expect(p.events.length + p.relations.length).toBeGreaterThan(0);
   });
 });
+
+describe('claim keys of the partners’ relations', () => {
+  const computesClaimKeys = (statements: string[]): boolean => statements.some((s) => s.includes('elementId('));
+  const RELATIONS = 'organization { id } relations { type direction %s }';
+  const SOURCES = 'sources { evidence article { id } }';
+
+  it('when the relations are asked for without their sources, then no claim keys are computed; with them (even in a fragment), they are, and the sources are found', async () => {
+    const bare = `{ partners(of: "org:gaoyou-edz") { ${RELATIONS.replace('%s', '')} } }`;
+    const withSources = `{ partners(of: "org:gaoyou-edz") { ${RELATIONS.replace('%s', SOURCES)} } }`;
+    const viaFragment = `{ partners(of: "org:gaoyou-edz") { ...P } } fragment P on Partner { relations { ...R } } fragment R on Relation { type ${SOURCES} }`;
+    expect(computesClaimKeys(await statementsOf(bare))).toBe(false);
+    expect(computesClaimKeys(await statementsOf(withSources))).toBe(true);
+    expect(computesClaimKeys(await statementsOf(viaFragment))).toBe(true);
+
+    const strip = (d: any) => d.partners.map((p: any) => ({ id: p.organization.id, relations: p.relations.map((r: any) => ({ type: r.type, direction: r.direction })) }));
+    const sourced = await ok(withSources);
+    expect(strip(sourced)).toEqual(strip(await ok(bare)));
+    const relations = sourced.partners.flatMap((p: any) => p.relations);
+    expect(relations.length).toBeGreaterThan(0);
+    for (const r of relations) expect(r.sources.length).toBeGreaterThan(0);
+  });
+});

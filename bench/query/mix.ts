@@ -389,12 +389,19 @@ export const MIX: MixQuery[] = [
       query: `query Search($q: String!) { searchEntities(phrase: $q, first: ${SEARCH_FIRST}) { totalCount edges { score node { id name } } } }`,
       variables: { q: luceneLiteral(String(p.q)) },
     }),
+    // as the product (cypher/searchPage.ts): ids are read only for the hits scoring at least the page's last
     rawCypher: `
       CALL db.index.fulltext.queryNodes('names_fulltext', $q) YIELD node, score
       WHERE node:Entity
-      WITH node, score ORDER BY score DESC, node.id ASC
-      WITH collect({id: node.id, name: node.name, score: score}) AS hits
-      RETURN size(hits) AS total, hits[0..${SEARCH_FIRST}] AS rows`,
+      WITH node, score ORDER BY score DESC
+      WITH collect({node: node, score: score}) AS hits
+      WITH size(hits) AS total, hits, hits[${SEARCH_FIRST - 1}].score AS cut
+      CALL (hits, cut) {
+        UNWIND [h IN hits WHERE cut IS NULL OR h.score >= cut] AS h
+        WITH h ORDER BY h.score DESC, h.node.id ASC LIMIT ${SEARCH_FIRST}
+        RETURN collect({id: h.node.id, name: h.node.name, score: h.score}) AS rows
+      }
+      RETURN total, rows`,
     rawParams: (p) => ({ q: luceneLiteral(String(p.q)) }),
     normalize: {
       product: (d) => searchShape(d.search.totalCount, d.search.edges.map((x: Json) => ({ id: x.node.id, score: x.score }))),

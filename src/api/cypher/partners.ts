@@ -15,6 +15,8 @@ const SIGNATORY: ParticipantRole = 'signatory';
 export interface PartnerParts {
   events: boolean;
   relations: boolean;
+  /** whether the relations carry claim keys (their `sources` were selected); unknown (undefined) keeps them */
+  claims?: boolean;
 }
 
 /**
@@ -52,7 +54,7 @@ export async function partnersOf(
      RETURN id, collect({
        organization: ${entityMap('other')},
        events: [ev IN events | ${eventMap('ev')}],
-       relations: [r IN rels | ${relationMap('r', 'o')}]
+       relations: [r IN rels | ${relationMap('r', 'o', parts.claims ?? true)}]
      }) AS rows`,
     { ids: [...ids], kinds, signing: SIGNING, signatory: SIGNATORY },
   );
