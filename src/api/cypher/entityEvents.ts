@@ -3,9 +3,10 @@ import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
 import { dateConditions, type DateWindow } from './eventDates';
 import { claimKeyOf, eventMap } from './fragments';
-import { byKey, where } from './group';
+import { where } from './group';
 import { L, R } from './labels';
 import { eventRow, type ClaimsOption, type EntityEventRow } from './rows';
+import { listByKey, type Subquery } from './subquery';
 
 const roleRank = (role: string): number => PARTICIPANT_ROLES.indexOf(role as (typeof PARTICIPANT_ROLES)[number]);
 
@@ -26,35 +27,49 @@ const entityEventRow = (r: Row): EntityEventRow => ({
 });
 
 /**
- * The events each entity took part in, one row per event with all its roles there, earliest first
- * (undated last: ASC puts nulls last), at most `first` per entity.
+ * A subquery binding `eventsByEntity` ([{id, rows}], one per entity id of the list variable `idsVar`): the events
+ * each entity took part in, one row per event with all its roles there, earliest first (undated last: ASC puts
+ * nulls last), at most `first` per entity.
  *
  * A hub takes part in hundreds of events: each entity's events are ordered and cut to `first` inside its own
  * subquery, and only the events kept are projected (event map, claim keys), not every one then sliced.
  */
+export function entityEventsSubquery(idsVar: string, o: EntityEventsOptions): Subquery {
+  const conditions = [
+    ...(o.types ? ['ev.type IN $entityEventTypes'] : []),
+    ...(o.roles ? ['p.role IN $entityEventRoles'] : []),
+    ...dateConditions('ev', o),
+  ];
+  return {
+    cypher: `CALL (${idsVar}) {
+      UNWIND ${idsVar} AS id
+      CALL (id) {
+        MATCH (:${L.Entity} {id: id})-[p:${R.PARTICIPATED_IN}]->(ev:${L.Event})
+        ${where(conditions)}
+        WITH ev, collect(p) AS ps
+        ORDER BY ev.dateStart, ev.id
+        LIMIT $entityEventsFirst
+        RETURN collect(${participationMap(o.withClaims)}) AS rows
+      }
+      RETURN collect({id: id, rows: rows}) AS eventsByEntity
+    }`,
+    params: { entityEventTypes: o.types, entityEventRoles: o.roles, from: o.from, to: o.to, entityEventsFirst: int(o.first) },
+  };
+}
+
+/** What `entityEventsSubquery` bound, as rows by entity id. */
+export function entityEventsIn(r: Row): Map<string, EntityEventRow[]> {
+  const entries = (r.eventsByEntity as Row[] | null) ?? [];
+  return listByKey(entries.map((e) => e.id as string), entries, entityEventRow);
+}
+
+/** The events each entity took part in (see entityEventsSubquery). */
 export async function eventsOfEntities(
   ctx: Context,
   ids: readonly string[],
   o: EntityEventsOptions,
 ): Promise<Map<string, EntityEventRow[]>> {
-  const conditions = [
-    ...(o.types ? ['ev.type IN $types'] : []),
-    ...(o.roles ? ['p.role IN $roles'] : []),
-    ...dateConditions('ev', o),
-  ];
-  const rows = await readQuery(
-    ctx,
-    `UNWIND $ids AS id
-     CALL (id) {
-       MATCH (:${L.Entity} {id: id})-[p:${R.PARTICIPATED_IN}]->(ev:${L.Event})
-       ${where(conditions)}
-       WITH ev, collect(p) AS ps
-       ORDER BY ev.dateStart, ev.id
-       LIMIT $first
-       RETURN collect(${participationMap(o.withClaims)}) AS rows
-     }
-     RETURN id, rows`,
-    { ids: [...ids], types: o.types, roles: o.roles, from: o.from, to: o.to, first: int(o.first) },
-  );
-  return byKey(ids, rows, entityEventRow);
+  const sub = entityEventsSubquery('ids', o);
+  const rows = await readQuery(ctx, `WITH $ids AS ids ${sub.cypher} RETURN eventsByEntity`, { ids: [...ids], ...sub.params });
+  return entityEventsIn(rows[0]);
 }

@@ -5,7 +5,8 @@ import { dateConditions, type DateWindow } from './eventDates';
 import { eventMap, resolveEntity } from './fragments';
 import { where } from './group';
 import { L, R } from './labels';
-import { eventRow, type EventRow } from './rows';
+import { participantsIn, participantsSubquery, type ParticipantsOptions, type ParticipantsRead } from './participants';
+import { eventRow, type ClaimsOption, type EventRow } from './rows';
 
 export interface EventFilterValues extends DateWindow {
   types: readonly string[] | null;
@@ -13,6 +14,17 @@ export interface EventFilterValues extends DateWindow {
   participant: string | null;
   location: string | null;
   article: string | null;
+}
+
+/** A page, and the participants of its events when the page's statement read them ahead (prefetch). */
+export interface EventPage extends Page<EventRow> {
+  participants: ParticipantsRead | null;
+}
+
+/** Which participants a page reads ahead, with the options their field computes (args/prefetch.ts). */
+export interface ParticipantsPlan {
+  options: ParticipantsOptions;
+  positions: ClaimsOption | null;
 }
 
 export type EventOrderValue = 'DATE_ASC' | 'DATE_DESC' | 'NAME_ASC';
@@ -67,7 +79,8 @@ export async function eventPage(
   skip: number,
   take: number,
   withTotal: boolean,
-): Promise<Page<EventRow>> {
+  participants: ParticipantsPlan | null = null,
+): Promise<EventPage> {
   const start =
     f.participant !== null
       ? `MATCH (participant)-[:${R.PARTICIPATED_IN}]->(ev:${L.Event})`
@@ -88,10 +101,17 @@ export async function eventPage(
   // Counting every event uses Neo4j's count store and paging every event the index order, so then two parts
   // are cheapest; a filtered count has to read every match anyway, so then one pass keeps them and pages them.
   const unfiltered = conditions.length === 0 && imports === '';
+  const sub = participants ? participantsSubquery('pageIds', participants.options, participants.positions) : null;
+  // the row read past the page only tells whether there is more: its participants are never shown
+  const tail = sub
+    ? `WITH total, rows, [r IN rows[0..$take] | r.id] AS pageIds
+       ${sub.cypher}
+       RETURN total, rows, participantsByEvent, positionsByPerson`
+    : 'RETURN total, rows';
   const statement = unfiltered
     ? `${withTotal ? `CALL () { MATCH (ev:${L.Event}) RETURN count(ev) AS total }` : 'WITH null AS total'}
        CALL () { ${indexedPageOfAllEvents(order)} }
-       RETURN total, rows`
+       ${tail}`
     : !withTotal
       ? `${resolve}
          CALL (${imports}) {
@@ -99,7 +119,8 @@ export async function eventPage(
            WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
            RETURN collect(${eventMap('ev')}) AS rows
          }
-         RETURN null AS total, rows`
+         WITH null AS total, rows
+         ${tail}`
       : `${resolve}
          CALL (${imports}) {
            ${match}
@@ -107,7 +128,8 @@ export async function eventPage(
            WITH collect(ev) AS matched
            RETURN size(matched) AS total, [ev IN matched[$skip..($skip + $take + 1)] | ${eventMap('ev')}] AS rows
          }
-         RETURN total, rows`;
-  const rows = await readQuery(ctx, statement, { ...f, skip: int(skip), take: int(take) });
-  return pageOf((rows[0].rows as Row[]).map(eventRow), take, rows[0].total as number | null);
+         ${tail}`;
+  const rows = await readQuery(ctx, statement, { ...f, skip: int(skip), take: int(take), ...sub?.params });
+  const page = pageOf((rows[0].rows as Row[]).map(eventRow), take, rows[0].total as number | null);
+  return { ...page, participants: sub ? participantsIn(rows[0], page.rows.map((r) => r.id)) : null };
 }

@@ -2,9 +2,13 @@ import { PARTICIPANT_ROLES } from '../../model';
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
 import { claimKeyEntry, entityMap } from './fragments';
-import { byKey, where } from './group';
-import { L, R } from './labels';
-import { claimKeyIn, entityRow, type ClaimsOption, type EntityRow, type ParticipantRow } from './rows';
+import { where } from './group';
+import { entityLabel, L, R } from './labels';
+import { positionsSubquery, positionsIn } from './positions';
+import { claimKeyIn, entityRow, type ClaimsOption, type EntityRow, type ParticipantRow, type PositionRow } from './rows';
+import { listByKey, type Subquery } from './subquery';
+
+const PERSON = entityLabel('Person');
 
 const roleRank = (role: string): number => PARTICIPANT_ROLES.indexOf(role as (typeof PARTICIPANT_ROLES)[number]);
 
@@ -12,29 +16,70 @@ export interface ParticipantsOptions extends ClaimsOption {
   roles: readonly string[] | null;
 }
 
-/** Who took part in each event and as what, in the model's role order, then by name. */
+/** Participants of events, and (when prefetched) the positions of the people among them. */
+export interface ParticipantsRead {
+  participants: Map<string, ParticipantRow[]>;
+  /** keyed by person id; null when positions were not asked for */
+  positions: Map<string, PositionRow[]> | null;
+}
+
+const participantRow = (r: Row): ParticipantRow => ({
+  role: r.role as string,
+  entity: entityRow(r.entity as Row),
+  claimKey: claimKeyIn(r),
+});
+
+/** In the model's role order, then by name (then id, so that equal names keep one order). */
+const byRoleThenName = (a: ParticipantRow, b: ParticipantRow): number =>
+  roleRank(a.role) - roleRank(b.role) || a.entity.name.localeCompare(b.entity.name) || (a.entity.id < b.entity.id ? -1 : 1);
+
+/**
+ * A subquery binding `participantsByEvent` ([{id, rows}], one per id of the list variable `idsVar`) and, with
+ * `positions`, `positionsByPerson` for the people among them: a parent statement that already has the event
+ * ids (a page of events) reads their participants, and their positions, without a statement per level.
+ */
+export function participantsSubquery(idsVar: string, { roles, withClaims }: ParticipantsOptions, positions: ClaimsOption | null): Subquery {
+  const people = positions
+    ? `CALL (peopleLists) { UNWIND peopleLists AS ps UNWIND ps AS pid RETURN collect(DISTINCT pid) AS people }
+       ${positionsSubquery('people', positions).cypher}`
+    : 'WITH participantsByEvent, null AS positionsByPerson';
+  return {
+    cypher: `CALL (${idsVar}) {
+      UNWIND ${idsVar} AS id
+      CALL (id) {
+        MATCH (e:${L.Entity})-[p:${R.PARTICIPATED_IN}]->(:${L.Event} {id: id})
+        ${where(roles ? ['p.role IN $participantRoles'] : [])}
+        RETURN collect({role: p.role, entity: ${entityMap('e')}${claimKeyEntry('p', withClaims)}}) AS rows,
+               [x IN collect(e) WHERE x:${PERSON} | x.id] AS people
+      }
+      WITH collect({id: id, rows: rows}) AS participantsByEvent, collect(people) AS peopleLists
+      ${people}
+      RETURN participantsByEvent, positionsByPerson
+    }`,
+    params: { participantRoles: roles },
+  };
+}
+
+/** What `participantsSubquery` bound, as rows. */
+export function participantsIn(r: Row, ids: readonly string[]): ParticipantsRead {
+  const participants = listByKey(ids, r.participantsByEvent as Row[], participantRow);
+  for (const list of participants.values()) list.sort(byRoleThenName);
+  return { participants, positions: r.positionsByPerson == null ? null : positionsIn(r) };
+}
+
+/** Who took part in each event and as what, in the model's role order, then by name; with `positions`, their positions too. */
 export async function participantsOfEvents(
   ctx: Context,
   ids: readonly string[],
-  { roles, withClaims }: ParticipantsOptions,
-): Promise<Map<string, ParticipantRow[]>> {
-  const rows = await readQuery(
-    ctx,
-    `UNWIND $ids AS id
-     MATCH (e:${L.Entity})-[p:${R.PARTICIPATED_IN}]->(:${L.Event} {id: id})
-     ${where(roles ? ['p.role IN $roles'] : [])}
-     RETURN id, collect({role: p.role, entity: ${entityMap('e')}${claimKeyEntry('p', withClaims)}}) AS rows`,
-    { ids: [...ids], roles },
-  );
-  const out = byKey(ids, rows, (r: Row): ParticipantRow => ({
-    role: r.role as string,
-    entity: entityRow(r.entity as Row),
-    claimKey: claimKeyIn(r),
-  }));
-  for (const list of out.values()) {
-    list.sort((a, b) => roleRank(a.role) - roleRank(b.role) || a.entity.name.localeCompare(b.entity.name) || (a.entity.id < b.entity.id ? -1 : 1));
-  }
-  return out;
+  o: ParticipantsOptions,
+  positions: ClaimsOption | null = null,
+): Promise<ParticipantsRead> {
+  const sub = participantsSubquery('ids', o, positions);
+  const rows = await readQuery(ctx, `WITH $ids AS ids ${sub.cypher} RETURN participantsByEvent, positionsByPerson`, {
+    ids: [...ids],
+    ...sub.params,
+  });
+  return participantsIn(rows[0], ids);
 }
 
 /** Where each event took place. */

@@ -4,6 +4,7 @@ import { claimKeyEntry, entityMap } from './fragments';
 import { byKey } from './group';
 import { entityLabel, relType } from './labels';
 import { claimKeyIn, entityRow, type ClaimsOption, type PositionRow } from './rows';
+import { listByKey, type Subquery } from './subquery';
 
 const PERSON = entityLabel('Person');
 const ORGANIZATION = entityLabel('Organization');
@@ -22,21 +23,40 @@ const position = (r: Row): PositionRow => ({
 const positionMap = (withClaims: boolean): string =>
   `{title: h.key, since: h.since, until: h.until, person: ${entityMap('p')}, organization: ${entityMap('o')}${claimKeyEntry('h', withClaims)}}`;
 
+/**
+ * A subquery binding `positionsByPerson` ([{id, rows}], one per person id of the list variable `idsVar`): every
+ * position each person holds, by organisation name then title.
+ */
+export function positionsSubquery(idsVar: string, { withClaims }: ClaimsOption): Subquery {
+  return {
+    cypher: `CALL (${idsVar}) {
+      UNWIND ${idsVar} AS id
+      CALL (id) {
+        MATCH (p:${PERSON} {id: id})-[h:${HOLDS_POSITION}]->(o:${ORGANIZATION})
+        WITH p, h, o ORDER BY o.name, o.id, h.key
+        RETURN collect(${positionMap(withClaims)}) AS rows
+      }
+      RETURN collect({id: id, rows: rows}) AS positionsByPerson
+    }`,
+    params: {},
+  };
+}
+
+/** What `positionsSubquery` bound, as rows by person id. */
+export function positionsIn(r: Row): Map<string, PositionRow[]> {
+  const entries = (r.positionsByPerson as Row[] | null) ?? [];
+  return listByKey(entries.map((e) => e.id as string), entries, position);
+}
+
 /** Every position each person holds, by organisation name then title. */
 export async function positionsOfPeople(
   ctx: Context,
   ids: readonly string[],
-  { withClaims }: ClaimsOption,
+  o: ClaimsOption,
 ): Promise<Map<string, PositionRow[]>> {
-  const rows = await readQuery(
-    ctx,
-    `UNWIND $ids AS id
-     MATCH (p:${PERSON} {id: id})-[h:${HOLDS_POSITION}]->(o:${ORGANIZATION})
-     WITH id, p, h, o ORDER BY o.name, o.id, h.key
-     RETURN id, collect(${positionMap(withClaims)}) AS rows`,
-    { ids: [...ids] },
-  );
-  return byKey(ids, rows, position);
+  const sub = positionsSubquery('ids', o);
+  const rows = await readQuery(ctx, `WITH $ids AS ids ${sub.cypher} RETURN positionsByPerson`, { ids: [...ids], ...sub.params });
+  return positionsIn(rows[0]);
 }
 
 /** Everyone holding a position in each organisation, by person name then title. */

@@ -5,9 +5,9 @@ import { claimsByKeys } from '../cypher/claims';
 import { eventsOfEntities, type EntityEventsOptions } from '../cypher/entityEvents';
 import { figuresAbout, type FigureFilter } from '../cypher/figures';
 import { articlesMentioning, entitiesMentionedIn, eventsReportedIn } from '../cypher/mentions';
-import { nodesByIds } from '../cypher/nodesByIds';
+import { nodesByIds, nodesWithEvents } from '../cypher/nodesByIds';
 import { parentsOf, projectsOf, unitsOf } from '../cypher/organizationLinks';
-import { participantsOfEvents, locationsOfEvents, type ParticipantsOptions } from '../cypher/participants';
+import { participantsOfEvents, locationsOfEvents, type ParticipantsOptions, type ParticipantsRead } from '../cypher/participants';
 import { type PartnerParts, partnersOf } from '../cypher/partners';
 import { officialsOfOrganizations, positionsOfPeople } from '../cypher/positions';
 import { relationsOfEntities, type RelationsOptions } from '../cypher/relations';
@@ -68,6 +68,19 @@ export class Loaders {
     return this.loader('node', (ids) => nodesByIds(this.ctx, ids), null);
   }
 
+  /**
+   * Like node(), reading in the same statement the `events` of the entities found, primed into
+   * `entityEvents(events)` (and the nodes into node()): `entity(id) { events { … } }` then costs one statement.
+   */
+  nodeWithEvents(events: EntityEventsOptions): DataLoader<string, NodeRow | null> {
+    return this.loader(this.keyed('nodeWithEvents', events), async (ids) => {
+      const read = await nodesWithEvents(this.ctx, ids, events);
+      if (read.events) this.prime(this.entityEvents(events), read.events);
+      this.prime(this.node(), read.nodes);
+      return read.nodes;
+    }, null);
+  }
+
   article(): DataLoader<string, ArticleRow | null> {
     return this.loader('article', (ids) => articlesByIds(this.ctx, ids), null);
   }
@@ -112,8 +125,28 @@ export class Loaders {
     return this.loader(this.keyed('partners', [kinds, parts]), (ids) => partnersOf(this.ctx, ids, kinds, parts), []);
   }
 
-  participants(o: ParticipantsOptions): DataLoader<string, ParticipantRow[]> {
-    return this.loader(this.keyed('participants', o), (ids) => participantsOfEvents(this.ctx, ids, o), []);
+  /**
+   * With `positions`, the same statement also reads the positions of the people among the participants and
+   * primes `positions(positions)` with them, so that their `positions` fields send nothing. The loader stays
+   * keyed by its own options only, since its rows are the same with or without the prefetch: the first field to
+   * ask decides what comes along, and a sibling whose positions differ just reads them itself.
+   */
+  participants(o: ParticipantsOptions, positions: ClaimsOption | null = null): DataLoader<string, ParticipantRow[]> {
+    return this.loader(this.keyed('participants', o), async (ids) => this.primed(o, await participantsOfEvents(this.ctx, ids, o, positions), positions), []);
+  }
+
+  /**
+   * Rows read by a parent's statement (prefetch), handed to the loaders that the child fields will ask: keyed
+   * by the options those fields compute, so a field asking with other options still reads its own rows.
+   */
+  primed(o: ParticipantsOptions, read: ParticipantsRead, positions: ClaimsOption | null): Map<string, ParticipantRow[]> {
+    if (read.positions && positions) this.prime(this.positions(positions), read.positions);
+    this.prime(this.participants(o), read.participants);
+    return read.participants;
+  }
+
+  private prime<V>(loader: DataLoader<string, V>, rows: Map<string, V>): void {
+    for (const [id, value] of rows) loader.prime(id, value);
   }
 
   location(): DataLoader<string, EntityRow | null> {

@@ -3,10 +3,12 @@ import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { connectionOf } from '../args/cursor';
 import { checkEntitiesArgs, EntitiesArgs } from '../args/entities.args';
 import { checkEventsArgs, EventsArgs } from '../args/events.args';
+import { pageParticipantsPlan } from '../args/prefetch';
 import { wantsTotal } from '../args/selectedFields';
 import type { Context } from '../context';
 import { entityPage } from '../cypher/entityPage';
 import { eventPage } from '../cypher/eventPage';
+import { loaders } from '../loaders';
 import { EntityConnection, EventConnection } from '../types/connection.type';
 
 @Resolver()
@@ -21,7 +23,9 @@ export class EntitiesResolver {
   @Query(() => EventConnection, { description: 'Events matching a filter, a page at a time.' })
   async events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { filter, first, skip } = checkEventsArgs(args);
-    const page = await eventPage(ctx, filter, args.orderBy, skip, first, wantsTotal(info));
+    const plan = pageParticipantsPlan(info);
+    const page = await eventPage(ctx, filter, args.orderBy, skip, first, wantsTotal(info), plan);
+    if (plan && page.participants) loaders(ctx).primed(plan.options, page.participants, plan.positions);
     return connectionOf(page, skip);
   }
 }

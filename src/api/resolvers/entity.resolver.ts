@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { checkDateWindow } from '../args/events.args';
 import { checkFigureFilter, EntityEventsArgs, FigureFilterArgs, RelationsArgs } from '../args/fields.args';
-import { checkFirst } from '../args/limits';
+import { entityEventsOptions } from '../args/fieldOptions';
 import { wantsSources } from '../args/selectedFields';
 import type { Context } from '../context';
 import type { ArticleRow, EntityEventRow, EntityRow, FigureRow, RelationRow, SourceRow } from '../cypher/rows';
@@ -29,12 +28,7 @@ export class EntityResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<EntityEventRow[]> {
-    const first = checkFirst(args.first);
-    const window = checkDateWindow(args);
-    // `sources` of the participation itself, not `event { sources }`, which the event's own loader reads
-    return loaders(ctx)
-      .entityEvents({ ...window, types: args.types ?? null, roles: args.roles ?? null, first, withClaims: wantsSources(info) })
-      .load(e.id);
+    return loaders(ctx).entityEvents(entityEventsOptions(args, info)).load(e.id);
   }
 
   @FieldResolver(() => [Relation], { description: 'Its stated relations with other entities, by type, then name.' })

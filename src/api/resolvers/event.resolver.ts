@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { RolesArgs } from '../args/fields.args';
-import { wantsSources } from '../args/selectedFields';
+import { participantsOptions } from '../args/fieldOptions';
+import { positionsPlan } from '../args/prefetch';
 import type { Context } from '../context';
 import type { ArticleRow, EntityRow, EventRow, ParticipantRow, SourceRow } from '../cypher/rows';
 import { loaders } from '../loaders';
@@ -20,7 +21,7 @@ export class EventResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ParticipantRow[]> {
-    return loaders(ctx).participants({ roles: args.roles ?? null, withClaims: wantsSources(info) }).load(ev.id);
+    return loaders(ctx).participants(participantsOptions(args, info), positionsPlan(info, [...info.fieldNodes])).load(ev.id);
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'Where it took place.' })

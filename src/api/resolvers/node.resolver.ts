@@ -1,4 +1,6 @@
-import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Ctx, ID, Info, Query, Resolver } from 'type-graphql';
+import { entityEventsPlan } from '../args/prefetch';
 import { checkId } from '../args/limits';
 import type { Context } from '../context';
 import type { EntityRow, NodeRow } from '../cypher/rows';
@@ -20,8 +22,10 @@ export class NodeResolver {
     nullable: true,
     description: 'An entity by id. A merged id gives the entity it was merged into; an unknown id, or the id of something else, gives null.',
   })
-  async entity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<EntityRow | null> {
-    const row = await loaders(ctx).node().load(checkId(id, 'id'));
+  async entity(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<EntityRow | null> {
+    const events = entityEventsPlan(info);
+    const nodes = events ? loaders(ctx).nodeWithEvents(events) : loaders(ctx).node();
+    const row = await nodes.load(checkId(id, 'id'));
     return row?.__label === 'Entity' ? row : null;
   }
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { wantsSources } from '../args/selectedFields';
+import { positionsOptions } from '../args/fieldOptions';
 import type { Context } from '../context';
 import type { EntityRow, PositionRow } from '../cypher/rows';
 import { loaders } from '../loaders';
@@ -11,6 +11,6 @@ import { Position } from '../types/position.type';
 export class PersonResolver {
   @FieldResolver(() => [Position], { description: 'Every position held, by organisation name then title.' })
   positions(@Root() p: EntityRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<PositionRow[]> {
-    return loaders(ctx).positions({ withClaims: wantsSources(info) }).load(p.id);
+    return loaders(ctx).positions(positionsOptions(info)).load(p.id);
   }
 }

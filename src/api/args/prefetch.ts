@@ -1,0 +1,60 @@
+import { type FieldNode, getArgumentValues, type GraphQLResolveInfo, isInterfaceType, isObjectType } from 'graphql';
+import type { EntityEventsOptions } from '../cypher/entityEvents';
+import type { ParticipantsPlan } from '../cypher/eventPage';
+import type { ClaimsOption } from '../cypher/rows';
+import { entityEventsOptions, participantsOptions, positionsOptions } from './fieldOptions';
+import type { EntityEventsArgs, RolesArgs } from './fields.args';
+import { soleChildField, soleFieldAt } from './selectedFields';
+
+/**
+ * Which child levels a parent's statement reads ahead (prefetch), and with which options: the options the child
+ * fields will compute (args/fieldOptions.ts), so that the rows primed into their loaders are the rows they would
+ * have read. Each level costs one statement otherwise. A child selected under several aliases, or with arguments
+ * its resolver would reject, is not prefetched: it reads (or reports its error) as it always did.
+ */
+type Query = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'schema' | 'variableValues'>;
+
+
+/** The field's arguments as its resolver receives them (defaults applied, variables substituted), or null when invalid. */
+function argumentsOf<T>(q: Query, typeName: string, nodes: FieldNode[]): T | null {
+  const type = q.schema.getType(typeName);
+  const field = isObjectType(type) || isInterfaceType(type) ? type.getFields()[nodes[0].name.value] : undefined;
+  if (!field) return null;
+  try {
+    return getArgumentValues(field, nodes[0], q.variableValues) as T;
+  } catch {
+    return null;
+  }
+}
+
+/** Options, or null when the field's resolver would reject its arguments. */
+function unlessRejected<T>(options: () => T): T | null {
+  try {
+    return options();
+  } catch {
+    return null;
+  }
+}
+
+/** `positions` under the participants' `entity` (a `... on Person` fragment), when selected once. */
+export function positionsPlan(q: Query, participants: FieldNode[]): ClaimsOption | null {
+  const positions = soleFieldAt(q.fragments, participants, ['entity', 'positions']);
+  return positions ? positionsOptions({ fieldNodes: positions, fragments: q.fragments }) : null;
+}
+
+/** `participants` (and their positions) of each event of a page: `edges { node { participants … } }`. */
+export function pageParticipantsPlan(q: Query): ParticipantsPlan | null {
+  const participants = soleFieldAt(q.fragments, q.fieldNodes, ['edges', 'node', 'participants']);
+  if (!participants) return null;
+  const args = argumentsOf<RolesArgs>(q, 'Event', participants);
+  const options = args && unlessRejected(() => participantsOptions(args, { fieldNodes: participants, fragments: q.fragments }));
+  return options ? { options, positions: positionsPlan(q, participants) } : null;
+}
+
+/** `events` of an entity, when selected once with valid arguments. */
+export function entityEventsPlan(q: Query): EntityEventsOptions | null {
+  const events = soleChildField(q.fragments, q.fieldNodes, 'events');
+  if (!events) return null;
+  const args = argumentsOf<EntityEventsArgs>(q, 'Entity', events);
+  return args && unlessRejected(() => entityEventsOptions(args, { fieldNodes: events, fragments: q.fragments }));
+}
