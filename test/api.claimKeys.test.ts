@@ -61,13 +61,13 @@ const withoutSourcesIn = (rows: unknown[]): unknown[] => rows.map((r) => ({ ...(
 describe('claim keys only where sources are asked for', () => {
   it.each(LISTS)('when %s are asked for without sources, then no statement computes a claim key', async (_what, l) => {
     const statements = await statementsOf(query(l, withoutSources(l)));
-    expect(statements.length).toBeGreaterThanOrEqual(2); // the root field's and the list's: the recorder saw them
+    expect(statements.length).toBeGreaterThanOrEqual(1); // the list may be read ahead in the root's statement (prefetch)
     expect(statements.filter(computesClaimKeys)).toEqual([]);
   });
 
   it('when event participations ask for the sources of their events only, then no statement computes a claim key', async () => {
     const statements = await statementsOf('{ entity(id: "person:jin-feng") { events { roles event { id sources { evidence } } } } }');
-    expect(statements.length).toBeGreaterThanOrEqual(3);
+    expect(statements.length).toBeGreaterThanOrEqual(2); // the entity with its events (prefetch), the events' sources
     expect(statements.filter(computesClaimKeys)).toEqual([]);
   });
 
@@ -84,9 +84,13 @@ describe('claim keys only where sources are asked for', () => {
       expect(listsNamed(data, 'cited')).toEqual(expected);
       expect(listsNamed(data, 'plain')).toEqual(listsNamed(data, 'cited').map(withoutSourcesIn));
 
-      // the sibling without sources is read by a statement of its own, which computes no claim key
+      // the sibling without sources is read by a statement of its own, which computes no claim key: as many
+      // statements mention element ids as for the cited list alone (its read and its sources' read), and there is
+      // one keyless statement more (two more when the cited list alone is read ahead in its parent's statement)
       const citedOnly = await statementsOf(query(l, withSources(l, selection, 'cited: '), fragments));
-      expect(keyless(await statementsOf(both))).toBe(keyless(citedOnly) + 1);
+      const statements = await statementsOf(both);
+      expect(statements.filter(computesClaimKeys)).toHaveLength(citedOnly.filter(computesClaimKeys).length);
+      expect(keyless(statements)).toBeGreaterThan(keyless(citedOnly));
     });
   });
 
@@ -101,7 +105,9 @@ describe('claim keys only where sources are asked for', () => {
     });
     // the plain participants are read by a statement of their own, which computes no claim key
     const citedOnly = await statementsOf(`{ events(first: 10) { edges { node { id ${cited} } } } }`);
-    expect(keyless(await statementsOf(page))).toBe(keyless(citedOnly) + 1);
+    const statements = await statementsOf(page);
+    expect(statements.filter(computesClaimKeys)).toHaveLength(citedOnly.filter(computesClaimKeys).length);
+    expect(keyless(statements)).toBeGreaterThan(keyless(citedOnly));
   });
 });
 
