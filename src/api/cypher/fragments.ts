@@ -48,8 +48,8 @@ export function resolveEntityOrEvent(idExpr: string, out: string, imports = ''):
 
 /**
  * A domain relation `r` seen from node `from`: its type, direction, derived values and, with `withClaims`, its
- * claim key. Partners (cypher/partners.ts) do not say whether their relations' sources were selected, so the
- * default keeps the key.
+ * claim key. The default keeps the key for callers that cannot tell whether the relations' sources were selected
+ * (`Organization.partners`, through its loader).
  */
 export const relationMap = (r: string, from: string, withClaims = true): string =>
   `{type: type(${r}), since: ${r}.since, until: ${r}.until, attributes: ${r}.attributes${claimKeyEntry(r, withClaims)},
