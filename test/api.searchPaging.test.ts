@@ -3,6 +3,7 @@
  * scoring at least its last) have their ids read and sorted. Pages, their order, totals and hasNextPage are the
  * same with and without totalCount, page after page.
  */
+import { ENTITY_TYPE_NAMES } from '../src/model';
 import { closeTestDriver } from './support/db';
 import { statementsOf } from './support/recordingDriver';
 import { ok, seed } from './api.harness';
@@ -77,5 +78,23 @@ describe('searching page by page', () => {
     expect(byId.length).toBeGreaterThan(0);
     for (const sort of byId) expect(sort).toMatch(/LIMIT \$skip \+ \$take \+ 1$/);
     expect(statement).toMatch(/h\.score >= cut/);
+  });
+});
+
+describe('a search over every type of a kind', () => {
+  const ALL = `types: [${ENTITY_TYPE_NAMES.join(', ')}]`;
+
+  it('when every entity type is listed, then it finds exactly the entities an unrestricted search finds, without reading their types', async () => {
+    const all = await ok(`{ search(query: "高邮", ${ALL}, first: 100) { totalCount edges { node { __typename ... on Entity { id } } } } }`);
+    const any = await ok('{ search(query: "高邮", first: 100) { edges { node { __typename ... on Entity { id } } } } }');
+    const entities = any.search.edges.filter((e: any) => e.node.__typename !== 'Event').map((e: any) => e.node.id);
+    expect(entities.length).toBeGreaterThan(0);
+    expect(entities.length).toBeLessThan(any.search.edges.length); // the unrestricted search finds events too
+    expect(all.search.edges.map((e: any) => e.node.id)).toEqual(entities);
+    expect(all.search.totalCount).toBe(entities.length);
+    const [statement] = await statementsOf(`{ search(query: "高邮", ${ALL}, first: 5) { totalCount edges { score } } }`);
+    expect(statement).not.toMatch(/node\.type IN \$types/);
+    const [some] = await statementsOf('{ search(query: "高邮", types: [Person, Organization], first: 5) { edges { score } } }');
+    expect(some).toMatch(/node\.type IN \$types/);
   });
 });

@@ -1,4 +1,5 @@
 import { FULLTEXT_INDEX } from '../../graph/schemaStatements';
+import { ENTITY_TYPE_NAMES, EVENT_TYPES } from '../../model';
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
 import { type Page, pageOf } from './entityPage';
@@ -43,9 +44,12 @@ export async function searchPage(
 ): Promise<Page<SearchHitRow>> {
   const onlyEvents = f.types === null && f.eventTypes !== null;
   const onlyEntities = f.types !== null && f.eventTypes === null;
+  // a list of every type filters nothing, and would read the type of each of thousands of hits for nothing
+  const entityTypes = f.types && !ENTITY_TYPE_NAMES.every((t) => f.types!.includes(t)) ? 'AND node.type IN $types' : '';
+  const eventTypes = f.eventTypes && !EVENT_TYPES.every((t) => f.eventTypes!.includes(t)) ? 'AND node.type IN $eventTypes' : '';
   const kinds = [
-    ...(onlyEvents ? [] : [f.types ? `node:${L.Entity} AND node.type IN $types` : `node:${L.Entity}`]),
-    ...(onlyEntities ? [] : [f.eventTypes ? `node:${L.Event} AND node.type IN $eventTypes` : `node:${L.Event}`]),
+    ...(onlyEvents ? [] : [`node:${L.Entity} ${entityTypes}`]),
+    ...(onlyEntities ? [] : [`node:${L.Event} ${eventTypes}`]),
   ];
   const matches = `CALL db.index.fulltext.queryNodes($index, $query) YIELD node, score
      ${where([kinds.map((k) => `(${k})`).join(' OR ')])}`;
