@@ -3,9 +3,10 @@
  * relations and provenance. Expected values are the seed article's (seed/gaoyou-edz-newsletter-2023-06.json).
  */
 import { graphql } from 'graphql';
-import type { Driver, Result } from 'neo4j-driver';
+import type { Driver } from 'neo4j-driver';
 import { createContext } from '../src/api';
-import { closeTestDriver, testDatabase, testDriver } from './support/db';
+import { closeTestDriver, testDatabase } from './support/db';
+import { type RunStatement, wrappingDriver } from './support/recordingDriver';
 import { apiSchema, ARTICLE, codes, ev, exec, ok, seed, sorted } from './api.harness';
 
 beforeAll(() => seed(), 120_000);
@@ -329,28 +330,12 @@ describe('金锋', () => {
 function profilingDriver(hits: number[]): Driver {
   const total = (op: { dbHits: number; children: unknown[] }): number =>
     op.dbHits + op.children.reduce<number>((sum, child) => sum + total(child as typeof op), 0);
-  const profiled = (run: (text: string, params?: object) => Result) => (text: string, params?: object): Result => {
+  const profiled = (run: RunStatement): RunStatement => (text, params) => {
     const result = run(`PROFILE ${text}`, params);
     result.summary().then((s) => hits.push(total(s.profile as never)), () => undefined);
     return result;
   };
-  const driver = testDriver();
-  return new Proxy(driver, {
-    get(target, prop) {
-      if (prop !== 'session') return Reflect.get(target, prop, target);
-      return (config: object) => {
-        const session = target.session(config);
-        const run = session.run.bind(session);
-        session.run = ((text: string, params?: object, tx?: object) => profiled((t, p) => run(t, p, tx))(text, params)) as typeof session.run;
-        const executeRead = session.executeRead.bind(session);
-        session.executeRead = ((work: (tx: unknown) => unknown, txConfig?: object) =>
-          executeRead((tx) => work(new Proxy(tx, {
-            get: (t, p) => (p === 'run' ? profiled(t.run.bind(t)) : Reflect.get(t, p, t)),
-          })), txConfig)) as typeof session.executeRead;
-        return session;
-      };
-    },
-  });
+  return wrappingDriver(profiled);
 }
 
 /** The db hits of every statement a query sends, added up. */

@@ -1,11 +1,17 @@
 import { graphql } from 'graphql';
-import type { Driver } from 'neo4j-driver';
+import type { Driver, Result } from 'neo4j-driver';
 import { createContext } from '../../src/api';
 import { apiSchema } from '../api.harness';
 import { testDatabase, testDriver } from './db';
 
-/** A driver whose sessions record the text of every statement they run: auto-commit (the API's reads) or in a transaction function. */
-export function recordingDriver(statements: string[]): Driver {
+/** How a statement is sent: by a session (auto-commit, the API's reads) or by a transaction. */
+export type RunStatement = (text: string, params?: object) => Result;
+
+/**
+ * The test driver, with every statement its sessions send (auto-commit, or in a read transaction function)
+ * passed through `wrap`: to record it, PROFILE it, …
+ */
+export function wrappingDriver(wrap: (run: RunStatement) => RunStatement): Driver {
   const driver = testDriver();
   return new Proxy(driver, {
     get(target, prop) {
@@ -13,24 +19,24 @@ export function recordingDriver(statements: string[]): Driver {
       return (config: object) => {
         const session = target.session(config);
         const run = session.run.bind(session);
-        session.run = ((text: string, params?: object, txConfig?: object) => {
-          statements.push(text);
-          return run(text, params, txConfig);
-        }) as typeof session.run;
+        session.run = ((text: string, params?: object, txConfig?: object) =>
+          wrap((t, p) => run(t, p, txConfig))(text, params)) as typeof session.run;
         const executeRead = session.executeRead.bind(session);
         session.executeRead = ((work: (tx: unknown) => unknown, txConfig?: object) =>
           executeRead((tx) => work(new Proxy(tx, {
-            get(t, p) {
-              if (p !== 'run') return Reflect.get(t, p, t);
-              return (text: string, params?: object) => {
-                statements.push(text);
-                return t.run(text, params);
-              };
-            },
+            get: (t, p) => (p === 'run' ? wrap(t.run.bind(t)) : Reflect.get(t, p, t)),
           })), txConfig)) as typeof session.executeRead;
         return session;
       };
     },
+  });
+}
+
+/** A driver whose sessions record the text of every statement they send. */
+export function recordingDriver(statements: string[]): Driver {
+  return wrappingDriver((run) => (text, params) => {
+    statements.push(text);
+    return run(text, params);
   });
 }
 
