@@ -15,11 +15,6 @@ import { createDriver } from '../../src/graph/driver';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
 import { byName, type AnyArm } from './mix';
 
-// The arms run under tsx, which turns on source-mapped stack traces: then every `Error.stack` read (the driver
-// captures one per statement) maps frames through source maps. `npm start` runs compiled JS without them, and
-// the arms are measured as they would run in production.
-process.setSourceMapsEnabled(false);
-
 type Started = { url: string; stop(): Promise<void> };
 
 /** JS integers become Neo4j integers (LIMIT and list slices need them); other values travel as they are. */

@@ -17,7 +17,8 @@ export interface ArmProcess {
 export async function startArm(arm: AnyArm, boltUri: string, timeoutMs = 120_000): Promise<ArmProcess> {
   const script = path.join(__dirname, 'armServer.ts');
   const child = fork(script, [arm, boltUri], {
-    execArgv: ['--import', 'tsx'],
+    // without tsx's source-mapped stack traces, as the product runs compiled (../lib/noSourceMaps.mjs)
+    execArgv: ['--import', 'tsx', '--import', path.join(__dirname, '..', 'lib', 'noSourceMaps.mjs')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
