@@ -1,25 +1,42 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { EntityEventsOptions } from '../cypher/entityEvents';
 import type { ParticipantsOptions } from '../cypher/participants';
-import type { ClaimsOption } from '../cypher/rows';
+import type { PositionsOptions } from '../cypher/positions';
+import type { RelationsOptions } from '../cypher/relations';
 import { checkDateWindow } from './events.args';
-import type { EntityEventsArgs, RolesArgs } from './fields.args';
+import type { EntityEventsArgs, RelationsArgs, RolesArgs } from './fields.args';
 import { checkFirst } from './limits';
-import { wantsSources } from './selectedFields';
+import { entityExtrasAt, eventExtrasAt, wantsSources } from './selectedFields';
 
 /**
- * A field's arguments and selection as the options its loader is keyed by. Both the field's resolver and a parent
+ * A field's arguments and selection as the options its loader is keyed by: its arguments, whether its rows carry
+ * claim keys (`sources` selected) and which properties its entity and event rows carry (projection by selection:
+ * a page of participants selecting `id name` does not ship every participant's aliases and attributes). Both the field's resolver and a parent
  * prefetching the field's rows (args/prefetch.ts) compute them here: a prefetch primes the loader under these
  * options, so any difference between the two would only make the field miss them (or worse, never notice).
  */
 export type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 
 export function participantsOptions(args: RolesArgs, selection: Selection): ParticipantsOptions {
-  return { roles: args.roles ?? null, withClaims: wantsSources(selection) };
+  return { roles: args.roles ?? null, withClaims: wantsSources(selection), entity: entityExtrasAt(selection, ['entity']) };
 }
 
-export function positionsOptions(selection: Selection): ClaimsOption {
-  return { withClaims: wantsSources(selection) };
+/** Positions of a person and officials of an organisation alike. */
+export function positionsOptions(selection: Selection): PositionsOptions {
+  return {
+    withClaims: wantsSources(selection),
+    person: entityExtrasAt(selection, ['person']),
+    organization: entityExtrasAt(selection, ['organization']),
+  };
+}
+
+export function relationsOptions(args: RelationsArgs, selection: Selection): RelationsOptions {
+  return {
+    types: args.types ?? null,
+    direction: args.direction ?? null,
+    withClaims: wantsSources(selection),
+    other: entityExtrasAt(selection, ['other']),
+  };
 }
 
 /** Throws BAD_USER_INPUT for arguments out of range, as the field reports them. */
@@ -27,5 +44,12 @@ export function entityEventsOptions(args: EntityEventsArgs, selection: Selection
   const first = checkFirst(args.first);
   const window = checkDateWindow(args);
   // `sources` of the participation itself, not `event { sources }`, which the event's own loader reads
-  return { ...window, types: args.types ?? null, roles: args.roles ?? null, first, withClaims: wantsSources(selection) };
+  return {
+    ...window,
+    types: args.types ?? null,
+    roles: args.roles ?? null,
+    first,
+    withClaims: wantsSources(selection),
+    event: eventExtrasAt(selection, ['event']),
+  };
 }

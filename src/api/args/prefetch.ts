@@ -1,7 +1,7 @@
 import { type FieldNode, getArgumentValues, type GraphQLResolveInfo, isInterfaceType, isObjectType } from 'graphql';
 import type { EntityEventsOptions } from '../cypher/entityEvents';
 import type { ParticipantsPlan } from '../cypher/eventPage';
-import type { ClaimsOption } from '../cypher/rows';
+import type { PositionsOptions } from '../cypher/positions';
 import { entityEventsOptions, participantsOptions, positionsOptions } from './fieldOptions';
 import type { EntityEventsArgs, RolesArgs } from './fields.args';
 import { soleChildField, soleFieldAt } from './selectedFields';
@@ -37,7 +37,7 @@ function unlessRejected<T>(options: () => T): T | null {
 }
 
 /** `positions` under the participants' `entity` (a `... on Person` fragment), when selected once. */
-export function positionsPlan(q: Query, participants: FieldNode[]): ClaimsOption | null {
+export function positionsPlan(q: Query, participants: FieldNode[]): PositionsOptions | null {
   const positions = soleFieldAt(q.fragments, participants, ['entity', 'positions']);
   return positions ? positionsOptions({ fieldNodes: positions, fragments: q.fragments }) : null;
 }

@@ -2,7 +2,7 @@ import { PARTICIPANT_ROLES } from '../../model';
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
 import { dateConditions, type DateWindow } from './eventDates';
-import { claimKeyOf, eventMap } from './fragments';
+import { claimKeyOf, eventMap, type EventExtras } from './fragments';
 import { where } from './group';
 import { L, R } from './labels';
 import { eventRow, type ClaimsOption, type EntityEventRow } from './rows';
@@ -14,11 +14,13 @@ export interface EntityEventsOptions extends DateWindow, ClaimsOption {
   types: readonly string[] | null;
   roles: readonly string[] | null;
   first: number;
+  /** what the event rows carry */
+  event: EventExtras;
 }
 
 /** Event `ev` with the roles (and, with claims, the claim keys) of its participations `ps`. */
-const participationMap = (withClaims: boolean): string =>
-  `{event: ${eventMap('ev')}, roles: [x IN ps | x.role]${withClaims ? `, claimKeys: [x IN ps | ${claimKeyOf('x')}]` : ''}}`;
+const participationMap = ({ withClaims, event }: EntityEventsOptions): string =>
+  `{event: ${eventMap('ev', event)}, roles: [x IN ps | x.role]${withClaims ? `, claimKeys: [x IN ps | ${claimKeyOf('x')}]` : ''}}`;
 
 const entityEventRow = (r: Row): EntityEventRow => ({
   event: eventRow(r.event as Row),
@@ -49,7 +51,7 @@ export function entityEventsSubquery(idsVar: string, o: EntityEventsOptions): Su
         WITH ev, collect(p) AS ps
         ORDER BY ev.dateStart, ev.id
         LIMIT $entityEventsFirst
-        RETURN collect(${participationMap(o.withClaims)}) AS rows
+        RETURN collect(${participationMap(o)}) AS rows
       }
       RETURN collect({id: id, rows: rows}) AS eventsByEntity
     }`,

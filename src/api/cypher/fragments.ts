@@ -1,11 +1,25 @@
 import { L, R } from './labels';
 
 /**
- * Map projections of each kind of node. The variable names are the callers' constants, never input.
+ * The properties of an entity (event) that a row carries only when a client selects the field of the same name
+ * (projection by selection, args/selectedFields.ts). Id, type and name always come: they identify a row, pick its
+ * GraphQL type and order lists. Every other stored property that a GraphQL field reads as it is must be listed
+ * here (a test compares these lists with the types' fields), or a client selecting it would get its default.
+ */
+export const ENTITY_EXTRAS = ['aliases', 'kind', 'attributes'] as const;
+export const EVENT_EXTRAS = ['date', 'endDate', 'attributes', 'evidence', 'article'] as const;
+export type EntityExtras = readonly (typeof ENTITY_EXTRAS)[number][];
+export type EventExtras = readonly (typeof EVENT_EXTRAS)[number][];
+
+/**
+ * Map projections of each kind of node; by default with every extra, for rows shared by any selection (the node
+ * loader). The variable names are the callers' constants and the extras come from the lists above, never input.
  * Article text (up to megabytes) is left out on purpose: Article.text loads it on request.
  */
-export const entityMap = (v: string): string => `${v} {.id, .type, .name, .aliases, .kind, .attributes}`;
-export const eventMap = (v: string): string => `${v} {.id, .type, .name, .date, .endDate, .attributes, .evidence, .article}`;
+export const entityMap = (v: string, extras: EntityExtras = ENTITY_EXTRAS): string =>
+  `${v} {.id, .type, .name${extras.map((p) => `, .${p}`).join('')}}`;
+export const eventMap = (v: string, extras: EventExtras = EVENT_EXTRAS): string =>
+  `${v} {.id, .type, .name${extras.map((p) => `, .${p}`).join('')}}`;
 export const articleMap = (v: string): string => `${v} {.id, .title, .publisher, .publishedOn, .url, .language}`;
 export const figureMap = (v: string): string =>
   `${v} {.id, .metric, .value, .unit, .period, .change, ` +

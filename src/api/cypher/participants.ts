@@ -1,10 +1,10 @@
 import { PARTICIPANT_ROLES } from '../../model';
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
-import { claimKeyEntry, entityMap } from './fragments';
+import { claimKeyEntry, entityMap, type EntityExtras } from './fragments';
 import { where } from './group';
 import { entityLabel, L, R } from './labels';
-import { positionsSubquery, positionsIn } from './positions';
+import { positionsSubquery, positionsIn, type PositionsOptions } from './positions';
 import { claimKeyIn, entityRow, type ClaimsOption, type EntityRow, type ParticipantRow, type PositionRow } from './rows';
 import { listByKey, type Subquery } from './subquery';
 
@@ -14,6 +14,8 @@ const roleRank = (role: string): number => PARTICIPANT_ROLES.indexOf(role as (ty
 
 export interface ParticipantsOptions extends ClaimsOption {
   roles: readonly string[] | null;
+  /** what the participants' entity rows carry */
+  entity: EntityExtras;
 }
 
 /** Participants of events, and (when prefetched) the positions of the people among them. */
@@ -38,7 +40,7 @@ const byRoleThenName = (a: ParticipantRow, b: ParticipantRow): number =>
  * `positions`, `positionsByPerson` for the people among them: a parent statement that already has the event
  * ids (a page of events) reads their participants, and their positions, without a statement per level.
  */
-export function participantsSubquery(idsVar: string, { roles, withClaims }: ParticipantsOptions, positions: ClaimsOption | null): Subquery {
+export function participantsSubquery(idsVar: string, { roles, withClaims, entity }: ParticipantsOptions, positions: PositionsOptions | null): Subquery {
   const people = positions
     ? `CALL (peopleLists) { UNWIND peopleLists AS ps UNWIND ps AS pid RETURN collect(DISTINCT pid) AS people }
        ${positionsSubquery('people', positions).cypher}`
@@ -49,7 +51,7 @@ export function participantsSubquery(idsVar: string, { roles, withClaims }: Part
       CALL (id) {
         MATCH (e:${L.Entity})-[p:${R.PARTICIPATED_IN}]->(:${L.Event} {id: id})
         ${where(roles ? ['p.role IN $participantRoles'] : [])}
-        RETURN collect({role: p.role, entity: ${entityMap('e')}${claimKeyEntry('p', withClaims)}}) AS rows,
+        RETURN collect({role: p.role, entity: ${entityMap('e', entity)}${claimKeyEntry('p', withClaims)}}) AS rows,
                [x IN collect(e) WHERE x:${PERSON} | x.id] AS people
       }
       WITH collect({id: id, rows: rows}) AS participantsByEvent, collect(people) AS peopleLists
@@ -72,7 +74,7 @@ export async function participantsOfEvents(
   ctx: Context,
   ids: readonly string[],
   o: ParticipantsOptions,
-  positions: ClaimsOption | null = null,
+  positions: PositionsOptions | null = null,
 ): Promise<ParticipantsRead> {
   const sub = participantsSubquery('ids', o, positions);
   const rows = await readQuery(ctx, `WITH $ids AS ids ${sub.cypher} RETURN participantsByEvent, positionsByPerson`, {

@@ -1,7 +1,7 @@
 import type { EventType, ParticipantRole } from '../../model';
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
-import { entityMap, eventMap, relationMap, resolveEntity } from './fragments';
+import { ENTITY_EXTRAS, entityMap, type EntityExtras, EVENT_EXTRAS, eventMap, type EventExtras, relationMap, resolveEntity } from './fragments';
 import { byKey } from './group';
 import { entityLabel, L, R, relType } from './labels';
 import { entityRow, eventRow, relationRow, type PartnerRow } from './rows';
@@ -17,6 +17,9 @@ export interface PartnerParts {
   relations: boolean;
   /** whether the relations carry claim keys (their `sources` were selected); unknown (undefined) keeps them */
   claims?: boolean;
+  /** what the partner organisations' and the events' rows carry (all extras when not given) */
+  organization?: EntityExtras;
+  event?: EventExtras;
 }
 
 /**
@@ -52,8 +55,8 @@ export async function partnersOf(
      WHERE $kinds IS NULL OR other.kind IN $kinds
      WITH id, o, other, events, rels ORDER BY other.name, other.id
      RETURN id, collect({
-       organization: ${entityMap('other')},
-       events: [ev IN events | ${eventMap('ev')}],
+       organization: ${entityMap('other', parts.organization ?? ENTITY_EXTRAS)},
+       events: [ev IN events | ${eventMap('ev', parts.event ?? EVENT_EXTRAS)}],
        relations: [r IN rels | ${relationMap('r', 'o', parts.claims ?? true)}]
      }) AS rows`,
     { ids: [...ids], kinds, signing: SIGNING, signatory: SIGNATORY },

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
-import { claimKeyEntry, entityMap } from './fragments';
+import { claimKeyEntry, entityMap, type EntityExtras } from './fragments';
 import { byKey } from './group';
 import { entityLabel, relType } from './labels';
 import { claimKeyIn, entityRow, type ClaimsOption, type PositionRow } from './rows';
@@ -19,22 +19,29 @@ const position = (r: Row): PositionRow => ({
   organization: entityRow(r.organization as Row),
 });
 
+export interface PositionsOptions extends ClaimsOption {
+  /** what the rows of the person and of the organisation carry */
+  person: EntityExtras;
+  organization: EntityExtras;
+}
+
 /** A position `h` of person `p` in organisation `o`, as every query over positions projects it. */
-const positionMap = (withClaims: boolean): string =>
-  `{title: h.key, since: h.since, until: h.until, person: ${entityMap('p')}, organization: ${entityMap('o')}${claimKeyEntry('h', withClaims)}}`;
+const positionMap = (o: PositionsOptions): string =>
+  `{title: h.key, since: h.since, until: h.until, person: ${entityMap('p', o.person)}, ` +
+  `organization: ${entityMap('o', o.organization)}${claimKeyEntry('h', o.withClaims)}}`;
 
 /**
  * A subquery binding `positionsByPerson` ([{id, rows}], one per person id of the list variable `idsVar`): every
  * position each person holds, by organisation name then title.
  */
-export function positionsSubquery(idsVar: string, { withClaims }: ClaimsOption): Subquery {
+export function positionsSubquery(idsVar: string, o: PositionsOptions): Subquery {
   return {
     cypher: `CALL (${idsVar}) {
       UNWIND ${idsVar} AS id
       CALL (id) {
         MATCH (p:${PERSON} {id: id})-[h:${HOLDS_POSITION}]->(o:${ORGANIZATION})
         WITH p, h, o ORDER BY o.name, o.id, h.key
-        RETURN collect(${positionMap(withClaims)}) AS rows
+        RETURN collect(${positionMap(o)}) AS rows
       }
       RETURN collect({id: id, rows: rows}) AS positionsByPerson
     }`,
@@ -52,7 +59,7 @@ export function positionsIn(r: Row): Map<string, PositionRow[]> {
 export async function positionsOfPeople(
   ctx: Context,
   ids: readonly string[],
-  o: ClaimsOption,
+  o: PositionsOptions,
 ): Promise<Map<string, PositionRow[]>> {
   const sub = positionsSubquery('ids', o);
   const rows = await readQuery(ctx, `WITH $ids AS ids ${sub.cypher} RETURN positionsByPerson`, { ids: [...ids], ...sub.params });
@@ -63,14 +70,14 @@ export async function positionsOfPeople(
 export async function officialsOfOrganizations(
   ctx: Context,
   ids: readonly string[],
-  { withClaims }: ClaimsOption,
+  o: PositionsOptions,
 ): Promise<Map<string, PositionRow[]>> {
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
      MATCH (p:${PERSON})-[h:${HOLDS_POSITION}]->(o:${ORGANIZATION} {id: id})
      WITH id, p, h, o ORDER BY p.name, p.id, h.key
-     RETURN id, collect(${positionMap(withClaims)}) AS rows`,
+     RETURN id, collect(${positionMap(o)}) AS rows`,
     { ids: [...ids] },
   );
   return byKey(ids, rows, position);

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
-import { entityMap, relationMap } from './fragments';
+import { entityMap, type EntityExtras, relationMap } from './fragments';
 import { byKey, where } from './group';
 import { DOMAIN_RELATIONS, L } from './labels';
 import { entityRow, relationRow, type ClaimsOption, type Direction, type RelationRow } from './rows';
@@ -8,6 +8,8 @@ import { entityRow, relationRow, type ClaimsOption, type Direction, type Relatio
 export interface RelationsOptions extends ClaimsOption {
   types: readonly string[] | null;
   direction: Direction | null;
+  /** what the rows of the other ends carry */
+  other: EntityExtras;
 }
 
 /** The domain relations of each entity, seen from it, by type then the other end's name. */
@@ -26,7 +28,7 @@ export async function relationsOfEntities(
      MATCH (e:${L.Entity} {id: id})-[r:${DOMAIN_RELATIONS}]-(other:${L.Entity})
      ${where(conditions)}
      WITH id, e, r, other ORDER BY type(r), other.name, other.id, r.key
-     RETURN id, collect({relation: ${relationMap('r', 'e', o.withClaims)}, other: ${entityMap('other')}}) AS rows`,
+     RETURN id, collect({relation: ${relationMap('r', 'e', o.withClaims)}, other: ${entityMap('other', o.other)}}) AS rows`,
     { ids: [...ids], types: o.types },
   );
   return byKey(ids, rows, (r: Row) => relationRow(r.relation as Row, entityRow(r.other as Row)));

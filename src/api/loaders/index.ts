@@ -9,11 +9,10 @@ import { nodesByIds, nodesWithEvents } from '../cypher/nodesByIds';
 import { parentsOf, projectsOf, unitsOf } from '../cypher/organizationLinks';
 import { participantsOfEvents, locationsOfEvents, type ParticipantsOptions, type ParticipantsRead } from '../cypher/participants';
 import { type PartnerParts, partnersOf } from '../cypher/partners';
-import { officialsOfOrganizations, positionsOfPeople } from '../cypher/positions';
+import { officialsOfOrganizations, positionsOfPeople, type PositionsOptions } from '../cypher/positions';
 import { relationsOfEntities, type RelationsOptions } from '../cypher/relations';
 import type {
   ArticleRow,
-  ClaimsOption,
   EntityEventRow,
   EntityRow,
   EventRow,
@@ -101,11 +100,11 @@ export class Loaders {
     return this.loader('figureSources', (ids) => reportSources(this.ctx, L.Figure, ids), []);
   }
 
-  positions(o: ClaimsOption): DataLoader<string, PositionRow[]> {
+  positions(o: PositionsOptions): DataLoader<string, PositionRow[]> {
     return this.loader(this.keyed('positions', o), (ids) => positionsOfPeople(this.ctx, ids, o), []);
   }
 
-  officials(o: ClaimsOption): DataLoader<string, PositionRow[]> {
+  officials(o: PositionsOptions): DataLoader<string, PositionRow[]> {
     return this.loader(this.keyed('officials', o), (ids) => officialsOfOrganizations(this.ctx, ids, o), []);
   }
 
@@ -131,7 +130,7 @@ export class Loaders {
    * keyed by its own options only, since its rows are the same with or without the prefetch: the first field to
    * ask decides what comes along, and a sibling whose positions differ just reads them itself.
    */
-  participants(o: ParticipantsOptions, positions: ClaimsOption | null = null): DataLoader<string, ParticipantRow[]> {
+  participants(o: ParticipantsOptions, positions: PositionsOptions | null = null): DataLoader<string, ParticipantRow[]> {
     return this.loader(this.keyed('participants', o), async (ids) => this.primed(o, await participantsOfEvents(this.ctx, ids, o, positions), positions), []);
   }
 
@@ -139,7 +138,7 @@ export class Loaders {
    * Rows read by a parent's statement (prefetch), handed to the loaders that the child fields will ask: keyed
    * by the options those fields compute, so a field asking with other options still reads its own rows.
    */
-  primed(o: ParticipantsOptions, read: ParticipantsRead, positions: ClaimsOption | null): Map<string, ParticipantRow[]> {
+  primed(o: ParticipantsOptions, read: ParticipantsRead, positions: PositionsOptions | null): Map<string, ParticipantRow[]> {
     if (read.positions && positions) this.prime(this.positions(positions), read.positions);
     this.prime(this.participants(o), read.participants);
     return read.participants;

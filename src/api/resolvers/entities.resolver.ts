@@ -4,7 +4,7 @@ import { connectionOf } from '../args/cursor';
 import { checkEntitiesArgs, EntitiesArgs } from '../args/entities.args';
 import { checkEventsArgs, EventsArgs } from '../args/events.args';
 import { pageParticipantsPlan } from '../args/prefetch';
-import { wantsTotal } from '../args/selectedFields';
+import { eventExtrasAt, wantsTotal } from '../args/selectedFields';
 import type { Context } from '../context';
 import { entityPage } from '../cypher/entityPage';
 import { eventPage } from '../cypher/eventPage';
@@ -24,7 +24,8 @@ export class EntitiesResolver {
   async events(@Args(() => EventsArgs) args: EventsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { filter, first, skip } = checkEventsArgs(args);
     const plan = pageParticipantsPlan(info);
-    const page = await eventPage(ctx, filter, args.orderBy, skip, first, wantsTotal(info), plan);
+    const parts = { withTotal: wantsTotal(info), event: eventExtrasAt(info, ['edges', 'node']), participants: plan };
+    const page = await eventPage(ctx, filter, args.orderBy, skip, first, parts);
     if (plan && page.participants) loaders(ctx).primed(plan.options, page.participants, plan.positions);
     return connectionOf(page, skip);
   }

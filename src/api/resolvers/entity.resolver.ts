@@ -1,8 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { checkFigureFilter, EntityEventsArgs, FigureFilterArgs, RelationsArgs } from '../args/fields.args';
-import { entityEventsOptions } from '../args/fieldOptions';
-import { wantsSources } from '../args/selectedFields';
+import { entityEventsOptions, relationsOptions } from '../args/fieldOptions';
 import type { Context } from '../context';
 import type { ArticleRow, EntityEventRow, EntityRow, FigureRow, RelationRow, SourceRow } from '../cypher/rows';
 import { loaders } from '../loaders';
@@ -38,9 +37,7 @@ export class EntityResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<RelationRow[]> {
-    return loaders(ctx)
-      .relations({ types: args.types ?? null, direction: args.direction ?? null, withClaims: wantsSources(info) })
-      .load(e.id);
+    return loaders(ctx).relations(relationsOptions(args, info)).load(e.id);
   }
 
   @FieldResolver(() => [Article], { description: 'The articles that mention it.' })

@@ -1,6 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { partnerParts, wantsSources } from '../args/selectedFields';
+import { positionsOptions } from '../args/fieldOptions';
+import { partnerParts } from '../args/selectedFields';
 import type { Context } from '../context';
 import type { EntityRow, PartnerRow, PositionRow } from '../cypher/rows';
 import { loaders } from '../loaders';
@@ -15,7 +16,7 @@ import { Project } from '../types/project.type';
 export class OrganizationResolver {
   @FieldResolver(() => [Position], { description: 'People holding positions in it, by name then title.' })
   officials(@Root() o: EntityRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<PositionRow[]> {
-    return loaders(ctx).officials({ withClaims: wantsSources(info) }).load(o.id);
+    return loaders(ctx).officials(positionsOptions(info)).load(o.id);
   }
 
   @FieldResolver(() => Entity, {
