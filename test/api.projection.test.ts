@@ -1,6 +1,6 @@
 /**
- * Projection by selection: the entity and event rows of lists (participants, positions, officials, relations,
- * partners, an entity's events, a page of events) carry the properties beyond id, type and name (aliases, kind,
+ * Projection by selection: the entity and event rows of lists (pages of entities or events, search hits,
+ * participants, positions, officials, relations, partners, an entity's events) carry the properties beyond id, type and name (aliases, kind,
  * attributes; date, evidence, …) only when the client selects them (ENTITY_EXTRAS / EVENT_EXTRAS in
  * src/api/cypher/fragments.ts). A 50-event page selecting names does not ship 400 participants' attributes.
  * The risk is the opposite one: a row read without a property that a field then answers with its default. So
@@ -24,6 +24,10 @@ const EVENT_FIELDS = 'id type name date endDate attributes evidence article { id
 
 /** Each list of entities or events, `%s` standing for the fields selected on its entity (or event) rows. */
 const LISTS: Array<[string, string]> = [
+  ['a page of entities', '{ entities(first: 50, where: { types: [Organization, Project] }) { totalCount edges { node { %E } } } }'],
+  ['search hits (entities)', '{ search(query: "开发区", types: [Organization, Project], first: 50) { totalCount edges { node { ... on Entity { %E } } } } }'],
+  // (an Entity and an Event fragment on one hit may not both select `type`: its enums differ)
+  ['search hits (events)', '{ search(query: "开发区", eventTypes: [Signing, Visit, Meeting], first: 50) { edges { node { ... on Event { %V } } } } }'],
   ['participants of a page of events', '{ events(first: 50) { edges { node { id participants { role entity { %E } } } } } }'],
   ['a page of events', '{ events(first: 50) { edges { node { %V } } } }'],
   ['a filtered page of events', '{ events(first: 50, where: { types: [Signing] }) { totalCount edges { node { %V } } } }'],

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
-import { entityMap } from './fragments';
+import { entityMap, type EntityExtras } from './fragments';
 import { where } from './group';
 import { L, R } from './labels';
 import { entityRow, type EntityRow } from './rows';
@@ -47,6 +47,7 @@ export async function entityPage(
   skip: number,
   take: number,
   withTotal: boolean,
+  extras: EntityExtras,
 ): Promise<Page<EntityRow>> {
   const conditions = [
     ...(f.types ? ['e.type IN $types'] : []),
@@ -76,7 +77,7 @@ export async function entityPage(
      CALL (${imports}) {
        MATCH (e:${L.Entity}) ${where(conditions)}
        WITH e ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
-       RETURN collect(${entityMap('e')}) AS rows
+       RETURN collect(${entityMap('e', extras)}) AS rows
      }
      RETURN total, rows`,
     { ...f, skip: int(skip), take: int(take) },

@@ -16,10 +16,12 @@ export type EventExtras = readonly (typeof EVENT_EXTRAS)[number][];
  * loader). The variable names are the callers' constants and the extras come from the lists above, never input.
  * Article text (up to megabytes) is left out on purpose: Article.text loads it on request.
  */
-export const entityMap = (v: string, extras: EntityExtras = ENTITY_EXTRAS): string =>
-  `${v} {.id, .type, .name${extras.map((p) => `, .${p}`).join('')}}`;
-export const eventMap = (v: string, extras: EventExtras = EVENT_EXTRAS): string =>
-  `${v} {.id, .type, .name${extras.map((p) => `, .${p}`).join('')}}`;
+const withExtras = (v: string, extras: readonly string[]): string => `${v} {.id, .type, .name${extras.map((p) => `, .${p}`).join('')}}`;
+export const entityMap = (v: string, extras: EntityExtras = ENTITY_EXTRAS): string => withExtras(v, extras);
+export const eventMap = (v: string, extras: EventExtras = EVENT_EXTRAS): string => withExtras(v, extras);
+/** A node that may be an entity or an event (a search hit). */
+export const entityOrEventMap = (v: string, entity: EntityExtras = ENTITY_EXTRAS, event: EventExtras = EVENT_EXTRAS): string =>
+  withExtras(v, [...new Set([...entity, ...event])]);
 export const articleMap = (v: string): string => `${v} {.id, .title, .publisher, .publishedOn, .url, .language}`;
 export const figureMap = (v: string): string =>
   `${v} {.id, .metric, .value, .unit, .period, .change, ` +

@@ -3,6 +3,7 @@ import { ENTITY_TYPE_NAMES, EVENT_TYPES } from '../../model';
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
 import { type Page, pageOf } from './entityPage';
+import { type EntityExtras, entityOrEventMap, type EventExtras } from './fragments';
 import { where } from './group';
 import { L } from './labels';
 import { entityRow, eventRow, type EntityRow, type EventRow } from './rows';
@@ -41,6 +42,7 @@ export async function searchPage(
   skip: number,
   take: number,
   withTotal: boolean,
+  extras: { entity: EntityExtras; event: EventExtras },
 ): Promise<Page<SearchHitRow>> {
   const onlyEvents = f.types === null && f.eventTypes !== null;
   const onlyEntities = f.types !== null && f.eventTypes === null;
@@ -80,7 +82,7 @@ export async function searchPage(
        RETURN collect({
          score: score,
          label: CASE WHEN n:${L.Entity} THEN 'Entity' ELSE 'Event' END,
-         node: n {.id, .type, .name, .aliases, .kind, .attributes, .date, .endDate, .evidence, .article}
+         node: ${entityOrEventMap('n', extras.entity, extras.event)}
        }) AS rows
      }
      RETURN total, rows`,

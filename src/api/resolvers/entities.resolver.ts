@@ -4,7 +4,7 @@ import { connectionOf } from '../args/cursor';
 import { checkEntitiesArgs, EntitiesArgs } from '../args/entities.args';
 import { checkEventsArgs, EventsArgs } from '../args/events.args';
 import { pageParticipantsPlan } from '../args/prefetch';
-import { eventExtrasAt, wantsTotal } from '../args/selectedFields';
+import { entityExtrasAt, eventExtrasAt, wantsTotal } from '../args/selectedFields';
 import type { Context } from '../context';
 import { entityPage } from '../cypher/entityPage';
 import { eventPage } from '../cypher/eventPage';
@@ -16,7 +16,7 @@ export class EntitiesResolver {
   @Query(() => EntityConnection, { description: 'Entities matching a filter, a page at a time.' })
   async entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { filter, first, skip } = checkEntitiesArgs(args);
-    const page = await entityPage(ctx, filter, args.orderBy, skip, first, wantsTotal(info));
+    const page = await entityPage(ctx, filter, args.orderBy, skip, first, wantsTotal(info), entityExtrasAt(info, ['edges', 'node']));
     return connectionOf(page, skip);
   }
 
