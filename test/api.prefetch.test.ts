@@ -5,7 +5,8 @@
  * query shaped so that nothing can be prefetched (the same field under two aliases with different arguments).
  */
 import { closeTestDriver } from './support/db';
-import { exec, seed } from './api.harness';
+import { isObjectType } from 'graphql';
+import { apiSchema, exec, seed } from './api.harness';
 
 beforeAll(() => seed(), 120_000);
 afterAll(() => closeTestDriver());
@@ -78,7 +79,9 @@ describe('a page of events with participants and positions', () => {
     const source = page(participantsField(`positions { title organization { id } ${SOURCES} }`, SOURCES));
     const prefetched = await run(source, { first: 50 });
     const reference = await run(withoutPrefetch(source), { first: 50 });
-    expect(prefetched.statements).toBe(3); // the page with claim keys, then the sources of each level by key
+    // the page with claim keys, then the sources of both levels by key in one batch: the read-ahead positions come
+    // without a promise, so both levels ask the claims loader in the same tick
+    expect(prefetched.statements).toBe(2);
     expect(prefetched.data).toEqual(withoutDefeats(reference.data));
     for (const row of [...participantsOf(prefetched.data), ...positionsOf(prefetched.data)]) expect(row.sources.length).toBeGreaterThan(0);
   });
@@ -113,6 +116,33 @@ describe('a page of events with participants and positions', () => {
   it('when participants take literal roles, then it costs 1 statement and answers as level by level', async () => {
     const data = await expectSameAnswerInOneStatement(page(participantsField(POSITIONS, '', '(roles: [signatory])')));
     expect(participantsOf(data).every((p: any) => p.role === 'signatory')).toBe(true);
+  });
+
+  it('when positions were read ahead, then each person\'s positions field answers them without a promise', async () => {
+    const person = (await apiSchema()).getType('Person');
+    if (!isObjectType(person)) throw new Error('no Person type');
+    const field = person.getFields().positions;
+    const resolve = field.resolve!;
+    const answers: unknown[] = [];
+    field.resolve = (...args) => {
+      const value = resolve(...args);
+      answers.push(value);
+      return value;
+    };
+    try {
+      const { data, statements } = await run(page(participantsField(POSITIONS)), { first: 50 });
+      expect(statements).toBe(1);
+      expect(answers.length).toBeGreaterThan(5);
+      expect(answers.filter((a) => a instanceof Promise)).toEqual([]);
+      const withPositions = data.events.edges.flatMap((e: any) => e.node.participants).filter((p: any) => p.entity.positions?.length);
+      expect(withPositions.length).toBeGreaterThan(0);
+      // without the prefetch, the same field loads them: a promise
+      answers.length = 0;
+      await run(withoutPrefetch(page(participantsField(POSITIONS))), { first: 50 });
+      expect(answers.some((a) => a instanceof Promise)).toBe(true);
+    } finally {
+      field.resolve = resolve;
+    }
   });
 
   it('when the page is filtered and counted, then the participants still come in the same statement', async () => {

@@ -10,7 +10,8 @@ import { Position } from '../types/position.type';
 @Resolver(() => Person)
 export class PersonResolver {
   @FieldResolver(() => [Position], { description: 'Every position held, by organisation name then title.' })
-  positions(@Root() p: EntityRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<PositionRow[]> {
-    return loaders(ctx).positions(positionsOptions(info)).load(p.id);
+  positions(@Root() p: EntityRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): PositionRow[] | Promise<PositionRow[]> {
+    const l = loaders(ctx);
+    return l.now(l.positions(positionsOptions(info)), p.id);
   }
 }
