@@ -88,16 +88,18 @@ export async function eventPage(
   take: number,
   { withTotal, event, participants }: EventPageParts,
 ): Promise<EventPage> {
+  // From all events with a type filter, the type index: a date window only bounds events on one side each
+  // (`dateEnd >= from`, `dateStart <= to`), so a date index seek reads on average half of all events whatever the
+  // window, where one type is a ninth. Left alone the planner picks either, plan by plan (at size L: 24k db hits
+  // or 729k for the same question).
   const start =
     f.participant !== null
       ? `MATCH (participant)-[:${R.PARTICIPATED_IN}]->(ev:${L.Event})`
       : f.location !== null
         ? `MATCH (ev:${L.Event})-[:${R.OCCURRED_AT}]->(location)`
-        : `MATCH (ev:${L.Event})`;
+        : `MATCH (ev:${L.Event})${f.types ? ` USING INDEX ev:${L.Event}(type)` : ''}`;
   const conditions = [
-    // one type as an equality: the planner then seeks the type index for it, where `IN $types` (a list of unknown
-    // length) is costed as unselective and, on a large graph, planned as a filter over every dated event
-    ...(f.types?.length === 1 ? ['ev.type = $type'] : f.types ? ['ev.type IN $types'] : []),
+    ...(f.types ? ['ev.type IN $types'] : []),
     ...(f.article !== null ? ['ev.article = $article'] : []),
     ...(f.participant !== null && f.location !== null ? [`EXISTS { (ev)-[:${R.OCCURRED_AT}]->(location) }`] : []),
     ...dateConditions('ev', f),
@@ -138,7 +140,7 @@ export async function eventPage(
            RETURN size(matched) AS total, [ev IN matched[$skip..($skip + $take + 1)] | ${eventMap('ev', event)}] AS rows
          }
          ${tail}`;
-  const rows = await readQuery(ctx, statement, { ...f, type: f.types?.[0] ?? null, skip: int(skip), take: int(take), ...sub?.params });
+  const rows = await readQuery(ctx, statement, { ...f, skip: int(skip), take: int(take), ...sub?.params });
   const page = pageOf((rows[0].rows as Row[]).map(eventRow), take, rows[0].total as number | null);
   return { ...page, participants: sub ? participantsIn(rows[0], page.rows.map((r) => r.id)) : null };
 }
