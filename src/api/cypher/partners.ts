@@ -11,6 +11,14 @@ const PARTNER_OF = relType('PARTNER_OF');
 const SIGNING: EventType = 'Signing';
 const SIGNATORY: ParticipantRole = 'signatory';
 
+/** Organisations `other` that signed a Signing event `ev` with `o`, both as signatories. */
+const SIGNED_WITH = `MATCH (o)-[:${R.PARTICIPATED_IN} {role: $signatory}]->(ev:${L.Event} {type: $signing})
+        <-[:${R.PARTICIPATED_IN} {role: $signatory}]-(other:${ORGANIZATION})
+      WHERE other <> o`;
+/** Organisations `other` holding a PARTNER_OF relation `r` with `o`, either way. */
+const PARTNERED_WITH = `MATCH (o)-[r:${PARTNER_OF}]-(other:${ORGANIZATION})
+      WHERE other <> o`;
+
 /** Which of a partner's reasons the client asked for: building them for nobody costs more than finding partners. */
 export interface PartnerParts {
   events: boolean;
@@ -34,28 +42,38 @@ export async function partnersOf(
   kinds: readonly string[] | null,
   parts: PartnerParts = { events: true, relations: true },
 ): Promise<Map<string, PartnerRow[]>> {
-  // a reason nobody asked for is collected as `null`, which collect() drops: still one row per partner
-  // (the aggregation groups on it), without building the event and relation maps
+  const organization = entityMap('other', parts.organization ?? ENTITY_EXTRAS);
+  const reasons = parts.events || parts.relations;
+  // Without reasons, partners are just distinct organisations (UNION), as a hub's thousands of shared events
+  // need no grouping. With them, a reason nobody asked for is collected as `null`, which collect() drops: still
+  // one row per partner (the aggregation groups on it), without building the event and relation maps.
+  const partners = reasons
+    ? `CALL (o) {
+         ${SIGNED_WITH}
+         RETURN other, ev, null AS r
+         UNION ALL
+         ${PARTNERED_WITH}
+         RETURN other, null AS ev, r
+       }
+       WITH id, o, other, collect(DISTINCT ${parts.events ? 'ev' : 'null'}) AS events, collect(DISTINCT ${parts.relations ? 'r' : 'null'}) AS rels`
+    : `CALL (o) {
+         ${SIGNED_WITH}
+         RETURN other
+         UNION
+         ${PARTNERED_WITH}
+         RETURN other
+       }
+       WITH id, o, other, [] AS events, [] AS rels`;
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
      ${resolveEntity('id', 'o', 'id')}
      WITH id, o WHERE o:${ORGANIZATION}
-     CALL (o) {
-       MATCH (o)-[:${R.PARTICIPATED_IN} {role: $signatory}]->(ev:${L.Event} {type: $signing})
-             <-[:${R.PARTICIPATED_IN} {role: $signatory}]-(other:${ORGANIZATION})
-       WHERE other <> o
-       RETURN other, ev, null AS r
-       UNION ALL
-       MATCH (o)-[r:${PARTNER_OF}]-(other:${ORGANIZATION})
-       WHERE other <> o
-       RETURN other, null AS ev, r
-     }
-     WITH id, o, other, collect(DISTINCT ${parts.events ? 'ev' : 'null'}) AS events, collect(DISTINCT ${parts.relations ? 'r' : 'null'}) AS rels
+     ${partners}
      WHERE $kinds IS NULL OR other.kind IN $kinds
      WITH id, o, other, events, rels ORDER BY other.name, other.id
      RETURN id, collect({
-       organization: ${entityMap('other', parts.organization ?? ENTITY_EXTRAS)},
+       organization: ${organization},
        events: [ev IN events | ${eventMap('ev', parts.event ?? EVENT_EXTRAS)}],
        relations: [r IN rels | ${relationMap('r', 'o', parts.claims ?? true)}]
      }) AS rows`,
