@@ -46,7 +46,8 @@ export async function partnersOf(
   const reasons = parts.events || parts.relations;
   // Without reasons, partners are just distinct organisations (UNION), as a hub's thousands of shared events
   // need no grouping. With them, a reason nobody asked for is collected as `null`, which collect() drops: still
-  // one row per partner (the aggregation groups on it), without building the event and relation maps.
+  // one row per partner (the aggregation groups on it), without building the event and relation maps. A reason
+  // not asked for is not in the rows at all (a hub has thousands of partners).
   const partners = reasons
     ? `CALL (o) {
          ${SIGNED_WITH}
@@ -63,19 +64,18 @@ export async function partnersOf(
          ${PARTNERED_WITH}
          RETURN other
        }
-       WITH id, o, other, [] AS events, [] AS rels`;
+       WITH id, o, other, null AS events, null AS rels`;
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
      ${resolveEntity('id', 'o', 'id')}
      WITH id, o WHERE o:${ORGANIZATION}
      ${partners}
-     WHERE $kinds IS NULL OR other.kind IN $kinds
+     ${kinds ? 'WHERE other.kind IN $kinds' : ''}
      WITH id, o, other, events, rels ORDER BY other.name, other.id
      RETURN id, collect({
-       organization: ${organization},
-       events: [ev IN events | ${eventMap('ev', parts.event ?? EVENT_EXTRAS)}],
-       relations: [r IN rels | ${relationMap('r', 'o', parts.claims ?? true)}]
+       organization: ${organization}${parts.events ? `, events: [ev IN events | ${eventMap('ev', parts.event ?? EVENT_EXTRAS)}]` : ''}${
+         parts.relations ? `, relations: [r IN rels | ${relationMap('r', 'o', parts.claims ?? true)}]` : ''}
      }) AS rows`,
     { ids: [...ids], kinds, signing: SIGNING, signatory: SIGNATORY },
   );
@@ -83,8 +83,8 @@ export async function partnersOf(
     const organization = entityRow(r.organization as Row);
     return {
       organization,
-      events: (r.events as Row[]).map(eventRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
-      relations: (r.relations as Row[]).map((x) => relationRow(x, organization)),
+      events: ((r.events as Row[] | undefined) ?? []).map(eventRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+      relations: ((r.relations as Row[] | undefined) ?? []).map((x) => relationRow(x, organization)),
     };
   });
 }
