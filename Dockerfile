@@ -24,4 +24,4 @@ COPY --from=build /app /app
 USER node
 EXPOSE 4000
 # Refuse to start without a database: this image has no embedded Neo4j to fall back to.
-CMD ["/bin/sh", "-c", "if [ -z \"${NEO4J_URI:-}\" ]; then echo 'NEO4J_URI is required (e.g. bolt://neo4j:7687): this image does not include Neo4j.' >&2; exit 64; fi; exec node dist/src/main.js"]
+CMD ["/bin/sh", "-c", "if [ -z \"${NEO4J_URI:-}\" ]; then echo 'NEO4J_URI is required (e.g. bolt://neo4j:7687): this image does not include Neo4j.' >&2; exit 64; fi; exec node --max-semi-space-size=64 dist/src/main.js"]

@@ -3,6 +3,7 @@
  *
  *   npx tsx bench/soak.ts [--minutes 5] [--docs 200] [--connections 8] [--probe-seconds 20] [--rate N]
  *                         [--queries entity,path,…] [--log-level info] [--out bench/results]
+ *                         [--node-flags "--max-semi-space-size=64"]   (default: the flags of `npm start`)
  *
  * 1. Starts an embedded Neo4j of its own (temp dir, deleted afterwards), applies the schema, loads seed/ and
  *    `--docs` generated articles that share entities (test/reliability.helpers.ts `sharedDocs`).
@@ -48,6 +49,8 @@ interface Options {
   queries?: string[];
   logLevel: string;
   out: string;
+  /** Node flags of the server; default those of `npm start` (package.json) */
+  nodeFlags?: string[];
 }
 
 function parseArgs(argv: string[]): Options {
@@ -68,12 +71,21 @@ function parseArgs(argv: string[]): Options {
     else if (flag === '--log-level') (o.logLevel = value), (i += 1);
     else if (flag === '--queries') (o.queries = value.split(',').map((q) => q.trim())), (i += 1);
     else if (flag === '--out') (o.out = path.resolve(value)), (i += 1);
+    else if (flag === '--node-flags') (o.nodeFlags = value.split(' ').filter(Boolean)), (i += 1);
     else throw new Error(`unknown option ${flag} (see the comment at the top of bench/soak.ts)`);
   }
   return o;
 }
 
 const log = (line: string) => process.stdout.write(`[soak] ${line}\n`);
+
+/** The Node flags that `npm start` runs the server with (`node <flags> dist/src/main.js` in package.json). */
+function startScriptNodeFlags(): string[] {
+  const start = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
+  const flags = /\bnode((?: --\S+)*) dist\/src\/main\.js/.exec(start);
+  if (!flags) throw new Error(`cannot read the node flags of the start script: ${start}`);
+  return flags[1].split(' ').filter(Boolean);
+}
 
 /** The queries in use (`--queries`), set by main. */
 let MIX = QUERY_MIX;
@@ -222,6 +234,7 @@ function steadyLoad(
 
 async function main(): Promise<void> {
   const o = parseArgs(process.argv.slice(2));
+  const nodeFlags = o.nodeFlags ?? startScriptNodeFlags();
   if (o.queries) {
     const unknown = o.queries.filter((q) => !QUERY_MIX.some((m) => m.name === q));
     if (unknown.length) throw new Error(`unknown --queries ${unknown.join(', ')}; the mix has ${QUERY_MIX.map((m) => m.name).join(', ')}`);
@@ -264,7 +277,8 @@ async function main(): Promise<void> {
     const out = fs.openSync(serverLog, 'w');
     // without tsx's source-mapped stack traces, as `npm start` runs the compiled product (bench/lib/noSourceMaps.mjs)
     const noSourceMaps = path.join(ROOT, 'bench', 'lib', 'noSourceMaps.mjs');
-    server = spawn(process.execPath, ['--import', 'tsx', '--import', noSourceMaps, path.join(ROOT, 'src', 'main.ts')], {
+    log(`server node flags: ${nodeFlags.join(' ') || '(none)'}`);
+    server = spawn(process.execPath, [...nodeFlags, '--import', 'tsx', '--import', noSourceMaps, path.join(ROOT, 'src', 'main.ts')], {
       cwd: ROOT,
       env: { ...process.env, NEO4J_URI: neo.uri, PORT: String(port), HOST: '127.0.0.1', NODE_ENV: 'production', LOG_LEVEL: o.logLevel },
       stdio: ['ignore', out, out],
@@ -392,6 +406,7 @@ async function main(): Promise<void> {
       startedAt: startedAt.toISOString(),
       machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, loadAverageAtEnd: os.loadavg() },
       options: o,
+      serverNodeFlags: nodeFlags,
       graph,
       probe: { seconds: o.probeSeconds, connections: o.connections, maxRatePerSec: Math.round(maxRate), p50: probe.latency.p50, p99: probe.latency.p99, errors: probeStats.errors, non2xx: probe.non2xx },
       soak: {
@@ -421,7 +436,7 @@ async function main(): Promise<void> {
       `# Soak ${result.startedAt}`,
       '',
       `${result.machine.cpus} CPU (${result.machine.model}), ${result.machine.memoryGb} GB, Node ${result.machine.node}; load average at the end ${result.machine.loadAverageAtEnd.map((x) => x.toFixed(1)).join(' ')}.`,
-      `Graph: ${graph.articles} articles, ${graph.nodes} nodes, ${graph.relationships} relationships. Server: src/main.ts, NODE_ENV=production, LOG_LEVEL=${o.logLevel}.`,
+      `Graph: ${graph.articles} articles, ${graph.nodes} nodes, ${graph.relationships} relationships. Server: src/main.ts, NODE_ENV=production, LOG_LEVEL=${o.logLevel}, node flags: ${nodeFlags.join(' ') || '(none)'}.`,
       '',
       `Maximum rate of the mix: **${result.probe.maxRatePerSec} req/s** (${o.probeSeconds} s, ${o.connections} connections, p50 ${probe.latency.p50} ms, p99 ${probe.latency.p99} ms).`,
       `Soak: **${rate} req/s for ${o.minutes} min** → ${result.soak.requests} requests at ${result.soak.achievedRatePerSec} req/s; latency p50 ${p(50)} ms, p90 ${p(90)} ms, p99 ${p(99)} ms, max ${result.soak.latencyMs.max} ms.`,
