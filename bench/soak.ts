@@ -162,6 +162,12 @@ async function run(opts: autocannon.Options, track?: (latencyMs: number) => void
 
 type Failure = 'status' | 'graphql' | 'socket' | 'timeouts';
 
+/** How long the server keeps an idle connection: Node's default, which src/server/createServer.ts keeps. */
+const SERVER_KEEP_ALIVE_MS = new http.Server().keepAliveTimeout;
+
+/** The error code of each socket error, for the report (`ECONNRESET` …). */
+const socketErrorCodes: Record<string, number> = {};
+
 /**
  * Open-loop fixed-rate load: request i (the mix in turn) is sent at start + i / rate, on keep-alive
  * connections (at most 256 at once; more would queue in the agent, still counted from the scheduled time).
@@ -173,7 +179,10 @@ function steadyLoad(
   onResult: (name: string, latencyMs: number, failure?: Failure) => void,
 ): Promise<{ seconds: number }> {
   const url = new URL(base);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  // An idle keep-alive socket is closed by the server after its keepAliveTimeout (Node's default, 5 s); a request
+  // sent on it just then is reset (ECONNRESET), a race of HTTP/1.1 keep-alive, not a server failure. The agent
+  // drops its idle sockets first (`timeout` applies to free sockets), as clients behind a proxy are told to.
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: SERVER_KEEP_ALIVE_MS - 1000 });
   const bodies = MIX.map((m) => ({ name: m.name, body: Buffer.from(JSON.stringify({ query: m.query, variables: m.variables ?? {} })) }));
   const total = Math.floor(seconds * rate);
   let sent = 0;
@@ -190,9 +199,10 @@ function steadyLoad(
       const scheduled = start + (i / rate) * 1000;
       const { name, body } = bodies[i % bodies.length];
       let settled = false;
-      const settle = (failure?: Failure) => {
+      const settle = (failure?: Failure, error?: NodeJS.ErrnoException) => {
         if (settled) return;
         settled = true;
+        if (error) socketErrorCodes[error.code ?? error.message] = (socketErrorCodes[error.code ?? error.message] ?? 0) + 1;
         done += 1;
         onResult(name, Math.round((performance.now() - scheduled) * 10) / 10, failure);
         finish();
@@ -214,14 +224,14 @@ function steadyLoad(
             const text = Buffer.concat(chunks).toString('utf8');
             settle(res.statusCode !== 200 ? 'status' : text.includes('"errors"') ? 'graphql' : undefined);
           });
-          res.on('error', () => settle('socket'));
+          res.on('error', (e: NodeJS.ErrnoException) => settle('socket', e));
         },
       );
       req.on('timeout', () => {
         settle('timeouts');
         req.destroy();
       });
-      req.on('error', () => settle('socket'));
+      req.on('error', (e: NodeJS.ErrnoException) => settle('socket', e));
       req.end(body);
     };
     const timer = setInterval(() => {
@@ -415,7 +425,7 @@ async function main(): Promise<void> {
         requests: soakStats.requests,
         achievedRatePerSec: Math.round(soakStats.requests / soakSeconds),
         latencyMs: { p50: p(50), p90: p(90), p99: p(99), max: all[all.length - 1] },
-        errors: { ...soakStats.errors, serverLogErrorLines: serverErrorLines },
+        errors: { ...soakStats.errors, socketErrorCodes, serverLogErrorLines: serverErrorLines },
         overallP99OverP50: Math.round((p(99) / p(50)) * 100) / 100,
         byQuery: perQuery,
         serverRssMb: { atStart: rssAtStart, firstMinuteMean: first.serverRssMbMean, lastMinuteMean: last.serverRssMbMean, max: Math.max(...buckets.map((b) => b.serverRssMb ?? 0)) },
@@ -440,7 +450,7 @@ async function main(): Promise<void> {
       '',
       `Maximum rate of the mix: **${result.probe.maxRatePerSec} req/s** (${o.probeSeconds} s, ${o.connections} connections, p50 ${probe.latency.p50} ms, p99 ${probe.latency.p99} ms).`,
       `Soak: **${rate} req/s for ${o.minutes} min** → ${result.soak.requests} requests at ${result.soak.achievedRatePerSec} req/s; latency p50 ${p(50)} ms, p90 ${p(90)} ms, p99 ${p(99)} ms, max ${result.soak.latencyMs.max} ms.`,
-      `Errors: HTTP ${soakStats.errors.status}, GraphQL ${soakStats.errors.graphql}, socket ${soakStats.errors.socket}, timeouts ${soakStats.errors.timeouts}, server log error lines ${serverErrorLines}.`,
+      `Errors: HTTP ${soakStats.errors.status}, GraphQL ${soakStats.errors.graphql}, socket ${soakStats.errors.socket}${Object.keys(socketErrorCodes).length ? ` (${JSON.stringify(socketErrorCodes)})` : ''}, timeouts ${soakStats.errors.timeouts}, server log error lines ${serverErrorLines}.`,
       `Server RSS: ${rssAtStart} MB at the start, first-minute mean ${first.serverRssMbMean} MB, last-minute mean ${last.serverRssMbMean} MB, max ${result.soak.serverRssMb.max} MB.`,
       '',
       '| check | passed |',
