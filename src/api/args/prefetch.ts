@@ -36,10 +36,20 @@ function unlessRejected<T>(options: () => T): T | null {
   }
 }
 
-/** `positions` under the participants' `entity` (a `... on Person` fragment), when selected once. */
-export function positionsPlan(q: Query, participants: FieldNode[]): PositionsOptions | null {
-  const positions = soleFieldAt(q.fragments, participants, ['entity', 'positions']);
-  return positions ? positionsOptions({ fieldNodes: positions, fragments: q.fragments }) : null;
+const positionsPlans = new WeakMap<readonly FieldNode[], PositionsOptions | null>();
+
+/**
+ * `positions` under the participants' `entity` (a `... on Person` fragment), when selected once. Planned once per
+ * selection: every event of a page asks with the same `fieldNodes` (see perSelection in args/fieldOptions.ts).
+ */
+export function positionsPlan(q: Query, participants: readonly FieldNode[]): PositionsOptions | null {
+  let plan = positionsPlans.get(participants);
+  if (plan === undefined) {
+    const positions = soleFieldAt(q.fragments, participants, ['entity', 'positions']);
+    plan = positions ? positionsOptions({ fieldNodes: positions, fragments: q.fragments }) : null;
+    positionsPlans.set(participants, plan);
+  }
+  return plan;
 }
 
 /** `participants` (and their positions) of each event of a page: `edges { node { participants … } }`. */

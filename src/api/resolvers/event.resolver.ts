@@ -21,7 +21,7 @@ export class EventResolver {
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<ParticipantRow[]> {
-    return loaders(ctx).participants(participantsOptions(args, info), positionsPlan(info, [...info.fieldNodes])).load(ev.id);
+    return loaders(ctx).participants(participantsOptions(args, info), positionsPlan(info, info.fieldNodes)).load(ev.id);
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'Where it took place.' })
