@@ -129,7 +129,9 @@ it('in-flight requests succeed or fail with SERVICE_UNAVAILABLE, and the server 
   const clean = (o: { status: number; codes: unknown[] }) =>
     o.codes.length === 0 ? o.status === 200 : o.codes.every((c) => c === 'SERVICE_UNAVAILABLE') && [200, 503].includes(o.status);
   expect(outcomes.filter((o) => !clean(o) || (o.codes.length === 0 && !o.same))).toEqual([]);
-  expect(loads.filter((l) => !clean(l) || (l.codes.length === 0 && l.result !== 'CREATED'))).toEqual([]);
+  // Each document is sent once, so a load reads CREATED, or UNCHANGED when the connection dropped after its commit:
+  // the driver then retries the transaction, which finds the very same document already there (whole: checked below)
+  expect(loads.filter((l) => !clean(l) || (l.codes.length === 0 && l.result !== 'CREATED' && l.result !== 'UNCHANGED'))).toEqual([]);
   // while it was down, requests did fail (fast, through the circuit) rather than hang or succeed
   expect(count((o) => o.phase === 'down' && o.codes.length === 0)).toBe(0);
   expect(count((o) => o.phase === 'down' && o.status === 503)).toBeGreaterThan(0);
@@ -165,6 +167,6 @@ it('in-flight requests succeed or fail with SERVICE_UNAVAILABLE, and the server 
     };
     const none = { present: false, mentions: 0, events: 0, claims: 0, participations: 0 };
     expect([whole, none]).toContainEqual(row);
-    if (loads.some((l) => l.id === id && l.result === 'CREATED')) expect(row).toEqual(whole);
+    if (loads.some((l) => l.id === id && (l.result === 'CREATED' || l.result === 'UNCHANGED'))) expect(row).toEqual(whole);
   }
 }, 600_000);
