@@ -12,8 +12,9 @@ import { entityExtrasAt, eventExtrasAt, wantsSources } from './selectedFields';
  * A field's arguments and selection as the options its loader is keyed by: its arguments, whether its rows carry
  * claim keys (`sources` selected) and which properties its entity and event rows carry (projection by selection:
  * a page of participants selecting `id name` does not ship every participant's aliases and attributes). Both the
- * field's resolver and a parent prefetching the field's rows (args/prefetch.ts) compute them here: a prefetch primes the loader under these
- * options, so any difference between the two would only make the field miss them (or worse, never notice).
+ * field's resolver and a parent prefetching the field's rows (args/prefetch.ts) compute them here: a prefetch
+ * primes the loader under these options, so any difference between the two would only make the field miss them
+ * (or worse, never notice).
  */
 export type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
 

@@ -14,7 +14,6 @@ import { soleChildField, soleFieldAt } from './selectedFields';
  */
 type Query = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments' | 'schema' | 'variableValues'>;
 
-
 /** The field's arguments as its resolver receives them (defaults applied, variables substituted), or null when invalid. */
 function argumentsOf<T>(q: Query, typeName: string, nodes: FieldNode[]): T | null {
   const type = q.schema.getType(typeName);

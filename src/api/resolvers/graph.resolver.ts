@@ -1,8 +1,8 @@
-import { type FieldNode, type GraphQLResolveInfo, Kind, type SelectionSetNode } from 'graphql';
+import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { checkNeighborhoodArgs, checkPathsArgs, NeighborhoodArgs, PartnersArgs, PathsArgs } from '../args/graph.args';
 import { checkId } from '../args/limits';
-import { partnerParts, selectedFields } from '../args/selectedFields';
+import { partnerParts, selectedFieldsAt } from '../args/selectedFields';
 import type { Context } from '../context';
 import { neighborhood, type Subgraph as SubgraphRow } from '../cypher/neighborhood';
 import { partnersOf } from '../cypher/partners';
@@ -15,23 +15,7 @@ import { Partner } from '../types/partner.type';
  * Whether `sources` was selected on the partners' relations (through fragments too): a claim key reads both
  * ends of each relation, for nothing unless the client then asks for the relation's sources.
  */
-function relationSourcesWanted(info: GraphQLResolveInfo): boolean {
-  const relations: FieldNode[] = [];
-  const visited = new Set<string>();
-  const walk = (set: SelectionSetNode | undefined): void => {
-    for (const s of set?.selections ?? []) {
-      if (s.kind === Kind.FIELD) {
-        if (s.name.value === 'relations') relations.push(s);
-      } else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet);
-      else if (!visited.has(s.name.value)) {
-        visited.add(s.name.value);
-        walk(info.fragments[s.name.value]?.selectionSet);
-      }
-    }
-  };
-  for (const node of info.fieldNodes) walk(node.selectionSet);
-  return relations.length > 0 && selectedFields({ fieldNodes: relations, fragments: info.fragments }).has('sources');
-}
+const relationSourcesWanted = (info: GraphQLResolveInfo): boolean => selectedFieldsAt(info, ['relations']).has('sources');
 
 @Resolver()
 export class GraphResolver {
