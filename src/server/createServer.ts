@@ -36,6 +36,7 @@ import type { Config } from '../config';
 import { explorerRouter } from '../explorer';
 import { createDriver } from '../graph/driver';
 import { KeyRing } from './auth';
+import { compiledExecution } from './compiledExecution';
 import { applyCors, corsMiddleware } from './cors';
 import { DatabaseMonitor } from './database';
 import { createFormatError } from './errors';
@@ -463,7 +464,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
   async function doStart(): Promise<{ url: string }> {
     const schema = deps.schema ?? (await buildApiSchema());
     const server = new ApolloServer<Context>({
-      schema,
+      ...(config.executor === 'compiled' ? { gateway: compiledExecution(schema).gateway } : { schema }),
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
       introspection: !config.production,
