@@ -36,6 +36,7 @@ import { createDriver } from '../src/graph/driver';
 import { startEmbeddedNeo4j } from '../src/graph/embedded';
 import { ingestAll, readDocuments, type SourcedDocument } from '../src/ingest';
 import { freePort, QUERY_MIX, sharedDocs } from '../test/reliability.helpers';
+import { startScriptNodeFlags } from './lib/nodeFlags';
 
 const ROOT = path.resolve(__dirname, '..');
 
@@ -78,14 +79,6 @@ function parseArgs(argv: string[]): Options {
 }
 
 const log = (line: string) => process.stdout.write(`[soak] ${line}\n`);
-
-/** The Node flags that `npm start` runs the server with (`node <flags> dist/src/main.js` in package.json). */
-function startScriptNodeFlags(): string[] {
-  const start = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start as string;
-  const flags = /\bnode((?: --\S+)*) dist\/src\/main\.js/.exec(start);
-  if (!flags) throw new Error(`cannot read the node flags of the start script: ${start}`);
-  return flags[1].split(' ').filter(Boolean);
-}
 
 /** The queries in use (`--queries`), set by main. */
 let MIX = QUERY_MIX;

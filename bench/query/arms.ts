@@ -1,6 +1,7 @@
 /** The parent's side of the arm processes: start them, ask them for their statement count, stop them. */
 import { type ChildProcess, fork } from 'child_process';
 import * as path from 'path';
+import { startScriptNodeFlags } from '../lib/nodeFlags';
 import type { AnyArm } from './mix';
 
 export interface ArmProcess {
@@ -17,8 +18,10 @@ export interface ArmProcess {
 export async function startArm(arm: AnyArm, boltUri: string, timeoutMs = 120_000): Promise<ArmProcess> {
   const script = path.join(__dirname, 'armServer.ts');
   const child = fork(script, [arm, boltUri], {
-    // without tsx's source-mapped stack traces, as the product runs compiled (../lib/noSourceMaps.mjs)
-    execArgv: ['--import', 'tsx', '--import', path.join(__dirname, '..', 'lib', 'noSourceMaps.mjs')],
+    // without tsx's source-mapped stack traces, as the product runs compiled (../lib/noSourceMaps.mjs); every
+    // arm under the Node flags the product is started with (`npm start`), the same for all, so that none is
+    // measured under settings the others do not get
+    execArgv: [...startScriptNodeFlags(), '--import', 'tsx', '--import', path.join(__dirname, '..', 'lib', 'noSourceMaps.mjs')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     env: { ...process.env, NODE_ENV: 'production' },
   });
