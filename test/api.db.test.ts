@@ -13,8 +13,18 @@ afterAll(() => closeTestDriver());
 describe('readQuery and writeTransaction', () => {
   it('count one round trip per call and return plain values (numbers, ISO dates)', async () => {
     const ctx = createContext({ driver: testDriver(), database: testDatabase(), transactionTimeoutMs: 10_000 }, 'reader');
-    const rows = await readQuery(ctx, 'RETURN $n + 1 AS n, date($d) AS d, [1, 2] AS list, {a: 1} AS map', { n: 41, d: '2023-06-21' });
-    expect(rows).toEqual([{ n: 42, d: '2023-06-21', list: [1, 2], map: { a: 1 } }]);
+    const rows = await readQuery(
+      ctx,
+      'RETURN $n + 1 AS n, date($d) AS d, [1, 2] AS list, {a: 1} AS map, [{x: [{y: 2, t: date($d), z: null}], s: "s"}] AS deep, null AS nothing',
+      { n: 41, d: '2023-06-21' },
+    );
+    expect(rows).toEqual([{ n: 42, d: '2023-06-21', list: [1, 2], map: { a: 1 }, deep: [{ x: [{ y: 2, t: '2023-06-21', z: null }], s: 's' }], nothing: null }]);
+    // and nothing anywhere is still a driver value (an Integer is an object with low and high)
+    const driverValues = (v: unknown): number =>
+      v === null || typeof v !== 'object'
+        ? 0
+        : (Array.isArray(v) ? 0 : Object.getPrototypeOf(v) === Object.prototype ? 0 : 1) + Object.values(v).reduce((n: number, x) => n + driverValues(x), 0);
+    expect(driverValues(rows)).toBe(0);
     await writeTransaction(ctx, async (tx) => {
       await tx.run('RETURN 1');
       await tx.run('RETURN 2');
