@@ -34,7 +34,6 @@ describe('loadConfig', () => {
     expect(c.corsOrigins).toEqual([]);
     expect(c.logLevel).toBe('info');
     expect(c.seed).toBe(true);
-    expect(c.executor).toBe('compiled');
     expect(c.paths.repoRoot).toBe(REPO_ROOT);
     expect(c.paths.seedDir).toBe(path.join(REPO_ROOT, 'seed'));
   });
@@ -63,7 +62,6 @@ describe('loadConfig', () => {
       KG_CORS_ORIGINS: 'https://app.example.org, http://localhost:5173/',
       LOG_LEVEL: 'DEBUG',
       KG_SEED: 'false',
-      KG_EXECUTOR: 'graphql-js',
     });
     expect(c).toMatchObject({
       port: 8080,
@@ -76,7 +74,6 @@ describe('loadConfig', () => {
       corsOrigins: ['https://app.example.org', 'http://localhost:5173'],
       logLevel: 'debug',
       seed: false,
-      executor: 'graphql-js',
     });
   });
 
@@ -99,7 +96,6 @@ describe('loadConfig', () => {
       KG_CORS_ORIGINS: '*,https://ok.example.org/path',
       LOG_LEVEL: 'loud',
       KG_SEED: 'perhaps',
-      KG_EXECUTOR: 'jit',
     });
     const named = [
       'PORT',
@@ -118,7 +114,6 @@ describe('loadConfig', () => {
       'KG_CORS_ORIGINS',
       'LOG_LEVEL',
       'KG_SEED',
-      'KG_EXECUTOR',
     ];
     for (const name of named) expect(problems.some((p) => p.startsWith(name))).toBe(true);
     expect(problems.filter((p) => p.startsWith('KG_CORS_ORIGINS'))).toHaveLength(2);

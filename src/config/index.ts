@@ -52,8 +52,6 @@ export interface Config {
   logLevel: LogLevel;
   /** load seed/ at start when the embedded database is used */
   seed: boolean;
-  /** 'compiled': operations run as graphql-jit functions (src/server/compiledExecution.ts); 'graphql-js': as usual */
-  executor: 'compiled' | 'graphql-js';
   paths: {
     /** repository root (holds seed/ and neo4j-launcher/), found from this file's location */
     repoRoot: string;
@@ -259,11 +257,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     r.warnings.push('KG_SEED only applies to the embedded Neo4j; with NEO4J_URI load data with `kg ingest` / `kg seed`');
   }
 
-  const executor = r.string('KG_EXECUTOR', 'compiled');
-  if (executor !== 'compiled' && executor !== 'graphql-js') {
-    r.problems.push(`KG_EXECUTOR must be compiled or graphql-js; got ${JSON.stringify(executor)}`);
-  }
-
   if (r.problems.length > 0) throw new ConfigError(r.problems);
 
   return {
@@ -278,7 +271,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins,
     logLevel,
     seed,
-    executor: executor as Config['executor'],
     paths: {
       repoRoot,
       seedDir: path.join(repoRoot, 'seed'),

@@ -36,7 +36,6 @@ import type { Config } from '../config';
 import { explorerRouter } from '../explorer';
 import { createDriver } from '../graph/driver';
 import { KeyRing } from './auth';
-import { compiledExecution } from './compiledExecution';
 import { applyCors, corsMiddleware } from './cors';
 import { DatabaseMonitor } from './database';
 import { createFormatError } from './errors';
@@ -464,7 +463,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
   async function doStart(): Promise<{ url: string }> {
     const schema = deps.schema ?? (await buildApiSchema());
     const server = new ApolloServer<Context>({
-      ...(config.executor === 'compiled' ? { gateway: compiledExecution(schema).gateway } : { schema }),
+      schema,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
       introspection: !config.production,
