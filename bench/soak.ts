@@ -36,7 +36,7 @@ import { createDriver } from '../src/graph/driver';
 import { startEmbeddedNeo4j } from '../src/graph/embedded';
 import { ingestAll, readDocuments, type SourcedDocument } from '../src/ingest';
 import { freePort, QUERY_MIX, sharedDocs } from '../test/reliability.helpers';
-import { startScriptNodeFlags } from './lib/nodeFlags';
+import { startScriptNodeFlags } from './lib/startScriptNodeFlags';
 
 const ROOT = path.resolve(__dirname, '..');
 

@@ -1,7 +1,7 @@
 /** The parent's side of the arm processes: start them, ask them for their statement count, stop them. */
 import { type ChildProcess, fork } from 'child_process';
 import * as path from 'path';
-import { startScriptNodeFlags } from '../lib/nodeFlags';
+import { startScriptNodeFlags } from '../lib/startScriptNodeFlags';
 import type { AnyArm } from './mix';
 
 export interface ArmProcess {
