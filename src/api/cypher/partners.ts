@@ -73,14 +73,18 @@ export async function partnersOf(
      ${partners}
      ${kinds ? 'WHERE other.kind IN $kinds' : ''}
      WITH id, o, other, events, rels ORDER BY other.name, other.id
-     RETURN id, collect({
-       organization: ${organization}${parts.events ? `, events: [ev IN events | ${eventMap('ev', parts.event ?? EVENT_EXTRAS)}]` : ''}${
-         parts.relations ? `, relations: [r IN rels | ${relationMap('r', 'o', parts.claims ?? true)}]` : ''}
+     RETURN id, collect(${
+       // without reasons, the organisation's map is the row: a hub's 10 000 partners wrapped in one more map
+       // each cost ~15% more Node CPU to decode and convert (measured at M, 2 400 partners)
+       reasons
+         ? `{organization: ${organization}${parts.events ? `, events: [ev IN events | ${eventMap('ev', parts.event ?? EVENT_EXTRAS)}]` : ''}${
+             parts.relations ? `, relations: [r IN rels | ${relationMap('r', 'o', parts.claims ?? true)}]` : ''}}`
+         : organization
      }) AS rows`,
     { ids: [...ids], kinds, signing: SIGNING, signatory: SIGNATORY },
   );
   return byKey(ids, rows, (r: Row): PartnerRow => {
-    const organization = entityRow(r.organization as Row);
+    const organization = entityRow((reasons ? r.organization : r) as Row);
     return {
       organization,
       events: ((r.events as Row[] | undefined) ?? []).map(eventRow).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
