@@ -23,7 +23,7 @@ export type Selection = Pick<GraphQLResolveInfo, 'fieldNodes' | 'fragments'>;
  * `fieldNodes` array, and the 250 people of a 50-event page would otherwise each walk the same selection (about
  * 2 µs a walk). The selection is the document's, which never changes, so its identity is the key.
  */
-function perSelection<T>(compute: (selection: Selection) => T): (selection: Selection) => T {
+export function perSelection<T>(compute: (selection: Selection) => T): (selection: Selection) => T {
   const computed = new WeakMap<readonly FieldNode[], T>();
   return (selection) => {
     let value = computed.get(selection.fieldNodes);

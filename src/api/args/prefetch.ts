@@ -2,7 +2,7 @@ import { type FieldNode, getArgumentValues, type GraphQLResolveInfo, isInterface
 import type { EntityEventsOptions } from '../cypher/entityEvents';
 import type { ParticipantsPlan } from '../cypher/eventPage';
 import type { PositionsOptions } from '../cypher/positions';
-import { entityEventsOptions, participantsOptions, positionsOptions } from './fieldOptions';
+import { entityEventsOptions, participantsOptions, perSelection, positionsOptions } from './fieldOptions';
 import type { EntityEventsArgs, RolesArgs } from './fields.args';
 import { soleChildField, soleFieldAt } from './selectedFields';
 
@@ -35,20 +35,17 @@ function unlessRejected<T>(options: () => T): T | null {
   }
 }
 
-const positionsPlans = new WeakMap<readonly FieldNode[], PositionsOptions | null>();
+const positionsUnder = perSelection((participants): PositionsOptions | null => {
+  const positions = soleFieldAt(participants.fragments, participants.fieldNodes, ['entity', 'positions']);
+  return positions ? positionsOptions({ fieldNodes: positions, fragments: participants.fragments }) : null;
+});
 
 /**
  * `positions` under the participants' `entity` (a `... on Person` fragment), when selected once. Planned once per
- * selection: every event of a page asks with the same `fieldNodes` (see perSelection in args/fieldOptions.ts).
+ * selection, as every event of a page asks with the same `fieldNodes`.
  */
 export function positionsPlan(q: Query, participants: readonly FieldNode[]): PositionsOptions | null {
-  let plan = positionsPlans.get(participants);
-  if (plan === undefined) {
-    const positions = soleFieldAt(q.fragments, participants, ['entity', 'positions']);
-    plan = positions ? positionsOptions({ fieldNodes: positions, fragments: q.fragments }) : null;
-    positionsPlans.set(participants, plan);
-  }
-  return plan;
+  return positionsUnder({ fieldNodes: participants, fragments: q.fragments });
 }
 
 /** `participants` (and their positions) of each event of a page: `edges { node { participants … } }`. */
