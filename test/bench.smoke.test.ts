@@ -104,6 +104,9 @@ describe('benchmark, size tiny, against the test database', () => {
         for (const arm of ['product', 'library', 'raw'] as const) {
           const r = q.arms[arm];
           expect({ query: q.query, arm, requests: r.requests > 0, non2xx: r.non2xx }).toEqual({ query: q.query, arm, requests: true, non2xx: 0 });
+          // the arm's process reported the CPU time it spent serving them (a request costs some, not seconds)
+          expect(r.cpuMsPerRequest).toBeGreaterThan(0);
+          expect(r.cpuMsPerRequest).toBeLessThan(1000);
           expect(r.roundTrips).toBeGreaterThanOrEqual(q.shape === 'overhead' ? 0 : 1);
         }
         // the raw arm answers in one statement (none for the stack-overhead query); the product within its bound

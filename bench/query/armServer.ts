@@ -5,7 +5,8 @@
  *
  * Listens on 127.0.0.1 on a free port, tells the parent `{type: 'ready', url}`, answers `{type: 'stats'}`
  * with the number of Cypher statements it has sent to Neo4j so far (the driver is wrapped by
- * countingDriver), and exits on `{type: 'stop'}` or when the parent goes away.
+ * countingDriver) and the CPU time the process has used (user + system, µs), and exits on `{type: 'stop'}`
+ * or when the parent goes away.
  */
 import 'reflect-metadata';
 import * as http from 'http';
@@ -120,7 +121,10 @@ async function main(): Promise<void> {
     process.exit(0);
   };
   process.on('message', (m: { type: string; id?: number }) => {
-    if (m.type === 'stats') process.send!({ type: 'stats', id: m.id, statements: counter.statements });
+    if (m.type === 'stats') {
+      const cpu = process.cpuUsage();
+      process.send!({ type: 'stats', id: m.id, statements: counter.statements, cpuMicros: cpu.user + cpu.system });
+    }
     else if (m.type === 'stop') void stop();
   });
   process.on('disconnect', () => void stop());

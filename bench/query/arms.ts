@@ -1,4 +1,4 @@
-/** The parent's side of the arm processes: start them, ask them for their statement count, stop them. */
+/** The parent's side of the arm processes: start them, ask them for their statement count and CPU time, stop them. */
 import { type ChildProcess, fork } from 'child_process';
 import * as path from 'path';
 import { startScriptNodeFlags } from '../lib/startScriptNodeFlags';
@@ -8,11 +8,16 @@ export interface ArmProcess {
   arm: AnyArm;
   url: string;
   child: ChildProcess;
-  /** Cypher statements the arm has sent to Neo4j so far */
-  statements(): Promise<number>;
+  /** Cypher statements the arm has sent to Neo4j so far, and the CPU time its process has used (µs) */
+  stats(): Promise<ArmStats>;
   /** POSTs one request body; resolves with the parsed JSON answer */
   post(body: string): Promise<unknown>;
   stop(): Promise<void>;
+}
+
+export interface ArmStats {
+  statements: number;
+  cpuMicros: number;
 }
 
 export async function startArm(arm: AnyArm, boltUri: string, timeoutMs = 120_000): Promise<ArmProcess> {
@@ -44,13 +49,13 @@ export async function startArm(arm: AnyArm, boltUri: string, timeoutMs = 120_000
     arm,
     url,
     child,
-    statements() {
+    stats() {
       const id = ++seq;
-      return new Promise<number>((resolve) => {
-        const on = (m: { type: string; id?: number; statements?: number }) => {
+      return new Promise<ArmStats>((resolve) => {
+        const on = (m: { type: string; id?: number } & Partial<ArmStats>) => {
           if (m.type === 'stats' && m.id === id) {
             child.off('message', on);
-            resolve(m.statements!);
+            resolve({ statements: m.statements!, cpuMicros: m.cpuMicros! });
           }
         };
         child.on('message', on);

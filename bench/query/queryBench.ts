@@ -21,6 +21,8 @@ export interface LoadResult {
   requests: number;
   errors: number;
   non2xx: number;
+  /** CPU time of the arm's process per request (ms, user + system): where a Node-bound arm spends its time */
+  cpuMsPerRequest: number;
 }
 
 export interface ArmQueryResult extends LoadResult {
@@ -88,13 +90,13 @@ async function checkPass(arms: ArmProcess[], q: MixQuery, probes: Params[]) {
   for (const p of probes) {
     const answers: Partial<Record<AnyArm, unknown>> = {};
     for (const arm of arms) {
-      const before = await arm.statements();
+      const before = (await arm.stats()).statements;
       try {
         answers[arm.arm] = normalizeAnswer(arm.arm, q, await arm.post(requestBody(arm.arm, q, p)));
       } catch (error) {
         answers[arm.arm] = { error: (error as Error).message.slice(0, 300) };
       }
-      (statements[arm.arm] ??= []).push((await arm.statements()) - before);
+      (statements[arm.arm] ??= []).push((await arm.stats()).statements - before);
     }
     sizes.push(answerSize(answers.raw));
     for (const arm of arms) {
@@ -109,6 +111,7 @@ async function checkPass(arms: ArmProcess[], q: MixQuery, probes: Params[]) {
 async function load(arm: ArmProcess, q: MixQuery, probes: Params[], o: QueryBenchOptions): Promise<LoadResult> {
   const bodies = probes.map((p) => requestBody(arm.arm, q, p));
   let i = 0;
+  const before = await arm.stats();
   const result = await autocannon({
     url: arm.url,
     method: 'POST',
@@ -117,6 +120,7 @@ async function load(arm: ArmProcess, q: MixQuery, probes: Params[], o: QueryBenc
     headers: { 'content-type': 'application/json' },
     requests: [{ setupRequest: (req: any) => ({ ...req, body: bodies[i++ % bodies.length] }) }],
   } as autocannon.Options);
+  const cpuMicros = (await arm.stats()).cpuMicros - before.cpuMicros;
   return {
     requestsPerSec: result.requests.average,
     p50: result.latency.p50,
@@ -125,6 +129,7 @@ async function load(arm: ArmProcess, q: MixQuery, probes: Params[], o: QueryBenc
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    cpuMsPerRequest: result.requests.total > 0 ? cpuMicros / 1000 / result.requests.total : 0,
   };
 }
 
@@ -145,6 +150,7 @@ export function combineRounds(rounds: LoadResult[]): LoadResult {
     requests,
     errors: rounds.reduce((a, r) => a + r.errors, 0),
     non2xx: rounds.reduce((a, r) => a + r.non2xx, 0),
+    cpuMsPerRequest: requests > 0 ? rounds.reduce((a, r) => a + r.cpuMsPerRequest * r.requests, 0) / requests : 0,
   };
 }
 
@@ -173,7 +179,7 @@ export async function runQueryBench(o: QueryBenchOptions): Promise<QueryResult[]
       for (const arm of arms) {
         const rt = warm.statements[arm.arm];
         armResults[arm.arm] = {
-          requestsPerSec: 0, p50: 0, p90: 0, p99: 0, requests: 0, errors: 0, non2xx: 0,
+          requestsPerSec: 0, p50: 0, p90: 0, p99: 0, requests: 0, errors: 0, non2xx: 0, cpuMsPerRequest: 0,
           roundTrips: rt.reduce((a, b) => a + b, 0) / rt.length,
           roundTripsMax: Math.max(...rt),
         };
@@ -194,7 +200,7 @@ export async function runQueryBench(o: QueryBenchOptions): Promise<QueryResult[]
         for (const arm of order) {
           const r = combineRounds(halves[arm.arm]);
           Object.assign(armResults[arm.arm], r);
-          log(`[query] ${q.name} ${arm.arm}: ${r.requestsPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${armResults[arm.arm].roundTrips.toFixed(2)} round trips${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
+          log(`[query] ${q.name} ${arm.arm}: ${r.requestsPerSec.toFixed(1)} req/s, p50 ${r.p50} ms, p99 ${r.p99} ms, ${r.cpuMsPerRequest.toFixed(2)} ms CPU/request, ${armResults[arm.arm].roundTrips.toFixed(2)} round trips${r.non2xx || r.errors ? `, ${r.non2xx} non-2xx, ${r.errors} errors` : ''}`);
         }
       }
       results.push({

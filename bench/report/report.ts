@@ -159,19 +159,21 @@ export function markdownFor(r: BenchResults): string {
   if (r.query) {
     lines.push(`## Queries (autocannon, ${r.query.connections} connections, ${r.query.durationSec} s per query and arm)${r.queryCarriedFrom ? ` — from the run of ${r.queryCarriedFrom}` : ''}`, '');
     lines.push(
-      '| query | product req/s | raw req/s | library req/s | product ÷ raw | product ÷ library | p50 / p90 / p99 ms (product) | p50 / p90 / p99 ms (raw) | p50 / p90 / p99 ms (library) | round trips product / raw / library | same answers |',
-      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|',
+      '| query | product req/s | raw req/s | library req/s | product ÷ raw | product ÷ library | p50 / p90 / p99 ms (product) | p50 / p90 / p99 ms (raw) | p50 / p90 / p99 ms (library) | round trips product / raw / library | server CPU ms per request product / raw / library | same answers |',
+      '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|',
     );
     for (const q of r.query.results) {
       const p = q.arms.product;
       const w = q.arms.raw;
       const l = q.arms.library;
       const lat = (x: typeof p) => `${x.p50} / ${x.p90} / ${x.p99}`;
+      // results from before the arms reported their CPU time have none
+      const cpu = (x: typeof p) => (x.cpuMsPerRequest === undefined ? '–' : f2(x.cpuMsPerRequest));
       const need = q.shape === 'nested' || q.shape === 'filtered' ? TARGETS.queryVsLibraryNestedFiltered : TARGETS.queryVsLibrary;
       lines.push(
         `| ${q.title} | ${f1(p.requestsPerSec)} | ${f1(w.requestsPerSec)} | ${f1(l.requestsPerSec)} | ${f2(ratioOf(q, 'raw'))} ${mark(ratioOf(q, 'raw') >= TARGETS.queryVsRaw)} | ` +
           `${f2(ratioOf(q, 'library'))} ${mark(ratioOf(q, 'library') >= need)} | ${lat(p)} | ${lat(w)} | ${lat(l)} | ` +
-          `${f2(p.roundTrips)} / ${f2(w.roundTrips)} / ${f2(l.roundTrips)} | ${q.sameAnswers ? 'yes' : 'NO'} |`,
+          `${f2(p.roundTrips)} / ${f2(w.roundTrips)} / ${f2(l.roundTrips)} | ${cpu(p)} / ${cpu(w)} / ${cpu(l)} | ${q.sameAnswers ? 'yes' : 'NO'} |`,
       );
     }
     lines.push('');
