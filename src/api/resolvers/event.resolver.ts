@@ -20,8 +20,9 @@ export class EventResolver {
     @Args(() => RolesArgs) args: RolesArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<ParticipantRow[]> {
-    return loaders(ctx).participants(participantsOptions(args, info), positionsPlan(info, info.fieldNodes)).load(ev.id);
+  ): ParticipantRow[] | Promise<ParticipantRow[]> {
+    const l = loaders(ctx);
+    return l.now(l.participants(participantsOptions(args, info), positionsPlan(info, info.fieldNodes)), ev.id);
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'Where it took place.' })
