@@ -3,7 +3,7 @@
  * committed file is stale: run `npm run emit`.
  */
 import { readFileSync } from 'fs';
-import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType, isUnionType } from 'graphql';
+import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { schemaSdl } from '../src/api';
 import { SCHEMA_FILE } from '../src/api/emitSchema';
 import { ENTITY_KINDS, ENTITY_TYPE_NAMES, ENTITY_TYPES, EVENT_TYPES, PARTICIPANT_ROLES, RELATION_TYPE_NAMES } from '../src/model';
@@ -25,6 +25,22 @@ describe('the GraphQL schema', () => {
     expect(resolve('Node', { __label: 'Event' })).toBe('Event');
     expect(resolve('Node', { __label: 'Entity', type: 'Village' })).toBe('Village');
     expect(resolve('SearchResult', { __label: 'Entity', type: 'Organization' })).toBe('Organization');
+  });
+
+  it("reads plain fields with graphql-js's default resolver, and keeps the field resolvers", async () => {
+    const schema = await apiSchema();
+    const fields = (name: string) => {
+      const t = schema.getType(name);
+      if (!isObjectType(t)) throw new Error(`${name} is not an object type`);
+      return t.getFields();
+    };
+    // type-graphql would wrap each of these in a function of its own, called for every value of a page
+    for (const [type, field] of [['Event', 'name'], ['Person', 'id'], ['Participant', 'role'], ['Position', 'title'], ['EventEdge', 'node']]) {
+      expect({ type, field, resolve: fields(type)[field].resolve }).toEqual({ type, field, resolve: undefined });
+    }
+    for (const [type, field] of [['Event', 'participants'], ['Person', 'positions'], ['Organization', 'partners']]) {
+      expect({ type, field, resolve: typeof fields(type)[field].resolve }).toEqual({ type, field, resolve: 'function' });
+    }
   });
 
   it('is valid SDL on its own (what clients and codegen read)', () => {

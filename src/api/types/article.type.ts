@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from './objectType';
 import { Node } from './node.type';
 
 @ObjectType('Article', { implements: Node, description: 'A news article the graph was extracted from.' })

@@ -1,4 +1,5 @@
-import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { Field, Float, Int } from 'type-graphql';
+import { ObjectType } from './objectType';
 import type { EntityRow, EventRow } from '../cypher/rows';
 import type { SearchHitRow } from '../cypher/searchPage';
 import { Entity } from './entity.type';

@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from './objectType';
 import type { EventType } from '../../model';
 import { EventTypeEnum } from './enums';
 import { Node } from './node.type';

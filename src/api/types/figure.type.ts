@@ -1,4 +1,5 @@
-import { Field, Float, ObjectType } from 'type-graphql';
+import { Field, Float } from 'type-graphql';
+import { ObjectType } from './objectType';
 import type { EntityRow } from '../cypher/rows';
 import { Entity } from './entity.type';
 import { Node } from './node.type';

@@ -1,4 +1,5 @@
-import { Field, ID, Int, ObjectType } from 'type-graphql';
+import { Field, ID, Int } from 'type-graphql';
+import { ObjectType } from './objectType';
 import type { GraphEdgeRow, GraphNodeRow } from '../cypher/rows';
 
 /** Flat on purpose: a graph UI draws these directly. `node` gives the full object when wanted. */

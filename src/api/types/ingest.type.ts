@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int } from 'type-graphql';
+import { ObjectType } from './objectType';
 import type { IngestStatus } from '../../ingest';
 import { IngestStatusEnum } from './enums';
 

@@ -1,4 +1,4 @@
-import { ObjectType } from 'type-graphql';
+import { ObjectType } from './objectType';
 import { ENTITY_TYPES } from '../../model';
 import { Entity } from './entity.type';
 import { Node } from './node.type';

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from './objectType';
 import type { EntityRow, EventRow } from '../cypher/rows';
 import { Entity } from './entity.type';
 import { ParticipantRoleEnum } from './enums';

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from './objectType';
 import type { EntityRow, EventRow, RelationRow } from '../cypher/rows';
 import { Event } from './event.type';
 import { Organization } from './organization.type';

@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from './objectType';
 import type { EntityRow } from '../cypher/rows';
 import { Organization } from './organization.type';
 import { Person } from './person.type';

@@ -1,5 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from './objectType';
 import type { EntityRow } from '../cypher/rows';
 import { Entity } from './entity.type';
 import { Direction, RelationTypeEnum } from './enums';

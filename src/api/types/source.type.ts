@@ -1,4 +1,5 @@
-import { Field, ObjectType } from 'type-graphql';
+import { Field } from 'type-graphql';
+import { ObjectType } from './objectType';
 
 /** Provenance: one article that supports a fact, and what it said. `article` is resolved by SourceResolver. */
 @ObjectType('Source', { description: 'An article supporting a fact, with the words it used.' })
