@@ -84,6 +84,7 @@ export async function runIngestBench(
     ]),
     { writer: naiveWriter, batchSize: 1, docs: docs.slice(0, opts.naiveDocs) },
   ];
+  log(`[ingest] warm-up: every arm writes its documents once, unmeasured`);
   for (const { writer, docs: set } of arms) {
     await wipeDatabase(driver);
     await writer.write(driver, set);
