@@ -1,0 +1,90 @@
+/**
+ * What graphql-js itself costs to execute a query's answer, apart from the database and from any resolver:
+ *
+ *   NODE_ENV=production flock /tmp/kg-bench.lock npx tsx bench/query/executorFloor.ts [--size S] [--query eventPageNested] [--iterations 2000]
+ *
+ * On the benchmark graph of that size (as `npm run bench` left it in /tmp/kg-bench-<size>), the product answers
+ * the mix query once, in-process, with `__typename` added to every selection so that abstract types can be told
+ * from the data. graphql-js then executes the mix query again over that answer against the committed SDL
+ * (schema/schema.graphql: no resolvers, every field read as a property), `iterations` times. Its CPU time per
+ * execution is the floor that any server running graphql-js pays for this answer, whatever its resolvers and its
+ * database; JSON.stringify of the same answer is timed alongside for scale. Compare it with the raw arm's whole
+ * CPU per request in the report (which includes decoding the same rows from Bolt and serving HTTP).
+ * NODE_ENV=production, as the arms run: graphql-js otherwise adds its development checks.
+ */
+import 'reflect-metadata';
+import { readFileSync } from 'fs';
+import { buildSchema, execute, Kind, parse, visit, type DocumentNode, type SelectionSetNode } from 'graphql';
+import { buildApiSchema, createContext } from '../../src/api';
+import { SCHEMA_FILE } from '../../src/api/emitSchema';
+import { createDriver, startEmbeddedNeo4j } from '../../src/graph';
+import { SIZE_NAMES, type SizeName } from '../data/generate';
+import { benchDataDir, MEMORY } from '../lib/neo4j';
+import { chooseProbes } from './probes';
+import { byName } from './mix';
+
+/** The document with `__typename` selected in every selection set, as a client cache would ask. */
+function withTypenames(doc: DocumentNode): DocumentNode {
+  return visit(doc, {
+    SelectionSet(node: SelectionSetNode): SelectionSetNode {
+      const has = node.selections.some((s) => s.kind === Kind.FIELD && s.name.value === '__typename' && !s.alias);
+      return has ? node : { ...node, selections: [...node.selections, { kind: Kind.FIELD, name: { kind: Kind.NAME, value: '__typename' } }] };
+    },
+  });
+}
+
+/** CPU time (user + system, ms) per call of `fn`, after as many unmeasured calls. */
+function cpuMsPerCall(fn: () => unknown, iterations: number): number {
+  for (let i = 0; i < iterations; i++) fn();
+  const started = process.cpuUsage();
+  for (let i = 0; i < iterations; i++) fn();
+  const used = process.cpuUsage(started);
+  return (used.user + used.system) / 1000 / iterations;
+}
+
+async function main(): Promise<void> {
+  const arg = (name: string, fallback: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i > 0 ? process.argv[i + 1] : fallback;
+  };
+  const size = arg('size', 'S') as SizeName;
+  if (!SIZE_NAMES.includes(size)) throw new Error(`--size must be one of ${SIZE_NAMES.join(', ')}`);
+  const q = byName(arg('query', 'eventPageNested'));
+  const iterations = Number(arg('iterations', '2000'));
+  if (process.env.NODE_ENV !== 'production') process.stderr.write('NODE_ENV is not production: graphql-js runs its development checks\n');
+
+  const neo4j = await startEmbeddedNeo4j({ homeDir: benchDataDir(size), ...MEMORY[size] });
+  const driver = createDriver({ uri: neo4j.uri });
+  try {
+    const probe = (await chooseProbes(driver))[q.name]?.[0];
+    if (!probe) throw new Error(`no probe for ${q.name} in the ${size} graph: run \`npm run bench -- --size ${size} --only query\` first`);
+    const request = q.product(probe);
+    const document = parse(request.query);
+    const answer = await execute({
+      schema: await buildApiSchema(),
+      document: withTypenames(document),
+      variableValues: request.variables,
+      contextValue: createContext({ driver, transactionTimeoutMs: 60_000 }, 'reader'),
+    });
+    if (answer.errors?.length) throw answer.errors[0];
+
+    const sdl = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+    const again = () => execute({ schema: sdl, document, rootValue: answer.data, variableValues: request.variables });
+    const replayed = again();
+    if ('then' in replayed || replayed.errors?.length) throw new Error(`replaying the answer failed: ${JSON.stringify(replayed)}`);
+    const json = JSON.stringify(replayed);
+    process.stdout.write(
+      `${q.name} at ${size}: an answer of ${json.length} bytes of JSON\n` +
+        `  graphql-js execute over it, no resolvers: ${cpuMsPerCall(again, iterations).toFixed(3)} ms CPU per execution\n` +
+        `  JSON.stringify of it:                     ${cpuMsPerCall(() => JSON.stringify(replayed), iterations).toFixed(3)} ms CPU\n`,
+    );
+  } finally {
+    await driver.close();
+    await neo4j.stop();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
