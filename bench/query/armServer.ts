@@ -11,8 +11,10 @@
 import 'reflect-metadata';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
+import * as path from 'path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { createDriver } from '../../src/graph/driver';
+import { COMPILED_SRC } from '../lib/compiledProduct';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
 import { byName, type AnyArm } from './mix';
 
@@ -59,8 +61,8 @@ async function startRaw(driver: Driver): Promise<Started> {
 }
 
 async function startProduct(driver: Driver, uri: string): Promise<Started> {
-  const { loadConfig } = await import('../../src/config');
-  const { createServer } = await import('../../src/server');
+  const { loadConfig } = (await import(path.join(COMPILED_SRC, 'config'))) as typeof import('../../src/config');
+  const { createServer } = (await import(path.join(COMPILED_SRC, 'server'))) as typeof import('../../src/server');
   const config = loadConfig({
     NEO4J_URI: uri,
     PORT: '0',
@@ -90,7 +92,7 @@ async function startLibrary(driver: Driver): Promise<Started> {
 }
 
 async function startProductBare(driver: Driver): Promise<Started> {
-  const { buildApiSchema, createContext } = await import('../../src/api');
+  const { buildApiSchema, createContext } = (await import(path.join(COMPILED_SRC, 'api'))) as typeof import('../../src/api');
   const { ApolloServer } = await import('@apollo/server');
   const { startStandaloneServer } = await import('@apollo/server/standalone');
   const schema = await buildApiSchema();

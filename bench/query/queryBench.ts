@@ -9,6 +9,7 @@
 import autocannon from 'autocannon';
 import { isDeepStrictEqual } from 'util';
 import { parse } from 'graphql';
+import { buildCompiledProduct } from '../lib/compiledProduct';
 import { startArm, type ArmProcess } from './arms';
 import { ARMS, MIX, normalizeAnswer, requestBody, type AnyArm, type ArmName, type MixQuery, type Params } from './mix';
 import type { Probes } from './probes';
@@ -157,6 +158,8 @@ export function combineRounds(rounds: LoadResult[]): LoadResult {
 export async function runQueryBench(o: QueryBenchOptions): Promise<QueryResult[]> {
   const log = o.log ?? (() => {});
   const arms: ArmProcess[] = [];
+  log('[query] compiling the product (the arms run dist/, as npm start does)');
+  buildCompiledProduct();
   try {
     for (const a of [...ARMS, ...(o.diagnostic ? (['productBare'] as const) : [])]) {
       arms.push(await startArm(a, o.boltUri));
