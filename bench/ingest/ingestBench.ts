@@ -6,12 +6,13 @@
  * Before any arm is measured, every arm writes its documents once, unmeasured: the first arm otherwise meets a
  * fresh store and a cold JVM (the product at one document per transaction, measured first, ran at about half its
  * warm speed: 32 against 17 ms per document in a probe at S, while the naive writer, measured last, was warm).
- * Then each arm writes a few documents unmeasured (its plans cached again) and is measured.
+ * Then each arm writes a few documents unmeasured (its plans cached again) and is measured, in two rounds, the
+ * second in reverse order; an arm's rate is over both (documents written ÷ seconds taken).
  */
 import type { Driver } from 'neo4j-driver';
 import { factsOf } from '../data/generate';
 import { graphCounts, wipeDatabase } from '../lib/neo4j';
-import { type IngestWriter, naiveWriter, productBatchWriter, rawWriter } from './writers';
+import { type IngestWriter, naiveWriter, productBatchWriter, rawWriter, type WriterStats } from './writers';
 
 type Doc = Record<string, any>;
 
@@ -20,6 +21,7 @@ export interface IngestArmResult {
   batchSize: number;
   docs: number;
   facts: number;
+  /** per measured round (the mean of the two) */
   seconds: number;
   docsPerSec: number;
   factsPerSec: number;
@@ -89,40 +91,61 @@ export async function runIngestBench(
     await wipeDatabase(driver);
     await writer.write(driver, set);
   }
+  // two measured rounds, the second in reverse order (A B … N, then N … B A), as the query bench does: a drift in
+  // the shared machine's load, and whatever running first or last does, weighs on every arm alike
+  const runs = new Map<IngestWriter, Array<{ seconds: number; stats: WriterStats }>>();
+  const counts = new Map<IngestWriter, { nodes: number; relationships: number }>();
+  for (const round of [arms, [...arms].reverse()]) {
+    for (const { writer, docs: set } of round) {
+      await wipeDatabase(driver);
+      await writer.write(driver, warmup);
+      await wipeDatabase(driver);
+      const started = process.hrtime.bigint();
+      const stats = await writer.write(driver, set);
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      counts.set(writer, await graphCounts(driver));
+      runs.set(writer, [...(runs.get(writer) ?? []), { seconds, stats }]);
+      log(`[ingest] ${writer.name}: ${set.length} docs in ${seconds.toFixed(1)} s = ${(set.length / seconds).toFixed(1)} docs/s`);
+    }
+  }
   const results: IngestArmResult[] = [];
   for (const { writer, batchSize, docs: set } of arms) {
-    await wipeDatabase(driver);
-    await writer.write(driver, warmup);
-    await wipeDatabase(driver);
-    const started = process.hrtime.bigint();
-    const stats = await writer.write(driver, set);
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    const counts = await graphCounts(driver);
+    const measured = runs.get(writer)!;
+    const seconds = measured.reduce((a, m) => a + m.seconds, 0);
+    const docsWritten = set.length * measured.length;
+    const stats = measured[0].stats;
+    const timings = new Map<string, { count: number; ms: number }>();
+    for (const m of measured) {
+      for (const [statement, t] of m.stats.timings ?? []) {
+        const sum = timings.get(statement) ?? { count: 0, ms: 0 };
+        timings.set(statement, { count: sum.count + t.count, ms: sum.ms + t.ms });
+      }
+    }
     const facts = set.reduce((n, d) => n + factsOf(d), 0);
     const r: IngestArmResult = {
       arm: writer.name,
       batchSize,
       docs: set.length,
       facts,
-      seconds,
-      docsPerSec: set.length / seconds,
-      factsPerSec: facts / seconds,
+      seconds: seconds / measured.length,
+      docsPerSec: docsWritten / seconds,
+      factsPerSec: (facts * measured.length) / seconds,
       statementsPerDoc: stats.statements / set.length,
       transactions: stats.transactions,
       rejected: stats.rejected,
       ...(stats.retries !== undefined ? { retries: stats.retries } : {}),
-      nodes: counts.nodes,
-      relationships: counts.relationships,
+      nodes: counts.get(writer)!.nodes,
+      relationships: counts.get(writer)!.relationships,
     };
-    if (stats.timings?.size) {
-      r.costliest = [...stats.timings.entries()]
+    if (timings.size) {
+      r.costliest = [...timings.entries()]
         .sort((a, b) => b[1].ms - a[1].ms)
         .slice(0, 8)
-        .map(([statement, t]) => ({ statement, count: t.count, msPerDoc: t.ms / set.length, share: t.ms / (seconds * 1000) }));
+        .map(([statement, t]) => ({ statement, count: t.count / measured.length, msPerDoc: t.ms / docsWritten, share: t.ms / (seconds * 1000) }));
     }
     results.push(r);
     log(
-      `[ingest] ${r.arm}: ${r.docs} docs in ${seconds.toFixed(1)} s = ${r.docsPerSec.toFixed(1)} docs/s, ${r.factsPerSec.toFixed(0)} facts/s, ` +
+      `[ingest] ${r.arm}, both rounds: ${r.docsPerSec.toFixed(1)} docs/s, ${r.factsPerSec.toFixed(0)} facts/s, ` +
         `${r.statementsPerDoc.toFixed(2)} statements/doc, ${r.transactions} transactions${r.retries ? ` (${r.retries} batches retried one by one)` : ''}`,
     );
     for (const c of r.costliest?.slice(0, 4) ?? []) {
