@@ -37,8 +37,11 @@ export function perSelection<T>(compute: (selection: Selection) => T): (selectio
 
 const participantRows = perSelection((selection) => ({ withClaims: wantsSources(selection), entity: entityExtrasAt(selection, ['entity']) }));
 
+const everyRole = perSelection((selection): ParticipantsOptions => ({ roles: null, ...participantRows(selection) }));
+
+/** One object per selection when no roles are given (every event of a page asks with the same). */
 export function participantsOptions(args: RolesArgs, selection: Selection): ParticipantsOptions {
-  return { roles: args.roles ?? null, ...participantRows(selection) };
+  return args.roles == null ? everyRole(selection) : { roles: args.roles, ...participantRows(selection) };
 }
 
 /** Positions of a person and officials of an organisation alike. */

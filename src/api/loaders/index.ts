@@ -29,6 +29,22 @@ import { L } from '../cypher/labels';
 
 type Batch<V> = (ids: readonly string[]) => Promise<Map<string, V>>;
 
+const jsonOfOptions = new WeakMap<object, string>();
+
+/**
+ * JSON of a loader's options, made once per options object: most are shared by every row of a selection
+ * (args/fieldOptions.ts memoises them), and a page asks its loaders a few hundred times. Options are never
+ * changed once made.
+ */
+function jsonOf(options: object): string {
+  let json = jsonOfOptions.get(options);
+  if (json === undefined) {
+    json = JSON.stringify(options);
+    jsonOfOptions.set(options, json);
+  }
+  return json;
+}
+
 /**
  * The request's DataLoaders. Every field resolver reads through one of these, so all the keys asked for at
  * one nesting level (every event of a page asking for its participants) become ONE Cypher query: a request
@@ -53,8 +69,8 @@ export class Loaders {
     return loader;
   }
 
-  private keyed(name: string, params: unknown): string {
-    return `${name}:${JSON.stringify(params)}`;
+  private keyed(name: string, params: object | number): string {
+    return `${name}:${typeof params === 'object' ? jsonOf(params) : params}`;
   }
 
   /** The sources of relations, positions and participations, by claim key (cypher/claims.ts). */
