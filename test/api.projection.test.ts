@@ -125,6 +125,22 @@ describe('projection by selection', () => {
     await expectEveryRowAsReadAlone(await ok(query));
   });
 
+  it("when positions select neither their person nor their dates, then no statement reads them (under Person.positions the person is the parent)", async () => {
+    const queries = [
+      '{ events(first: 50) { edges { node { participants { entity { id ... on Person { positions { title organization { id name } } } } } } } } }',
+      '{ entity(id: "person:jin-feng") { ... on Person { positions { title organization { id name } } } } }',
+    ];
+    for (const query of queries) {
+      const statements = (await statementsOf(query)).filter((s) => s.includes('HOLDS_POSITION'));
+      expect(statements.length).toBe(1);
+      expect(statements[0]).toContain('organization: o {.id, .type, .name}');
+      expect(statements[0]).not.toMatch(/person: p \{|h\.since|h\.until/);
+    }
+    // asked for, they are read (their values: the rows tests above and the mutations tests)
+    const asked = await statementsOf('{ entity(id: "person:jin-feng") { ... on Person { positions { title since person { id } } } } }');
+    expect(asked.filter((s) => s.includes('HOLDS_POSITION'))[0]).toMatch(/since: h\.since, until: h\.until, person: p \{\.id, \.type, \.name\}/);
+  });
+
   it.each(LISTS)('when %s are selected twice, under an alias with every field and plainly with names, then each gets what it asked for', async (_what, template) => {
     const query = `{ full: ${fill(template, ENTITY_FIELDS, EVENT_FIELDS).slice(1, -1)} slim: ${fill(template, 'id type name', 'id type name').slice(1, -1)} }`;
     const data = await ok<{ full: unknown; slim: unknown }>(query);

@@ -6,7 +6,7 @@ import type { RelationsOptions } from '../cypher/relations';
 import { checkDateWindow } from './events.args';
 import type { EntityEventsArgs, RelationsArgs, RolesArgs } from './fields.args';
 import { checkFirst } from './limits';
-import { entityExtrasAt, eventExtrasAt, wantsSources } from './selectedFields';
+import { entityExtrasAt, eventExtrasAt, selectedFields, wantsSources } from './selectedFields';
 
 /**
  * A field's arguments and selection as the options its loader is keyed by: its arguments, whether its rows carry
@@ -44,14 +44,21 @@ export function participantsOptions(args: RolesArgs, selection: Selection): Part
   return args.roles == null ? everyRole(selection) : { roles: args.roles, ...participantRows(selection) };
 }
 
-/** Positions of a person and officials of an organisation alike. */
-export const positionsOptions = perSelection(
-  (selection): PositionsOptions => ({
+/**
+ * Positions of a person and officials of an organisation alike. The person and the dates are read only when
+ * selected: under `Person.positions` the person is the parent, and a page's positions seldom ask for either. The
+ * organisation is always read (its id, type and name at least), as it is nearly always asked for: aliases of
+ * `positions` differing only in it share one batch.
+ */
+export const positionsOptions = perSelection((selection): PositionsOptions => {
+  const fields = selectedFields(selection);
+  return {
     withClaims: wantsSources(selection),
-    person: entityExtrasAt(selection, ['person']),
+    person: fields.has('person') ? entityExtrasAt(selection, ['person']) : null,
     organization: entityExtrasAt(selection, ['organization']),
-  }),
-);
+    dates: fields.has('since') || fields.has('until'),
+  };
+});
 
 const relationRows = perSelection((selection) => ({ withClaims: wantsSources(selection), other: entityExtrasAt(selection, ['other']) }));
 

@@ -15,20 +15,25 @@ const position = (r: Row): PositionRow => ({
   since: (r.since as string | null) ?? null,
   until: (r.until as string | null) ?? null,
   claimKey: claimKeyIn(r),
-  person: entityRow(r.person as Row),
+  person: r.person ? entityRow(r.person as Row) : null,
   organization: entityRow(r.organization as Row),
 });
 
 export interface PositionsOptions extends ClaimsOption {
-  /** what the rows of the person and of the organisation carry */
-  person: EntityExtras;
+  /** what the rows of the person and of the organisation carry; null: the person is not selected, not read */
+  person: EntityExtras | null;
   organization: EntityExtras;
+  /** `since` or `until` selected */
+  dates: boolean;
 }
 
 /** A position `h` of person `p` in organisation `o`, as every query over positions projects it. */
 const positionMap = (o: PositionsOptions): string =>
-  `{title: h.key, since: h.since, until: h.until, person: ${entityMap('p', o.person)}, ` +
-  `organization: ${entityMap('o', o.organization)}${claimKeyEntry('h', o.withClaims)}}`;
+  '{title: h.key' +
+  (o.dates ? ', since: h.since, until: h.until' : '') +
+  (o.person ? `, person: ${entityMap('p', o.person)}` : '') +
+  `, organization: ${entityMap('o', o.organization)}` +
+  `${claimKeyEntry('h', o.withClaims)}}`;
 
 /**
  * A subquery binding `positionsByPerson` ([{id, rows}], one per person id of the list variable `idsVar`): every

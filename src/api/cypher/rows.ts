@@ -73,7 +73,8 @@ export interface PositionRow {
   since: string | null;
   until: string | null;
   claimKey: ClaimKey | null;
-  person: EntityRow;
+  /** null when not selected (cypher/positions.ts reads it only when asked for) */
+  person: EntityRow | null;
   organization: EntityRow;
 }
 
