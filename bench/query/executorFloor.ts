@@ -3,7 +3,8 @@
  *
  *   NODE_ENV=production flock /tmp/kg-bench.lock npx tsx bench/query/executorFloor.ts [--size S] [--query eventPageNested] [--iterations 2000]
  *
- * On the benchmark graph of that size (as `npm run bench` left it in /tmp/kg-bench-<size>), the product answers
+ * On the benchmark graph of that size (as `npm run bench` left it in /tmp/kg-bench-<size>; `executorFloor()` on any
+ * driver's graph), the product answers
  * the mix query once, in-process, with `__typename` added to every selection so that abstract types can be told
  * from the data. graphql-js then executes the mix query again over that answer against the committed SDL
  * (schema/schema.graphql: no resolvers, every field read as a property), `iterations` times. Its CPU time per
@@ -15,6 +16,7 @@
 import 'reflect-metadata';
 import { readFileSync } from 'fs';
 import { buildSchema, execute, Kind, parse, visit, type DocumentNode, type SelectionSetNode } from 'graphql';
+import type { Driver } from 'neo4j-driver';
 import { buildApiSchema, createContext } from '../../src/api';
 import { SCHEMA_FILE } from '../../src/api/emitSchema';
 import { createDriver, startEmbeddedNeo4j } from '../../src/graph';
@@ -42,6 +44,45 @@ function cpuMsPerCall(fn: () => unknown, iterations: number): number {
   return (used.user + used.system) / 1000 / iterations;
 }
 
+export interface ExecutorFloor {
+  query: string;
+  /** the answer, as graphql-js gives it again from the product's answer (its JSON length below) */
+  replayed: unknown;
+  jsonBytes: number;
+  /** CPU per graphql-js execution over the answer, no resolvers (ms) */
+  executeMs: number;
+  /** CPU per JSON.stringify of the answer (ms) */
+  stringifyMs: number;
+}
+
+/** The floor for one mix query, on the graph `driver` reads (its first probe), over `iterations` executions. */
+export async function executorFloor(driver: Driver, queryName: string, iterations: number): Promise<ExecutorFloor> {
+  const q = byName(queryName);
+  const probe = (await chooseProbes(driver))[q.name]?.[0];
+  if (!probe) throw new Error(`no probe for ${q.name} in this graph`);
+  const request = q.product(probe);
+  const document = parse(request.query);
+  const answer = await execute({
+    schema: await buildApiSchema(),
+    document: withTypenames(document),
+    variableValues: request.variables,
+    contextValue: createContext({ driver, transactionTimeoutMs: 60_000 }, 'reader'),
+  });
+  if (answer.errors?.length) throw answer.errors[0];
+
+  const sdl = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
+  const again = () => execute({ schema: sdl, document, rootValue: answer.data, variableValues: request.variables });
+  const replayed = again();
+  if ('then' in replayed || replayed.errors?.length) throw new Error(`replaying the answer failed: ${JSON.stringify(replayed)}`);
+  return {
+    query: q.name,
+    replayed: replayed.data,
+    jsonBytes: JSON.stringify(replayed).length,
+    executeMs: cpuMsPerCall(again, iterations),
+    stringifyMs: cpuMsPerCall(() => JSON.stringify(replayed), iterations),
+  };
+}
+
 async function main(): Promise<void> {
   const arg = (name: string, fallback: string) => {
     const i = process.argv.indexOf(`--${name}`);
@@ -49,34 +90,16 @@ async function main(): Promise<void> {
   };
   const size = arg('size', 'S') as SizeName;
   if (!SIZE_NAMES.includes(size)) throw new Error(`--size must be one of ${SIZE_NAMES.join(', ')}`);
-  const q = byName(arg('query', 'eventPageNested'));
-  const iterations = Number(arg('iterations', '2000'));
   if (process.env.NODE_ENV !== 'production') process.stderr.write('NODE_ENV is not production: graphql-js runs its development checks\n');
 
   const neo4j = await startEmbeddedNeo4j({ homeDir: benchDataDir(size), ...MEMORY[size] });
   const driver = createDriver({ uri: neo4j.uri });
   try {
-    const probe = (await chooseProbes(driver))[q.name]?.[0];
-    if (!probe) throw new Error(`no probe for ${q.name} in the ${size} graph: run \`npm run bench -- --size ${size} --only query\` first`);
-    const request = q.product(probe);
-    const document = parse(request.query);
-    const answer = await execute({
-      schema: await buildApiSchema(),
-      document: withTypenames(document),
-      variableValues: request.variables,
-      contextValue: createContext({ driver, transactionTimeoutMs: 60_000 }, 'reader'),
-    });
-    if (answer.errors?.length) throw answer.errors[0];
-
-    const sdl = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
-    const again = () => execute({ schema: sdl, document, rootValue: answer.data, variableValues: request.variables });
-    const replayed = again();
-    if ('then' in replayed || replayed.errors?.length) throw new Error(`replaying the answer failed: ${JSON.stringify(replayed)}`);
-    const json = JSON.stringify(replayed);
+    const floor = await executorFloor(driver, arg('query', 'eventPageNested'), Number(arg('iterations', '2000')));
     process.stdout.write(
-      `${q.name} at ${size}: an answer of ${json.length} bytes of JSON\n` +
-        `  graphql-js execute over it, no resolvers: ${cpuMsPerCall(again, iterations).toFixed(3)} ms CPU per execution\n` +
-        `  JSON.stringify of it:                     ${cpuMsPerCall(() => JSON.stringify(replayed), iterations).toFixed(3)} ms CPU\n`,
+      `${floor.query} at ${size}: an answer of ${floor.jsonBytes} bytes of JSON\n` +
+        `  graphql-js execute over it, no resolvers: ${floor.executeMs.toFixed(3)} ms CPU per execution\n` +
+        `  JSON.stringify of it:                     ${floor.stringifyMs.toFixed(3)} ms CPU\n`,
     );
   } finally {
     await driver.close();
@@ -84,7 +107,9 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  });
+}
