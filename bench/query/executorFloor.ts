@@ -90,12 +90,14 @@ async function main(): Promise<void> {
   };
   const size = arg('size', 'S') as SizeName;
   if (!SIZE_NAMES.includes(size)) throw new Error(`--size must be one of ${SIZE_NAMES.join(', ')}`);
+  const iterations = Number(arg('iterations', '2000'));
+  if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`--iterations must be a whole number of at least 1, not ${arg('iterations', '')}`);
   if (process.env.NODE_ENV !== 'production') process.stderr.write('NODE_ENV is not production: graphql-js runs its development checks\n');
 
   const neo4j = await startEmbeddedNeo4j({ homeDir: benchDataDir(size), ...MEMORY[size] });
   const driver = createDriver({ uri: neo4j.uri });
   try {
-    const floor = await executorFloor(driver, arg('query', 'eventPageNested'), Number(arg('iterations', '2000')));
+    const floor = await executorFloor(driver, arg('query', 'eventPageNested'), iterations);
     process.stdout.write(
       `${floor.query} at ${size}: an answer of ${floor.jsonBytes} bytes of JSON\n` +
         `  graphql-js execute over it, no resolvers: ${floor.executeMs.toFixed(3)} ms CPU per execution\n` +
