@@ -9,6 +9,8 @@
  *   --queries a,b         only these queries of the mix (names as in bench/query/mix.ts)
  *   --ingest-docs 300     documents per ingest arm (the first ones of the archive)
  *   --naive-docs 100      documents for the naive writer (it is slow)
+ *   --warmup-passes 3,10  the ingest warm-up's fewest and most passes (every arm writes its documents, unmeasured;
+ *                         it stops between them once a pass is less than 5% faster than the one before)
  *   --loader raw|product  what loads the query graph (default: product for tiny, raw UNWIND batches otherwise)
  *   --fresh               reload the query graph even when /tmp/kg-bench-<size> already holds this archive
  *   --uri bolt://…        use this Neo4j instead of starting an embedded one (it is WIPED)
@@ -25,7 +27,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { DEFAULT_SEED, generateArchive, poolSize, SIZE_NAMES, statsOf, type SizeName } from './data/generate';
-import { runIngestBench } from './ingest/ingestBench';
+import { DEFAULT_WARMUP, runIngestBench, type WarmupPolicy } from './ingest/ingestBench';
 import { productWriter, rawWriter } from './ingest/writers';
 import { benchDataDir, graphCounts, MEMORY, openBenchDatabase, wipeDatabase, type BenchDatabase } from './lib/neo4j';
 import { chooseProbes } from './query/probes';
@@ -48,6 +50,8 @@ export interface BenchOptions {
   seed?: number;
   /** unmeasured documents each ingest arm writes first (default 20) */
   warmupDocs?: number;
+  /** the ingest arms' warm-up passes before any is measured (default `DEFAULT_WARMUP`) */
+  ingestWarmup?: WarmupPolicy;
   /** unmeasured autocannon seconds before each measured run (default 2) */
   warmupSec?: number;
   /** probes per query (default 12) */
@@ -111,6 +115,7 @@ export async function runBench(o: BenchOptions): Promise<{ results: BenchResults
       results.machine.neo4j = await neo4jVersion(db);
       results.ingest = await runIngestBench(db.driver, measured, warmup, {
         naiveDocs: Math.min(o.naiveDocs ?? DEFAULT_NAIVE_DOCS[o.size], measured.length),
+        warmup: o.ingestWarmup,
         log,
       });
     } finally {
@@ -229,6 +234,14 @@ function parseArgs(argv: string[]): BenchOptions & { generateOnly?: boolean } {
       case '--queries': o.queries = value().split(','); break;
       case '--ingest-docs': o.ingestDocs = Number(value()); break;
       case '--naive-docs': o.naiveDocs = Number(value()); break;
+      case '--warmup-passes': {
+        const [min, max] = value().split(',').map(Number);
+        if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min)) {
+          throw new Error('--warmup-passes must be two whole numbers, fewest and most passes, e.g. 3,10 (1 ≤ fewest ≤ most)');
+        }
+        o.ingestWarmup = { ...DEFAULT_WARMUP, min, max };
+        break;
+      }
       case '--loader': o.loader = value() as 'raw' | 'product'; break;
       case '--fresh': o.fresh = true; break;
       case '--uri': o.uri = value(); break;

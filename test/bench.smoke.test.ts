@@ -9,6 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { DEFAULT_SEED, generateArchive, poolSize, SIZES, statsOf } from '../bench/data/generate';
+import { settled } from '../bench/ingest/ingestBench';
 import { executorFloor } from '../bench/query/executorFloor';
 import { MIX } from '../bench/query/mix';
 import { runBench } from '../bench/run';
@@ -63,6 +64,24 @@ describe('benchmark data generator', () => {
   });
 });
 
+describe('ingest warm-up', () => {
+  const policy = { min: 3, max: 6, settle: 0.05 };
+  test('when passes are still getting faster, it goes on until they stop, or until the most passes', () => {
+    expect(settled([], policy)).toBe(false);
+    // fewer than the fewest passes: go on, even when they take the same time
+    expect(settled([10, 10], policy)).toBe(false);
+    // the third pass 10% faster than the second: go on
+    expect(settled([20, 12, 10.8], policy)).toBe(false);
+    // the fourth less than 5% faster than the third: done
+    expect(settled([20, 12, 10.8, 10.5], policy)).toBe(true);
+    // a slower pass (a noisy machine): done too
+    expect(settled([20, 12, 10.8, 11.5], policy)).toBe(true);
+    // still 10% faster every time, but the most passes are reached
+    expect(settled([20, 18, 16.2, 14.6, 13.1], policy)).toBe(false);
+    expect(settled([20, 18, 16.2, 14.6, 13.1, 11.8], policy)).toBe(true);
+  });
+});
+
 describe('benchmark, size tiny, against the test database', () => {
   test('ingest and query arms run, agree, and write their result files', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bench-smoke-'));
@@ -74,6 +93,7 @@ describe('benchmark, size tiny, against the test database', () => {
         ingestDocs: 6,
         naiveDocs: 2,
         warmupDocs: 2,
+        ingestWarmup: { min: 2, max: 2, settle: 0.05 },
         loader: 'product',
         durationSec: 1,
         warmupSec: 0,
@@ -91,6 +111,8 @@ describe('benchmark, size tiny, against the test database', () => {
         expect(a.nodes).toBeGreaterThan(0);
       }
       expect(ingest.sameGraph).toBe(true);
+      // the warm-up ran its passes (two here: at least and at most two)
+      expect(ingest.warmupPasses).toHaveLength(2);
 
       // the query graph is the whole tiny archive, loaded by the product's ingester
       expect(results.load!.graph.labels.Article).toBe(SIZES.tiny.articles);

@@ -3,9 +3,14 @@
  * each arm in turn (the graph is wiped between arms): for each batch size B, the product's ingester with B
  * documents per transaction and then the raw UNWIND baseline with B (side by side, so that both see the same
  * machine load), and the naive one-statement-per-fact writer (on fewer documents: it is slow).
- * Before any arm is measured, every arm writes its documents once, unmeasured: the first arm otherwise meets a
- * fresh store and a cold JVM (the product at one document per transaction, measured first, ran at about half its
- * warm speed: 32 against 17 ms per document in a probe at S, while the naive writer, measured last, was warm).
+ * Before any arm is measured, the arms warm Neo4j up: in passes, every arm writes its documents, unmeasured, until
+ * a pass is no longer clearly faster than the one before (`settled`). Neo4j's JVM keeps JIT-compiling long after
+ * the first documents: in a probe at S, its C2 compiler threads used more CPU than the Bolt worker running the
+ * statements (13-21 against 6-11 ms per document) after one and even eight passes of 120 documents, and the product
+ * at one document per transaction went from 25 ms per document (second pass) to 9 ms (twentieth), with Neo4j's
+ * CPU per document from 25 to 6.5 ms. Measured on a JVM still compiling, the arms compete with the compiler for
+ * the two cores, and whichever code path is hot sooner (the naive writer's 89 small statements per document) is
+ * favoured. A single warm-up pass left the product at 11.7 ms per document in the full S run of 2026-11-27.
  * Then each arm writes a few documents unmeasured (its plans cached again) and is measured, in two rounds, the
  * second in reverse order; an arm's rate is over both (documents written ÷ seconds taken).
  */
@@ -65,8 +70,27 @@ export interface IngestResult {
   ratioToNaive: number;
   /** the product's and the raw baseline's graphs hold the same number of nodes and relationships */
   sameGraph: boolean;
+  /** seconds each warm-up pass took (every arm writing its documents once), in order */
+  warmupPasses?: number[];
   /** set when these results were carried over from an earlier run (ISO date of that run) */
   carriedFrom?: string;
+}
+
+/** Warm-up passes: at least `min`, at most `max`; done once a pass is less than `settle` faster than the one before. */
+export interface WarmupPolicy {
+  min: number;
+  max: number;
+  settle: number;
+}
+
+export const DEFAULT_WARMUP: WarmupPolicy = { min: 3, max: 10, settle: 0.05 };
+
+/** Whether the warm-up passes so far (seconds each) are enough under `policy`. */
+export function settled(passes: number[], policy: WarmupPolicy): boolean {
+  if (passes.length >= policy.max) return true;
+  if (passes.length < policy.min) return false;
+  const [before, last] = passes.slice(-2);
+  return last > before * (1 - policy.settle);
 }
 
 export const BATCH_SIZES = [1, 10, 100];
@@ -75,7 +99,7 @@ export async function runIngestBench(
   driver: Driver,
   docs: Doc[],
   warmup: Doc[],
-  opts: { naiveDocs: number; batchSizes?: number[]; log?: (line: string) => void },
+  opts: { naiveDocs: number; batchSizes?: number[]; warmup?: WarmupPolicy; log?: (line: string) => void },
 ): Promise<IngestResult> {
   const log = opts.log ?? (() => {});
   const sizes = opts.batchSizes ?? BATCH_SIZES;
@@ -86,10 +110,16 @@ export async function runIngestBench(
     ]),
     { writer: naiveWriter, batchSize: 1, docs: docs.slice(0, opts.naiveDocs) },
   ];
-  log(`[ingest] warm-up: every arm writes its documents once, unmeasured`);
-  for (const { writer, docs: set } of arms) {
-    await wipeDatabase(driver);
-    await writer.write(driver, set);
+  const policy = opts.warmup ?? DEFAULT_WARMUP;
+  const warmupPasses: number[] = [];
+  while (!settled(warmupPasses, policy)) {
+    const started = process.hrtime.bigint();
+    for (const { writer, docs: set } of arms) {
+      await wipeDatabase(driver);
+      await writer.write(driver, set);
+    }
+    warmupPasses.push(Number(process.hrtime.bigint() - started) / 1e9);
+    log(`[ingest] warm-up pass ${warmupPasses.length} (every arm writes its documents, unmeasured): ${warmupPasses.at(-1)!.toFixed(1)} s`);
   }
   // two measured rounds, the second in reverse order (A B … N, then N … B A), as the query bench does: a drift in
   // the shared machine's load, and whatever running first or last does, weighs on every arm alike
@@ -187,5 +217,6 @@ export async function runIngestBench(
     ratioToRawBest: product.docsPerSec / Math.max(...raws.map((r) => r.docsPerSec)),
     ratioToNaive: product.docsPerSec / naive.docsPerSec,
     sameGraph: [...products, ...raws].every((r) => r.nodes === product.nodes && r.relationships === product.relationships),
+    warmupPasses,
   };
 }

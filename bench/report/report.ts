@@ -134,6 +134,13 @@ export function markdownFor(r: BenchResults): string {
   if (r.ingest) {
     const i = r.ingest;
     lines.push(`## Ingest (first ${i.docs} documents into an empty graph; naive: first ${i.naiveDocs})${i.carriedFrom ? ` — from the run of ${i.carriedFrom}` : ''}`, '');
+    if (i.warmupPasses?.length) {
+      lines.push(
+        `Before measuring, every arm wrote its documents in ${i.warmupPasses.length} unmeasured warm-up passes, until Neo4j's JIT had settled ` +
+          `(a pass no longer clearly faster than the one before): ${i.warmupPasses.map((s) => `${f1(s)} s`).join(', ')}.`,
+        '',
+      );
+    }
     lines.push('| writer | docs/s | facts/s | statements/doc | transactions | ratio of product to it |', '|---|---:|---:|---:|---:|---:|');
     const product = i.arms[0];
     for (const x of i.arms) {
