@@ -4,9 +4,12 @@
  * mention lists full of ties and repeated values; and the database's grouping agrees with it too.
  */
 import { applySchema } from '../src/graph';
-import { deriveEntity, deriveFromGroups, readDerivations, type Mention, type MentionGroup } from '../src/ingest/deriveEntities';
+import { ingestAll, ingestDocument } from '../src/ingest';
+import { type DerivationRow, deriveEntity, deriveFromGroups, derivationsWith, readDerivations, type Mention, type MentionGroup } from '../src/ingest/deriveEntities';
 import type { EntityType } from '../src/model';
 import { testDatabase, useTestDatabase } from './support/db';
+import { articleDoc } from './support/documents';
+import { sharedDocs } from './reliability.helpers';
 
 /** mulberry32: a small seeded generator, so that a failure is reproducible from its seed */
 function rng(seed: number): () => number {
@@ -97,6 +100,90 @@ describe('derivation from grouped mentions', () => {
     const d = deriveFromGroups('x', 'Person', group(mentions));
     expect(d).toEqual(deriveEntity('x', 'Person', mentions));
     expect(JSON.parse(d.attributes)).toEqual({ a: 1, b: 1 });
+  });
+});
+
+describe('derivation known before the write (what was read, plus the mentions a load adds)', () => {
+  it('equals the derivation from all the mentions, on 1000 random splits into read and added', () => {
+    for (let seed = 1; seed <= 1000; seed++) {
+      const random = rng(seed);
+      const mentions = randomMentions(random);
+      const cut = Math.floor(random() * (mentions.length + 1));
+      const [before, added] = [mentions.slice(0, cut), mentions.slice(cut)];
+      const read = new Map<string, DerivationRow>();
+      if (before.length > 0) read.set('x', { id: 'x', type: 'Person', groups: group(before), current: {}, keys: [] });
+      const { derived, orphans } = derivationsWith(read, new Map([['x', { type: 'Person', mentions: added }]]));
+      expect(orphans).toEqual([]);
+      expect({ seed, derived }).toEqual({ seed, derived: [deriveEntity('x', 'Person', mentions)] });
+    }
+  });
+
+  it('leaves out an entity the added mentions do not change', () => {
+    const m = (article: string, name: string): Mention => ({ article, name, aliases: [], kind: null, attributes: '{}' });
+    const before = [m('a1', '金锋'), m('a2', '金锋'), m('a3', '金锋同志')];
+    const now = deriveEntity('p', 'Person', before);
+    const read = new Map<string, DerivationRow>([
+      ['p', { id: 'p', type: 'Person', groups: group(before), current: { ...now }, keys: now.nameKeys }],
+    ]);
+    // one more 金锋: the name, aliases and keys stay
+    expect(derivationsWith(read, new Map([['p', { type: 'Person', mentions: [m('a4', '金锋')] }]])).derived).toEqual([]);
+    // a new alias changes it
+    expect(derivationsWith(read, new Map([['p', { type: 'Person', mentions: [m('a4', '金书记')] }]])).derived).toEqual([
+      deriveEntity('p', 'Person', [...before, m('a4', '金书记')]),
+    ]);
+  });
+});
+
+describe('what a load writes is what re-deriving from the mentions gives', () => {
+  const driver = useTestDatabase();
+  beforeAll(() => applySchema(driver(), testDatabase()));
+  const entityIds = async () =>
+    (await driver().executeQuery('MATCH (e:Entity) RETURN e.id AS id ORDER BY id', {}, { database: testDatabase() })).records.map((r) => r.get('id') as string);
+  const rederive = async (ids: string[]) => {
+    const session = driver().session({ database: testDatabase() });
+    try {
+      return await session.executeWrite((tx) => readDerivations(tx, ids)); // it locks what it reads
+    } finally {
+      await session.close();
+    }
+  };
+
+  it.each([1, 7])('when 40 articles that keep naming the same entities are loaded %i per transaction, then nothing is left to re-derive', async (batch) => {
+    const summary = await ingestAll(driver(), sharedDocs(40).map((document, i) => ({ source: `doc ${i}`, document })), { database: testDatabase(), batch });
+    expect(summary.totals.created).toBe(40);
+    const ids = await entityIds();
+    expect(ids.length).toBeGreaterThan(10);
+    expect(await rederive(ids)).toEqual({ derived: [], orphans: [] });
+  });
+
+  it('when a concurrent load creates the entity a load meant to create, then the entity is derived from both', async () => {
+    const doc = (id: string, entity: Record<string, unknown>) => ({ ...articleDoc(id, { events: [], relations: [], figures: [] }), entities: [{ key: 'p', type: 'Person', ...entity }] });
+    const load = (d: unknown, afterStep?: (step: string) => Promise<void>) => ingestDocument(driver(), d, 'test', { database: testDatabase(), afterStep });
+    // person:甲 exists but is named 丙: the name 甲 identifies nothing, and a new 甲 gets the id person:甲~2
+    expect(await load(doc('a0', { id: 'person:甲', name: '丙' }))).toMatchObject({ status: 'created' });
+    // The identity lookup locks every id it asks about, so only such a "~2" id, which it does not ask about, can be
+    // created by another load between the lookup and the write. Here, b does that, with an explicit id and another
+    // name (no name key of a's to wait for), and commits while a is between its lookup and its write.
+    let concurrent: Promise<unknown> | undefined;
+    const a = await load(doc('a1', { name: '甲' }), async (step) => {
+      if (step !== 'forgotten' || concurrent) return;
+      concurrent = load(doc('b1', { id: 'person:甲~2', name: '乙' }));
+      expect(await concurrent).toMatchObject({ status: 'created', counts: { entitiesCreated: 1 } });
+    });
+    // a meant to create person:甲~2 and found b's
+    expect(a).toMatchObject({ status: 'created', counts: { entitiesCreated: 1 } });
+    const rows = (
+      await driver().executeQuery(
+        `MATCH (p:Person {id: 'person:甲~2'})
+         RETURN p.name AS name, p.aliases AS aliases, COLLECT { MATCH (k:NameKey)-[:IDENTIFIES]->(p) RETURN k.key ORDER BY k.key } AS keys,
+                COLLECT { MATCH (art:Article)-[:MENTIONS]->(p) RETURN art.id ORDER BY art.id } AS articles`,
+        {},
+        { database: testDatabase() },
+      )
+    ).records.map((r) => r.toObject());
+    // one mention each: the tie goes to the smaller article id (a1); b1's name is an alias, and both names identify it
+    expect(rows).toEqual([{ name: '甲', aliases: ['乙'], keys: ['Person|乙', 'Person|甲'], articles: ['a1', 'b1'] }]);
+    expect(await rederive(['person:甲', 'person:甲~2'])).toEqual({ derived: [], orphans: [] });
   });
 });
 

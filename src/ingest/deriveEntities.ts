@@ -1,5 +1,5 @@
 import { integer, type ManagedTransaction } from 'neo4j-driver';
-import { nameKeyOf } from './resolveEntities';
+import { nameKeyOf } from './nameKeyOf';
 import { planOnce } from './planOnce';
 import type { EntityType } from '../model';
 
@@ -135,13 +135,13 @@ export interface Derivations {
  * after that transaction has committed. (A relationship created on a dense node, such as a hub's new
  * mention, does not lock the node exclusively.)
  */
-export const READ_DERIVATIONS = (idsExpression: string): string => `
-  CALL () {
+export const READ_DERIVATIONS = (idsExpression: string, imports = ''): string => `
+  CALL (${imports}) {
     UNWIND ${idsExpression} AS id
     MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
     SET e.locked = true
     REMOVE e.locked
-    WITH collect(e) AS locked
+    WITH collect(DISTINCT e) AS locked
     UNWIND locked AS e
     CALL (e) {
       OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
@@ -158,7 +158,8 @@ export const READ_DERIVATIONS = (idsExpression: string): string => `
     }) AS derivations
   }`;
 
-interface DerivationRow {
+/** What READ_DERIVATIONS returns for one entity. */
+export interface DerivationRow {
   id: string;
   type: EntityType;
   groups: MentionGroup[];
@@ -196,6 +197,37 @@ export function derivationsOf(rows: DerivationRow[]): Derivations {
   return { derived, orphans };
 }
 
+/**
+ * The derivations of entities once `added` mentions join what READ_DERIVATIONS read of them (`read`, by id;
+ * an entity with no row there is new: no mentions, nothing derived yet). Each added mention joins the group
+ * of identical content, as Cypher would group it, or starts one: so this is what reading the entities again
+ * after writing the mentions would derive, without that read.
+ */
+export function derivationsWith(read: Map<string, DerivationRow>, added: Map<string, { type: EntityType; mentions: Mention[] }>): Derivations {
+  const rows: DerivationRow[] = [];
+  for (const [id, { type, mentions }] of added) {
+    const row = read.get(id);
+    const groups: MentionGroup[] = (row?.groups ?? []).map((g) => ({ ...g, count: toNumber(g.count) }));
+    const byContent = new Map(groups.map((g) => [contentKey(g), g]));
+    for (const m of mentions) {
+      const key = contentKey(m);
+      const g = byContent.get(key);
+      if (g) {
+        g.count += 1;
+        if (m.article < g.firstArticle) g.firstArticle = m.article;
+        if (m.article > g.lastArticle) g.lastArticle = m.article;
+      } else {
+        const { article, ...content } = m;
+        const group = { ...content, count: 1, firstArticle: article, lastArticle: article };
+        groups.push(group);
+        byContent.set(key, group);
+      }
+    }
+    rows.push({ id, type: row?.type ?? type, groups, current: row?.current ?? {}, keys: row?.keys ?? [] });
+  }
+  return derivationsOf(rows);
+}
+
 /** Locks the given entities (in a fixed order) and derives them from their mentions (`READ_DERIVATIONS`). */
 export async function readDerivations(tx: ManagedTransaction, ids: string[]): Promise<Derivations> {
   const result = await tx.run(planOnce(`${READ_DERIVATIONS('$q.ids')} RETURN derivations`), { q: { ids: [...new Set(ids)].sort() } });
@@ -203,14 +235,14 @@ export async function readDerivations(tx: ManagedTransaction, ids: string[]): Pr
 }
 
 /**
- * Writes derivations: each entity loses the name keys it no longer has (a key that then identifies nothing
- * is deleted), orphans go (with the merged ids that pointed at them), and the others get their derived
- * properties and name keys. One map parameter: Neo4j makes a new plan for every size bucket of a
- * top-level list parameter.
+ * Writes derivations (from the map `d`, `derivationsParameter`; also a part of a larger statement): each entity
+ * loses the name keys it no longer has (a key that then identifies nothing is deleted), orphans go (with the
+ * merged ids that pointed at them), and the others get their derived properties and name keys. One map
+ * parameter: Neo4j makes a new plan for every size bucket of a top-level list parameter.
  */
-export const WRITE_DERIVATIONS = `
+export const WRITE_DERIVATIONS_OF = (d: string): string => `
   CALL () {
-    UNWIND $d.keep AS x
+    UNWIND ${d}.keep AS x
     MATCH (e:Entity {id: x.id}) USING INDEX SEEK e:Entity(id)
     OPTIONAL MATCH (k:NameKey)-[i:IDENTIFIES]->(e) WHERE NOT k.key IN x.nameKeys
     DELETE i
@@ -218,13 +250,13 @@ export const WRITE_DERIVATIONS = `
     DELETE k
   }
   CALL () {
-    UNWIND $d.orphans AS id
+    UNWIND ${d}.orphans AS id
     MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
     OPTIONAL MATCH (m:MergedId)-[:MERGED_INTO]->(e)
     DETACH DELETE e, m
   }
   CALL () {
-    UNWIND $d.rows AS x
+    UNWIND ${d}.rows AS x
     MATCH (e:Entity {id: x.id}) USING INDEX SEEK e:Entity(id)
     SET e.name = x.name, e.aliases = x.aliases, e.kind = x.kind, e.attributes = x.attributes,
         e.aliasText = x.aliasText
@@ -233,12 +265,18 @@ export const WRITE_DERIVATIONS = `
     MERGE (k:NameKey {key: key})
     MERGE (k)-[:IDENTIFIES]->(e)
   }`;
+export const WRITE_DERIVATIONS = WRITE_DERIVATIONS_OF('$d');
+
+/** The map parameter of WRITE_DERIVATIONS (`d`) for these derivations. */
+export function derivationsParameter({ derived, orphans }: Derivations): { keep: unknown[]; orphans: string[]; rows: DerivedEntity[] } {
+  const keep = [...derived.map((d) => ({ id: d.id, nameKeys: d.nameKeys })), ...orphans.map((id) => ({ id, nameKeys: [] }))];
+  return { keep, orphans, rows: derived };
+}
 
 /** Writes derivations in one statement (`WRITE_DERIVATIONS`). */
 export async function writeDerivations(tx: ManagedTransaction, { derived, orphans }: Derivations): Promise<void> {
   if (derived.length === 0 && orphans.length === 0) return;
-  const keep = [...derived.map((d) => ({ id: d.id, nameKeys: d.nameKeys })), ...orphans.map((id) => ({ id, nameKeys: [] }))];
-  await tx.run(planOnce(WRITE_DERIVATIONS), { d: { keep, orphans, rows: derived } });
+  await tx.run(planOnce(WRITE_DERIVATIONS), { d: derivationsParameter({ derived, orphans }) });
 }
 
 /**

@@ -1,13 +1,12 @@
 import type { ManagedTransaction } from 'neo4j-driver';
 import { nameKey, type EntityType } from '../model';
 import type { ArticleDocument, EntityInput } from './document';
+import { type DerivationRow, READ_DERIVATIONS } from './deriveEntities';
+import { nameKeyOf } from './nameKeyOf';
 import { planOnce } from './planOnce';
 import { type Problem, quote } from './problem';
 
-/** The graph key under which a name identifies entities of one type. */
-export function nameKeyOf(type: EntityType, name: string): string {
-  return `${type}|${nameKey(name)}`;
-}
+export { nameKeyOf };
 
 export function nameKeysOf(e: Pick<EntityInput, 'type' | 'name' | 'aliases'>): string[] {
   return [...new Set([e.name, ...(e.aliases ?? [])].map((n) => nameKeyOf(e.type, n)))];
@@ -41,6 +40,11 @@ export interface IdentityLookup {
   existing: Set<string>;
   /** the key → entity id of each mention of the article asked about (`previousOf`), before this load */
   previous: Map<string, string>;
+  /**
+   * for new articles (no `article` asked about, or one not in the graph): what derivation needs of the existing
+   * entities the documents may name (`READ_DERIVATIONS`, after locking them), by id
+   */
+  derivations: Map<string, DerivationRow>;
 }
 
 /** How identity resolution sees the graph: the lookup, plus what earlier documents of a batch wrote. */
@@ -103,7 +107,8 @@ export const LOOKUP_IDENTITIES = `
     REMOVE e.locked
     RETURN count(*) AS lockedEntities
   }
-  RETURN before, explicitHits, keyHits, taken, previous`;
+  ${READ_DERIVATIONS('CASE WHEN before IS NULL THEN [h IN explicitHits | h.resolved] + [h IN keyHits | h.id] ELSE [] END', 'before, explicitHits, keyHits')}
+  RETURN before, explicitHits, keyHits, taken, previous, derivations`;
 
 /**
  * Reads, in one statement, what identity resolution of these documents needs from the graph, after locking
@@ -154,6 +159,7 @@ export async function lookupIdentities(
     candidates,
     existing: new Set(row.get('taken') as string[]),
     previous: new Map((row.get('previous') as Array<{ key: string; id: string }>).map((p) => [p.key, p.id])),
+    derivations: new Map((row.get('derivations') as DerivationRow[]).map((d) => [d.id, d])),
   };
 }
 

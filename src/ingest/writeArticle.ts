@@ -3,7 +3,7 @@ import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type 
 import { canonicalJson, sha256 } from './canonicalJson';
 import type { ArticleDocument, Attributes } from './document';
 import { CLAIM_LISTS, DERIVE_RELATION, RELATION_PATTERN } from './relationClaims';
-import { type Derivations, derivationsOf, READ_DERIVATIONS } from './deriveEntities';
+import { type DerivationRow, type Derivations, derivationsOf, derivationsParameter, derivationsWith, type Mention, READ_DERIVATIONS, WRITE_DERIVATIONS_OF } from './deriveEntities';
 import { planOnce } from './planOnce';
 import type { Resolution } from './resolveEntities';
 
@@ -113,8 +113,10 @@ const CLAIMED = RELATION_TYPE_NAMES.map((_, i) => `claimed${i}`);
  * mentions, events with their locations and participants, relations (one relationship per type, ends and
  * key; each article's claim appended, then each relationship's claims put in article-id order and its
  * properties derived, once), and figures (identical numbers from several articles are one Figure with
- * several reports). Last, it locks and reads what the entities in `derive` need for their derivation
- * (`READ_DERIVATIONS`). The text is the same whatever the documents hold (absent kinds of fact are empty
+ * several reports). Then the derivations known in advance (`derived`: `writeFacts`) are written, and last,
+ * it locks and reads what derivation needs (`READ_DERIVATIONS`) of the entities in `derive` and of the
+ * "surprises": entities in `expectNew` (to be created by these documents) that another article already
+ * mentions, because a concurrent load created them after the identity lookup. The text is the same whatever the documents hold (absent kinds of fact are empty
  * lists) and its one parameter is a map, so Neo4j plans it once (it keys its plan cache on parameter types
  * and on size buckets of top-level lists; planning this statement takes most of a second), and never again
  * (`planOnce`).
@@ -168,21 +170,39 @@ export const WRITE_FACTS = `
     MERGE (a)-[rep:REPORTS]->(f)
     SET rep.evidence = x.evidence
   }
-  ${READ_DERIVATIONS('$facts.derive')}
+  CALL () {
+    UNWIND $facts.expectNew AS id
+    MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
+    WHERE EXISTS { (a:Article)-[:MENTIONS]->(e) WHERE NOT a.id IN $facts.articleIds }
+    RETURN collect(id) AS surprises
+  }
+  ${WRITE_DERIVATIONS_OF('$facts.derived')}
+  ${READ_DERIVATIONS('COLLECT { UNWIND $facts.derive + surprises AS id RETURN DISTINCT id ORDER BY id }', 'surprises')}
   RETURN derivations`;
 
 /**
  * Writes what validated, resolved documents say, inside the caller's transaction, in one statement
- * (`WRITE_FACTS`), and returns each document's counts and the derivations of the entities they mention
- * and of `alsoDerive` (the caller writes them: `writeDerivations`). The articles must have nothing to
- * forget: new, or forgotten first (`forgetArticle`).
+ * (`WRITE_FACTS`), and returns each document's counts and the derivations still to write (the caller writes
+ * them: `writeDerivations`). The articles must have nothing to forget: new, or forgotten first (`forgetArticle`).
+ *
+ * - With `read` (new articles: what the identity lookup read, after locking them, of the existing entities
+ *   the documents could name), the derivation of every entity the documents mention is known before the
+ *   write: what `read` says plus the documents' mentions (`derivationsWith`; an entity created here has only
+ *   those). The statement writes it, so nothing is usually left to write: one statement fewer per
+ *   transaction. What is returned is the correction for surprises (see `WRITE_FACTS`), and the derivation
+ *   of any mentioned entity `read` lacks.
+ * - Without it (a replaced article: forgetting changed the entities' mentions), the statement reads the
+ *   mentioned entities and `alsoDerive` after the write, and all their derivations are returned.
  */
 export async function writeFacts(
   tx: ManagedTransaction,
   items: ResolvedDocument[],
-  alsoDerive: Iterable<string> = [],
+  { alsoDerive = [], read }: { alsoDerive?: Iterable<string>; read?: Map<string, DerivationRow> } = {},
 ): Promise<{ counts: WriteCounts[]; derivations: Derivations }> {
   const touched = new Set<string>(alsoDerive);
+  /** what each mentioned entity is said to be, by these documents */
+  const mentioned = new Map<string, { type: EntityType; mentions: Mention[] }>();
+  const created = new Set<string>();
   const entities: unknown[] = [];
   const relations = Object.fromEntries(RELATION_TYPE_NAMES.map((t) => [t, [] as unknown[]])) as Record<RelationType, unknown[]>;
   const articles: unknown[] = [];
@@ -196,20 +216,15 @@ export async function writeFacts(
     const { id: _id, ...props } = doc.article;
     articles.push({ id: aid, props, hash });
 
+    for (const id of resolution.created) created.add(id);
     for (const e of doc.entities) {
       const id = idOf(e.key);
       touched.add(id);
-      entities.push({
-        article: aid,
-        id,
-        type: e.type,
-        key: e.key,
-        name: e.name,
-        aliases: e.aliases ?? [],
-        kind: e.kind ?? null,
-        attributes: json(e.attributes),
-        evidence: e.evidence ?? null,
-      });
+      const mention = { article: aid, name: e.name, aliases: e.aliases ?? [], kind: e.kind ?? null, attributes: json(e.attributes) };
+      const said = mentioned.get(id) ?? { type: e.type, mentions: [] };
+      said.mentions.push(mention);
+      mentioned.set(id, said);
+      entities.push({ ...mention, id, type: e.type, key: e.key, evidence: e.evidence ?? null });
     }
 
     const docEvents = doc.events.map((e) => {
@@ -278,7 +293,23 @@ export async function writeFacts(
     });
   }
 
-  const derive = [...touched].sort();
-  const result = await tx.run(planOnce(WRITE_FACTS), { facts: { articles, entities, events, relations, figures, derive } });
+  let known: Derivations = { derived: [], orphans: [] };
+  if (read) {
+    const knowable = new Map([...mentioned].filter(([id]) => read.has(id) || created.has(id)));
+    known = derivationsWith(read, knowable);
+    for (const id of knowable.keys()) touched.delete(id);
+  }
+  const facts = {
+    articles,
+    entities,
+    events,
+    relations,
+    figures,
+    derived: derivationsParameter(known),
+    expectNew: read ? [...created] : [],
+    articleIds: articles.map((a) => (a as { id: string }).id),
+    derive: [...touched].sort(),
+  };
+  const result = await tx.run(planOnce(WRITE_FACTS), { facts });
   return { counts, derivations: derivationsOf(result.records[0].get('derivations')) };
 }

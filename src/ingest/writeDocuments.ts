@@ -34,12 +34,14 @@ export class Rejected extends Error {
  * - One statement reads the articles' current content hashes: identical content is `unchanged`, nothing
  *   written. (A single document's hash is read with its identity.)
  * - Consecutive documents whose articles are new (not in the graph, not earlier in the list) form a run:
- *   one statement locks and reads what identity needs for the whole run, identity is decided document by
- *   document in that order (`BatchIdentity`: what the earlier documents of the run created and named), one
- *   statement writes all of the run's facts and reads what the derivation of the entities it touched needs,
- *   and one writes their derivations: once per run, at its end. Deferring derivation to the end of a run
- *   is safe because identity of later documents only depends on the name keys and entities earlier ones
- *   add, which `BatchIdentity` tracks.
+ *   one statement locks and reads what identity and derivation need for the whole run, identity is decided
+ *   document by document in that order (`BatchIdentity`: what the earlier documents of the run created and
+ *   named), and one statement writes all of the run's facts and the derivations of the entities they mention
+ *   (known from that read and the documents: `writeFacts`): once per run, at its end. A third statement
+ *   writes derivations only in the rare case the second finds them different (a concurrent load created an
+ *   entity this run meant to create). Deferring derivation to the end of a run is safe because identity of
+ *   later documents only depends on the name keys and entities earlier ones add, which `BatchIdentity`
+ *   tracks.
  * - A document that replaces an article (already in the graph, or earlier in the list, with other content)
  *   ends the run before it and is written on its own: read identity (with the article's previous
  *   mentions), forget what the article said, write, re-derive, so the documents after it see the forgetting.
@@ -87,7 +89,7 @@ export async function writeDocuments(tx: ManagedTransaction, items: HashedDocume
   return outcomes;
 }
 
-/** New articles, in order: one identity read, one write (with the derivation read), one derivation write. */
+/** New articles, in order: one identity read (with the derivation read), one write (with the derivations). */
 async function writeRun(
   tx: ManagedTransaction,
   items: HashedDocument[],
@@ -106,7 +108,7 @@ async function writeRun(
     return { doc, resolution, hash };
   });
   await afterStep('forgotten', articles); // new articles: nothing to forget
-  const { counts, derivations } = await writeFacts(tx, resolved);
+  const { counts, derivations } = await writeFacts(tx, resolved, { read: lookup.derivations });
   for (const step of ['entities', 'events', 'relations', 'figures']) await afterStep(step, articles);
   await writeDerivations(tx, derivations);
   await afterStep('derived', articles);
@@ -128,7 +130,7 @@ async function writeReplacement(
   if (resolution.problems.length > 0) throw new Rejected(resolution.problems, index);
   const forgotten = await forgetArticle(tx, doc.article.id);
   await afterStep('forgotten', articles);
-  const { counts, derivations } = await writeFacts(tx, [{ doc, resolution, hash }], forgotten);
+  const { counts, derivations } = await writeFacts(tx, [{ doc, resolution, hash }], { alsoDerive: forgotten });
   for (const step of ['entities', 'events', 'relations', 'figures']) await afterStep(step, articles);
   await writeDerivations(tx, derivations);
   await afterStep('derived', articles);
