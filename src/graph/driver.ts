@@ -1,5 +1,5 @@
 import neo4j, { type Driver } from 'neo4j-driver';
-import { enableTcpNoDelay } from './tcpNoDelay';
+import { tuneBoltSockets } from './boltSockets';
 
 export interface Neo4jConnection {
   uri: string;
@@ -11,7 +11,7 @@ export interface Neo4jConnection {
 /**
  * One driver per process. `neo4j://` URIs route reads and writes across a cluster (or Aura); `bolt://`
  * talks to one server. Integers come back as JS numbers where they fit (`disableLosslessIntegers`):
- * every integer this graph stores is a count or a small value. Bolt sockets get TCP_NODELAY (tcpNoDelay.ts).
+ * every integer this graph stores is a count or a small value. Bolt sockets get TCP_NODELAY, and each tick's writes go out together (boltSockets.ts).
  */
 /**
  * How long a failed transaction is retried (deadlocks, a leader switch, a lost connection) before the error
@@ -21,7 +21,7 @@ export interface Neo4jConnection {
 export const TRANSACTION_RETRY_MS = 5_000;
 
 export function createDriver(conn: Neo4jConnection): Driver {
-  enableTcpNoDelay();
+  tuneBoltSockets();
   const auth = conn.username ? neo4j.auth.basic(conn.username, conn.password ?? '') : undefined;
   return neo4j.driver(conn.uri, auth, {
     disableLosslessIntegers: true,
