@@ -83,7 +83,7 @@ export interface WarmupPolicy {
   settle: number;
 }
 
-export const DEFAULT_WARMUP: WarmupPolicy = { min: 3, max: 10, settle: 0.05 };
+export const DEFAULT_WARMUP: WarmupPolicy = { min: 5, max: 12, settle: 0.05 };
 
 /** Whether the warm-up passes so far (seconds each) are enough under `policy`. */
 export function settled(passes: number[], policy: WarmupPolicy): boolean {
