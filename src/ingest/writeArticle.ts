@@ -116,10 +116,10 @@ const CLAIMED = RELATION_TYPE_NAMES.map((_, i) => `claimed${i}`);
  * several reports). Then the derivations known in advance (`derived`: `writeFacts`) are written, and last,
  * it locks and reads what derivation needs (`READ_DERIVATIONS`) of the entities in `derive` and of the
  * "surprises": entities in `expectNew` (to be created by these documents) that another article already
- * mentions, because a concurrent load created them after the identity lookup. The text is the same whatever the documents hold (absent kinds of fact are empty
- * lists) and its one parameter is a map, so Neo4j plans it once (it keys its plan cache on parameter types
- * and on size buckets of top-level lists; planning this statement takes most of a second), and never again
- * (`planOnce`).
+ * mentions, because a concurrent load created them after the identity lookup. The text is the same
+ * whatever the documents hold (absent kinds of fact are empty lists) and its one parameter is a map, so
+ * Neo4j plans it once (it keys its plan cache on parameter types and on size buckets of top-level lists;
+ * planning this statement takes most of a second), and never again (`planOnce`).
  */
 export const WRITE_FACTS = `
   CALL () {
