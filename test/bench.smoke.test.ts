@@ -113,6 +113,7 @@ describe('benchmark, size tiny, against the test database', () => {
       expect(ingest.sameGraph).toBe(true);
       // the warm-up ran its passes (two here: at least and at most two)
       expect(ingest.warmupPasses).toHaveLength(2);
+      expect(typeof ingest.warmupSettled).toBe('boolean');
 
       // the query graph is the whole tiny archive, loaded by the product's ingester
       expect(results.load!.graph.labels.Article).toBe(SIZES.tiny.articles);

@@ -72,6 +72,8 @@ export interface IngestResult {
   sameGraph: boolean;
   /** seconds each warm-up pass took (every arm writing its documents once), in order */
   warmupPasses?: number[];
+  /** the last warm-up pass was less than `settle` faster than the one before (else the most passes were reached) */
+  warmupSettled?: boolean;
   /** set when these results were carried over from an earlier run (ISO date of that run) */
   carriedFrom?: string;
 }
@@ -218,5 +220,6 @@ export async function runIngestBench(
     ratioToNaive: product.docsPerSec / naive.docsPerSec,
     sameGraph: [...products, ...raws].every((r) => r.nodes === product.nodes && r.relationships === product.relationships),
     warmupPasses,
+    warmupSettled: settled(warmupPasses, { ...policy, max: Infinity }),
   };
 }
