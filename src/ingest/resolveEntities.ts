@@ -120,7 +120,10 @@ export const LOOKUP_IDENTITIES = `
  *
  * Then it locks, in a fixed order, the existing entities the documents may name (the explicit ids' entities
  * and every candidate of a name), before the write steps touch them in document order: two loads naming the
- * same entities then queue instead of deadlocking.
+ * same entities then queue instead of deadlocking. For new articles it also reads, after that lock, what the
+ * derivation of those entities needs (`derivations`): the write then derives them without reading again
+ * (`writeFacts`). Its unique-index seeks are locking seeks, so an id it asks about and does not find cannot
+ * be created by another transaction before this one ends.
  *
  * With `article` (one document), it also reads that article's content hash (`before`) and its mentions
  * (`previous`); when the hash is the document's own, nothing is locked or created: the load is `unchanged`.
