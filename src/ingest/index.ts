@@ -7,5 +7,6 @@ export { ingestDocument, type DocumentReport, type IngestOptions, type IngestSta
 export { ingestAll, type IngestAllOptions, type IngestSummary } from './ingestAll';
 export { ingestBatch, type BatchInput, type BatchOptions, DEFAULT_BATCH, MAX_BATCH } from './ingestBatch';
 export { countDocuments, readDocuments, type SourcedDocument } from './readDocuments';
-export { nameKeyOf, generatedEntityId } from './resolveEntities';
+export { nameKeyOf } from './nameKeyOf';
+export { generatedEntityId } from './resolveEntities';
 export { eventId, figureId, type WriteCounts } from './writeArticle';

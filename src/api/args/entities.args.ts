@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
 import { ENTITY_TYPE_NAMES, type EntityType } from '../../model';
-import { nameKeyOf } from '../../ingest/nameKeyOf';
+import { nameKeyOf } from '../../ingest';
 import type { EntityFilterValues } from '../cypher/entityPage';
 import { EntityKindEnum, EntityOrder, EntityTypeEnum } from '../types/enums';
 import { skipAfter } from './cursor';
