@@ -97,17 +97,18 @@ export const LOOKUP_IDENTITIES = `
     WITH m, e WHERE m IS NOT NULL
     RETURN collect({key: m.key, id: e.id}) AS previous
   }
-  CALL (before, explicitHits, keyHits) {
-    UNWIND CASE WHEN before = $q.hash THEN [] ELSE [h IN explicitHits | h.resolved] + [h IN keyHits | h.id] END AS id
-    WITH DISTINCT id ORDER BY id
-    WITH collect(id) AS ids
-    UNWIND ids AS id
+  WITH before, explicitHits, keyHits, taken, previous,
+       CASE WHEN before = $q.hash THEN []
+            ELSE COLLECT { UNWIND [h IN explicitHits | h.resolved] + [h IN keyHits | h.id] AS id RETURN DISTINCT id ORDER BY id }
+       END AS named
+  CALL (before, named) {
+    UNWIND CASE WHEN before IS NULL THEN [] ELSE named END AS id
     MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
     SET e.locked = true
     REMOVE e.locked
     RETURN count(*) AS lockedEntities
   }
-  ${READ_DERIVATIONS('CASE WHEN before IS NULL THEN [h IN explicitHits | h.resolved] + [h IN keyHits | h.id] ELSE [] END', 'before, explicitHits, keyHits')}
+  ${READ_DERIVATIONS('CASE WHEN before IS NULL THEN named ELSE [] END', 'before, named')}
   RETURN before, explicitHits, keyHits, taken, previous, derivations`;
 
 /**
@@ -120,9 +121,10 @@ export const LOOKUP_IDENTITIES = `
  *
  * Then it locks, in a fixed order, the existing entities the documents may name (the explicit ids' entities
  * and every candidate of a name), before the write steps touch them in document order: two loads naming the
- * same entities then queue instead of deadlocking. For new articles it also reads, after that lock, what the
- * derivation of those entities needs (`derivations`): the write then derives them without reading again
- * (`writeFacts`). Its unique-index seeks are locking seeks, so an id it asks about and does not find cannot
+ * same entities then queue instead of deadlocking. For new articles, READ_DERIVATIONS takes these locks (in
+ * that order) and also reads what the derivation of those entities needs (`derivations`): the write then
+ * derives them without reading again (`writeFacts`). A re-loaded article's are only locked: forgetting it
+ * changes what derivation would read. Its unique-index seeks are locking seeks, so an id it asks about and does not find cannot
  * be created by another transaction before this one ends.
  *
  * With `article` (one document), it also reads that article's content hash (`before`) and its mentions
