@@ -207,25 +207,28 @@ export async function runBench(o: BenchOptions): Promise<{ results: BenchResults
   return { results, files };
 }
 
+/** A bad command line: its message is all the user needs (no stack trace). */
+class UsageError extends Error {}
+
 function parseArgs(argv: string[]): BenchOptions & { generateOnly?: boolean } {
   const o: BenchOptions & { generateOnly?: boolean } = { size: 'S' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
       const v = argv[++i];
-      if (v === undefined) throw new Error(`${a} needs a value`);
+      if (v === undefined) throw new UsageError(`${a} needs a value`);
       return v;
     };
     switch (a) {
       case '--size': {
         const s = value();
-        if (!(SIZE_NAMES as readonly string[]).includes(s)) throw new Error(`--size must be one of ${SIZE_NAMES.join(', ')}`);
+        if (!(SIZE_NAMES as readonly string[]).includes(s)) throw new UsageError(`--size must be one of ${SIZE_NAMES.join(', ')}`);
         o.size = s as SizeName;
         break;
       }
       case '--only': {
         const v = value();
-        if (v !== 'ingest' && v !== 'query' && v !== 'profile') throw new Error('--only must be ingest, query or profile');
+        if (v !== 'ingest' && v !== 'query' && v !== 'profile') throw new UsageError('--only must be ingest, query or profile');
         o.only = v;
         break;
       }
@@ -237,7 +240,7 @@ function parseArgs(argv: string[]): BenchOptions & { generateOnly?: boolean } {
       case '--warmup-passes': {
         const [min, max] = value().split(',').map(Number);
         if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min)) {
-          throw new Error('--warmup-passes must be two whole numbers, fewest and most passes, e.g. 5,12 (1 ≤ fewest ≤ most)');
+          throw new UsageError('--warmup-passes must be two whole numbers, fewest and most passes, e.g. 5,12 (1 ≤ fewest ≤ most)');
         }
         o.ingestWarmup = { ...DEFAULT_WARMUP, min, max };
         break;
@@ -250,7 +253,7 @@ function parseArgs(argv: string[]): BenchOptions & { generateOnly?: boolean } {
       case '--generate-only': o.generateOnly = true; break;
       case '--no-profile': o.noProfile = true; break;
       case '--no-diagnostic': o.noDiagnostic = true; break;
-      default: throw new Error(`unknown option ${a} (see bench/run.ts)`);
+      default: throw new UsageError(`unknown option ${a} (see bench/run.ts)`);
     }
   }
   return o;
@@ -275,7 +278,7 @@ if (require.main === module) {
   main().then(
     () => process.exit(0),
     (error) => {
-      process.stderr.write(`bench: ${(error as Error).stack ?? error}\n`);
+      process.stderr.write(`bench: ${error instanceof UsageError ? error.message : ((error as Error).stack ?? error)}\n`);
       process.exit(1);
     },
   );
