@@ -2,10 +2,9 @@
  * Shared by the test/api.*.test.ts files: the built schema, a seeded test database, and `exec` that runs one
  * operation against the schema with a real Context (so round trips are counted), as the server would.
  */
-import { graphql, type ExecutionResult } from 'graphql';
-import type { GraphQLSchema } from 'graphql';
+import { type ExecutionResult, type GraphQLSchema, parse, validate } from 'graphql';
 import * as path from 'path';
-import { buildApiSchema, createContext, type Context, type Role } from '../src/api';
+import { buildApiSchema, createCompiledExecutor, createContext, type Context, type OperationExecutor, type Role } from '../src/api';
 import { applySchema } from '../src/graph/applySchema';
 import { ingestAll, readDocuments } from '../src/ingest';
 import { testDatabase, testDriver, wipe } from './support/db';
@@ -18,6 +17,20 @@ let schema: Promise<GraphQLSchema> | undefined;
 export function apiSchema(): Promise<GraphQLSchema> {
   schema ??= buildApiSchema();
   return schema;
+}
+
+let executor: Promise<OperationExecutor> | undefined;
+/**
+ * Parses, validates and executes one operation with the server's executor (graphql-jit, compiled per
+ * document), so that these tests exercise what clients get.
+ */
+export async function run(source: string, contextValue: Context, variableValues?: Record<string, unknown>): Promise<ExecutionResult> {
+  executor ??= apiSchema().then(createCompiledExecutor);
+  const s = await apiSchema();
+  const document = parse(source);
+  const errors = validate(s, document);
+  if (errors.length) return { errors };
+  return (await executor)({ document, variableValues, contextValue });
 }
 
 /** Empties the test database and loads the seed article (and applies the Cypher schema: full-text index). */
@@ -45,7 +58,7 @@ export async function exec<T = any>(
   role: Role = 'reader',
   ctx: Context = context(role),
 ): Promise<Executed<T>> {
-  const result = await graphql({ schema: await apiSchema(), source, variableValues: variables, contextValue: ctx });
+  const result = await run(source, ctx, variables);
   return { data: result.data as T, errors: result.errors, ctx };
 }
 

@@ -2,12 +2,11 @@
  * Reading the seeded graph through the schema: lookups, search, filtered pages, partners, field-level
  * relations and provenance. Expected values are the seed article's (seed/gaoyou-edz-newsletter-2023-06.json).
  */
-import { graphql } from 'graphql';
 import type { Driver } from 'neo4j-driver';
 import { createContext } from '../src/api';
 import { closeTestDriver, testDatabase } from './support/db';
 import { type RunStatement, wrappingDriver } from './support/recordingDriver';
-import { apiSchema, ARTICLE, codes, ev, exec, ok, seed, sorted } from './api.harness';
+import { apiSchema, ARTICLE, codes, ev, exec, ok, run, seed, sorted } from './api.harness';
 
 beforeAll(() => seed(), 120_000);
 afterAll(() => closeTestDriver());
@@ -349,7 +348,7 @@ function profilingDriver(plans: PlanOperator[]): Driver {
 async function plansOf(source: string): Promise<PlanOperator[]> {
   const plans: PlanOperator[] = [];
   const ctx = createContext({ driver: profilingDriver(plans), database: testDatabase(), transactionTimeoutMs: 20_000 }, 'reader');
-  const result = await graphql({ schema: await apiSchema(), source, contextValue: ctx });
+  const result = await run(source, ctx);
   expect(result.errors).toBeUndefined();
   expect(plans.length).toBe(ctx.stats.roundTrips);
   return plans;

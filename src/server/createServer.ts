@@ -29,7 +29,8 @@ import type { GraphQLSchema } from 'graphql';
 import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { Driver } from 'neo4j-driver';
-import { buildApiSchema } from '../api';
+import { buildApiSchema, createCompiledExecutor } from '../api';
+import { executorGateway } from './executorGateway';
 import { type ApiDeps, type Context, type Role, createContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import type { Config } from '../config';
@@ -463,7 +464,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
   async function doStart(): Promise<{ url: string }> {
     const schema = deps.schema ?? (await buildApiSchema());
     const server = new ApolloServer<Context>({
-      schema,
+      gateway: executorGateway(schema, createCompiledExecutor(schema)),
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
       introspection: !config.production,

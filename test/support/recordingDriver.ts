@@ -1,7 +1,6 @@
-import { graphql } from 'graphql';
 import type { Driver, Result } from 'neo4j-driver';
 import { createContext } from '../../src/api';
-import { apiSchema } from '../api.harness';
+import { run } from '../api.harness';
 import { testDatabase, testDriver } from './db';
 
 /** How a statement is sent: by a session (auto-commit, the API's reads) or by a transaction. */
@@ -44,7 +43,7 @@ export function recordingDriver(statements: string[]): Driver {
 export async function statementsOf(source: string): Promise<string[]> {
   const statements: string[] = [];
   const ctx = createContext({ driver: recordingDriver(statements), database: testDatabase(), transactionTimeoutMs: 20_000 }, 'reader');
-  const result = await graphql({ schema: await apiSchema(), source, contextValue: ctx });
+  const result = await run(source, ctx);
   if (result.errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(result.errors.map((e) => e.message))}`);
   // every round trip recorded, or a test asserting what was NOT sent would pass on a recording that missed it
   if (statements.length !== ctx.stats.roundTrips) throw new Error(`recorded ${statements.length} statements for ${ctx.stats.roundTrips} round trips`);

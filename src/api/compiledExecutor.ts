@@ -1,0 +1,95 @@
+import {
+  type DocumentNode,
+  execute,
+  type ExecutionResult,
+  getOperationAST,
+  getVariableValues,
+  GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type Source,
+} from 'graphql';
+import { compileQuery, type CompiledQuery, isCompiledQuery } from 'graphql-jit';
+
+export interface ExecuteOperationArgs {
+  /** parsed and validated */
+  document: DocumentNode;
+  operationName?: string | null;
+  variableValues?: Readonly<Record<string, unknown>> | null;
+  contextValue: unknown;
+}
+
+export type OperationExecutor = (args: ExecuteOperationArgs) => Promise<ExecutionResult>;
+
+interface Compiled {
+  operation: OperationDefinitionNode;
+  query: CompiledQuery;
+}
+
+/**
+ * Executes operations compiled by graphql-jit, once per parsed document (Apollo reuses the document of a
+ * query it has seen). graphql-js interprets the operation anew for every object of every list: on a page of 50
+ * events with their participants and positions, its per-field work was a quarter of the server's CPU
+ * (bench/README, "Where the nested page's time goes").
+ *
+ * What a client sees stays graphql-js's:
+ * - variables are coerced by graphql-js first, so a bad one gets graphql-js's error (which Apollo reports
+ *   as BAD_USER_INPUT) before any resolver runs;
+ * - errors are graphql-js GraphQLErrors (extensions an object, the thrown error as `originalError`, the same
+ *   locations and path), which Apollo's formatting and ours rely on;
+ * - an operation graphql-jit cannot compile, or refuses to start, is executed by graphql-js.
+ */
+export function createCompiledExecutor(schema: GraphQLSchema): OperationExecutor {
+  const cache = new WeakMap<DocumentNode, Map<string, Compiled | null>>();
+
+  function compiled(document: DocumentNode, operationName: string | null | undefined): Compiled | null {
+    let byName = cache.get(document);
+    if (!byName) cache.set(document, (byName = new Map()));
+    const key = operationName ?? '';
+    let c = byName.get(key);
+    if (c === undefined) {
+      const operation = getOperationAST(document, operationName);
+      const query = operation ? compileQuery(schema, document, operationName ?? undefined) : null;
+      c = operation && query && isCompiledQuery(query) ? { operation, query } : null;
+      byName.set(key, c);
+    }
+    return c;
+  }
+
+  return async ({ document, operationName, variableValues, contextValue }) => {
+    const c = compiled(document, operationName);
+    const byGraphqlJs = () => execute({ schema, document, operationName, variableValues, contextValue });
+    if (!c) return byGraphqlJs();
+    const inputs = variableValues ?? {};
+    const coercion = getVariableValues(schema, c.operation.variableDefinitions ?? [], inputs, { maxErrors: 50 });
+    if (coercion.errors) return { errors: coercion.errors };
+    const result = await c.query.query(undefined, contextValue, inputs);
+    if (!('data' in result)) return byGraphqlJs(); // refused before executing: graphql-js says why
+    if (!result.errors) return result;
+    const source = document.loc?.source;
+    return { ...result, errors: result.errors.map((e) => asGraphqlJsError(e, source)) };
+  };
+}
+
+/** graphql-jit's error as graphql-js would have located it. */
+function asGraphqlJsError(e: GraphQLError, source: Source | undefined): GraphQLError {
+  const positions = source && e.locations ? e.locations.map((l) => offsetOf(source.body, l.line, l.column)) : undefined;
+  return new GraphQLError(e.message, {
+    source: positions ? source : undefined,
+    positions,
+    path: e.path,
+    originalError: e.originalError ?? undefined,
+    extensions: e.extensions ?? undefined,
+  });
+}
+
+/** The offset of a 1-based line and column, as graphql-js's getLocation counts them (\r\n, \n or \r end a line). */
+function offsetOf(body: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const next = body.slice(offset).search(/\r\n|[\n\r]/);
+    if (next < 0) break;
+    offset += next + (body.startsWith('\r\n', offset + next) ? 2 : 1);
+  }
+  return offset + column - 1;
+}
