@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { isInterfaceType, isUnionType, printSchema, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
+import { type GraphQLFieldResolver, isInterfaceType, isObjectType, isUnionType, printSchema, type GraphQLSchema, type GraphQLTypeResolver } from 'graphql';
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from './authChecker';
 import { ArticleResolver } from './resolvers/article.resolver';
@@ -66,6 +66,7 @@ export async function buildApiSchema(): Promise<GraphQLSchema> {
     validate: false,
   });
   useOwnTypeResolvers(schema);
+  callFieldResolversDirectly(schema);
   return schema;
 }
 
@@ -81,6 +82,47 @@ function useOwnTypeResolvers(schema: GraphQLSchema): void {
     if ((isInterfaceType(type) || isUnionType(type)) && meta.resolveType) {
       type.resolveType = meta.resolveType as GraphQLTypeResolver<unknown, unknown>;
     }
+  }
+}
+
+/** Where each parameter kind is among a field resolver's (root, args, context, info). */
+const ARG_INDEX = { root: 0, context: 2, info: 3 } as const;
+
+/**
+ * type-graphql calls each field resolver through a wrapper that, on every call, looks the resolver class up
+ * in its container, runs the middleware chain and re-sorts the parameters' metadata to build the arguments:
+ * per row of a list (each person of a 50-event page, for `positions`), that cost more than the resolver.
+ * Where the wrapper has nothing to do (no middleware, no role check, parameters only the root as is, the
+ * context and the info), the field calls the method directly. The resolver classes hold no state, so one
+ * instance each serves every request, as type-graphql's default container does.
+ */
+function callFieldResolversDirectly(schema: GraphQLSchema): void {
+  const storage = getMetadataStorage();
+  const instances = new Map<Function, Record<string, (...args: unknown[]) => unknown>>();
+  for (const meta of storage.fieldResolvers) {
+    if (meta.kind !== 'external' || meta.roles?.length || meta.middlewares?.length || !meta.getObjectType) continue;
+    const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
+    const plain = params.every(
+      (p) =>
+        (p.kind === 'root' && p.propertyName === undefined && (p.getType === undefined || p.getType() === Object)) ||
+        (p.kind === 'context' && p.propertyName === undefined) ||
+        p.kind === 'info',
+    );
+    if (!plain) continue;
+    const objectType = meta.getObjectType();
+    const typeName = storage.objectTypes.find((t) => t.target === objectType)?.name;
+    const type = typeName ? schema.getType(typeName) : undefined;
+    const field = isObjectType(type) ? type.getFields()[meta.schemaName] : undefined;
+    if (!field) continue;
+    let instance = instances.get(meta.target);
+    if (!instance) instances.set(meta.target, (instance = new (meta.target as new () => Record<string, (...args: unknown[]) => unknown>)()));
+    const method = instance[meta.methodName].bind(instance);
+    const at = params.map((p) => ARG_INDEX[p.kind as keyof typeof ARG_INDEX]);
+    const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) => {
+      const given = [root, args, context, info];
+      return method(...at.map((i) => given[i]));
+    };
+    field.resolve = resolve;
   }
 }
 
