@@ -14,8 +14,9 @@ export type ArmName = 'product' | 'library' | 'raw';
 export const ARMS: ArmName[] = ['raw', 'product', 'library'];
 /**
  * Diagnostic arm: the product's schema (buildApiSchema) served by Apollo Server standalone, like the library
- * arm: no express, no product plugins. Product vs productBare isolates the cost of src/server's HTTP layer;
- * productBare vs library compares the schemas and resolvers on the same HTTP stack.
+ * arm: no express, no product plugins, and graphql-js's executor (the product's is graphql-jit,
+ * src/api/compiledExecutor.ts). Product vs productBare is src/server's HTTP layer plus the compiled execution;
+ * productBare vs library compares the schemas and resolvers on the same HTTP stack and executor.
  */
 export type DiagnosticArm = 'productBare';
 export type AnyArm = ArmName | DiagnosticArm;
