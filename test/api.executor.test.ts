@@ -113,6 +113,14 @@ describe('when a resolver throws or a variable is wrong', () => {
     expect(compiled.errors![0].extensions).toEqual({}); // an object, as graphql-js's: Apollo reads .code from it
   });
 
+  it('then an operation name the document does not hold gets graphql-js\'s refusal', async () => {
+    const document = parse('query A { ping } query B { boom }');
+    const args = { document, operationName: 'C', contextValue: {} };
+    const compiled = await createCompiledExecutor(schema)(args);
+    expect(wire(compiled)).toEqual(wire(await execute({ schema, ...args })));
+    expect(compiled.errors?.[0].message).toBe('Unknown operation named "C".');
+  });
+
   it.each([
     ['missing', {}],
     ['of the wrong type', { id: 'a', n: 'many' }],

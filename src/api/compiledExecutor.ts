@@ -49,11 +49,19 @@ export function createCompiledExecutor(schema: GraphQLSchema): OperationExecutor
     let c = byName.get(key);
     if (c === undefined) {
       const operation = getOperationAST(document, operationName);
-      const query = operation ? compileQuery(schema, document, operationName ?? undefined) : null;
-      c = operation && query && isCompiledQuery(query) ? { operation, query } : null;
+      c = operation ? compile(document, operationName, operation) : null;
       byName.set(key, c);
     }
     return c;
+  }
+
+  function compile(document: DocumentNode, operationName: string | null | undefined, operation: OperationDefinitionNode): Compiled | null {
+    try {
+      const query = compileQuery(schema, document, operationName ?? undefined);
+      return isCompiledQuery(query) ? { operation, query } : null;
+    } catch {
+      return null; // a document graphql-jit cannot handle is graphql-js's to run (and to refuse, if it must)
+    }
   }
 
   return async ({ document, operationName, variableValues, contextValue }) => {
