@@ -41,6 +41,18 @@ describe('the GraphQL schema', () => {
     for (const [type, field] of [['Event', 'participants'], ['Person', 'positions'], ['Organization', 'partners']]) {
       expect({ type, field, resolve: typeof fields(type)[field].resolve }).toEqual({ type, field, resolve: 'function' });
     }
+    // without type-graphql's per-call wrapper where it has nothing to do (root, context, info only); with it
+    // where it converts arguments (participants' roles, partners' options)
+    const how = (type: string, field: string) => ({ type, field, direct: fields(type)[field].resolve?.name === 'callDirectly' });
+    expect([how('Person', 'positions'), how('Organization', 'officials'), how('Event', 'location')]).toEqual([
+      { type: 'Person', field: 'positions', direct: true },
+      { type: 'Organization', field: 'officials', direct: true },
+      { type: 'Event', field: 'location', direct: true },
+    ]);
+    expect([how('Event', 'participants'), how('Organization', 'partners')]).toEqual([
+      { type: 'Event', field: 'participants', direct: false },
+      { type: 'Organization', field: 'partners', direct: false },
+    ]);
   });
 
   it('is valid SDL on its own (what clients and codegen read)', () => {

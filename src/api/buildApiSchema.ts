@@ -85,44 +85,43 @@ function useOwnTypeResolvers(schema: GraphQLSchema): void {
   }
 }
 
-/** Where each parameter kind is among a field resolver's (root, args, context, info). */
-const ARG_INDEX = { root: 0, context: 2, info: 3 } as const;
+/** The parameters a field resolver called directly may take, in this order. */
+const DIRECT_PARAMS = ['root', 'context', 'info'] as const;
 
 /**
  * type-graphql calls each field resolver through a wrapper that, on every call, looks the resolver class up
  * in its container, runs the middleware chain and re-sorts the parameters' metadata to build the arguments:
  * per row of a list (each person of a 50-event page, for `positions`), that cost more than the resolver.
- * Where the wrapper has nothing to do (no middleware, no role check, parameters only the root as is, the
- * context and the info), the field calls the method directly. The resolver classes hold no state, so one
- * instance each serves every request, as type-graphql's default container does.
+ * Where the wrapper has nothing to do (no middleware, no role check, and the parameters `(@Root() row,
+ * @Ctx() ctx, @Info() info)` or a prefix of them, the root taken as it is), the field calls the method
+ * directly. The resolver classes hold no state, so one instance each serves every request, as type-graphql's
+ * default container does.
  */
 function callFieldResolversDirectly(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
-  const instances = new Map<Function, Record<string, (...args: unknown[]) => unknown>>();
+  const instances = new Map<Function, Record<string, (root: unknown, context: unknown, info: unknown) => unknown>>();
   for (const meta of storage.fieldResolvers) {
     if (meta.kind !== 'external' || meta.roles?.length || meta.middlewares?.length || !meta.getObjectType) continue;
     const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
-    const plain = params.every(
-      (p) =>
-        (p.kind === 'root' && p.propertyName === undefined && (p.getType === undefined || p.getType() === Object)) ||
-        (p.kind === 'context' && p.propertyName === undefined) ||
-        p.kind === 'info',
+    const direct = params.every(
+      (p, i) =>
+        p.index === i &&
+        p.kind === DIRECT_PARAMS[i] &&
+        (p.kind !== 'root' || (p.propertyName === undefined && (p.getType === undefined || p.getType() === Object))) &&
+        (p.kind !== 'context' || p.propertyName === undefined),
     );
-    if (!plain) continue;
+    if (!direct) continue;
     const objectType = meta.getObjectType();
     const typeName = storage.objectTypes.find((t) => t.target === objectType)?.name;
     const type = typeName ? schema.getType(typeName) : undefined;
     const field = isObjectType(type) ? type.getFields()[meta.schemaName] : undefined;
     if (!field) continue;
     let instance = instances.get(meta.target);
-    if (!instance) instances.set(meta.target, (instance = new (meta.target as new () => Record<string, (...args: unknown[]) => unknown>)()));
-    const method = instance[meta.methodName].bind(instance);
-    const at = params.map((p) => ARG_INDEX[p.kind as keyof typeof ARG_INDEX]);
-    const resolve: GraphQLFieldResolver<unknown, unknown> = (root, args, context, info) => {
-      const given = [root, args, context, info];
-      return method(...at.map((i) => given[i]));
-    };
-    field.resolve = resolve;
+    if (!instance) instances.set(meta.target, (instance = new (meta.target as new () => NonNullable<typeof instance>)()));
+    const method = instance[meta.methodName];
+    const target = instance;
+    const callDirectly: GraphQLFieldResolver<unknown, unknown> = (root, _args, context, info) => method.call(target, root, context, info);
+    field.resolve = callDirectly;
   }
 }
 
