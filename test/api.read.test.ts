@@ -6,7 +6,7 @@ import type { Driver } from 'neo4j-driver';
 import { createContext } from '../src/api';
 import { closeTestDriver, testDatabase } from './support/db';
 import { type RunStatement, wrappingDriver } from './support/recordingDriver';
-import { apiSchema, ARTICLE, codes, ev, exec, ok, run, seed, sorted } from './api.harness';
+import { ARTICLE, codes, ev, exec, ok, run, seed, sorted } from './api.harness';
 
 beforeAll(() => seed(), 120_000);
 afterAll(() => closeTestDriver());

@@ -5,7 +5,7 @@
  * statements (round trips), or statements that do more work in the database.
  */
 import 'reflect-metadata';
-import { graphql, type GraphQLSchema } from 'graphql';
+import { graphql, parse, type GraphQLSchema } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { byName, type ArmName, type MixQuery, type Params } from './mix';
 import { LIBRARY_TYPE_DEFS } from './libraryTypeDefs';
@@ -114,12 +114,13 @@ async function profileStatements(driver: Driver, recorded: Recorded[]): Promise<
 }
 
 export async function profileMix(driver: Driver, probes: Probes, only?: string[]): Promise<QueryProfile[]> {
-  const { buildApiSchema, createContext } = await import('../../src/api');
+  const { buildApiSchema, createCompiledExecutor, createContext } = await import('../../src/api');
   const { Neo4jGraphQL } = await import('@neo4j/graphql');
   const productSink: Recorded[] = [];
   const librarySink: Recorded[] = [];
   const productDriver = recordingDriver(driver, productSink);
-  const productSchema = await buildApiSchema();
+  // the product's statements as the server sends them: through its executor (graphql-jit)
+  const executeProduct = createCompiledExecutor(await buildApiSchema());
   const librarySchema: GraphQLSchema = await new Neo4jGraphQL({ typeDefs: LIBRARY_TYPE_DEFS, driver: recordingDriver(driver, librarySink) }).getSchema();
   const out: QueryProfile[] = [];
   const names = Object.keys(probes).filter((n) => !only || only.includes(n));
@@ -130,9 +131,8 @@ export async function profileMix(driver: Driver, probes: Probes, only?: string[]
     productSink.length = 0;
     librarySink.length = 0;
     const p = q.product(probe);
-    const pr = await graphql({
-      schema: productSchema,
-      source: p.query,
+    const pr = await executeProduct({
+      document: parse(p.query),
       variableValues: p.variables,
       contextValue: createContext({ driver: productDriver, transactionTimeoutMs: 60_000 }, 'reader'),
     });
