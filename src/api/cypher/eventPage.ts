@@ -57,7 +57,7 @@ const INDEXED_ORDER: Record<EventOrderValue, { key: 'dateStart' | 'name'; direct
  * stops after the page; events without the key (not in the index) follow by id, and are read only when the
  * indexed ones do not fill the page (the UNWIND yields no row otherwise, so its MATCH never runs).
  */
-function indexedPageOfAllEvents(order: EventOrderValue, event: EventExtras): string {
+function indexedPageOfAllEvents(order: EventOrderValue): string {
   const { key, direction } = INDEXED_ORDER[order];
   return `CALL () {
       MATCH (ev:${L.Event}) WHERE ev.${key} IS NOT NULL
@@ -71,7 +71,7 @@ function indexedPageOfAllEvents(order: EventOrderValue, event: EventExtras): str
       RETURN collect(ev) AS unkeyed
     }
     WITH keyed + unkeyed AS ordered
-    RETURN [ev IN ordered[$skip..($skip + $take + 1)] | ${eventMap('ev', event)}] AS rows`;
+    RETURN ordered[$skip..($skip + $take + 1)] AS pageNodes`;
 }
 
 /**
@@ -112,32 +112,34 @@ export async function eventPage(
   // Counting every event uses Neo4j's count store and paging every event the index order, so then two parts
   // are cheapest; a filtered count has to read every match anyway, so then one pass keeps them and pages them.
   const unfiltered = conditions.length === 0 && imports === '';
-  const sub = participants ? participantsSubquery('pageIds', participants.options, participants.positions) : null;
-  // the row read past the page only tells whether there is more: its participants are never shown
+  const sub = participants ? participantsSubquery('page', participants.options, participants.positions) : null;
+  // the node read past the page only tells whether there is more: its participants are never read; the page's
+  // nodes, not their ids, go to the participants, which then need no index seek per event
+  const rowsOfPage = `[ev IN pageNodes | ${eventMap('ev', event)}] AS rows`;
   const tail = sub
-    ? `WITH total, rows, [r IN rows[0..$take] | r.id] AS pageIds
+    ? `WITH total, pageNodes, pageNodes[0..$take] AS page
        ${sub.cypher}
-       RETURN total, rows, participantsByEvent, positionsByPerson`
-    : 'RETURN total, rows';
+       RETURN total, ${rowsOfPage}, participantsByEvent, positionsByPerson`
+    : `RETURN total, ${rowsOfPage}`;
   const statement = unfiltered
     ? `${withTotal ? `CALL () { MATCH (ev:${L.Event}) RETURN count(ev) AS total }` : 'WITH null AS total'}
-       CALL () { ${indexedPageOfAllEvents(order, event)} }
+       CALL () { ${indexedPageOfAllEvents(order)} }
        ${tail}`
     : !withTotal
       ? `${resolve}
          CALL (${imports}) {
            ${match}
            WITH ev ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
-           RETURN collect(${eventMap('ev', event)}) AS rows
+           RETURN collect(ev) AS pageNodes
          }
-         WITH null AS total, rows
+         WITH null AS total, pageNodes
          ${tail}`
       : `${resolve}
          CALL (${imports}) {
            ${match}
            WITH ev ORDER BY ${ORDER[order]}
            WITH collect(ev) AS matched
-           RETURN size(matched) AS total, [ev IN matched[$skip..($skip + $take + 1)] | ${eventMap('ev', event)}] AS rows
+           RETURN size(matched) AS total, matched[$skip..($skip + $take + 1)] AS pageNodes
          }
          ${tail}`;
   const rows = await readQuery(ctx, statement, { ...f, skip: int(skip), take: int(take), ...sub?.params });

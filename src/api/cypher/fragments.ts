@@ -16,8 +16,17 @@ export type EventExtras = readonly (typeof EVENT_EXTRAS)[number][];
  * loader). The variable names are the callers' constants and the extras come from the lists above, never input.
  * Article text (up to megabytes) is left out on purpose: Article.text loads it on request.
  */
-const withExtras = (v: string, extras: readonly string[]): string => `${v} {.id, .type, .name${extras.map((p) => `, .${p}`).join('')}}`;
+const withExtras = (v: string, extras: readonly string[], head = '.id, .type, .name', entries = ''): string =>
+  `${v} {${head}${extras.map((p) => `, .${p}`).join('')}${entries}}`;
 export const entityMap = (v: string, extras: EntityExtras = ENTITY_EXTRAS): string => withExtras(v, extras);
+/**
+ * An entity's map with the entries of the row around it (`, role: p.role`, with their leading comma): ONE map
+ * per row instead of a row map holding the entity's, which is fewer maps and keys for Neo4j to write and the
+ * driver to decode (a page of 50 events carries some 400 participants). The entries' keys must not be entity
+ * properties. `knownType`: the type the MATCH's label already fixes, left out of the map (entityRow puts it back).
+ */
+export const entityMapWith = (v: string, extras: EntityExtras, entries: string, knownType = false): string =>
+  withExtras(v, extras, knownType ? '.id, .name' : '.id, .type, .name', entries);
 export const eventMap = (v: string, extras: EventExtras = EVENT_EXTRAS): string => withExtras(v, extras);
 /** A node that may be an entity or an event (a search hit). */
 export const entityOrEventMap = (v: string, entity: EntityExtras = ENTITY_EXTRAS, event: EventExtras = EVENT_EXTRAS): string =>

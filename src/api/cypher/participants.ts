@@ -1,7 +1,7 @@
 import { PARTICIPANT_ROLES } from '../../model';
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
-import { claimKeyEntry, entityMap, type EntityExtras } from './fragments';
+import { claimKeyEntry, entityMap, entityMapWith, type EntityExtras } from './fragments';
 import { where } from './group';
 import { entityLabel, L, R } from './labels';
 import { positionsSubquery, positionsIn, type PositionsOptions } from './positions';
@@ -27,9 +27,10 @@ export interface ParticipantsRead {
   positions: Map<string, PositionRow[]> | null;
 }
 
+/** A row of the participants' map: the entity's map, with the participation's entries. */
 const participantRow = (r: Row): ParticipantRow => ({
   role: r.role as string,
-  entity: entityRow(r.entity as Row),
+  entity: entityRow(r),
   claimKey: claimKeyIn(r),
 });
 
@@ -38,25 +39,25 @@ const byRoleThenName = (a: ParticipantRow, b: ParticipantRow): number =>
   ROLE_RANK.get(a.role)! - ROLE_RANK.get(b.role)! || byLocale(a.entity.name, b.entity.name) || (a.entity.id < b.entity.id ? -1 : 1);
 
 /**
- * A subquery binding `participantsByEvent` ([{id, rows}], one per id of the list variable `idsVar`) and, with
- * `positions`, `positionsByPerson` for the people among them: a parent statement that already has the event
- * ids (a page of events) reads their participants, and their positions, without a statement per level.
+ * A subquery binding `participantsByEvent` ([{id, rows}], one per event node of the list variable `eventsVar`)
+ * and, with `positions`, `positionsByPerson` for the people among them: a parent statement that already has the
+ * events (a page of events) reads their participants, and their positions, without a statement per level.
  */
-export function participantsSubquery(idsVar: string, { roles, withClaims, entity }: ParticipantsOptions, positions: PositionsOptions | null): Subquery {
+export function participantsSubquery(eventsVar: string, { roles, withClaims, entity }: ParticipantsOptions, positions: PositionsOptions | null): Subquery {
   const people = positions
-    ? `CALL (peopleLists) { UNWIND peopleLists AS ps UNWIND ps AS pid RETURN collect(DISTINCT pid) AS people }
+    ? `CALL (peopleLists) { UNWIND peopleLists AS ps UNWIND ps AS person RETURN collect(DISTINCT person) AS people }
        ${positionsSubquery('people', positions).cypher}`
     : 'WITH participantsByEvent, null AS positionsByPerson';
   return {
-    cypher: `CALL (${idsVar}) {
-      UNWIND ${idsVar} AS id
-      CALL (id) {
-        MATCH (e:${L.Entity})-[p:${R.PARTICIPATED_IN}]->(:${L.Event} {id: id})
+    cypher: `CALL (${eventsVar}) {
+      UNWIND ${eventsVar} AS ev
+      CALL (ev) {
+        MATCH (e:${L.Entity})-[p:${R.PARTICIPATED_IN}]->(ev)
         ${where(roles ? ['p.role IN $participantRoles'] : [])}
-        RETURN collect({role: p.role, entity: ${entityMap('e', entity)}${claimKeyEntry('p', withClaims)}}) AS rows,
-               [x IN collect(e) WHERE x:${PERSON} | x.id] AS people
+        RETURN collect(${entityMapWith('e', entity, `, role: p.role${claimKeyEntry('p', withClaims)}`)}) AS rows,
+               [x IN collect(e) WHERE x:${PERSON}] AS people
       }
-      WITH collect({id: id, rows: rows}) AS participantsByEvent, collect(people) AS peopleLists
+      WITH collect({id: ev.id, rows: rows}) AS participantsByEvent, collect(people) AS peopleLists
       ${people}
       RETURN participantsByEvent, positionsByPerson
     }`,
@@ -64,11 +65,15 @@ export function participantsSubquery(idsVar: string, { roles, withClaims, entity
   };
 }
 
-/** What `participantsSubquery` bound, as rows. */
+/** What `participantsSubquery` bound, as rows, for each of the events `ids` (none: []). */
 export function participantsIn(r: Row, ids: readonly string[]): ParticipantsRead {
   const participants = listByKey(ids, r.participantsByEvent as Row[], participantRow);
-  for (const list of participants.values()) list.sort(byRoleThenName);
-  return { participants, positions: r.positionsByPerson == null ? null : positionsIn(r) };
+  const people = new Set<string>();
+  for (const list of participants.values()) {
+    list.sort(byRoleThenName);
+    for (const { entity } of list) if (entity.type === PERSON) people.add(entity.id);
+  }
+  return { participants, positions: r.positionsByPerson == null ? null : positionsIn(r, [...people]) };
 }
 
 /** Who took part in each event and as what, in the model's role order, then by name; with `positions`, their positions too. */
@@ -78,11 +83,13 @@ export async function participantsOfEvents(
   o: ParticipantsOptions,
   positions: PositionsOptions | null = null,
 ): Promise<ParticipantsRead> {
-  const sub = participantsSubquery('ids', o, positions);
-  const rows = await readQuery(ctx, `WITH $ids AS ids ${sub.cypher} RETURN participantsByEvent, positionsByPerson`, {
-    ids: [...ids],
-    ...sub.params,
-  });
+  const sub = participantsSubquery('events', o, positions);
+  const rows = await readQuery(
+    ctx,
+    `WITH COLLECT { MATCH (ev:${L.Event}) WHERE ev.id IN $ids RETURN ev } AS events
+     ${sub.cypher} RETURN participantsByEvent, positionsByPerson`,
+    { ids: [...ids], ...sub.params },
+  );
   return participantsIn(rows[0], ids);
 }
 

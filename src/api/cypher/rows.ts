@@ -139,10 +139,15 @@ function parseAttributes(text: unknown): Record<string, unknown> {
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 export function entityRow(m: Row): EntityRow {
+  return entityRowOfType(m, m.type as EntityType);
+}
+
+/** For maps that leave the type out, as their MATCH's label fixes it (entityMapWith, fragments.ts). */
+export function entityRowOfType(m: Row, type: EntityType): EntityRow {
   return {
     __label: 'Entity',
     id: m.id as string,
-    type: m.type as EntityType,
+    type,
     name: m.name as string,
     aliases: (m.aliases as string[] | null) ?? [],
     kind: str(m.kind),
