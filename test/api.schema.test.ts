@@ -3,8 +3,11 @@
  * committed file is stale: run `npm run emit`.
  */
 import { readFileSync } from 'fs';
+import { dirname, join } from 'path';
 import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { schemaSdl } from '../src/api';
+import { EntityEventsArgs, FigureFilterArgs, FirstArgs, RelationsArgs, RolesArgs } from '../src/api/args/fields.args';
+import { argsInstanceMaker } from '../src/api/buildApiSchema';
 import { SCHEMA_FILE } from '../src/api/emitSchema';
 import { ENTITY_KINDS, ENTITY_TYPE_NAMES, ENTITY_TYPES, EVENT_TYPES, PARTICIPANT_ROLES, RELATION_TYPE_NAMES } from '../src/model';
 import { apiSchema } from './api.harness';
@@ -41,18 +44,39 @@ describe('the GraphQL schema', () => {
     for (const [type, field] of [['Event', 'participants'], ['Person', 'positions'], ['Organization', 'partners']]) {
       expect({ type, field, resolve: typeof fields(type)[field].resolve }).toEqual({ type, field, resolve: 'function' });
     }
-    // without type-graphql's per-call wrapper where it has nothing to do (root, context, info only); with it
-    // where it converts arguments (participants' roles, partners' options)
+    // without type-graphql's per-call wrapper where it has nothing to do (root, context, info, and arguments
+    // of scalars and enums: participants' roles); with it where it converts (partners' `@Arg` kinds)
     const how = (type: string, field: string) => ({ type, field, direct: fields(type)[field].resolve?.name === 'callDirectly' });
-    expect([how('Person', 'positions'), how('Organization', 'officials'), how('Event', 'location')]).toEqual([
+    expect([how('Person', 'positions'), how('Organization', 'officials'), how('Event', 'location'), how('Event', 'participants')]).toEqual([
       { type: 'Person', field: 'positions', direct: true },
       { type: 'Organization', field: 'officials', direct: true },
       { type: 'Event', field: 'location', direct: true },
+      { type: 'Event', field: 'participants', direct: true },
     ]);
-    expect([how('Event', 'participants'), how('Organization', 'partners')]).toEqual([
-      { type: 'Event', field: 'participants', direct: false },
-      { type: 'Organization', field: 'partners', direct: false },
-    ]);
+    expect([how('Organization', 'partners')]).toEqual([{ type: 'Organization', field: 'partners', direct: false }]);
+  });
+
+  it("when a field resolver with arguments is called directly, then it gets the arguments type-graphql's wrapper would give it", () => {
+    // type-graphql's own conversion, which its package exports do not expose: loaded by file
+    const typeGraphql = dirname(require.resolve('type-graphql'));
+    const { convertArgsToInstance } = require(join(typeGraphql, 'resolvers', 'convert-args.js'));
+    const cases: Array<[Function, Record<string, unknown>]> = [
+      [RolesArgs, {}],
+      [RolesArgs, { roles: null }],
+      [RolesArgs, { roles: ['host', 'attendee'] }],
+      [FirstArgs, { first: 100 }],
+      [EntityEventsArgs, { types: ['Signing'], roles: ['signatory'], from: '2023-06', to: null }],
+      [RelationsArgs, { types: ['PARTNER_OF'], direction: 'OUTGOING' }],
+      [FigureFilterArgs, { metric: '产值' }],
+    ];
+    for (const [Class, args] of cases) {
+      const make = argsInstanceMaker(Class)!;
+      expect(make).not.toBeNull();
+      const ours = make(args);
+      const theirs = convertArgsToInstance({ getType: () => Class }, args);
+      expect(ours).toBeInstanceOf(Class);
+      expect({ name: Class.name, keys: Object.keys(ours).sort(), ours: { ...ours } }).toEqual({ name: Class.name, keys: Object.keys(theirs).sort(), ours: { ...theirs } });
+    }
   });
 
   it('is valid SDL on its own (what clients and codegen read)', () => {

@@ -85,32 +85,34 @@ function useOwnTypeResolvers(schema: GraphQLSchema): void {
   }
 }
 
-/** The parameters a field resolver called directly may take, in this order. */
-const DIRECT_PARAMS = ['root', 'context', 'info'] as const;
-
 /**
  * type-graphql calls each field resolver through a wrapper that, on every call, looks the resolver class up
- * in its container, runs the middleware chain and re-sorts the parameters' metadata to build the arguments:
- * per row of a list (each person of a 50-event page, for `positions`), that cost more than the resolver.
+ * in its container, runs the middleware chain and re-sorts the parameters' metadata to build the arguments;
+ * and a resolver with `@Args` always answers a promise, as its arguments pass through an async validation
+ * step even with validation off (`validate: false`). Per row of a list (each person of a 50-event page, for
+ * `positions`; each event, for `participants`) that cost more than the resolver, and a promise keeps a
+ * participant list primed by the page's statement from being completed synchronously.
  * Where the wrapper has nothing to do (no middleware, no role check, and the parameters `(@Root() row,
- * @Ctx() ctx, @Info() info)` or a prefix of them, the root taken as it is), the field calls the method
- * directly. The resolver classes hold no state, so one instance each serves every request, as type-graphql's
- * default container does.
+ * @Ctx() ctx, @Info() info)` or `(@Root() row, @Args() args, @Ctx() ctx, @Info() info)` or a prefix of either,
+ * the root taken as it is), the field calls the method directly. The resolver classes hold no state, so one
+ * instance each serves every request, as type-graphql's default container does.
  */
 function callFieldResolversDirectly(schema: GraphQLSchema): void {
   const storage = getMetadataStorage();
-  const instances = new Map<Function, Record<string, (root: unknown, context: unknown, info: unknown) => unknown>>();
+  const instances = new Map<Function, Record<string, Method>>();
   for (const meta of storage.fieldResolvers) {
     if (meta.kind !== 'external' || meta.roles?.length || meta.middlewares?.length || !meta.getObjectType) continue;
     const params = [...(meta.params ?? [])].sort((a, b) => a.index - b.index);
-    const direct = params.every(
-      (p, i) =>
-        p.index === i &&
-        p.kind === DIRECT_PARAMS[i] &&
+    const kinds = params.map((p, i) => (p.index === i ? p.kind : 'gap'));
+    const shape = DIRECT_SHAPES.find((order) => kinds.every((kind, i) => kind === order[i]));
+    const plain = params.every(
+      (p) =>
         (p.kind !== 'root' || (p.propertyName === undefined && (p.getType === undefined || p.getType() === Object))) &&
         (p.kind !== 'context' || p.propertyName === undefined),
     );
-    if (!direct) continue;
+    const argsParam = params.find((p) => p.kind === 'args');
+    const toArgs = argsParam?.kind === 'args' ? argsInstanceMaker(argsParam.getType()) : null;
+    if (!shape || !plain || (argsParam && !toArgs)) continue;
     const objectType = meta.getObjectType();
     const typeName = storage.objectTypes.find((t) => t.target === objectType)?.name;
     const type = typeName ? schema.getType(typeName) : undefined;
@@ -120,9 +122,53 @@ function callFieldResolversDirectly(schema: GraphQLSchema): void {
     if (!instance) instances.set(meta.target, (instance = new (meta.target as new () => NonNullable<typeof instance>)()));
     const method = instance[meta.methodName];
     const target = instance;
-    const callDirectly: GraphQLFieldResolver<unknown, unknown> = (root, _args, context, info) => method.call(target, root, context, info);
-    field.resolve = callDirectly;
+    field.resolve = toArgs ? callDirectlyWithArgs(method, target, toArgs) : callDirectly(method, target);
   }
+}
+
+type Method = (...params: unknown[]) => unknown;
+
+// named `callDirectly`, so that a test can tell these from type-graphql's wrappers
+function callDirectly(method: Method, target: object): GraphQLFieldResolver<unknown, unknown> {
+  return function callDirectly(root, _args, context, info) {
+    return method.call(target, root, context, info);
+  };
+}
+
+function callDirectlyWithArgs(method: Method, target: object, toArgs: (args: Record<string, unknown>) => object): GraphQLFieldResolver<unknown, unknown> {
+  return function callDirectly(root, args, context, info) {
+    return method.call(target, root, toArgs(args), context, info);
+  };
+}
+
+/** The parameters a field resolver called directly may take, in one of these orders (or a prefix of one). */
+const DIRECT_SHAPES = [
+  ['root', 'context', 'info'],
+  ['root', 'args', 'context', 'info'],
+] as const;
+
+/**
+ * What type-graphql hands an `@Args() args: Class` parameter (convertArgsToInstance, then convertToType): an
+ * instance of the class holding the arguments given. Only for classes of their own (no superclass) whose
+ * fields are scalars and enums, which type-graphql passes on as they are; input objects it converts into
+ * instances, field by field, so their resolvers keep its wrapper (null here).
+ */
+export function argsInstanceMaker(ArgsClass: unknown): ((args: Record<string, unknown>) => object) | null {
+  const storage = getMetadataStorage();
+  const argsType = storage.argumentTypes.find((t) => t.target === ArgsClass);
+  if (typeof ArgsClass !== 'function' || !argsType || Object.getPrototypeOf(ArgsClass) !== Function.prototype) return null;
+  const isInput = (t: unknown): boolean => storage.inputTypes.some((i) => i.target === t);
+  const fields = argsType.fields ?? [];
+  if (fields.some((f) => isInput(f.getType()))) return null;
+  const Class = ArgsClass as new () => Record<string, unknown>;
+  const names = fields.map((f) => f.name);
+  return (args) => {
+    const instance = new Class();
+    // as convertToType does: a field the class leaves undefined stays absent unless given
+    for (const key of Object.keys(instance)) if (instance[key] === undefined && args[key] === undefined) delete instance[key];
+    for (const name of names) if (args[name] !== undefined) instance[name] = args[name];
+    return instance;
+  };
 }
 
 /** The schema as committed in schema/schema.graphql (types in the order the code declares them). */
