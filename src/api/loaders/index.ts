@@ -29,20 +29,20 @@ import { L } from '../cypher/labels';
 
 type Batch<V> = (ids: readonly string[]) => Promise<Map<string, V>>;
 
-const jsonOfOptions = new WeakMap<object, string>();
+const keysOfOptions = new WeakMap<object, Map<string, string>>();
 
 /**
- * JSON of a loader's options, made once per options object: most are shared by every row of a selection
- * (args/fieldOptions.ts memoises them), and a page asks its loaders a few hundred times. Options are never
+ * A loader's key: its name and the JSON of its options, made once per options object and name: most options
+ * are shared by every row of a selection (args/fieldOptions.ts memoises them), and a page asks its loaders a
+ * few hundred times; the same string each time is also hashed only once by the loaders' Map. Options are never
  * changed once made.
  */
-function jsonOf(options: object): string {
-  let json = jsonOfOptions.get(options);
-  if (json === undefined) {
-    json = JSON.stringify(options);
-    jsonOfOptions.set(options, json);
-  }
-  return json;
+function keyOf(name: string, options: object): string {
+  let keys = keysOfOptions.get(options);
+  if (keys === undefined) keysOfOptions.set(options, (keys = new Map()));
+  let key = keys.get(name);
+  if (key === undefined) keys.set(name, (key = `${name}:${JSON.stringify(options)}`));
+  return key;
 }
 
 /**
@@ -70,7 +70,7 @@ export class Loaders {
   }
 
   private keyed(name: string, params: object | number): string {
-    return `${name}:${typeof params === 'object' ? jsonOf(params) : params}`;
+    return typeof params === 'object' ? keyOf(name, params) : `${name}:${params}`;
   }
 
   /** The sources of relations, positions and participations, by claim key (cypher/claims.ts). */
