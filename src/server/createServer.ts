@@ -30,7 +30,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { Driver } from 'neo4j-driver';
 import { buildApiSchema, createCompiledExecutor } from '../api';
-import { executorGateway } from './executorGateway';
+import { executeWith } from './compiledExecution';
 import { type ApiDeps, type Context, type Role, createContext } from '../api/context';
 import { ApiError } from '../api/errors';
 import type { Config } from '../config';
@@ -463,8 +463,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
 
   async function doStart(): Promise<{ url: string }> {
     const schema = deps.schema ?? (await buildApiSchema());
+    executeWith(schema, createCompiledExecutor(schema));
     const server = new ApolloServer<Context>({
-      gateway: executorGateway(schema, createCompiledExecutor(schema)),
+      schema,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
       introspection: !config.production,
