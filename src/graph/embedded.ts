@@ -191,7 +191,7 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      child.off('exit', onExit);
+      child.off('close', onExit);
       child.off('error', onError);
       if (err) reject(err);
       else resolve(value as string);
@@ -209,7 +209,9 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
         if (m) finish(undefined, m[1]);
       }
     });
-    child.once('exit', onExit);
+    // 'close', not 'exit': at 'exit' the pipes may still hold the JVM's last words (why it stopped), and the
+    // report would say it printed nothing
+    child.once('close', onExit);
     child.once('error', onError);
   }).catch(async (err: unknown) => {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
