@@ -1,11 +1,11 @@
-import type { GraphQLSchema } from 'graphql';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
 import * as path from 'path';
 import type { OperationExecutor } from '../api';
 
 /** What Apollo's request pipeline passes the function it executes operations with. */
 interface ExecuteIncrementallyArgs {
   schema: GraphQLSchema;
-  document: Parameters<OperationExecutor>[0]['document'];
+  document: DocumentNode;
   operationName?: string | null;
   variableValues?: Record<string, unknown> | null;
   contextValue: unknown;
@@ -23,10 +23,17 @@ interface ApolloExecution {
 const executors = new WeakMap<GraphQLSchema, OperationExecutor>();
 let ours: ExecuteIncrementally | undefined;
 
+const MOVED = '@apollo/server no longer executes through incrementalDeliveryPolyfill.executeIncrementally: see src/server/compiledExecution.ts';
+
 // not in @apollo/server's package exports: loaded by file, next to its main entry (the CommonJS build)
 function apolloExecution(): ApolloExecution {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  return require(path.join(path.dirname(require.resolve('@apollo/server')), 'incrementalDeliveryPolyfill.js')) as ApolloExecution;
+  const file = path.join(path.dirname(require.resolve('@apollo/server')), 'incrementalDeliveryPolyfill.js');
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return require(file) as ApolloExecution;
+  } catch (e) {
+    throw new Error(`${MOVED} (${(e as Error).message})`);
+  }
 }
 
 /**
@@ -38,14 +45,15 @@ function apolloExecution(): ApolloExecution {
  * Apollo with its schema, and this replaces the one function Apollo's pipeline calls to execute, which it looks up
  * on its module at every call. Parsing, validation, the document cache, plugins and error formatting stay
  * Apollo's. Other schemas (another server in the process) and legacy incremental delivery keep Apollo's own.
- * Throws when Apollo no longer has that function (an upgrade changed it): better than running uncompiled unseen.
+ * Throws when Apollo no longer has that module or function (an upgrade changed it): better than running uncompiled
+ * unseen.
  */
 export function executeWith(schema: GraphQLSchema, executor: OperationExecutor): void {
   executors.set(schema, executor);
   const apollo = apolloExecution();
   if (apollo.executeIncrementally === ours) return;
   const own = apollo.executeIncrementally;
-  if (typeof own !== 'function') throw new Error('@apollo/server has no executeIncrementally: see src/server/compiledExecution.ts');
+  if (typeof own !== 'function') throw new Error(MOVED);
   ours = (args) => {
     const execute = args.useLegacyIncremental ? undefined : executors.get(args.schema);
     return execute
