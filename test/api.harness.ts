@@ -34,11 +34,18 @@ export async function run(source: string, contextValue: Context, variableValues?
 }
 
 /** Empties the test database and loads the seed article (and applies the Cypher schema: full-text index). */
-export async function seed(): Promise<void> {
+export function seed(): Promise<void> {
+  return loadOnly(readDocuments([SEED_DIR]));
+}
+
+/** Empties the test database and loads these documents, every one of which must be created. */
+export async function loadOnly(documents: Parameters<typeof ingestAll>[1]): Promise<void> {
   await applySchema(testDriver(), testDatabase());
   await wipe();
-  const summary = await ingestAll(testDriver(), readDocuments([SEED_DIR]), { database: testDatabase() });
-  if (summary.totals.created !== 1) throw new Error(`seed did not load: ${JSON.stringify(summary.reports)}`);
+  const summary = await ingestAll(testDriver(), documents, { database: testDatabase() });
+  if (summary.reports.length === 0 || summary.totals.created !== summary.reports.length) {
+    throw new Error(`not every document loaded: ${JSON.stringify(summary.reports)}`);
+  }
 }
 
 export function context(role: Role = 'reader'): Context {

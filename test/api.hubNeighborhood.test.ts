@@ -4,10 +4,8 @@
  * edges returned must be exactly the graph's relationships among the returned nodes, compared here with a
  * brute-force Cypher count over the same ids.
  */
-import { ingestAll } from '../src/ingest';
-import { closeTestDriver, testDatabase, testDriver, wipe } from './support/db';
-import { ok } from './api.harness';
-import { applySchema } from '../src/graph/applySchema';
+import { closeTestDriver, testDatabase, testDriver } from './support/db';
+import { loadOnly, ok } from './api.harness';
 
 const FILLER_EVENTS = 300; // more than the neighbourhood's hub threshold (256) for both hubs
 
@@ -57,12 +55,7 @@ async function bruteForceEdgeCount(ids: string[]): Promise<number> {
   return records[0].get('n') as number;
 }
 
-beforeAll(async () => {
-  await applySchema(testDriver(), testDatabase());
-  await wipe();
-  const summary = await ingestAll(testDriver(), [{ source: 'hubs', document: hubArticle() }], { database: testDatabase() });
-  if (summary.totals.created !== 1) throw new Error(JSON.stringify(summary.reports));
-}, 120_000);
+beforeAll(() => loadOnly([{ source: 'hubs', document: hubArticle() }]), 120_000);
 afterAll(() => closeTestDriver());
 
 describe('a neighbourhood with hubs in it', () => {

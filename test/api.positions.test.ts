@@ -4,10 +4,8 @@
  * events (one statement for the page). The article lists them in another order, and the organisations' ids
  * sort differently from their names, so that an order by document, id or insertion would show.
  */
-import { applySchema } from '../src/graph/applySchema';
-import { ingestAll } from '../src/ingest';
-import { exec, ok } from './api.harness';
-import { closeTestDriver, testDatabase, testDriver, wipe } from './support/db';
+import { exec, loadOnly, ok } from './api.harness';
+import { closeTestDriver } from './support/db';
 
 function officialsArticle(): Record<string, unknown> {
   return {
@@ -56,12 +54,7 @@ const POSITIONS = 'positions { title organization { id type name kind } }';
 const pairs = (positions: Array<{ title: string; organization: { name: string } }>): string[][] =>
   positions.map((p) => [p.organization.name, p.title]);
 
-beforeAll(async () => {
-  await applySchema(testDriver(), testDatabase());
-  await wipe();
-  const summary = await ingestAll(testDriver(), [{ source: 'officials', document: officialsArticle() }], { database: testDatabase() });
-  if (summary.totals.created !== 1) throw new Error(JSON.stringify(summary.reports));
-}, 120_000);
+beforeAll(() => loadOnly([{ source: 'officials', document: officialsArticle() }]), 120_000);
 afterAll(() => closeTestDriver());
 
 describe('the order of positions', () => {
