@@ -9,8 +9,9 @@
  *   --queries a,b         only these queries of the mix (names as in bench/query/mix.ts)
  *   --ingest-docs 300     documents per ingest arm (the first ones of the archive)
  *   --naive-docs 100      documents for the naive writer (it is slow)
- *   --warmup-passes 5,12  the ingest warm-up's fewest and most passes (every arm writes its documents, unmeasured;
- *                         it stops between them once a pass is less than 5% faster than the one before)
+ *   --warmup-passes 3,30  the ingest warm-up's fewest and most passes (every arm writes its documents, unmeasured;
+ *                         it stops between them once Neo4j's JIT compilers used at most 5% of its CPU in a pass,
+ *                         or, with --uri, once a pass is less than 5% faster than the one before)
  *   --loader raw|product  what loads the query graph (default: product for tiny, raw UNWIND batches otherwise)
  *   --fresh               reload the query graph even when /tmp/kg-bench-<size> already holds this archive
  *   --uri bolt://…        use this Neo4j instead of starting an embedded one (it is WIPED)
@@ -116,6 +117,7 @@ export async function runBench(o: BenchOptions): Promise<{ results: BenchResults
       results.ingest = await runIngestBench(db.driver, measured, warmup, {
         naiveDocs: Math.min(o.naiveDocs ?? DEFAULT_NAIVE_DOCS[o.size], measured.length),
         warmup: o.ingestWarmup,
+        jvmPid: db.embedded?.pid,
         log,
       });
     } finally {
@@ -240,7 +242,7 @@ function parseArgs(argv: string[]): BenchOptions & { generateOnly?: boolean } {
       case '--warmup-passes': {
         const [min, max] = value().split(',').map(Number);
         if (!(Number.isInteger(min) && Number.isInteger(max) && min >= 1 && max >= min)) {
-          throw new UsageError('--warmup-passes must be two whole numbers, fewest and most passes, e.g. 5,12 (1 ≤ fewest ≤ most)');
+          throw new UsageError('--warmup-passes must be two whole numbers, fewest and most passes, e.g. 3,30 (1 ≤ fewest ≤ most)');
         }
         o.ingestWarmup = { ...DEFAULT_WARMUP, min, max };
         break;

@@ -16,6 +16,7 @@ import {
   parseJavaMajor,
   startEmbeddedNeo4j,
 } from '../src/graph/embedded';
+import { compileShare, readJvmCpu } from '../bench/lib/jvmCpu';
 import { closeTestDriver, testDatabase, testDriver, testNeo4jConfig, wipe } from './support/db';
 
 const START_TIMEOUT = 180_000;
@@ -118,6 +119,18 @@ describe('embedded Neo4j', () => {
     },
     START_TIMEOUT,
   );
+
+  it('shows its CPU and its JIT compiler threads\' in /proc, as the ingest benchmark\'s warm-up reads them', () => {
+    // starting Neo4j JIT-compiles a great deal: HotSpot's compiler threads have used some of the JVM's CPU
+    const cpu = readJvmCpu(first.pid)!;
+    expect(cpu.compilerMs).toBeGreaterThan(0);
+    expect(cpu.totalMs).toBeGreaterThan(cpu.compilerMs);
+    const share = compileShare({ totalMs: 0, compilerMs: 0 }, cpu)!;
+    expect(share).toBeGreaterThan(0);
+    expect(share).toBeLessThan(1);
+    // a process that is not there: no reading, rather than a wrong one
+    expect(readJvmCpu(2 ** 22 + 1)).toBeUndefined();
+  });
 
   it(
     'runs a second instance on another directory concurrently, with its own data',

@@ -4,18 +4,24 @@
  * documents per transaction and then the raw UNWIND baseline with B (side by side, so that both see the same
  * machine load), and the naive one-statement-per-fact writer (on fewer documents: it is slow).
  * Before any arm is measured, the arms warm Neo4j up: in passes, every arm writes its documents, unmeasured, until
- * a pass is no longer clearly faster than the one before (`settled`). Neo4j's JVM keeps JIT-compiling long after
- * the first documents: in a probe at S, its C2 compiler threads used more CPU than the Bolt worker running the
- * statements (13-21 against 6-11 ms per document) after one and even eight passes of 120 documents, and the product
- * at one document per transaction went from 25 ms per document (second pass) to 9 ms (twentieth), with Neo4j's
- * CPU per document from 25 to 6.5 ms. Measured on a JVM still compiling, the arms compete with the compiler for
- * the two cores, and whichever code path is hot sooner (the naive writer's 89 small statements per document) is
- * favoured. A single warm-up pass left the product at 11.7 ms per document in the full S run of 2026-11-27.
- * Then each arm writes a few documents unmeasured (its plans cached again) and is measured, in two rounds, the
- * second in reverse order; an arm's rate is over both (documents written ÷ seconds taken).
+ * Neo4j's JIT has settled (`settled`). Its JVM keeps JIT-compiling long after the first documents: in a probe at M
+ * (product and naive in turns, 200 and 30 documents a pass), its C2 compiler thread used 10 ms of CPU per product
+ * document in the third pass, against the Bolt worker's 6, and the product went from 14 to 7.1-7.8 ms per document
+ * by the twelfth pass, when the compiler's share had fallen to a few per cent. Measured on a JVM still compiling,
+ * the arms compete with the compiler for the two cores. So, with the embedded Neo4j (whose process /proc can
+ * read), a pass counts as settled when the compiler threads used at most `compileShare` of the JVM's CPU during
+ * it; with another server, when a pass is less than `settle` faster than the one before (a noisier reading: the
+ * committed M run of 2026-11-27 stopped after 5 passes by it, with the product still far from its steady rate).
+ * The arms run with source-mapped stack traces off, as the product does in production (`npm start` runs
+ * compiled JavaScript): the driver reads a stack trace per statement, which with source maps cost the naive
+ * writer, at some 90 statements per document, several ms of Node CPU per document.
+ * Then each arm writes a few documents unmeasured (its plans cached again) and is measured, in `MEASURED_ROUNDS`
+ * rounds, every other one in reverse order; an arm's rate is over all of them (documents written ÷ seconds
+ * taken). On these shared two-core machines one round of product(1) can be 40% faster than the one before.
  */
 import type { Driver } from 'neo4j-driver';
 import { factsOf } from '../data/generate';
+import { compileShare, readJvmCpu } from '../lib/jvmCpu';
 import { graphCounts, wipeDatabase } from '../lib/neo4j';
 import { type IngestWriter, naiveWriter, productBatchWriter, rawWriter, type WriterStats } from './writers';
 
@@ -26,8 +32,10 @@ export interface IngestArmResult {
   batchSize: number;
   docs: number;
   facts: number;
-  /** per measured round (the mean of the two) */
+  /** per measured round (their mean) */
   seconds: number;
+  /** documents per second in each measured round, in the order they ran */
+  roundDocsPerSec?: number[];
   docsPerSec: number;
   factsPerSec: number;
   statementsPerDoc: number;
@@ -37,6 +45,8 @@ export interface IngestArmResult {
   retries?: number;
   nodes: number;
   relationships: number;
+  /** the share of the Neo4j JVM's CPU its JIT compiler threads used while this arm was measured (embedded Neo4j only) */
+  compileShare?: number;
   /** product: the statements that took the most time, with their share of the arm's time */
   costliest?: Array<{ statement: string; count: number; msPerDoc: number; share: number }>;
 }
@@ -68,40 +78,84 @@ export interface IngestResult {
   /** product ÷ the fastest raw batch size */
   ratioToRawBest: number;
   ratioToNaive: number;
+  /** product(1) ÷ naive in each measured round (how far one round's reading can be from the rate over all) */
+  ratioToNaiveByRound?: number[];
   /** the product's and the raw baseline's graphs hold the same number of nodes and relationships */
   sameGraph: boolean;
   /** seconds each warm-up pass took (every arm writing its documents once), in order */
   warmupPasses?: number[];
-  /** the last warm-up pass was less than `settle` faster than the one before (else the most passes were reached) */
+  /** the share of the Neo4j JVM's CPU its JIT compiler threads used in each warm-up pass (embedded Neo4j only) */
+  warmupCompileShares?: number[];
+  /** the warm-up ended by its rule (`settled`), not by reaching the most passes */
   warmupSettled?: boolean;
   /** set when these results were carried over from an earlier run (ISO date of that run) */
   carriedFrom?: string;
 }
 
-/** Warm-up passes: at least `min`, at most `max`; done once a pass is less than `settle` faster than the one before. */
+/**
+ * Warm-up passes: at least `min`, at most `max`. Done once a pass's JIT compiler threads used at most
+ * `compileShare` of the JVM's CPU, or, where that cannot be read, once a pass is less than `settle` faster than
+ * the one before.
+ */
 export interface WarmupPolicy {
   min: number;
   max: number;
   settle: number;
+  compileShare: number;
 }
 
-export const DEFAULT_WARMUP: WarmupPolicy = { min: 5, max: 12, settle: 0.05 };
+export const DEFAULT_WARMUP: WarmupPolicy = { min: 3, max: 30, settle: 0.05, compileShare: 0.05 };
 
-/** Whether the warm-up passes so far (seconds each) are enough under `policy`. */
-export function settled(passes: number[], policy: WarmupPolicy): boolean {
-  if (passes.length >= policy.max) return true;
-  if (passes.length < policy.min) return false;
-  const [before, last] = passes.slice(-2);
-  return last > before * (1 - policy.settle);
+/** One warm-up pass: its seconds, and its JIT compiler share when the JVM could be read. */
+export interface WarmupPass {
+  seconds: number;
+  compileShare?: number;
+}
+
+/** Whether the warm-up passes so far are enough under `policy`, and whether by its rule (not by reaching `max`). */
+export function settled(passes: WarmupPass[], policy: WarmupPolicy): { done: boolean; byRule: boolean } {
+  const byRule = ((): boolean => {
+    if (passes.length < Math.max(policy.min, 1)) return false;
+    const last = passes[passes.length - 1];
+    if (last.compileShare !== undefined) return last.compileShare <= policy.compileShare;
+    if (passes.length < 2) return false;
+    return last.seconds > passes[passes.length - 2].seconds * (1 - policy.settle);
+  })();
+  return { done: byRule || passes.length >= policy.max, byRule };
 }
 
 export const BATCH_SIZES = [1, 10, 100];
+
+/** Measured rounds: A B … N, then N … B A, and again. */
+export const MEASURED_ROUNDS = 4;
 
 export async function runIngestBench(
   driver: Driver,
   docs: Doc[],
   warmup: Doc[],
-  opts: { naiveDocs: number; batchSizes?: number[]; warmup?: WarmupPolicy; log?: (line: string) => void },
+  opts: {
+    naiveDocs: number;
+    batchSizes?: number[];
+    warmup?: WarmupPolicy;
+    /** the embedded Neo4j's process id: its JIT compiler share decides when the warm-up is done */
+    jvmPid?: number;
+    log?: (line: string) => void;
+  },
+): Promise<IngestResult> {
+  const sourceMaps = process.sourceMapsEnabled;
+  process.setSourceMapsEnabled(false);
+  try {
+    return await measureIngest(driver, docs, warmup, opts);
+  } finally {
+    process.setSourceMapsEnabled(sourceMaps);
+  }
+}
+
+async function measureIngest(
+  driver: Driver,
+  docs: Doc[],
+  warmup: Doc[],
+  opts: Parameters<typeof runIngestBench>[3],
 ): Promise<IngestResult> {
   const log = opts.log ?? (() => {});
   const sizes = opts.batchSizes ?? BATCH_SIZES;
@@ -113,31 +167,44 @@ export async function runIngestBench(
     { writer: naiveWriter, batchSize: 1, docs: docs.slice(0, opts.naiveDocs) },
   ];
   const policy = opts.warmup ?? DEFAULT_WARMUP;
-  const warmupPasses: number[] = [];
-  while (!settled(warmupPasses, policy)) {
+  const jvm = () => (opts.jvmPid === undefined ? undefined : readJvmCpu(opts.jvmPid));
+  const passes: WarmupPass[] = [];
+  while (!settled(passes, policy).done) {
     const started = process.hrtime.bigint();
+    const cpu = jvm();
     for (const { writer, docs: set } of arms) {
       await wipeDatabase(driver);
       await writer.write(driver, set);
     }
-    warmupPasses.push(Number(process.hrtime.bigint() - started) / 1e9);
-    log(`[ingest] warm-up pass ${warmupPasses.length} (every arm writes its documents, unmeasured): ${warmupPasses.at(-1)!.toFixed(1)} s`);
+    const pass = { seconds: Number(process.hrtime.bigint() - started) / 1e9, compileShare: compileShare(cpu, jvm()) };
+    passes.push(pass);
+    log(
+      `[ingest] warm-up pass ${passes.length} (every arm writes its documents, unmeasured): ${pass.seconds.toFixed(1)} s` +
+        (pass.compileShare === undefined ? '' : `, Neo4j's JIT compilers ${(pass.compileShare * 100).toFixed(1)}% of its CPU`),
+    );
   }
-  // two measured rounds, the second in reverse order (A B … N, then N … B A), as the query bench does: a drift in
-  // the shared machine's load, and whatever running first or last does, weighs on every arm alike
-  const runs = new Map<IngestWriter, Array<{ seconds: number; stats: WriterStats }>>();
+  // measured rounds alternately in reverse order (A B … N, then N … B A), as the query bench does: a drift in the
+  // shared machine's load, and whatever running first or last does, weighs on every arm alike
+  const runs = new Map<IngestWriter, Array<{ seconds: number; stats: WriterStats; cpu?: { totalMs: number; compilerMs: number } }>>();
   const counts = new Map<IngestWriter, { nodes: number; relationships: number }>();
-  for (const round of [arms, [...arms].reverse()]) {
+  for (const round of Array.from({ length: MEASURED_ROUNDS }, (_, k) => (k % 2 === 0 ? arms : [...arms].reverse()))) {
     for (const { writer, docs: set } of round) {
       await wipeDatabase(driver);
       await writer.write(driver, warmup);
       await wipeDatabase(driver);
+      const cpuBefore = jvm();
       const started = process.hrtime.bigint();
       const stats = await writer.write(driver, set);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const cpuAfter = jvm();
+      const cpu = cpuBefore && cpuAfter ? { totalMs: cpuAfter.totalMs - cpuBefore.totalMs, compilerMs: cpuAfter.compilerMs - cpuBefore.compilerMs } : undefined;
       counts.set(writer, await graphCounts(driver));
-      runs.set(writer, [...(runs.get(writer) ?? []), { seconds, stats }]);
-      log(`[ingest] ${writer.name}: ${set.length} docs in ${seconds.toFixed(1)} s = ${(set.length / seconds).toFixed(1)} docs/s`);
+      runs.set(writer, [...(runs.get(writer) ?? []), { seconds, stats, cpu }]);
+      const share = compileShare(cpuBefore, cpuAfter);
+      log(
+        `[ingest] ${writer.name}: ${set.length} docs in ${seconds.toFixed(1)} s = ${(set.length / seconds).toFixed(1)} docs/s` +
+          (share === undefined ? '' : ` (Neo4j's JIT compilers ${(share * 100).toFixed(1)}% of its CPU)`),
+      );
     }
   }
   const results: IngestArmResult[] = [];
@@ -161,6 +228,7 @@ export async function runIngestBench(
       facts,
       seconds: seconds / measured.length,
       docsPerSec: docsWritten / seconds,
+      roundDocsPerSec: measured.map((m) => set.length / m.seconds),
       factsPerSec: (facts * measured.length) / seconds,
       statementsPerDoc: stats.statements / set.length,
       transactions: stats.transactions,
@@ -169,6 +237,10 @@ export async function runIngestBench(
       nodes: counts.get(writer)!.nodes,
       relationships: counts.get(writer)!.relationships,
     };
+    if (measured.every((m) => m.cpu)) {
+      const total = measured.reduce((a, m) => a + m.cpu!.totalMs, 0);
+      if (total > 0) r.compileShare = measured.reduce((a, m) => a + m.cpu!.compilerMs, 0) / total;
+    }
     if (timings.size) {
       r.costliest = [...timings.entries()]
         .sort((a, b) => b[1].ms - a[1].ms)
@@ -177,7 +249,7 @@ export async function runIngestBench(
     }
     results.push(r);
     log(
-      `[ingest] ${r.arm}, both rounds: ${r.docsPerSec.toFixed(1)} docs/s, ${r.factsPerSec.toFixed(0)} facts/s, ` +
+      `[ingest] ${r.arm}, all ${measured.length} rounds: ${r.docsPerSec.toFixed(1)} docs/s, ${r.factsPerSec.toFixed(0)} facts/s, ` +
         `${r.statementsPerDoc.toFixed(2)} statements/doc, ${r.transactions} transactions${r.retries ? ` (${r.retries} batches retried one by one)` : ''}`,
     );
     for (const c of r.costliest?.slice(0, 4) ?? []) {
@@ -218,8 +290,10 @@ export async function runIngestBench(
     ratioToRawSameBatch: product.docsPerSec / raws.find((r) => r.batchSize === 1)!.docsPerSec,
     ratioToRawBest: product.docsPerSec / Math.max(...raws.map((r) => r.docsPerSec)),
     ratioToNaive: product.docsPerSec / naive.docsPerSec,
+    ratioToNaiveByRound: product.roundDocsPerSec!.map((x, k) => x / naive.roundDocsPerSec![k]),
     sameGraph: [...products, ...raws].every((r) => r.nodes === product.nodes && r.relationships === product.relationships),
-    warmupPasses,
-    warmupSettled: settled(warmupPasses, { ...policy, max: Infinity }),
+    warmupPasses: passes.map((p) => p.seconds),
+    ...(passes.every((p) => p.compileShare !== undefined) ? { warmupCompileShares: passes.map((p) => p.compileShare!) } : {}),
+    warmupSettled: settled(passes, policy).byRule,
   };
 }

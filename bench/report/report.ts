@@ -135,28 +135,38 @@ export function markdownFor(r: BenchResults): string {
     const i = r.ingest;
     lines.push(`## Ingest (first ${i.docs} documents into an empty graph; naive: first ${i.naiveDocs})${i.carriedFrom ? ` — from the run of ${i.carriedFrom}` : ''}`, '');
     if (i.warmupPasses?.length) {
+      const shares = i.warmupCompileShares;
+      const rule = shares
+        ? "until Neo4j's JIT compiler threads used at most 5% of its CPU in a pass"
+        : 'until one was less than 5% faster than the one before';
       lines.push(
         `Before measuring, every arm wrote its documents in ${i.warmupPasses.length} unmeasured warm-up passes ` +
-          (i.warmupSettled === false
-            ? '(the most allowed: the last was still clearly faster than the one before, so Neo4j\'s JIT may not have settled)'
-            : '(until one was less than 5% faster than the one before: Neo4j\'s JIT had settled)') +
-          `: ${i.warmupPasses.map((s) => `${f1(s)} s`).join(', ')}.`,
+          (i.warmupSettled === false ? `(the most allowed: never ${rule.replace('until ', '')}, so Neo4j's JIT may not have settled)` : `(${rule})`) +
+          `: ${i.warmupPasses.map((s, k) => `${f1(s)} s${shares ? ` (${(shares[k] * 100).toFixed(0)}%)` : ''}`).join(', ')}.`,
         '',
       );
     }
-    lines.push('| writer | docs/s | facts/s | statements/doc | transactions | ratio of product to it |', '|---|---:|---:|---:|---:|---:|');
+    const jit = i.arms.every((x) => x.compileShare !== undefined);
+    lines.push(
+      `| writer | docs/s | facts/s | statements/doc | transactions | ratio of product to it |${jit ? " Neo4j's CPU in JIT compilers while measured |" : ''}`,
+      `|---|---:|---:|---:|---:|---:|${jit ? '---:|' : ''}`,
+    );
     const product = i.arms[0];
+    const jitCell = (x: (typeof i.arms)[number]) => (jit ? ` ${x.compileShare === undefined ? '–' : `${(x.compileShare * 100).toFixed(1)}%`} |` : '');
     for (const x of i.arms) {
-      lines.push(`| ${x.arm} | ${f1(x.docsPerSec)} | ${x.factsPerSec.toFixed(0)} | ${f1(x.statementsPerDoc)} | ${x.transactions} | ${x === product ? '–' : `${f2(product.docsPerSec / x.docsPerSec)}x`} |`);
+      lines.push(`| ${x.arm} | ${f1(x.docsPerSec)} | ${x.factsPerSec.toFixed(0)} | ${f1(x.statementsPerDoc)} | ${x.transactions} | ${x === product ? '–' : `${f2(product.docsPerSec / x.docsPerSec)}x`} |${jitCell(x)}`);
     }
     for (const x of i.productBatches ?? []) {
-      lines.push(`| ${x.arm} | ${f1(x.docsPerSec)} | ${x.factsPerSec.toFixed(0)} | ${f2(x.statementsPerDoc)} | ${x.transactions} | ${f2(product.docsPerSec / x.docsPerSec)}x |`);
+      lines.push(`| ${x.arm} | ${f1(x.docsPerSec)} | ${x.factsPerSec.toFixed(0)} | ${f2(x.statementsPerDoc)} | ${x.transactions} | ${f2(product.docsPerSec / x.docsPerSec)}x |${jitCell(x)}`);
     }
     if (i.sweep?.length) {
       lines.push('', 'The product and raw at the same batch size (documents per transaction), measured side by side:', '');
       lines.push('| batch size | product docs/s | raw docs/s | product ÷ raw | product ÷ naive | statements/doc product / raw |', '|---:|---:|---:|---:|---:|---|');
       for (const w of i.sweep) {
         lines.push(`| ${w.batchSize} | ${f1(w.productDocsPerSec)} | ${f1(w.rawDocsPerSec)} | ${f2(w.productToRaw)} | ${f2(w.productToNaive)} | ${f2(w.productStatementsPerDoc)} / ${f2(w.rawStatementsPerDoc)} |`);
+      }
+      if (i.ratioToNaiveByRound?.length) {
+        lines.push('', `Product(1) ÷ naive in each measured round, in the order run: ${i.ratioToNaiveByRound.map(f1).join(', ')} (the table's figure is over all rounds).`);
       }
     }
     lines.push('', `Same graph from product and raw writers: ${i.sameGraph ? 'yes' : 'NO'} (${product.nodes} nodes, ${product.relationships} relationships).`, '');
