@@ -3,3 +3,4 @@ export * from './applySchema';
 export * from './schemaStatements';
 export * from './embedded';
 export * from './openDatabase';
+export * from './executeWrite';

@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { WriteTx } from '../graph';
 import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R } from '../model';
 import { deriveEntities } from './deriveEntities';
 import { RELATION_PATTERN } from './relationClaims';
@@ -28,7 +28,7 @@ export interface ArticleRemoval {
  * The removal is `forgetArticle`, the first step of every load too, so that loading and deleting can
  * never disagree about what an article supported.
  */
-export async function deleteArticle(tx: ManagedTransaction, articleId: string): Promise<ArticleRemoval> {
+export async function deleteArticle(tx: WriteTx, articleId: string): Promise<ArticleRemoval> {
   const counted = await tx.run(
     `MATCH (a:${L.Article} {id: $aid})
      RETURN a.title AS title,

@@ -1,4 +1,5 @@
-import { integer, type ManagedTransaction } from 'neo4j-driver';
+import { integer } from 'neo4j-driver';
+import type { WriteTx } from '../graph';
 import { nameKeyOf } from './nameKeyOf';
 import { planOnce } from './planOnce';
 import type { EntityType } from '../model';
@@ -229,7 +230,7 @@ export function derivationsWith(read: Map<string, DerivationRow>, added: Map<str
 }
 
 /** Locks the given entities (in a fixed order) and derives them from their mentions (`READ_DERIVATIONS`). */
-export async function readDerivations(tx: ManagedTransaction, ids: string[]): Promise<Derivations> {
+export async function readDerivations(tx: WriteTx, ids: string[]): Promise<Derivations> {
   const result = await tx.run(planOnce(`${READ_DERIVATIONS('$q.ids')} RETURN derivations`), { q: { ids: [...new Set(ids)].sort() } });
   return derivationsOf(result.records[0].get('derivations'));
 }
@@ -274,7 +275,7 @@ export function derivationsParameter({ derived, orphans }: Derivations): { keep:
 }
 
 /** Writes derivations in one statement (`WRITE_DERIVATIONS`). */
-export async function writeDerivations(tx: ManagedTransaction, { derived, orphans }: Derivations): Promise<void> {
+export async function writeDerivations(tx: WriteTx, { derived, orphans }: Derivations): Promise<void> {
   if (derived.length === 0 && orphans.length === 0) return;
   await tx.run(planOnce(WRITE_DERIVATIONS), { d: derivationsParameter({ derived, orphans }) });
 }
@@ -284,7 +285,7 @@ export async function writeDerivations(tx: ManagedTransaction, { derived, orphan
  * deletes the entities no article mentions any more (with name keys and merged ids left pointing nowhere).
  * Two statements, whatever the number of entities and mentions.
  */
-export async function deriveEntities(tx: ManagedTransaction, ids: string[]): Promise<void> {
+export async function deriveEntities(tx: WriteTx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   await writeDerivations(tx, await readDerivations(tx, ids));
 }

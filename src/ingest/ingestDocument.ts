@@ -1,4 +1,5 @@
 import type { Driver } from 'neo4j-driver';
+import { executeWrite } from '../graph';
 import type { Problem } from './problem';
 import { validateDocument } from './validate';
 import { contentHash, type StepHook, type WriteCounts } from './writeArticle';
@@ -25,8 +26,8 @@ export interface IngestOptions {
 }
 
 /**
- * Lock conflicts between concurrent loads (documents naming the same entities) are retried by executeWrite,
- * but only within the driver's maxTransactionRetryTime, kept short (src/graph/driver.ts) so that API requests
+ * Lock conflicts between concurrent loads (documents naming the same entities) are retried by executeWrite
+ * (src/graph/executeWrite.ts), but only within TRANSACTION_RETRY_MS, kept short (src/graph/driver.ts) so that API requests
  * fail fast while Neo4j is down. Several busy loaders can need longer: a document whose transaction still
  * ends in a deadlock gets up to this many rounds in all, with a growing, jittered pause between them.
  */
@@ -79,17 +80,12 @@ export async function writeOne(driver: Driver, item: HashedDocument, source: str
   }
 }
 
-/** One `executeWrite` transaction (retried by the driver on transient errors) writing these documents. */
+/** One write transaction (`executeWrite`: retried on transient errors) writing these documents. */
 export async function writeTransaction(driver: Driver, items: HashedDocument[], options: IngestOptions): Promise<WriteOutcome[]> {
-  const session = driver.session({ database: options.database });
-  try {
-    return await session.executeWrite(
-      (tx) => writeDocuments(tx, items, options.afterStep),
-      options.timeoutMs ? { timeout: options.timeoutMs } : undefined,
-    );
-  } finally {
-    await session.close();
-  }
+  return executeWrite(driver, (tx) => writeDocuments(tx, items, options.afterStep), {
+    database: options.database,
+    timeoutMs: options.timeoutMs,
+  });
 }
 
 export function isLockConflict(error: unknown): boolean {

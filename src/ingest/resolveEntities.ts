@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { WriteTx } from '../graph';
 import { nameKey, type EntityType } from '../model';
 import type { ArticleDocument, EntityInput } from './document';
 import { type DerivationRow, READ_DERIVATIONS } from './deriveEntities';
@@ -131,7 +131,7 @@ export const LOOKUP_IDENTITIES = `
  * (`previous`); when the hash is the document's own, nothing is locked or created: the load is `unchanged`.
  */
 export async function lookupIdentities(
-  tx: ManagedTransaction,
+  tx: WriteTx,
   docs: ArticleDocument[],
   article?: { id: string; hash: string },
 ): Promise<IdentityLookup & { before?: string }> {

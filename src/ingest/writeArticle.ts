@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { WriteTx } from '../graph';
 import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../model';
 import { canonicalJson, sha256 } from './canonicalJson';
 import type { ArticleDocument, Attributes } from './document';
@@ -45,7 +45,7 @@ export function contentHash(doc: ArticleDocument): string {
  * them (`deriveEntities`), which also deletes those no article mentions any more. Loading and deleting
  * an article both start here, so they cannot disagree about what an article supported.
  */
-export async function forgetArticle(tx: ManagedTransaction, aid: string): Promise<Set<string>> {
+export async function forgetArticle(tx: WriteTx, aid: string): Promise<Set<string>> {
   const old = await tx.run(
     `OPTIONAL MATCH (a:Article {id: $aid})-[m:MENTIONS]->(e:Entity)
      WITH collect(DISTINCT e.id) AS touched, collect(m) AS mentions
@@ -195,7 +195,7 @@ export const WRITE_FACTS = `
  *   mentioned entities and `alsoDerive` after the write, and all their derivations are returned.
  */
 export async function writeFacts(
-  tx: ManagedTransaction,
+  tx: WriteTx,
   items: ResolvedDocument[],
   { alsoDerive = [], read }: { alsoDerive?: Iterable<string>; read?: Map<string, DerivationRow> } = {},
 ): Promise<{ counts: WriteCounts[]; derivations: Derivations }> {

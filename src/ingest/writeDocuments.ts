@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { WriteTx } from '../graph';
 import { writeDerivations } from './deriveEntities';
 import type { ArticleDocument } from './document';
 import type { Problem } from './problem';
@@ -46,7 +46,7 @@ export class Rejected extends Error {
  *   ends the run before it and is written on its own: read identity (with the article's previous
  *   mentions), forget what the article said, write, re-derive, so the documents after it see the forgetting.
  */
-export async function writeDocuments(tx: ManagedTransaction, items: HashedDocument[], afterStep: StepHook = () => {}): Promise<WriteOutcome[]> {
+export async function writeDocuments(tx: WriteTx, items: HashedDocument[], afterStep: StepHook = () => {}): Promise<WriteOutcome[]> {
   if (items.length === 1) {
     // one document: its article's hash is read with its identity, in the same statement
     const [item] = items;
@@ -91,7 +91,7 @@ export async function writeDocuments(tx: ManagedTransaction, items: HashedDocume
 
 /** New articles, in order: one identity read (with the derivation read), one write (with the derivations). */
 async function writeRun(
-  tx: ManagedTransaction,
+  tx: WriteTx,
   items: HashedDocument[],
   indices: number[],
   afterStep: StepHook,
@@ -117,7 +117,7 @@ async function writeRun(
 
 /** A new version of an article already in the graph: identity, forget the old version, write, derive. */
 async function writeReplacement(
-  tx: ManagedTransaction,
+  tx: WriteTx,
   item: HashedDocument,
   index: number,
   afterStep: StepHook,

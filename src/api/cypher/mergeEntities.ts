@@ -1,4 +1,4 @@
-import type { ManagedTransaction } from 'neo4j-driver';
+import type { WriteTx } from '../../graph';
 import { RELATION_TYPE_NAMES } from '../../model';
 import { deriveEntities } from '../../ingest/deriveEntities';
 import { CLAIM_LISTS, DERIVE_RELATION } from '../../ingest/relationClaims';
@@ -45,7 +45,7 @@ const MOVES: string[] = [
  * Both ids may themselves be merged ids. Unknown id: NOT_FOUND; same entity or different types:
  * BAD_USER_INPUT.
  */
-export async function mergeEntities(tx: ManagedTransaction, keep: string, merge: string): Promise<string> {
+export async function mergeEntities(tx: WriteTx, keep: string, merge: string): Promise<string> {
   const found = await tx.run(
     `UNWIND $ids AS id
      OPTIONAL MATCH (:${L.MergedId} {id: id})-[:${R.MERGED_INTO}]->(kept:${L.Entity})

@@ -1,5 +1,6 @@
-import neo4j, { Neo4jError, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { Neo4jError } from 'neo4j-driver';
 import { TRANSACTION_RETRY_MS } from '../../graph/driver';
+import { executeWrite, type WriteTx } from '../../graph/executeWrite';
 import type { Context } from '../context';
 import { tooComplex, unavailable } from '../errors';
 import { toPlain } from './plain';
@@ -37,15 +38,12 @@ function txConfig(ctx: Context): { timeout: number } {
 }
 
 /** THE way the API writes: the work runs in one write transaction (all of it or none of it). */
-export async function writeTransaction<T>(ctx: Context, work: (tx: ManagedTransaction) => Promise<T>): Promise<T> {
+export async function writeTransaction<T>(ctx: Context, work: (tx: WriteTx) => Promise<T>): Promise<T> {
   ctx.stats.roundTrips += 1;
-  const session = ctx.deps.driver.session({ database: ctx.deps.database, defaultAccessMode: neo4j.session.WRITE });
   try {
-    return await session.executeWrite(work, txConfig(ctx));
+    return await executeWrite(ctx.deps.driver, work, { database: ctx.deps.database, timeoutMs: ctx.deps.transactionTimeoutMs });
   } catch (error) {
     throw mapDriverError(error);
-  } finally {
-    await session.close();
   }
 }
 
