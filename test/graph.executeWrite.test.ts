@@ -4,7 +4,8 @@
  */
 import * as net from 'net';
 import neo4j, { Neo4jError } from 'neo4j-driver';
-import { applySchema, createDriver, executeWrite } from '../src/graph';
+import { applySchema, executeWrite } from '../src/graph';
+import { tuneBoltSockets } from '../src/graph/boltSockets';
 import { testDatabase, testNeo4jConfig, useTestDatabase } from './support/db';
 
 const driver = useTestDatabase();
@@ -95,7 +96,13 @@ describe('executeWrite', () => {
     const sock = net.Socket.prototype as unknown as { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
     const single = jest.spyOn(sock, '_write');
     const vector = jest.spyOn(sock, '_writev');
-    const own = createDriver({ ...testNeo4jConfig() });
+    // one connection, so that every transaction below reuses it: a second one (opened while the first is still
+    // being returned to the pool) would add its handshake's writes
+    tuneBoltSockets();
+    const cfg = testNeo4jConfig();
+    const own = neo4j.driver(cfg.uri, cfg.username ? neo4j.auth.basic(cfg.username, cfg.password ?? '') : undefined, {
+      maxConnectionPoolSize: 1,
+    });
     const writes = async (run: () => Promise<unknown>) => {
       const before = single.mock.calls.length + vector.mock.calls.length;
       await run();
