@@ -96,24 +96,35 @@ describe('executeWrite', () => {
     const sock = net.Socket.prototype as unknown as { _write: (...a: unknown[]) => void; _writev: (...a: unknown[]) => void };
     const single = jest.spyOn(sock, '_write');
     const vector = jest.spyOn(sock, '_writev');
-    // one connection, so that every transaction below reuses it: a second one (opened while the first is still
-    // being returned to the pool) would add its handshake's writes
+    // one connection, so that every transaction below reuses it (a second one, opened while the first is still
+    // being returned to the pool, would add its handshake), and only its socket's writes are counted (not, say,
+    // the shared test driver still resetting the connection of the timed-out transaction above)
     tuneBoltSockets();
     const cfg = testNeo4jConfig();
     const own = neo4j.driver(cfg.uri, cfg.username ? neo4j.auth.basic(cfg.username, cfg.password ?? '') : undefined, {
       maxConnectionPoolSize: 1,
     });
+    const sockets = () => [...single.mock.contexts, ...vector.mock.contexts];
+    let ownSocket: unknown;
     const writes = async (run: () => Promise<unknown>) => {
-      const before = single.mock.calls.length + vector.mock.calls.length;
+      const before = sockets().length;
       await run();
-      return single.mock.calls.length + vector.mock.calls.length - before;
+      return sockets().slice(before).filter((socket) => socket === ownSocket).length;
     };
     const work = async (tx: { run: (q: string, p: Record<string, unknown>) => PromiseLike<unknown> }) => {
       await tx.run('CREATE (:TxMarker {name: $name})', { name: 'one' });
       await tx.run('CREATE (:TxMarker {name: $name})', { name: 'two' });
     };
     try {
-      await own.verifyConnectivity({ database });
+      const connect = jest.spyOn(net.Socket.prototype, 'connect');
+      try {
+        await own.verifyConnectivity({ database });
+        // the pool's one connection: the only socket connected meanwhile
+        expect(connect.mock.contexts).toHaveLength(1);
+        ownSocket = connect.mock.contexts[0];
+      } finally {
+        connect.mockRestore();
+      }
       const ours = await writes(() => executeWrite(own, work, { database }));
       const theirs = await writes(async () => {
         const session = own.session({ database, defaultAccessMode: neo4j.session.WRITE });
