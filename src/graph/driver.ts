@@ -15,8 +15,9 @@ export interface Neo4jConnection {
  */
 /**
  * How long a failed transaction is retried (deadlocks, a leader switch, a lost connection) before the error
- * reaches the caller: write transactions (executeWrite.ts), the API's auto-commit reads (src/api/db/run.ts) and the
- * driver's own transaction functions use the same window. The driver's default 30 s would make every request hang that long while Neo4j is down.
+ * reaches the caller: write transactions (executeWrite.ts), the API's auto-commit reads (src/api/db/run.ts) and
+ * the driver's own transaction functions use the same window. The driver's default 30 s would make every request
+ * hang that long while Neo4j is down.
  */
 export const TRANSACTION_RETRY_MS = 5_000;
 

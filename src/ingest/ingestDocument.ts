@@ -27,8 +27,8 @@ export interface IngestOptions {
 
 /**
  * Lock conflicts between concurrent loads (documents naming the same entities) are retried by executeWrite
- * (src/graph/executeWrite.ts), but only within TRANSACTION_RETRY_MS, kept short (src/graph/driver.ts) so that API requests
- * fail fast while Neo4j is down. Several busy loaders can need longer: a document whose transaction still
+ * (src/graph/executeWrite.ts), but only within TRANSACTION_RETRY_MS, kept short (src/graph/driver.ts) so that
+ * API requests fail fast while Neo4j is down. Several busy loaders can need longer: a document whose transaction still
  * ends in a deadlock gets up to this many rounds in all, with a growing, jittered pause between them.
  */
 const LOCK_CONFLICT_ROUNDS = 8;
