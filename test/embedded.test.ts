@@ -16,7 +16,7 @@ import {
   parseJavaMajor,
   startEmbeddedNeo4j,
 } from '../src/graph/embedded';
-import { compileShare, readJvmCpu } from '../bench/lib/jvmCpu';
+import { compileShare, cpuBetween, readJvmCpu } from '../bench/lib/jvmCpu';
 import { closeTestDriver, testDatabase, testDriver, testNeo4jConfig, wipe } from './support/db';
 
 const START_TIMEOUT = 180_000;
@@ -125,9 +125,11 @@ describe('embedded Neo4j', () => {
     const cpu = readJvmCpu(first.pid)!;
     expect(cpu.compilerMs).toBeGreaterThan(0);
     expect(cpu.totalMs).toBeGreaterThan(cpu.compilerMs);
-    const share = compileShare({ totalMs: 0, compilerMs: 0 }, cpu)!;
+    const share = compileShare(cpuBetween({ totalMs: 0, compilerMs: 0 }, cpu))!;
     expect(share).toBeGreaterThan(0);
     expect(share).toBeLessThan(1);
+    // a reading missing on either side gives no share, not a wrong one
+    expect(compileShare(cpuBetween(undefined, cpu))).toBeUndefined();
     // a process that is not there: no reading, rather than a wrong one
     expect(readJvmCpu(2 ** 22 + 1)).toBeUndefined();
   });

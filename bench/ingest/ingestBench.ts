@@ -21,7 +21,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { factsOf } from '../data/generate';
-import { compileShare, readJvmCpu } from '../lib/jvmCpu';
+import { compileShare, cpuBetween, type JvmCpu, readJvmCpu } from '../lib/jvmCpu';
 import { graphCounts, wipeDatabase } from '../lib/neo4j';
 import { type IngestWriter, naiveWriter, productBatchWriter, rawWriter, type WriterStats } from './writers';
 
@@ -176,7 +176,7 @@ async function measureIngest(
       await wipeDatabase(driver);
       await writer.write(driver, set);
     }
-    const pass = { seconds: Number(process.hrtime.bigint() - started) / 1e9, compileShare: compileShare(cpu, jvm()) };
+    const pass = { seconds: Number(process.hrtime.bigint() - started) / 1e9, compileShare: compileShare(cpuBetween(cpu, jvm())) };
     passes.push(pass);
     log(
       `[ingest] warm-up pass ${passes.length} (every arm writes its documents, unmeasured): ${pass.seconds.toFixed(1)} s` +
@@ -185,7 +185,7 @@ async function measureIngest(
   }
   // measured rounds alternately in reverse order (A B … N, then N … B A), as the query bench does: a drift in the
   // shared machine's load, and whatever running first or last does, weighs on every arm alike
-  const runs = new Map<IngestWriter, Array<{ seconds: number; stats: WriterStats; cpu?: { totalMs: number; compilerMs: number } }>>();
+  const runs = new Map<IngestWriter, Array<{ seconds: number; stats: WriterStats; cpu?: JvmCpu }>>();
   const counts = new Map<IngestWriter, { nodes: number; relationships: number }>();
   for (const round of Array.from({ length: MEASURED_ROUNDS }, (_, k) => (k % 2 === 0 ? arms : [...arms].reverse()))) {
     for (const { writer, docs: set } of round) {
@@ -196,11 +196,10 @@ async function measureIngest(
       const started = process.hrtime.bigint();
       const stats = await writer.write(driver, set);
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const cpuAfter = jvm();
-      const cpu = cpuBefore && cpuAfter ? { totalMs: cpuAfter.totalMs - cpuBefore.totalMs, compilerMs: cpuAfter.compilerMs - cpuBefore.compilerMs } : undefined;
+      const cpu = cpuBetween(cpuBefore, jvm());
       counts.set(writer, await graphCounts(driver));
       runs.set(writer, [...(runs.get(writer) ?? []), { seconds, stats, cpu }]);
-      const share = compileShare(cpuBefore, cpuAfter);
+      const share = compileShare(cpu);
       log(
         `[ingest] ${writer.name}: ${set.length} docs in ${seconds.toFixed(1)} s = ${(set.length / seconds).toFixed(1)} docs/s` +
           (share === undefined ? '' : ` (Neo4j's JIT compilers ${(share * 100).toFixed(1)}% of its CPU)`),
@@ -238,8 +237,10 @@ async function measureIngest(
       relationships: counts.get(writer)!.relationships,
     };
     if (measured.every((m) => m.cpu)) {
-      const total = measured.reduce((a, m) => a + m.cpu!.totalMs, 0);
-      if (total > 0) r.compileShare = measured.reduce((a, m) => a + m.cpu!.compilerMs, 0) / total;
+      r.compileShare = compileShare({
+        totalMs: measured.reduce((a, m) => a + m.cpu!.totalMs, 0),
+        compilerMs: measured.reduce((a, m) => a + m.cpu!.compilerMs, 0),
+      });
     }
     if (timings.size) {
       r.costliest = [...timings.entries()]

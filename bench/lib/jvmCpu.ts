@@ -46,9 +46,13 @@ export function readJvmCpu(pid: number): JvmCpu | undefined {
   }
 }
 
-/** The compiler threads' share of the JVM's CPU between two readings (undefined when either is missing or no CPU was used). */
-export function compileShare(before: JvmCpu | undefined, after: JvmCpu | undefined): number | undefined {
+/** The CPU used between two readings (undefined when either is missing). */
+export function cpuBetween(before: JvmCpu | undefined, after: JvmCpu | undefined): JvmCpu | undefined {
   if (!before || !after) return undefined;
-  const total = after.totalMs - before.totalMs;
-  return total > 0 ? Math.max(0, after.compilerMs - before.compilerMs) / total : undefined;
+  return { totalMs: after.totalMs - before.totalMs, compilerMs: Math.max(0, after.compilerMs - before.compilerMs) };
+}
+
+/** The compiler threads' share of that CPU (undefined when there is none, or no CPU was used). */
+export function compileShare(used: JvmCpu | undefined): number | undefined {
+  return used && used.totalMs > 0 ? used.compilerMs / used.totalMs : undefined;
 }
