@@ -4,6 +4,7 @@
  */
 import { closeTestDriver, testDatabase, testDriver } from './support/db';
 import { ARTICLE, codes, exec, ok, seed, sorted } from './api.harness';
+import { NOTHING_STALE, staleDerivations } from './support/staleDerivations';
 
 beforeEach(() => seed(), 120_000);
 afterAll(() => closeTestDriver());
@@ -166,6 +167,8 @@ describe('deleteArticle', () => {
       { database: testDatabase() },
     );
     expect(Number(records[0].get('orphans'))).toBe(0);
+    // and the entities' stored mention groups no longer count the deleted article's
+    expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
   });
 
   it('says so when there is no such article', async () => {
@@ -216,6 +219,8 @@ describe('mergeEntities', () => {
     expect(kept.events.map((e: any) => e.event.id)).toContain('report-2023-07#talk');
     expect(kept.events).toHaveLength(5);
     expect(kept.mentionedIn).toEqual([{ id: ARTICLE }, { id: 'report-2023-07' }]);
+    // the kept entity's stored mention groups count the merged one's mentions too
+    expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
 
     const after = await ok(`{
       merged: entity(id: "person:jin-feng-2") { id name }
@@ -240,6 +245,7 @@ describe('mergeEntities', () => {
     expect(undone.entity.aliases).toEqual([]);
     expect(undone.entity.events).toHaveLength(4);
     expect(undone.entity.positions.flatMap((p: any) => p.sources.map((s: any) => s.article.id))).toEqual([ARTICLE, ARTICLE]);
+    expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
   });
 
   it('re-points ids merged earlier, so a chain of merges still resolves', async () => {

@@ -5,11 +5,19 @@
  */
 import { applySchema } from '../src/graph';
 import { ingestAll, ingestDocument } from '../src/ingest';
-import { type DerivationRow, deriveEntity, deriveFromGroups, derivationsWith, readDerivations, type Mention, type MentionGroup } from '../src/ingest/deriveEntities';
+import { type DerivationRow, deriveEntities, deriveEntity, deriveFromGroups, derivationsWith, readDerivations, type Mention, type MentionGroup } from '../src/ingest/deriveEntities';
+import { LOOKUP_IDENTITIES } from '../src/ingest/resolveEntities';
 import type { EntityType } from '../src/model';
 import { testDatabase, useTestDatabase } from './support/db';
 import { articleDoc } from './support/documents';
 import { sharedDocs } from './reliability.helpers';
+import { NOTHING_STALE, staleDerivations } from './support/staleDerivations';
+
+interface ProfileNode {
+  dbHits: number;
+  children: ProfileNode[];
+}
+const dbHits = (p: ProfileNode): number => p.dbHits + p.children.reduce((n, c) => n + dbHits(c), 0);
 
 /** mulberry32: a small seeded generator, so that a failure is reproducible from its seed */
 function rng(seed: number): () => number {
@@ -137,23 +145,75 @@ describe('derivation known before the write (what was read, plus the mentions a 
 describe('what a load writes is what re-deriving from the mentions gives', () => {
   const driver = useTestDatabase();
   beforeAll(() => applySchema(driver(), testDatabase()));
-  const entityIds = async () =>
-    (await driver().executeQuery('MATCH (e:Entity) RETURN e.id AS id ORDER BY id', {}, { database: testDatabase() })).records.map((r) => r.get('id') as string);
-  const rederive = async (ids: string[]) => {
-    const session = driver().session({ database: testDatabase() });
-    try {
-      return await session.executeWrite((tx) => readDerivations(tx, ids)); // it locks what it reads
-    } finally {
-      await session.close();
-    }
-  };
+  const q = async (cypher: string, params: Record<string, unknown> = {}) =>
+    (await driver().executeQuery(cypher, params, { database: testDatabase() })).records.map((r) => r.toObject());
 
   it.each([1, 7])('when 40 articles that keep naming the same entities are loaded %i per transaction, then nothing is left to re-derive', async (batch) => {
     const summary = await ingestAll(driver(), sharedDocs(40).map((document, i) => ({ source: `doc ${i}`, document })), { database: testDatabase(), batch });
     expect(summary.totals.created).toBe(40);
-    const ids = await entityIds();
-    expect(ids.length).toBeGreaterThan(10);
-    expect(await rederive(ids)).toEqual({ derived: [], orphans: [] });
+    expect((await q('MATCH (e:Entity) RETURN count(e) AS n'))[0].n).toBeGreaterThan(10);
+    // derived properties, name keys and stored mention groups all agree with the mentions
+    expect(await staleDerivations(driver(), testDatabase())).toEqual(NOTHING_STALE);
+  });
+
+  it('when entities have no stored mention groups (a graph written before they existed), then a new article naming them derives them from their mentions and stores them', async () => {
+    const docs = sharedDocs(6);
+    await ingestAll(driver(), docs.slice(0, 5).map((document, i) => ({ source: `doc ${i}`, document })), { database: testDatabase() });
+    const expected = await q('MATCH (e:Entity) RETURN e.id AS id, e.mentionGroups AS groups ORDER BY id');
+    expect(expected.every((e) => typeof e.groups === 'string' && JSON.parse(e.groups).length > 0)).toBe(true);
+    await q('MATCH (e:Entity) REMOVE e.mentionGroups');
+
+    expect(await ingestDocument(driver(), docs[5], 'test', { database: testDatabase() })).toMatchObject({ status: 'created' });
+    const named = new Set((await q(`MATCH (:Article {id: $id})-[:MENTIONS]->(e) RETURN e.id AS id`, { id: docs[5].article.id })).map((r) => r.id));
+    const after = await q('MATCH (e:Entity) RETURN e.id AS id, e.mentionGroups AS groups ORDER BY id');
+    // the ones it names have theirs again, counting its mentions; the others are left without until touched
+    expect(after.filter((e) => e.groups !== null).map((e) => e.id)).toEqual([...named].sort());
+    await q('MATCH (e:Entity) WHERE e.mentionGroups IS NULL SET e.mentionGroups = $none', { none: 'stale on purpose' });
+    const stale = await staleDerivations(driver(), testDatabase());
+    expect(stale.derived).toEqual([]);
+    expect(stale.groups.map((g) => g.id)).toEqual(after.filter((e) => e.groups === null).map((e) => e.id));
+  });
+
+  it('when a new article names an entity, then the identity lookup reads its stored groups: its cost does not grow with the entity\'s mentions', async () => {
+    // two organisations, mentioned by 60 and by 600 articles, derived (which stores their groups)
+    await q(
+      `UNWIND [['org:small', 60], ['org:big', 600]] AS x
+       CREATE (e:Entity:Organization {id: x[0], type: 'Organization', name: 'tmp'})
+       WITH e, x
+       UNWIND range(1, x[1]) AS i
+       CREATE (:Article {id: x[0] + '-' + i})-[:MENTIONS {key: 'k', name: x[0], aliases: [], kind: null, attributes: '{}'}]->(e)`,
+    );
+    const session = driver().session({ database: testDatabase() });
+    try {
+      await session.executeWrite((tx) => deriveEntities(tx, ['org:small', 'org:big']));
+    } finally {
+      await session.close();
+    }
+    const lookupHits = async (id: string, from: 'stored' | 'mentions'): Promise<number> => {
+      const s = driver().session({ database: testDatabase() });
+      const tx = await s.beginTransaction();
+      try {
+        const params = { q: { article: 'new-article', hash: 'h', keys: [], explicit: [id], lookups: [], generated: [] } };
+        const result = await tx.run(`PROFILE ${LOOKUP_IDENTITIES}`, params);
+        const [row, ...more] = result.records[0].get('derivations') as DerivationRow[];
+        expect(more).toEqual([]);
+        // the groups come from where they should, and count every mention either way
+        expect(row.groups === null ? 'stored' : 'mentions').toBe(from);
+        const [group] = row.groups ?? JSON.parse(row.current.mentionGroups!);
+        expect([row.id, Number(group.count)]).toEqual([id, id === 'org:big' ? 600 : 60]);
+        return dbHits(result.summary.profile as unknown as ProfileNode);
+      } finally {
+        await tx.rollback();
+        await s.close();
+      }
+    };
+    const stored = { small: await lookupHits('org:small', 'stored'), big: await lookupHits('org:big', 'stored') };
+    // without stored groups, the lookup reads the mentions instead: the same statement, 540 mentions more
+    await q('MATCH (e:Entity) REMOVE e.mentionGroups');
+    const read = { small: await lookupHits('org:small', 'mentions'), big: await lookupHits('org:big', 'mentions') };
+    expect(read.big - read.small).toBeGreaterThan(540 * 2);
+    expect(stored.big - stored.small).toBeLessThan(20);
+    expect(stored.big).toBeLessThan(read.small);
   });
 
   it('when a concurrent load creates the entity a load meant to create, then the entity is derived from both', async () => {
@@ -183,7 +243,7 @@ describe('what a load writes is what re-deriving from the mentions gives', () =>
     ).records.map((r) => r.toObject());
     // one mention each: the tie goes to the smaller article id (a1); b1's name is an alias, and both names identify it
     expect(rows).toEqual([{ name: '甲', aliases: ['乙'], keys: ['Person|乙', 'Person|甲'], articles: ['a1', 'b1'] }]);
-    expect(await rederive(['person:甲', 'person:甲~2'])).toEqual({ derived: [], orphans: [] });
+    expect(await staleDerivations(driver(), testDatabase())).toEqual(NOTHING_STALE);
   });
 });
 

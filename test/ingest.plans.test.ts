@@ -41,7 +41,12 @@ describe('plans of the ingest statements on an empty graph', () => {
           events: [{ ...row, date: null, endDate: null, dateStart: null, dateEnd: null, location: 'x', participants: [{ entity: 'x', role: 'host' }] }],
           relations: Object.fromEntries(RELATION_TYPE_NAMES.map((t) => [t, [{ from: 'x', to: 'y', key: '', article: 'a', evidence: '', since: '', until: '', attributes: '{}' }]])),
           figures: [{ article: 'a', id: 'f', subject: 'x', metric: 'm', value: 1, unit: null, period: null, change: null, evidence: null }],
-          derived: { keep: [{ id: 'x', nameKeys: ['Person|n'] }], orphans: [], rows: [{ id: 'x', name: 'n', aliases: [], kind: null, attributes: '{}', aliasText: '', nameKeys: ['Person|n'] }] },
+          derived: {
+            keep: [{ id: 'x', nameKeys: ['Person|n'] }],
+            orphans: [],
+            rows: [{ id: 'x', name: 'n', aliases: [], kind: null, attributes: '{}', aliasText: '', nameKeys: ['Person|n'] }],
+            groups: [{ id: 'x', groups: '[]' }],
+          },
           expectNew: ['x'],
           articleIds: ['a'],
           derive: ['y'],
@@ -49,7 +54,19 @@ describe('plans of the ingest statements on an empty graph', () => {
       },
     ],
     ['derivation read', `${READ_DERIVATIONS('$q.ids')} RETURN derivations`, { q: { ids: ['x'] } }],
-    ['derivation write', WRITE_DERIVATIONS, { d: { keep: [{ id: 'x', nameKeys: ['Person|n'] }], orphans: ['y'], rows: [{ id: 'x', name: 'n', aliases: [], kind: null, attributes: '{}', aliasText: '', nameKeys: ['Person|n'] }] } }],
+    ['derivation read from stored groups', `${READ_DERIVATIONS('$q.ids', '', { stored: true })} RETURN derivations`, { q: { ids: ['x'] } }],
+    [
+      'derivation write',
+      WRITE_DERIVATIONS,
+      {
+        d: {
+          keep: [{ id: 'x', nameKeys: ['Person|n'] }],
+          orphans: ['y'],
+          rows: [{ id: 'x', name: 'n', aliases: [], kind: null, attributes: '{}', aliasText: '', nameKeys: ['Person|n'] }],
+          groups: [{ id: 'x', groups: '[]' }],
+        },
+      },
+    ],
   ])('%s: seeks and expands, never scans', async (_name, cypher, params) => {
     const ops = await explain(cypher as string, params as Record<string, unknown>);
     expect(ops.length).toBeGreaterThan(3);

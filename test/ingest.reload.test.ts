@@ -3,6 +3,7 @@ import { ingestDocument } from '../src/ingest';
 import { testDatabase, useTestDatabase } from './support/db';
 import { articleDoc } from './support/documents';
 import { graphDump } from './support/graphDump';
+import { NOTHING_STALE, staleDerivations } from './support/staleDerivations';
 
 describe('re-loading, failures and hostile text', () => {
   const driver = useTestDatabase();
@@ -43,6 +44,8 @@ describe('re-loading, failures and hostile text', () => {
     expect(rels).toEqual([{ s: ['b'], ev: ['B says so'], since: null }]);
     // a's events and figures are gone; b reported none
     expect(await q(`MATCH (n) WHERE n:Event OR n:Figure RETURN count(n) AS n`)).toEqual([{ n: 0 }]);
+    // the entities' stored mention groups no longer count a's: a new article's load will read them
+    expect(await staleDerivations(driver(), testDatabase())).toEqual(NOTHING_STALE);
   });
 
   it('when an article is re-loaded without an entity only it named, then the entity and its name keys are gone', async () => {
@@ -53,6 +56,7 @@ describe('re-loading, failures and hostile text', () => {
     expect(await q(`MATCH (e:Entity {name: '高邮市'}) RETURN e`)).toEqual([]);
     expect(await q(`MATCH (k:NameKey) WHERE k.key CONTAINS '高邮市' RETURN k`)).toEqual([]);
     expect(await q(`MATCH (k:NameKey) WHERE NOT (k)-[:IDENTIFIES]->() RETURN k`)).toEqual([]);
+    expect(await staleDerivations(driver(), testDatabase())).toEqual(NOTHING_STALE);
   });
 
   it.each(['forgotten', 'entities', 'events', 'relations', 'figures', 'derived'])(

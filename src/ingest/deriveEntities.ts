@@ -124,19 +124,58 @@ export interface Derivations {
   derived: DerivedEntity[];
   /** entities no article mentions any more */
   orphans: string[];
+  /** entities whose mention groups change, with their new `mentionGroups` (`storedGroups`) */
+  groups: Array<{ id: string; groups: string }>;
+}
+
+/**
+ * Mention groups as an entity stores them (its `mentionGroups` property): JSON, in content order, so that the
+ * same mentions always give the same text. Kept up to date by every write that adds or removes mentions, they
+ * let a load of a new article derive the entities it names from one property each, where reading their
+ * mentions grows with the archive (a hub named by a fifth of the articles has tens of thousands).
+ */
+export function storedGroups(groups: MentionGroup[]): string {
+  const rows = groups.map((g) => ({ content: contentKey(g), g }));
+  rows.sort((a, b) => compare(a.content, b.content));
+  return JSON.stringify(
+    rows.map(({ g }) => ({
+      name: g.name,
+      aliases: g.aliases,
+      kind: g.kind,
+      attributes: g.attributes,
+      count: toNumber(g.count),
+      firstArticle: g.firstArticle,
+      lastArticle: g.lastArticle,
+    })),
+  );
+}
+
+/** An entity's mention groups, as READ_DERIVATIONS returned them: read from its mentions, or its stored ones. */
+function groupsOf(row: DerivationRow): MentionGroup[] {
+  const groups: MentionGroup[] = row.groups ?? JSON.parse(row.current.mentionGroups ?? '[]');
+  return groups.map((g) => ({ ...g, count: toNumber(g.count) }));
 }
 
 /**
  * Cypher (a returning subquery, for use inside a larger statement) that locks the entities whose ids are
  * in the list `idsExpression`, in a fixed order, and returns `derivations`: for each, its type, what its
- * mentions say grouped by content (`MentionGroup`), and its current derived properties and name keys.
+ * mentions say grouped by content (`MentionGroup`), and its current derived properties, stored mention groups
+ * and name keys.
+ *
+ * With `stored`, an entity's groups are its stored ones (`mentionGroups`, `groups` is then null) and only an
+ * entity without them (written before they existed) has its mentions read. That is for new articles' loads:
+ * they read the entities before adding mentions, and every committed write that changes an entity's mentions
+ * has stored its groups. Without it, the mentions are read: the forgetting of an article, a merge and a write
+ * in this same statement change mentions first and store the groups after, from this read.
  *
  * The lock comes before the read: under read-committed isolation a concurrent transaction's new mention is
  * invisible until it commits, and without the lock this transaction could write a derivation that misses it
  * after that transaction has committed. (A relationship created on a dense node, such as a hub's new
  * mention, does not lock the node exclusively.)
  */
-export const READ_DERIVATIONS = (idsExpression: string, imports = ''): string => `
+const ONLY_WITHOUT_STORED_GROUPS = `
+      WITH e WHERE e.mentionGroups IS NULL`;
+export const READ_DERIVATIONS = (idsExpression: string, imports = '', { stored = false } = {}): string => `
   CALL (${imports}) {
     UNWIND ${idsExpression} AS id
     MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
@@ -144,7 +183,7 @@ export const READ_DERIVATIONS = (idsExpression: string, imports = ''): string =>
     REMOVE e.locked
     WITH collect(DISTINCT e) AS locked
     UNWIND locked AS e
-    CALL (e) {
+    CALL (e) {${stored ? ONLY_WITHOUT_STORED_GROUPS : ''}
       OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
       WITH m.name AS name, m.aliases AS aliases, m.kind AS kind, m.attributes AS attributes,
            count(m) AS count, min(a.id) AS firstArticle, max(a.id) AS lastArticle
@@ -153,8 +192,8 @@ export const READ_DERIVATIONS = (idsExpression: string, imports = ''): string =>
                       firstArticle: firstArticle, lastArticle: lastArticle}) AS groups
     }
     RETURN collect({
-      id: e.id, type: e.type, groups: groups,
-      current: e {.name, .aliases, .kind, .attributes, .aliasText},
+      id: e.id, type: e.type, groups: ${stored ? 'CASE WHEN e.mentionGroups IS NULL THEN groups END' : 'groups'},
+      current: e {.name, .aliases, .kind, .attributes, .aliasText, .mentionGroups},
       keys: [(k:NameKey)-[:IDENTIFIES]->(e) | k.key]
     }) AS derivations
   }`;
@@ -163,8 +202,16 @@ export const READ_DERIVATIONS = (idsExpression: string, imports = ''): string =>
 export interface DerivationRow {
   id: string;
   type: EntityType;
-  groups: MentionGroup[];
-  current: { name?: string | null; aliases?: string[] | null; kind?: string | null; attributes?: string | null; aliasText?: string | null };
+  /** null: the stored ones (`current.mentionGroups`) were read instead */
+  groups: MentionGroup[] | null;
+  current: {
+    name?: string | null;
+    aliases?: string[] | null;
+    kind?: string | null;
+    attributes?: string | null;
+    aliasText?: string | null;
+    mentionGroups?: string | null;
+  };
   keys: string[];
 }
 
@@ -172,18 +219,21 @@ const sameList = (a: readonly string[] | null | undefined, b: readonly string[])
   a != null && a.length === b.length && a.every((x, i) => x === b[i]);
 
 /**
- * The derivations from what READ_DERIVATIONS returned: orphans, and the entities whose derived properties
- * or name keys differ from what they have (the others are left as they are).
+ * The derivations from what READ_DERIVATIONS returned: orphans, the entities whose derived properties or name
+ * keys differ from what they have (the others are left as they are), and those whose stored groups do.
  */
 export function derivationsOf(rows: DerivationRow[]): Derivations {
   const derived: DerivedEntity[] = [];
   const orphans: string[] = [];
+  const changedGroups: Derivations['groups'] = [];
   for (const r of rows) {
-    const groups = r.groups.map((g) => ({ ...g, count: toNumber(g.count) }));
+    const groups = groupsOf(r);
     if (groups.length === 0) {
       orphans.push(r.id);
       continue;
     }
+    const stored = storedGroups(groups);
+    if (stored !== r.current.mentionGroups) changedGroups.push({ id: r.id, groups: stored });
     const d = deriveFromGroups(r.id, r.type, groups);
     const c = r.current;
     const unchanged =
@@ -195,7 +245,7 @@ export function derivationsOf(rows: DerivationRow[]): Derivations {
       sameList([...r.keys].sort(), [...d.nameKeys].sort());
     if (!unchanged) derived.push(d);
   }
-  return { derived, orphans };
+  return { derived, orphans, groups: changedGroups };
 }
 
 /**
@@ -208,7 +258,7 @@ export function derivationsWith(read: Map<string, DerivationRow>, added: Map<str
   const rows: DerivationRow[] = [];
   for (const [id, { type, mentions }] of added) {
     const row = read.get(id);
-    const groups: MentionGroup[] = (row?.groups ?? []).map((g) => ({ ...g, count: toNumber(g.count) }));
+    const groups: MentionGroup[] = row ? groupsOf(row) : [];
     const byContent = new Map(groups.map((g) => [contentKey(g), g]));
     for (const m of mentions) {
       const key = contentKey(m);
@@ -238,7 +288,8 @@ export async function readDerivations(tx: WriteTx, ids: string[]): Promise<Deriv
 /**
  * Writes derivations (from the map `d`, `derivationsParameter`; also a part of a larger statement): each entity
  * loses the name keys it no longer has (a key that then identifies nothing is deleted), orphans go (with the
- * merged ids that pointed at them), and the others get their derived properties and name keys. One map
+ * merged ids that pointed at them), the others get their derived properties and name keys, and their
+ * changed mention groups are stored. One map
  * parameter: Neo4j makes a new plan for every size bucket of a top-level list parameter.
  */
 export const WRITE_DERIVATIONS_OF = (d: string): string => `
@@ -265,19 +316,30 @@ export const WRITE_DERIVATIONS_OF = (d: string): string => `
     UNWIND x.nameKeys AS key
     MERGE (k:NameKey {key: key})
     MERGE (k)-[:IDENTIFIES]->(e)
+  }
+  CALL () {
+    UNWIND ${d}.groups AS x
+    MATCH (e:Entity {id: x.id}) USING INDEX SEEK e:Entity(id)
+    SET e.mentionGroups = x.groups
   }`;
 export const WRITE_DERIVATIONS = WRITE_DERIVATIONS_OF('$d');
 
 /** The map parameter of WRITE_DERIVATIONS (`d`) for these derivations. */
-export function derivationsParameter({ derived, orphans }: Derivations): { keep: unknown[]; orphans: string[]; rows: DerivedEntity[] } {
+export function derivationsParameter({ derived, orphans, groups }: Derivations): {
+  keep: unknown[];
+  orphans: string[];
+  rows: DerivedEntity[];
+  groups: Derivations['groups'];
+} {
   const keep = [...derived.map((d) => ({ id: d.id, nameKeys: d.nameKeys })), ...orphans.map((id) => ({ id, nameKeys: [] }))];
-  return { keep, orphans, rows: derived };
+  return { keep, orphans, rows: derived, groups };
 }
 
 /** Writes derivations in one statement (`WRITE_DERIVATIONS`). */
-export async function writeDerivations(tx: WriteTx, { derived, orphans }: Derivations): Promise<void> {
-  if (derived.length === 0 && orphans.length === 0) return;
-  await tx.run(planOnce(WRITE_DERIVATIONS), { d: derivationsParameter({ derived, orphans }) });
+export async function writeDerivations(tx: WriteTx, derivations: Derivations): Promise<void> {
+  const { derived, orphans, groups } = derivations;
+  if (derived.length === 0 && orphans.length === 0 && groups.length === 0) return;
+  await tx.run(planOnce(WRITE_DERIVATIONS), { d: derivationsParameter(derivations) });
 }
 
 /**

@@ -108,7 +108,7 @@ export const LOOKUP_IDENTITIES = `
     REMOVE e.locked
     RETURN count(*) AS lockedEntities
   }
-  ${READ_DERIVATIONS('CASE WHEN before IS NULL THEN named ELSE [] END', 'before, named')}
+  ${READ_DERIVATIONS('CASE WHEN before IS NULL THEN named ELSE [] END', 'before, named', { stored: true })}
   RETURN before, explicitHits, keyHits, taken, previous, derivations`;
 
 /**
@@ -122,8 +122,9 @@ export const LOOKUP_IDENTITIES = `
  * Then it locks, in a fixed order, the existing entities the documents may name (the explicit ids' entities
  * and every candidate of a name), before the write steps touch them in document order: two loads naming the
  * same entities then queue instead of deadlocking. For new articles, READ_DERIVATIONS takes these locks (in
- * that order) and also reads what the derivation of those entities needs (`derivations`): the write then
- * derives them without reading again (`writeFacts`). A re-loaded article's are only locked: forgetting it
+ * that order) and also reads what the derivation of those entities needs (`derivations`: their stored mention
+ * groups, one property each however many articles name them): the write then derives them without reading
+ * again (`writeFacts`). A re-loaded article's are only locked: forgetting it
  * changes what derivation would read. Its unique-index seeks are locking seeks, so an id it asks about and does not find cannot
  * be created by another transaction before this one ends.
  *

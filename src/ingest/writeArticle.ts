@@ -293,7 +293,7 @@ export async function writeFacts(
     });
   }
 
-  let known: Derivations = { derived: [], orphans: [] };
+  let known: Derivations = { derived: [], orphans: [], groups: [] };
   if (read) {
     const knowable = new Map([...mentioned].filter(([id]) => read.has(id) || created.has(id)));
     known = derivationsWith(read, knowable);
