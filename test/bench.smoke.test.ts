@@ -172,6 +172,20 @@ describe('benchmark, size tiny, against the test database', () => {
         expect(p.arms.product.statements.length).toBeGreaterThanOrEqual(1);
         expect(p.arms.product.dbHits).toBeGreaterThan(0);
       }
+      // what deriving an entity reads: for the hub, its stored groups cost fewer db hits than its mentions
+      const derive = results.deriveProfile!;
+      expect(derive.length).toBeGreaterThan(1);
+      for (const d of derive) {
+        expect(d.mentions).toBeGreaterThanOrEqual(d.groups);
+        expect(d.groups).toBeGreaterThan(0);
+        expect(d.fromStored.dbHits).toBeGreaterThan(0);
+      }
+      const hub = derive.reduce((a, b) => (b.mentions > a.mentions ? b : a));
+      expect(hub.mentions).toBeGreaterThan(10);
+      expect(hub.fromStored.dbHits).toBeLessThan(hub.fromMentions.dbHits);
+      // it stored the groups in a transaction it rolled back: the product's loader had stored the same already
+      const { records } = await testDriver().executeQuery('MATCH (e:Entity {id: $id}) RETURN e.mentionGroups AS g', { id: hub.entity });
+      expect(JSON.parse(records[0].get('g')).reduce((n: number, g: { count: number }) => n + g.count, 0)).toBe(hub.mentions);
 
       expect(files.map((f) => path.basename(f)).sort()).toEqual(['ratios.svg', 'summary.md', 'tiny.json', 'tiny.md']);
       const json = JSON.parse(fs.readFileSync(path.join(outDir, 'tiny.json'), 'utf8'));
