@@ -99,6 +99,8 @@ describe('benchmark, size tiny, against the test database', () => {
   test('ingest and query arms run, agree, and write their result files', async () => {
     const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-bench-smoke-'));
     try {
+      // a table of a size whose JSON is not there (a checkout from before the JSON was committed)
+      fs.writeFileSync(path.join(outDir, 'L.md'), '# Benchmark, size L\n\nRun 2026-01-02T03:04:05.000Z → 2026-01-02T04:00:00.000Z, seed 1.\n');
       const { results, files } = await runBench({
         size: 'tiny',
         uri: testNeo4jConfig().uri,
@@ -195,6 +197,10 @@ describe('benchmark, size tiny, against the test database', () => {
       expect(md).toContain('| query | product req/s | raw req/s | library req/s |');
       expect(md).toContain('## Targets');
       for (const q of MIX) expect(md).toContain(q.title);
+      // the summary is built from the JSON of S, M and L present (none here), and names the size it lacks
+      const summary = fs.readFileSync(path.join(outDir, 'summary.md'), 'utf8');
+      expect(summary).toContain('No query results yet.'); // tiny is left out of the summary
+      expect(summary).toContain('Not in this summary: L, whose results JSON is not here; `L.md` holds the tables of its last run (2026-01-02T03:04:05.000Z).');
       const svg = fs.readFileSync(path.join(outDir, 'ratios.svg'), 'utf8');
       expect(svg.startsWith('<svg')).toBe(true);
       expect((svg.match(/<rect /g) ?? []).length).toBeGreaterThan(MIX.length);

@@ -276,9 +276,16 @@ export function readAllResults(dir: string): BenchResults[] {
   });
 }
 
-export function summaryMarkdown(all: BenchResults[]): string {
+/**
+ * `elsewhere`: sizes with a table (`<size>.md`) but no JSON here, so not in this summary (a checkout made before
+ * the JSON was committed, on a machine that has not run them); the summary names them and their tables' run.
+ */
+export function summaryMarkdown(all: BenchResults[], elsewhere: Array<{ size: SizeName; run: string }> = []): string {
   const withQuery = all.filter((r) => r.query && r.size !== 'tiny');
   const lines = ['# Benchmark summary', ''];
+  for (const e of elsewhere) {
+    lines.push(`Not in this summary: ${e.size}, whose results JSON is not here; \`${e.size}.md\` holds the tables of its last run (${e.run}).`, '');
+  }
   if (!withQuery.length) return lines.concat('No query results yet.', '').join('\n');
   const queries = withQuery[0].query!.results.map((q) => q.query);
   const titleOf = (name: string) => withQuery[0].query!.results.find((q) => q.query === name)!.title;
@@ -387,7 +394,13 @@ export function writeResults(dir: string, r: BenchResults): string[] {
   const all = readAllResults(dir);
   const summary = path.join(dir, 'summary.md');
   const svg = path.join(dir, 'ratios.svg');
-  fs.writeFileSync(summary, summaryMarkdown(all) + '\n');
+  const elsewhere = SIZE_ORDER.flatMap((size) => {
+    const table = path.join(dir, `${size}.md`);
+    if (size === 'tiny' || all.some((x) => x.size === size) || !fs.existsSync(table)) return [];
+    const run = /^Run (\S+)/m.exec(fs.readFileSync(table, 'utf8'))?.[1] ?? 'date unknown';
+    return [{ size, run }];
+  });
+  fs.writeFileSync(summary, summaryMarkdown(all, elsewhere) + '\n');
   fs.writeFileSync(svg, ratiosSvg(all) + '\n');
   return [...files, summary, svg];
 }
