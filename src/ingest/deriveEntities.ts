@@ -288,9 +288,9 @@ export async function readDerivations(tx: WriteTx, ids: string[]): Promise<Deriv
 /**
  * Writes derivations (from the map `d`, `derivationsParameter`; also a part of a larger statement): each entity
  * loses the name keys it no longer has (a key that then identifies nothing is deleted), orphans go (with the
- * merged ids that pointed at them), the others get their derived properties and name keys, and their
- * changed mention groups are stored. One map
- * parameter: Neo4j makes a new plan for every size bucket of a top-level list parameter.
+ * merged ids that pointed at them), the others get their derived properties and name keys, and changed mention
+ * groups are stored. One map parameter: Neo4j makes a new plan for every size bucket of a top-level list
+ * parameter.
  */
 export const WRITE_DERIVATIONS_OF = (d: string): string => `
   CALL () {
