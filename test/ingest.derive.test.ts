@@ -126,6 +126,16 @@ describe('derivation known before the write (what was read, plus the mentions a 
     }
   });
 
+  it('when an entity\'s stored groups are not a JSON list, then it says which entity and how to rebuild them', () => {
+    const row = (mentionGroups: string): DerivationRow => ({ id: 'org:x', type: 'Organization', groups: null, current: { mentionGroups }, keys: [] });
+    const added = new Map([['org:x', { type: 'Organization' as const, mentions: [] }]]);
+    for (const text of ['oops', '{"name":"x"}']) {
+      expect(() => derivationsWith(new Map([['org:x', row(text)]]), added)).toThrow(
+        'entity "org:x": its stored mention groups (mentionGroups) are not a JSON list; remove the property (REMOVE e.mentionGroups)',
+      );
+    }
+  });
+
   it('leaves out an entity the added mentions do not change', () => {
     const m = (article: string, name: string): Mention => ({ article, name, aliases: [], kind: null, attributes: '{}' });
     const before = [m('a1', '金锋'), m('a2', '金锋'), m('a3', '金锋同志')];

@@ -152,8 +152,25 @@ export function storedGroups(groups: MentionGroup[]): string {
 
 /** An entity's mention groups, as READ_DERIVATIONS returned them: read from its mentions, or its stored ones. */
 function groupsOf(row: DerivationRow): MentionGroup[] {
-  const groups: MentionGroup[] = row.groups ?? JSON.parse(row.current.mentionGroups ?? '[]');
+  const groups = row.groups ?? parseStoredGroups(row.id, row.current.mentionGroups ?? '[]');
   return groups.map((g) => ({ ...g, count: toNumber(g.count) }));
+}
+
+/** Only this module writes `mentionGroups`; text that is not a list of groups means someone else changed it. */
+function parseStoredGroups(id: string, text: string): MentionGroup[] {
+  let groups: unknown;
+  try {
+    groups = JSON.parse(text);
+  } catch {
+    groups = undefined;
+  }
+  if (!Array.isArray(groups)) {
+    throw new Error(
+      `entity ${JSON.stringify(id)}: its stored mention groups (mentionGroups) are not a JSON list; remove the ` +
+        'property (REMOVE e.mentionGroups) and the next load that names the entity rebuilds it from its mentions',
+    );
+  }
+  return groups as MentionGroup[];
 }
 
 /**
