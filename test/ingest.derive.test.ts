@@ -169,8 +169,8 @@ describe('what a load writes is what re-deriving from the mentions gives', () =>
   it('when entities have no stored mention groups (a graph written before they existed), then a new article naming them derives them from their mentions and stores them', async () => {
     const docs = sharedDocs(6);
     await ingestAll(driver(), docs.slice(0, 5).map((document, i) => ({ source: `doc ${i}`, document })), { database: testDatabase() });
-    const expected = await q('MATCH (e:Entity) RETURN e.id AS id, e.mentionGroups AS groups ORDER BY id');
-    expect(expected.every((e) => typeof e.groups === 'string' && JSON.parse(e.groups).length > 0)).toBe(true);
+    const before = await q('MATCH (e:Entity) RETURN e.id AS id, e.mentionGroups AS groups ORDER BY id');
+    expect(before.every((e) => typeof e.groups === 'string' && JSON.parse(e.groups).length > 0)).toBe(true);
     await q('MATCH (e:Entity) REMOVE e.mentionGroups');
 
     expect(await ingestDocument(driver(), docs[5], 'test', { database: testDatabase() })).toMatchObject({ status: 'created' });
