@@ -12,6 +12,7 @@ import { DEFAULT_SEED, generateArchive, poolSize, SIZES, statsOf } from '../benc
 import { settled } from '../bench/ingest/ingestBench';
 import { executorFloor } from '../bench/query/executorFloor';
 import { MIX } from '../bench/query/mix';
+import { summaryMarkdown } from '../bench/report/report';
 import { runBench } from '../bench/run';
 import { validateDocument } from '../src/ingest/validate';
 import { closeTestDriver, testDriver, testNeo4jConfig, wipe } from './support/db';
@@ -126,6 +127,13 @@ describe('benchmark, size tiny, against the test database', () => {
         expect(a.nodes).toBeGreaterThan(0);
       }
       expect(ingest.sameGraph).toBe(true);
+      // the diagnostic replay sent product(1)'s recorded statements, one transaction per document, and left its graph
+      const [product] = ingest.arms;
+      expect(ingest.replay!.statementsPerDoc).toBe(product.statementsPerDoc);
+      expect(ingest.replay!.transactions).toBe(product.transactions);
+      expect({ nodes: ingest.replay!.nodes, relationships: ingest.replay!.relationships }).toEqual({ nodes: product.nodes, relationships: product.relationships });
+      expect(ingest.replayToNaive).toBeCloseTo(ingest.replay!.docsPerSec / ingest.arms[ingest.arms.length - 1].docsPerSec, 6);
+      expect(ingest.replayToNaiveByRound).toHaveLength(ingest.ratioToNaiveByRound!.length);
       // the warm-up ran its passes (two here: at least and at most two)
       expect(ingest.warmupPasses).toHaveLength(2);
       expect(typeof ingest.warmupSettled).toBe('boolean');
@@ -196,10 +204,15 @@ describe('benchmark, size tiny, against the test database', () => {
       const md = fs.readFileSync(path.join(outDir, 'tiny.md'), 'utf8');
       expect(md).toContain('| query | product req/s | raw req/s | library req/s |');
       expect(md).toContain('## Targets');
+      expect(md).toContain("| replayed product statements (diagnostic) |");
+      expect(md).toContain("Diagnostic: product(1)'s own statements, recorded and sent again");
       for (const q of MIX) expect(md).toContain(q.title);
       // the summary is built from the JSON of S, M and L present (none here), and names the size it lacks
       const summary = fs.readFileSync(path.join(outDir, 'summary.md'), 'utf8');
       expect(summary).toContain('No query results yet.'); // tiny is left out of the summary
+      // as the summary of a size it covers, the run's ingest rows include the diagnostic replay
+      const asS = summaryMarkdown([{ ...results, size: 'S' }]);
+      expect(asS).toContain(`| S | ${ingest.replay!.docsPerSec.toFixed(1)} | ${ingest.replayToNaive!.toFixed(2)} | ${ingest.ratioToNaive.toFixed(2)} |`);
       expect(summary).toContain('Not in this summary: L, whose results JSON is not here; `L.md` holds the tables of its last run (2026-01-02T03:04:05.000Z).');
       const svg = fs.readFileSync(path.join(outDir, 'ratios.svg'), 'utf8');
       expect(svg.startsWith('<svg')).toBe(true);

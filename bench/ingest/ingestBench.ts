@@ -23,7 +23,7 @@ import type { Driver } from 'neo4j-driver';
 import { factsOf } from '../data/generate';
 import { compileShare, cpuBetween, type JvmCpu, readJvmCpu } from '../lib/jvmCpu';
 import { graphCounts, wipeDatabase } from '../lib/neo4j';
-import { type IngestWriter, naiveWriter, productBatchWriter, rawWriter, type WriterStats } from './writers';
+import { type IngestWriter, naiveWriter, productBatchWriter, rawWriter, recordProductStatements, replayWriter, type WriterStats } from './writers';
 
 type Doc = Record<string, any>;
 
@@ -75,6 +75,17 @@ export interface IngestResult {
   sweep: IngestSweepRow[];
   /** product ÷ raw at one document per transaction (the product's granularity) */
   ratioToRawSameBatch: number;
+  /**
+   * diagnostic: product(1)'s own statements, replayed one transaction per document without its client-side work
+   * (`replayWriter`), measured in the same rounds; absent from results of runs before it existed
+   */
+  replay?: IngestArmResult;
+  /** replay ÷ naive: how far above naive one transaction per document gets with the product's database work alone */
+  replayToNaive?: number;
+  /** replay ÷ naive in each measured round */
+  replayToNaiveByRound?: number[];
+  /** product(1) ÷ replay: what the product keeps of the replay's rate once its Node side runs too */
+  productToReplay?: number;
   /** product ÷ the fastest raw batch size */
   ratioToRawBest: number;
   ratioToNaive: number;
@@ -159,9 +170,13 @@ async function measureIngest(
 ): Promise<IngestResult> {
   const log = opts.log ?? (() => {});
   const sizes = opts.batchSizes ?? BATCH_SIZES;
+  // the warm-up documents are the first of `docs`, so the recording of `docs` in order covers them too
+  await wipeDatabase(driver);
+  const replay = replayWriter(await recordProductStatements(driver, docs));
   const arms: Array<{ writer: IngestWriter; batchSize: number; docs: Doc[] }> = [
     ...sizes.flatMap((b) => [
       { writer: productBatchWriter(b), batchSize: b, docs },
+      ...(b === 1 ? [{ writer: replay, batchSize: 1, docs }] : []),
       { writer: rawWriter(b), batchSize: b, docs },
     ]),
     { writer: naiveWriter, batchSize: 1, docs: docs.slice(0, opts.naiveDocs) },
@@ -258,7 +273,8 @@ async function measureIngest(
     }
   }
   await wipeDatabase(driver);
-  const products = results.filter((r) => r.arm.startsWith('product'));
+  const replayed = results.find((r) => r.arm === replay.name)!;
+  const products = results.filter((r) => r.arm.startsWith('product') && r !== replayed);
   const product = products.find((r) => r.batchSize === 1) ?? products[0];
   const raws = results.filter((r) => r.arm.startsWith('raw'));
   const naive = results[results.length - 1];
@@ -292,7 +308,11 @@ async function measureIngest(
     ratioToRawBest: product.docsPerSec / Math.max(...raws.map((r) => r.docsPerSec)),
     ratioToNaive: product.docsPerSec / naive.docsPerSec,
     ratioToNaiveByRound: product.roundDocsPerSec!.map((x, k) => x / naive.roundDocsPerSec![k]),
-    sameGraph: [...products, ...raws].every((r) => r.nodes === product.nodes && r.relationships === product.relationships),
+    replay: replayed,
+    replayToNaive: replayed.docsPerSec / naive.docsPerSec,
+    replayToNaiveByRound: replayed.roundDocsPerSec!.map((x, k) => x / naive.roundDocsPerSec![k]),
+    productToReplay: product.docsPerSec / replayed.docsPerSec,
+    sameGraph: [...products, replayed, ...raws].every((r) => r.nodes === product.nodes && r.relationships === product.relationships),
     warmupPasses: passes.map((p) => p.seconds),
     ...(passes.every((p) => p.compileShare !== undefined) ? { warmupCompileShares: passes.map((p) => p.compileShare!) } : {}),
     warmupSettled: settled(passes, policy).byRule,

@@ -11,12 +11,15 @@
  * - `naive`: one auto-commit statement per fact (`session.run` for each entity, name key, mention, event,
  *   participant, relation and figure), the way a first script would do it.
  *
+ * And a diagnostic, `replayWriter`: product(1)'s own statements sent again without its client-side work.
+ *
  * All three produce the same nodes and relationships (entities by the same identity rules, mentions,
  * name keys, events, participations, locations, relations with claim lists, figures).
  */
 import { createHash } from 'crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { countingDriver } from '../lib/countingDriver';
+import { executeWrite } from '../../src/graph/executeWrite';
 import { ingestBatch } from '../../src/ingest/ingestBatch';
 import { generatedEntityId, nameKeysOf } from '../../src/ingest/resolveEntities';
 import { canonicalJson } from '../../src/ingest/canonicalJson';
@@ -73,6 +76,81 @@ export function productBatchWriter(batchSize: number): IngestWriter {
 
 /** The product's ingester at its API granularity: one document per transaction. */
 export const productWriter: IngestWriter = productBatchWriter(1);
+
+/** The statements one product(1) load sent, by article id, in the order sent (`recordProductStatements`). */
+export type StatementRecording = Map<string, Array<{ cypher: string; parameters: Record<string, unknown> }>>;
+
+/**
+ * Loads the documents with product(1), in order, and records the statements of each one's transaction. In an
+ * empty graph, and with no other writer, a load is deterministic: loading the same documents in the same order
+ * into an empty graph sends the same statements with the same parameters, which is what `replayWriter` relies
+ * on. Throws when a document took other than one transaction (a retry would have recorded statements twice).
+ */
+export async function recordProductStatements(driver: Driver, docs: Doc[]): Promise<StatementRecording> {
+  const recording: StatementRecording = new Map();
+  let sent: Array<{ cypher: string; parameters: Record<string, unknown> }> = [];
+  const recordingTx = <T extends object>(tx: T): T =>
+    new Proxy(tx, {
+      get(t, prop, receiver) {
+        const v = Reflect.get(t, prop, receiver);
+        if (prop !== 'run' || typeof v !== 'function') return typeof v === 'function' ? v.bind(t) : v;
+        return (cypher: string, parameters: Record<string, unknown>) => {
+          sent.push({ cypher, parameters });
+          return v.call(t, cypher, parameters);
+        };
+      },
+    });
+  const recordingDriver = new Proxy(driver, {
+    get(d, prop, receiver) {
+      const v = Reflect.get(d, prop, receiver);
+      if (prop !== 'session' || typeof v !== 'function') return typeof v === 'function' ? v.bind(d) : v;
+      return (...args: unknown[]) =>
+        new Proxy(v.apply(d, args), {
+          get(s, sp, sr) {
+            const sv = Reflect.get(s, sp, sr);
+            if (sp !== 'beginTransaction' || typeof sv !== 'function') return typeof sv === 'function' ? sv.bind(s) : sv;
+            return (...targs: unknown[]) => recordingTx(sv.apply(s, targs));
+          },
+        });
+    },
+  });
+  for (const doc of docs) {
+    sent = [];
+    const stats = await productWriter.write(recordingDriver, [doc]);
+    if (stats.transactions !== 1 || stats.rejected !== 0) {
+      throw new Error(`recording ${doc.article.id}: ${stats.transactions} transaction(s), ${stats.rejected} rejected; expected one transaction that loads it`);
+    }
+    recording.set(doc.article.id, sent);
+  }
+  return recording;
+}
+
+/**
+ * A diagnostic arm, not a writer anyone would use: product(1)'s own statements (`recordProductStatements`),
+ * sent again one transaction per document through the product's `executeWrite`, with none of the product's
+ * client-side work (validation, identity decisions, building parameters, deriving). Its rate is what one
+ * transaction per document gets with the product's database work alone; product(1) ÷ it is the share of that
+ * the product keeps once its Node side runs too. Written into an empty graph in the recorded order, it leaves
+ * the graph product(1) leaves.
+ */
+export function replayWriter(recording: StatementRecording): IngestWriter {
+  return {
+    name: 'replayed product statements',
+    async write(driver, docs) {
+      const stats: WriterStats = { statements: 0, transactions: 0, rejected: 0 };
+      for (const doc of docs) {
+        const statements = recording.get(doc.article.id);
+        if (!statements) throw new Error(`no recorded statements for ${doc.article.id}: record the documents first`);
+        await executeWrite(driver, async (tx) => {
+          for (const { cypher, parameters } of statements) await tx.run(cypher, parameters);
+        });
+        stats.statements += statements.length;
+        stats.transactions += 1;
+      }
+      return stats;
+    },
+  };
+}
 
 // ---- shared preparation ------------------------------------------------------------------------
 

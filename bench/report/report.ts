@@ -156,8 +156,9 @@ export function markdownFor(r: BenchResults): string {
     for (const x of i.arms) {
       lines.push(`| ${x.arm} | ${f1(x.docsPerSec)} | ${x.factsPerSec.toFixed(0)} | ${f1(x.statementsPerDoc)} | ${x.transactions} | ${x === product ? '–' : `${f2(product.docsPerSec / x.docsPerSec)}x`} |${jitCell(x)}`);
     }
-    for (const x of i.productBatches ?? []) {
-      lines.push(`| ${x.arm} | ${f1(x.docsPerSec)} | ${x.factsPerSec.toFixed(0)} | ${f2(x.statementsPerDoc)} | ${x.transactions} | ${f2(product.docsPerSec / x.docsPerSec)}x |${jitCell(x)}`);
+    for (const x of [...(i.productBatches ?? []), ...(i.replay ? [i.replay] : [])]) {
+      const name = x === i.replay ? `${x.arm} (diagnostic)` : x.arm;
+      lines.push(`| ${name} | ${f1(x.docsPerSec)} | ${x.factsPerSec.toFixed(0)} | ${f2(x.statementsPerDoc)} | ${x.transactions} | ${f2(product.docsPerSec / x.docsPerSec)}x |${jitCell(x)}`);
     }
     if (i.sweep?.length) {
       lines.push('', 'The product and raw at the same batch size (documents per transaction), measured side by side:', '');
@@ -167,6 +168,16 @@ export function markdownFor(r: BenchResults): string {
       }
       if (i.ratioToNaiveByRound?.length) {
         lines.push('', `Product(1) ÷ naive in each measured round, in the order run: ${i.ratioToNaiveByRound.map(f1).join(', ')} (the table's figure is over all rounds).`);
+      }
+      if (i.replay && i.replayToNaive !== undefined && i.productToReplay !== undefined) {
+        lines.push(
+          '',
+          `Diagnostic: product(1)'s own statements, recorded and sent again one transaction per document with none of its ` +
+            `client-side work (validation, identity decisions, parameters, reading results): ${f1(i.replay.docsPerSec)} docs/s, ` +
+            `${f2(i.replayToNaive)}x naive${i.replayToNaiveByRound?.length ? ` (per round: ${i.replayToNaiveByRound.map(f1).join(', ')})` : ''}. ` +
+            `That is as far above naive as one transaction per document gets with the product's database work; ` +
+            `product(1) runs at ${f2(i.productToReplay)} of it.`,
+        );
       }
     }
     lines.push('', `Same graph from product and raw writers: ${i.sameGraph ? 'yes' : 'NO'} (${product.nodes} nodes, ${product.relationships} relationships).`, '');
@@ -314,6 +325,16 @@ export function summaryMarkdown(all: BenchResults[], elsewhere: Array<{ size: Si
       const naive = i.arms.find((x) => x.arm === 'naive');
       for (const w of i.sweep!) {
         lines.push(`| ${r.size} | ${w.batchSize} | ${f1(w.productDocsPerSec)} | ${f1(w.rawDocsPerSec)} | ${naive ? f1(naive.docsPerSec) : '–'} | ${f2(w.productToRaw)} | ${f2(w.productToNaive)} |`);
+      }
+    }
+    const replayed = swept.filter((r) => r.ingest!.replay);
+    if (replayed.length) {
+      lines.push('', "Diagnostic, one document per transaction: product(1)'s own statements replayed without its client-side work " +
+        '(how far above naive the product\'s database work alone gets):', '',
+        '| size | replayed docs/s | replayed ÷ naive | product(1) ÷ naive | product(1) ÷ replayed |', '|---|---:|---:|---:|---:|');
+      for (const r of replayed) {
+        const i = r.ingest!;
+        lines.push(`| ${r.size} | ${f1(i.replay!.docsPerSec)} | ${f2(i.replayToNaive!)} | ${f2(i.ratioToNaive)} | ${f2(i.productToReplay!)} |`);
       }
     }
   }
