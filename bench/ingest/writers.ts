@@ -18,7 +18,7 @@
  */
 import { createHash } from 'crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { countingDriver } from '../lib/countingDriver';
+import { countingDriver, type StatementCounter } from '../lib/countingDriver';
 import { executeWrite } from '../../src/graph/executeWrite';
 import { ingestBatch } from '../../src/ingest/ingestBatch';
 import { generatedEntityId, nameKeysOf } from '../../src/ingest/resolveEntities';
@@ -78,7 +78,7 @@ export function productBatchWriter(batchSize: number): IngestWriter {
 export const productWriter: IngestWriter = productBatchWriter(1);
 
 /** The statements one product(1) load sent, by article id, in the order sent (`recordProductStatements`). */
-export type StatementRecording = Map<string, Array<{ cypher: string; parameters: Record<string, unknown> }>>;
+export type StatementRecording = Map<string, NonNullable<StatementCounter['sent']>>;
 
 /**
  * Loads the documents with product(1), in order, and records the statements of each one's transaction. In an
@@ -88,39 +88,15 @@ export type StatementRecording = Map<string, Array<{ cypher: string; parameters:
  */
 export async function recordProductStatements(driver: Driver, docs: Doc[]): Promise<StatementRecording> {
   const recording: StatementRecording = new Map();
-  let sent: Array<{ cypher: string; parameters: Record<string, unknown> }> = [];
-  const recordingTx = <T extends object>(tx: T): T =>
-    new Proxy(tx, {
-      get(t, prop, receiver) {
-        const v = Reflect.get(t, prop, receiver);
-        if (prop !== 'run' || typeof v !== 'function') return typeof v === 'function' ? v.bind(t) : v;
-        return (cypher: string, parameters: Record<string, unknown>) => {
-          sent.push({ cypher, parameters });
-          return v.call(t, cypher, parameters);
-        };
-      },
-    });
-  const recordingDriver = new Proxy(driver, {
-    get(d, prop, receiver) {
-      const v = Reflect.get(d, prop, receiver);
-      if (prop !== 'session' || typeof v !== 'function') return typeof v === 'function' ? v.bind(d) : v;
-      return (...args: unknown[]) =>
-        new Proxy(v.apply(d, args), {
-          get(s, sp, sr) {
-            const sv = Reflect.get(s, sp, sr);
-            if (sp !== 'beginTransaction' || typeof sv !== 'function') return typeof sv === 'function' ? sv.bind(s) : sv;
-            return (...targs: unknown[]) => recordingTx(sv.apply(s, targs));
-          },
-        });
-    },
-  });
+  const counter: StatementCounter = { statements: 0 };
+  const recordingDriver = countingDriver(driver, counter);
   for (const doc of docs) {
-    sent = [];
+    counter.sent = [];
     const stats = await productWriter.write(recordingDriver, [doc]);
     if (stats.transactions !== 1 || stats.rejected !== 0) {
       throw new Error(`recording ${doc.article.id}: ${stats.transactions} transaction(s), ${stats.rejected} rejected; expected one transaction that loads it`);
     }
-    recording.set(doc.article.id, sent);
+    recording.set(doc.article.id, counter.sent);
   }
   return recording;
 }

@@ -9,11 +9,14 @@ export interface StatementCounter {
   statements: number;
   /** when present: milliseconds and count per statement (keyed by its first words), to find the costly steps */
   timings?: Map<string, { count: number; ms: number }>;
+  /** when present: every statement sent inside a transaction or as `session.run`, with its parameters, in order */
+  sent?: Array<{ cypher: string; parameters: Record<string, unknown> }>;
 }
 
 const labelOf = (cypher: unknown) => String(cypher).replace(/\s+/g, ' ').trim().slice(0, 90);
 
-function record(counter: StatementCounter, cypher: unknown, result: unknown): unknown {
+function record(counter: StatementCounter, cypher: unknown, parameters: unknown, result: unknown): unknown {
+  counter.sent?.push({ cypher: String(cypher), parameters: (parameters ?? {}) as Record<string, unknown> });
   const timings = counter.timings;
   if (!timings || !result || typeof (result as PromiseLike<unknown>).then !== 'function') return result;
   const started = process.hrtime.bigint();
@@ -35,7 +38,7 @@ function countRun<T extends object>(target: T, counter: StatementCounter): T {
       if (prop === 'run' && typeof v === 'function') {
         return (...args: unknown[]) => {
           counter.statements += 1;
-          return record(counter, args[0], (v as (...a: unknown[]) => unknown).apply(t, args));
+          return record(counter, args[0], args[1], (v as (...a: unknown[]) => unknown).apply(t, args));
         };
       }
       return typeof v === 'function' ? v.bind(t) : v;
@@ -51,7 +54,7 @@ function countingSession(session: Session, counter: StatementCounter): Session {
       if (prop === 'run') {
         return (...args: unknown[]) => {
           counter.statements += 1;
-          return record(counter, args[0], (v as (...a: unknown[]) => unknown).apply(s, args));
+          return record(counter, args[0], args[1], (v as (...a: unknown[]) => unknown).apply(s, args));
         };
       }
       if (prop === 'executeRead' || prop === 'executeWrite' || prop === 'readTransaction' || prop === 'writeTransaction') {
