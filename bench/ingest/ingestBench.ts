@@ -176,9 +176,10 @@ async function measureIngest(
   const arms: Array<{ writer: IngestWriter; batchSize: number; docs: Doc[] }> = [
     ...sizes.flatMap((b) => [
       { writer: productBatchWriter(b), batchSize: b, docs },
-      ...(b === 1 ? [{ writer: replay, batchSize: 1, docs }] : []),
       { writer: rawWriter(b), batchSize: b, docs },
     ]),
+    // one transaction per document whatever the batch sizes swept, so it is always there to compare with naive
+    { writer: replay, batchSize: 1, docs },
     { writer: naiveWriter, batchSize: 1, docs: docs.slice(0, opts.naiveDocs) },
   ];
   const policy = opts.warmup ?? DEFAULT_WARMUP;
