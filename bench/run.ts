@@ -53,6 +53,8 @@ export interface BenchOptions {
   warmupDocs?: number;
   /** the ingest arms' warm-up passes before any is measured (default `DEFAULT_WARMUP`) */
   ingestWarmup?: WarmupPolicy;
+  /** the least timed seconds of an ingest arm in a measured round (default `MIN_ROUND_SECONDS`) */
+  ingestMinRoundSeconds?: number;
   /** unmeasured autocannon seconds before each measured run (default 2) */
   warmupSec?: number;
   /** probes per query (default 12) */
@@ -117,6 +119,7 @@ export async function runBench(o: BenchOptions): Promise<{ results: BenchResults
       results.ingest = await runIngestBench(db.driver, measured, warmup, {
         naiveDocs: Math.min(o.naiveDocs ?? DEFAULT_NAIVE_DOCS[o.size], measured.length),
         warmup: o.ingestWarmup,
+        minRoundSeconds: o.ingestMinRoundSeconds,
         jvmPid: db.embedded?.pid,
         log,
       });

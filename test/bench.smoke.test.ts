@@ -9,7 +9,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { isDeepStrictEqual } from 'util';
 import { DEFAULT_SEED, generateArchive, poolSize, SIZES, statsOf } from '../bench/data/generate';
-import { settled } from '../bench/ingest/ingestBench';
+import { MAX_WRITES_PER_ROUND, settled } from '../bench/ingest/ingestBench';
 import { executorFloor } from '../bench/query/executorFloor';
 import { MIX } from '../bench/query/mix';
 import { summaryMarkdown } from '../bench/report/report';
@@ -110,6 +110,7 @@ describe('benchmark, size tiny, against the test database', () => {
         naiveDocs: 2,
         warmupDocs: 2,
         ingestWarmup: { min: 2, max: 2, settle: 0.05, compileShare: 0.05 },
+        ingestMinRoundSeconds: 0.3,
         loader: 'product',
         durationSec: 1,
         warmupSec: 0,
@@ -127,6 +128,16 @@ describe('benchmark, size tiny, against the test database', () => {
         expect(a.nodes).toBeGreaterThan(0);
       }
       expect(ingest.sameGraph).toBe(true);
+      // every arm's measured round holds at least 0.3 s of writes (a faster arm wrote its documents again), or the most writes
+      for (const a of [...ingest.arms, ...ingest.productBatches, ingest.replay!]) {
+        expect(a.writesPerRound).toHaveLength(a.roundDocsPerSec!.length);
+        a.writesPerRound!.forEach((writes, k) => {
+          const seconds = (a.docs * writes) / a.roundDocsPerSec![k];
+          expect({ arm: a.arm, round: k, enough: writes === MAX_WRITES_PER_ROUND || seconds >= 0.3 }).toEqual({ arm: a.arm, round: k, enough: true });
+        });
+      }
+      // six documents in one transaction take far less than 0.3 s: that arm wrote them again in every round
+      expect(ingest.productBatches.find((a) => a.batchSize === 100)!.writesPerRound!.every((n) => n > 1)).toBe(true);
       // the diagnostic replay sent product(1)'s recorded statements, one transaction per document, and left its graph
       const [product] = ingest.arms;
       expect(ingest.replay!.statementsPerDoc).toBe(product.statementsPerDoc);
@@ -205,6 +216,7 @@ describe('benchmark, size tiny, against the test database', () => {
       expect(md).toContain('| query | product req/s | raw req/s | library req/s |');
       expect(md).toContain('## Targets');
       expect(md).toContain("| replayed product statements (diagnostic) |");
+      expect(md).toContain('wrote their documents again (into a wiped graph) until they reached it; writes per round: ');
       expect(md).toContain("Diagnostic: product(1)'s own statements, recorded and sent again");
       for (const q of MIX) expect(md).toContain(q.title);
       // the summary is built from the JSON of S, M and L present (none here), and names the size it lacks

@@ -166,6 +166,10 @@ export function markdownFor(r: BenchResults): string {
       for (const w of i.sweep) {
         lines.push(`| ${w.batchSize} | ${f1(w.productDocsPerSec)} | ${f1(w.rawDocsPerSec)} | ${f2(w.productToRaw)} | ${f2(w.productToNaive)} | ${f2(w.productStatementsPerDoc)} / ${f2(w.rawStatementsPerDoc)} |`);
       }
+      const repeated = [...i.arms, ...(i.productBatches ?? []), ...(i.replay ? [i.replay] : [])].filter((x) => x.writesPerRound?.some((n) => n > 1));
+      if (repeated.length) {
+        lines.push('', `Arms faster than the least time of a measured round wrote their documents again (into a wiped graph) until they reached it; writes per round: ${repeated.map((x) => `${x.arm} ${x.writesPerRound!.join(', ')}`).join('; ')}.`);
+      }
       if (i.ratioToNaiveByRound?.length) {
         lines.push('', `Product(1) ÷ naive in each measured round, in the order run: ${i.ratioToNaiveByRound.map(f1).join(', ')} (the table's figure is over all rounds).`);
       }
