@@ -17,7 +17,8 @@
  * writer, at some 90 statements per document, several ms of Node CPU per document.
  * Then each arm writes a few documents unmeasured (its plans cached again) and is measured, in `MEASURED_ROUNDS`
  * rounds, every other one in reverse order; an arm's rate is over all of them (documents written ÷ seconds
- * taken). In a round, an arm that writes its documents in less than `MIN_ROUND_SECONDS` writes them again. On these shared two-core machines one round of product(1) can be 40% faster than the one before.
+ * taken). In a round, an arm that writes its documents in less than `MIN_ROUND_SECONDS` writes them again. On
+ * these shared two-core machines one round of product(1) can be 40% faster than the one before.
  */
 import type { Driver } from 'neo4j-driver';
 import { factsOf } from '../data/generate';
