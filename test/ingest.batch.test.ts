@@ -209,3 +209,34 @@ describe('a failure in the middle of a batch', () => {
     expectSameGraph(await dump(), reference.graph);
   });
 });
+
+describe('the next batch is read while one is written', () => {
+  it('reads (and validates) batch k+1 before batch k is written, and starts writing it only after', async () => {
+    const docs = tiny().slice(0, 24);
+    const reference = await serial(docs);
+    const events: string[] = [];
+    async function* reading() {
+      for (const [i, item] of sourced(docs).entries()) {
+        events.push(`read ${i}`);
+        yield item;
+      }
+    }
+    const batchOf = (articles: string[]) => Math.floor(docs.findIndex((d) => d.article.id === articles[0]) / 8);
+    const { totals } = await ingestAll(driver(), reading(), {
+      database: testDatabase(),
+      batch: 8,
+      afterStep: (step, articles) => {
+        if (step === 'forgotten' || step === 'derived') events.push(`${step} ${batchOf(articles)}`);
+      },
+    });
+    expect(totals).toEqual({ created: 24, updated: 0, unchanged: 0, rejected: 0 });
+    const at = (event: string) => events.indexOf(event);
+    // batch 1 (documents 8-15) was all read while batch 0 was being written, batch 2 while batch 1 was
+    expect(at('read 15')).toBeLessThan(at('derived 0'));
+    expect(at('read 23')).toBeLessThan(at('derived 1'));
+    // one transaction at a time, in order: each batch's first step comes after the previous batch's last
+    expect(at('forgotten 1')).toBeGreaterThan(at('derived 0'));
+    expect(at('forgotten 2')).toBeGreaterThan(at('derived 1'));
+    expectSameGraph(await dump(), reference.graph);
+  });
+});

@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { type BatchInput, type BatchOptions, ingestBatch } from './ingestBatch';
+import { type BatchInput, type BatchOptions, type CheckedBatch, checkBatch, writeBatch } from './ingestBatch';
 import type { DocumentReport, IngestStatus } from './ingestDocument';
 import type { SourcedDocument } from './readDocuments';
 
@@ -17,6 +17,7 @@ export interface IngestAllOptions extends BatchOptions {
 /**
  * Ingests documents in order, `batch` per transaction (one by default), calling `onReport` for each
  * document in order (for a batch, once the batch is written). Documents that could not be read are rejected.
+ * The next batch is read and validated while one is being written.
  */
 export async function ingestAll(
   driver: Driver,
@@ -28,12 +29,11 @@ export async function ingestAll(
   const reports: DocumentReport[] = [];
   const totals: Record<IngestStatus, number> = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
   let pending: SourcedDocument[] = [];
+  /** the batch being written (at most one): awaited before the next is written, and at the end */
+  let writing: Promise<void> = Promise.resolve();
 
-  const flush = async () => {
-    const batch = pending;
-    pending = [];
-    const inputs = batch.flatMap((item) => ('problems' in item ? [] : [item as BatchInput]));
-    const written = inputs.length > 0 ? await ingestBatch(driver, inputs, options) : [];
+  const write = async (batch: SourcedDocument[], inputs: BatchInput[], checked: CheckedBatch) => {
+    const written = inputs.length > 0 ? await writeBatch(driver, inputs, checked, options) : [];
     let next = 0;
     for (const item of batch) {
       const report = 'problems' in item ? { source: item.source, status: 'rejected' as const, problems: item.problems } : written[next++];
@@ -42,11 +42,30 @@ export async function ingestAll(
       options.onReport?.(report);
     }
   };
+  const flush = async () => {
+    const batch = pending;
+    pending = [];
+    const inputs = batch.flatMap((item) => ('problems' in item ? [] : [item as BatchInput]));
+    // validating and hashing needs nothing from the graph, so it is done while the previous batch's transaction
+    // is still with Neo4j; the writes stay one after the other, in order, each seeing the ones before
+    const checked = checkBatch(inputs);
+    await writing;
+    writing = write(batch, inputs, checked);
+    // handled where it is awaited (the next flush, or the end); this only keeps Node from calling it unhandled meanwhile
+    writing.catch(() => {});
+  };
 
-  for await (const item of documents) {
-    pending.push(item);
-    if (pending.length >= size) await flush();
+  try {
+    for await (const item of documents) {
+      pending.push(item);
+      if (pending.length >= size) await flush();
+    }
+    await flush();
+    await writing;
+  } catch (error) {
+    // a failed read of the documents: let the batch in flight finish (or fail) before the caller goes on
+    await writing.catch(() => {});
+    throw error;
   }
-  await flush();
   return { reports, totals };
 }

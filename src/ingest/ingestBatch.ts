@@ -32,10 +32,24 @@ export interface BatchInput {
  * is thrown, as `ingestDocument` throws it: the documents before it are loaded, those after it are not.
  */
 export async function ingestBatch(driver: Driver, inputs: BatchInput[], options: BatchOptions = {}): Promise<DocumentReport[]> {
+  return writeBatch(driver, inputs, checkBatch(inputs), options);
+}
+
+/** Each document of a batch validated and hashed, or the report that rejects it (`checkDocument`), in order. */
+export type CheckedBatch = Array<HashedDocument | { report: DocumentReport }>;
+
+export function checkBatch(inputs: BatchInput[]): CheckedBatch {
+  return inputs.map(({ document, source }) => checkDocument(document, source));
+}
+
+/**
+ * `ingestBatch` for documents checked already (`checkBatch` of the same inputs): `ingestAll` checks the next
+ * batch while this one's transaction is with Neo4j.
+ */
+export async function writeBatch(driver: Driver, inputs: BatchInput[], checkedBatch: CheckedBatch, options: BatchOptions = {}): Promise<DocumentReport[]> {
   const reports: DocumentReport[] = new Array(inputs.length);
   const valid: Array<{ index: number; item: HashedDocument }> = [];
-  inputs.forEach(({ document, source }, index) => {
-    const checked = checkDocument(document, source);
+  checkedBatch.forEach((checked, index) => {
     if ('report' in checked) reports[index] = checked.report;
     else valid.push({ index, item: checked });
   });
