@@ -1,7 +1,7 @@
 /**
  * The three ingest arms, each writing the same facts of the same documents into an empty graph:
  *
- * - `product`: the product's ingester (`ingestBatch`: validation, identity resolution, `batchSize` documents
+ * - `product`: the product's ingester (`ingestAll`: validation, identity resolution, `batchSize` documents
  *   per transaction — 1 is the API's `ingestDocument` — all facts in one UNWIND statement, re-derivation of
  *   the touched entities once per batch).
  * - `raw`: a hand-written baseline, the practical limit: `batchSize` documents per transaction, identity
@@ -20,7 +20,7 @@ import { createHash } from 'crypto';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
 import { executeWrite } from '../../src/graph/executeWrite';
-import { ingestBatch } from '../../src/ingest/ingestBatch';
+import { ingestAll } from '../../src/ingest/ingestAll';
 import { generatedEntityId, nameKeysOf } from '../../src/ingest/resolveEntities';
 import { canonicalJson } from '../../src/ingest/canonicalJson';
 import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../../src/model';
@@ -45,8 +45,9 @@ export interface IngestWriter {
 }
 
 /**
- * The product's ingester, `batchSize` documents per transaction (`ingestBatch`; 1 is `ingestDocument`'s one
- * transaction per document, the API's granularity). Statements counted and timed by wrapping tx.run.
+ * The product's ingester, `batchSize` documents per transaction: `ingestAll`, the loader of `kg ingest` and
+ * `npm start` (`ingestBatch` per batch, the next batch validated while one is written; 1 is `ingestDocument`'s
+ * one transaction per document, the API's granularity). Statements counted and timed by wrapping tx.run.
  */
 export function productBatchWriter(batchSize: number): IngestWriter {
   return {
@@ -54,20 +55,17 @@ export function productBatchWriter(batchSize: number): IngestWriter {
     async write(driver, docs) {
       const stats: WriterStats = { statements: 0, transactions: 0, rejected: 0, retries: 0, timings: new Map() };
       const counting = countingDriver(driver, stats);
-      for (let i = 0; i < docs.length; i += batchSize) {
-        const batch = docs.slice(i, i + batchSize);
-        let retried = false;
-        const reports = await ingestBatch(counting, batch.map((d) => ({ source: d.article.id, document: d })), {
-          onRetry: () => {
-            retried = true;
-          },
-        });
-        stats.transactions += retried ? 1 + batch.length : 1;
-        if (retried) stats.retries! += 1;
-        for (const report of reports.filter((r) => r.status === 'rejected')) {
-          stats.rejected += 1;
-          if (stats.rejected <= 3) process.stderr.write(`[ingest] rejected ${report.articleId}: ${JSON.stringify(report.problems.slice(0, 3))}\n`);
-        }
+      const { totals, reports } = await ingestAll(counting, docs.map((d) => ({ source: d.article.id, document: d })), {
+        batch: batchSize,
+        onRetry: (sources) => {
+          stats.retries! += 1;
+          stats.transactions += sources.length; // then one transaction each, after the one rolled back
+        },
+      });
+      stats.transactions += Math.ceil(docs.length / batchSize);
+      stats.rejected = totals.rejected;
+      for (const report of reports.filter((r) => r.status === 'rejected').slice(0, 3)) {
+        process.stderr.write(`[ingest] rejected ${report.articleId}: ${JSON.stringify(report.problems.slice(0, 3))}\n`);
       }
       return stats;
     },
