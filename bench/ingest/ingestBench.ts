@@ -14,7 +14,8 @@
  * committed M run of 2026-11-27 stopped after 5 passes by it, with the product still far from its steady rate).
  * The arms run with source-mapped stack traces off, as the product does in production (`npm start` runs
  * compiled JavaScript): the driver reads a stack trace per statement, which with source maps cost the naive
- * writer, at some 90 statements per document, several ms of Node CPU per document.
+ * writer, at some 90 statements per document, several ms of Node CPU per document. The product's arms run its
+ * compiled JavaScript too (built first, as the query arms do).
  * Then each arm writes a few documents unmeasured (its plans cached again) and is measured, in `MEASURED_ROUNDS`
  * rounds, every other one in reverse order; an arm's rate is over all of them (documents written ÷ seconds
  * taken). In a round, an arm that writes its documents in less than `MIN_ROUND_SECONDS` writes them again. On
@@ -22,6 +23,7 @@
  */
 import type { Driver } from 'neo4j-driver';
 import { factsOf } from '../data/generate';
+import { buildCompiledProduct } from '../lib/compiledProduct';
 import { compileShare, cpuBetween, type JvmCpu, readJvmCpu } from '../lib/jvmCpu';
 import { graphCounts, wipeDatabase } from '../lib/neo4j';
 import { type IngestWriter, naiveWriter, productBatchWriter, rawWriter, recordProductStatements, replayWriter, type WriterStats } from './writers';
@@ -180,6 +182,7 @@ export async function runIngestBench(
     log?: (line: string) => void;
   },
 ): Promise<IngestResult> {
+  buildCompiledProduct();
   const sourceMaps = process.sourceMapsEnabled;
   process.setSourceMapsEnabled(false);
   try {

@@ -17,15 +17,30 @@
  * name keys, events, participations, locations, relations with claim lists, figures).
  */
 import { createHash } from 'crypto';
+import * as path from 'path';
 import neo4j, { type Driver } from 'neo4j-driver';
+import { COMPILED_SRC } from '../lib/compiledProduct';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
-import { executeWrite } from '../../src/graph/executeWrite';
-import { ingestAll } from '../../src/ingest/ingestAll';
 import { generatedEntityId, nameKeysOf } from '../../src/ingest/resolveEntities';
 import { canonicalJson } from '../../src/ingest/canonicalJson';
 import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../../src/model';
 
 type Doc = Record<string, any>;
+
+/**
+ * The product's loader and transaction runner as `npm start` runs them: compiled into dist/ (the bench builds it
+ * first, `buildCompiledProduct`), as the query arms load the product, and not through tsx, whose transform adds
+ * a `__name` call for every closure created: in a CPU profile of product(100), 8% of Node's time, in validation.
+ */
+function compiledProduct(): {
+  ingestAll: typeof import('../../src/ingest/ingestAll').ingestAll;
+  executeWrite: typeof import('../../src/graph/executeWrite').executeWrite;
+} {
+  return {
+    ingestAll: require(path.join(COMPILED_SRC, 'ingest', 'ingestAll')).ingestAll,
+    executeWrite: require(path.join(COMPILED_SRC, 'graph', 'executeWrite')).executeWrite,
+  };
+}
 
 export interface WriterStats {
   /** Cypher statements sent (round trips to Neo4j) */
@@ -47,7 +62,8 @@ export interface IngestWriter {
 /**
  * The product's ingester, `batchSize` documents per transaction: `ingestAll`, the loader of `kg ingest` and
  * `npm start` (`ingestBatch` per batch, the next batch validated while one is written; 1 is `ingestDocument`'s
- * one transaction per document, the API's granularity). Statements counted and timed by wrapping tx.run.
+ * one transaction per document, the API's granularity), compiled (`compiledProduct`). Statements counted and
+ * timed by wrapping tx.run.
  */
 export function productBatchWriter(batchSize: number): IngestWriter {
   return {
@@ -55,7 +71,7 @@ export function productBatchWriter(batchSize: number): IngestWriter {
     async write(driver, docs) {
       const stats: WriterStats = { statements: 0, transactions: 0, rejected: 0, retries: 0, timings: new Map() };
       const counting = countingDriver(driver, stats);
-      const { totals, reports } = await ingestAll(counting, docs.map((d) => ({ source: d.article.id, document: d })), {
+      const { totals, reports } = await compiledProduct().ingestAll(counting, docs.map((d) => ({ source: d.article.id, document: d })), {
         batch: batchSize,
         onRetry: (sources) => {
           stats.retries! += 1;
@@ -101,7 +117,7 @@ export async function recordProductStatements(driver: Driver, docs: Doc[]): Prom
 
 /**
  * A diagnostic arm, not a writer anyone would use: product(1)'s own statements (`recordProductStatements`),
- * sent again one transaction per document through the product's `executeWrite`, with none of the product's
+ * sent again one transaction per document through the product's `executeWrite` (compiled), with none of the product's
  * client-side work (validation, identity decisions, building parameters, deriving). Its rate is what one
  * transaction per document gets with the product's database work alone; product(1) ÷ it is the share of that
  * the product keeps once its Node side runs too. Written into an empty graph in the recorded order, it leaves
@@ -115,7 +131,7 @@ export function replayWriter(recording: StatementRecording): IngestWriter {
       for (const doc of docs) {
         const statements = recording.get(doc.article.id);
         if (!statements) throw new Error(`no recorded statements for ${doc.article.id}: record the documents first`);
-        await executeWrite(driver, async (tx) => {
+        await compiledProduct().executeWrite(driver, async (tx) => {
           for (const { cypher, parameters } of statements) await tx.run(cypher, parameters);
         });
         stats.statements += statements.length;
