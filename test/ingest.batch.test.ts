@@ -5,9 +5,11 @@
 import { generateArchive } from '../bench/data/generate';
 import { applySchema } from '../src/graph';
 import { type DocumentReport, ingestAll, ingestBatch, type SourcedDocument } from '../src/ingest';
+import { WRITE_FACTS, DOCUMENTS_PER_STATEMENT } from '../src/ingest/writeArticle';
 import { testDatabase, useTestDatabase, wipe } from './support/db';
 import { articleDoc } from './support/documents';
 import { graphDump } from './support/graphDump';
+import { wrappingDriver } from './support/recordingDriver';
 
 type Doc = Record<string, any>;
 
@@ -237,6 +239,67 @@ describe('the next batch is read while one is written', () => {
     // one transaction at a time, in order: each batch's first step comes after the previous batch's last
     expect(at('forgotten 1')).toBeGreaterThan(at('derived 0'));
     expect(at('forgotten 2')).toBeGreaterThan(at('derived 1'));
+    expectSameGraph(await dump(), reference.graph);
+  });
+});
+
+describe('a run of new articles longer than one statement carries', () => {
+  // three statements' worth: two full ones and a part, all new articles (one run), later ones naming earlier ones' entities
+  const docs = [...tiny(), ...chainDocs()].slice(0, 2 * DOCUMENTS_PER_STATEMENT + 6);
+  const isWriteFacts = (text: string) => text.includes(WRITE_FACTS);
+  /** a driver that sends the batch's statements through `alter` (given each statement's number among the writes) */
+  const altering = (alter: (n: number, params: any) => void) => {
+    let writes = 0;
+    return wrappingDriver((run) => (text, params) => {
+      if (isWriteFacts(text)) alter(writes++, params);
+      return run(text, params);
+    });
+  };
+
+  it('is written in several statements, in document order, with the graph of the serial load', async () => {
+    const reference = await serial(docs);
+    const articlesPerWrite: string[][] = [];
+    const { reports } = await ingestAll(altering((_, params) => articlesPerWrite.push(params.facts.articles.map((a: Doc) => a.id))), sourced(docs), {
+      database: testDatabase(),
+      batch: docs.length,
+      onRetry: (sources, reason) => retries.push({ sources, reason }),
+    });
+    expect(retries).toEqual([]);
+    // in document order, DOCUMENTS_PER_STATEMENT to a statement
+    expect(articlesPerWrite.map((ids) => ids.length)).toEqual([DOCUMENTS_PER_STATEMENT, DOCUMENTS_PER_STATEMENT, 6]);
+    expect(articlesPerWrite.flat()).toEqual(docs.map((d) => d.article.id));
+    expect(statusAndCounts(reports)).toEqual(statusAndCounts(reference.reports));
+    expectSameGraph(await dump(), reference.graph);
+  });
+
+  it('when Neo4j fails the middle one, the last sent all the same: rolled back, then loaded one by one, the graph of the serial load', async () => {
+    const reference = await serial(docs);
+    let failed = 0;
+    let sent = 0;
+    let sentBeforeRetry = 0;
+    const { totals } = await ingestAll(
+      altering((n, params) => {
+        sent += 1;
+        // a map is no property value: Neo4j fails the statement that sets it, and ignores the rest of the transaction
+        if (n === 1 && failed++ === 0) params.facts.articles[0].props = { nested: { map: 1 } };
+      }),
+      sourced(docs),
+      {
+        database: testDatabase(),
+        batch: docs.length,
+        onRetry: (sources, reason) => {
+          retries.push({ sources, reason });
+          sentBeforeRetry = sent;
+        },
+      },
+    );
+    expect(failed).toBe(1);
+    // the third was sent before anything waited for the second's reply, and the error thrown is the second's
+    expect(sentBeforeRetry).toBe(3);
+    expect(retries).toHaveLength(1);
+    expect(retries[0].sources).toHaveLength(docs.length);
+    expect((retries[0].reason as Error).message).toMatch(/Property values can only be of primitive types or arrays thereof/);
+    expect(totals).toEqual({ created: docs.length, updated: 0, unchanged: 0, rejected: 0 });
     expectSameGraph(await dump(), reference.graph);
   });
 });

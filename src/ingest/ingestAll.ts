@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { type BatchInput, type BatchOptions, type CheckedBatch, checkBatch, writeBatch } from './ingestBatch';
+import { type BatchInput, type BatchOptions, type CheckedBatch, checkBatchInTurns, writeBatch } from './ingestBatch';
 import type { DocumentReport, IngestStatus } from './ingestDocument';
 import type { SourcedDocument } from './readDocuments';
 
@@ -48,7 +48,7 @@ export async function ingestAll(
     const inputs = batch.flatMap((item) => ('problems' in item ? [] : [item as BatchInput]));
     // validating and hashing needs nothing from the graph, so it is done while the previous batch's transaction
     // is still with Neo4j; the writes stay one after the other, in order, each seeing the ones before
-    const checked = checkBatch(inputs);
+    const checked = await checkBatchInTurns(inputs);
     await writing;
     writing = write(batch, inputs, checked);
     // handled where it is awaited (the next flush, or the end); this only keeps Node from calling it unhandled meanwhile

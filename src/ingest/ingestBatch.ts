@@ -43,6 +43,20 @@ export function checkBatch(inputs: BatchInput[]): CheckedBatch {
 }
 
 /**
+ * `checkBatch` a document at a time, letting the event loop run between documents: when another batch is being
+ * written meanwhile (`ingestAll`), its replies from Neo4j are handled as they come, and its next statement
+ * built and sent, instead of waiting for the whole of this batch's validation.
+ */
+export async function checkBatchInTurns(inputs: BatchInput[]): Promise<CheckedBatch> {
+  const checked: CheckedBatch = [];
+  for (const { document, source } of inputs) {
+    checked.push(checkDocument(document, source));
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+  return checked;
+}
+
+/**
  * `ingestBatch` for documents checked already (`checkBatch` of the same inputs): `ingestAll` checks the next
  * batch while this one's transaction is with Neo4j.
  */

@@ -181,9 +181,37 @@ export const WRITE_FACTS = `
   RETURN derivations`;
 
 /**
- * Writes what validated, resolved documents say, inside the caller's transaction, in one statement
- * (`WRITE_FACTS`), and returns each document's counts and the derivations still to write (the caller writes
- * them: `writeDerivations`). The articles must have nothing to forget: new, or forgotten first (`forgetArticle`).
+ * How many documents' facts one `WRITE_FACTS` statement carries. A longer run is sent as several statements,
+ * each sent as soon as its rows are built and not awaited: Neo4j writes one while Node builds and packs the
+ * next (packing the parameters is most of the client's work), instead of waiting for the whole run's. Each
+ * statement costs about a millisecond whatever it holds, so chunks are not made smaller than this.
+ */
+export const DOCUMENTS_PER_STATEMENT = 20;
+
+/** The rows of `WRITE_FACTS` for some documents, before the derivations. */
+interface FactRows {
+  articles: unknown[];
+  entities: unknown[];
+  events: unknown[];
+  relations: Record<RelationType, unknown[]>;
+  figures: unknown[];
+}
+
+const noFacts = (): FactRows => ({
+  articles: [],
+  entities: [],
+  events: [],
+  relations: Object.fromEntries(RELATION_TYPE_NAMES.map((t) => [t, []])) as unknown as Record<RelationType, unknown[]>,
+  figures: [],
+});
+
+const noDerivations = derivationsParameter({ derived: [], orphans: [], groups: [] });
+
+/**
+ * Writes what validated, resolved documents say, inside the caller's transaction (`WRITE_FACTS`: one
+ * statement per `DOCUMENTS_PER_STATEMENT` documents, the derivations with the last), and returns each
+ * document's counts and the derivations still to write (the caller writes them: `writeDerivations`). The
+ * articles must have nothing to forget: new, or forgotten first (`forgetArticle`).
  *
  * - With `read` (new articles: what the identity lookup read, after locking them, of the existing entities
  *   the documents could name), the derivation of every entity the documents mention is known before the
@@ -203,94 +231,20 @@ export async function writeFacts(
   /** what each mentioned entity is said to be, by these documents */
   const mentioned = new Map<string, { type: EntityType; mentions: Mention[] }>();
   const created = new Set<string>();
-  const entities: unknown[] = [];
-  const relations = Object.fromEntries(RELATION_TYPE_NAMES.map((t) => [t, [] as unknown[]])) as Record<RelationType, unknown[]>;
-  const articles: unknown[] = [];
-  const events: Array<{ participants: unknown[] }> = [];
-  const figures: Array<{ id: string }> = [];
   const counts: WriteCounts[] = [];
+  const articleIds = items.map(({ doc }) => doc.article.id);
+  const statement = planOnce(WRITE_FACTS);
+  const sent: Array<ReturnType<WriteTx['run']>> = [];
+  let rows = noFacts();
 
-  for (const { doc, resolution, hash } of items) {
-    const aid = doc.article.id;
-    const idOf = (key: string): string => resolution.ids.get(key)!;
-    const { id: _id, ...props } = doc.article;
-    articles.push({ id: aid, props, hash });
-
-    for (const id of resolution.created) created.add(id);
-    for (const e of doc.entities) {
-      const id = idOf(e.key);
-      touched.add(id);
-      const mention = { article: aid, name: e.name, aliases: e.aliases ?? [], kind: e.kind ?? null, attributes: json(e.attributes) };
-      const said = mentioned.get(id) ?? { type: e.type, mentions: [] };
-      said.mentions.push(mention);
-      mentioned.set(id, said);
-      entities.push({ ...mention, id, type: e.type, key: e.key, evidence: e.evidence ?? null });
+  for (const [k, item] of items.entries()) {
+    counts.push(addFacts(rows, item, { touched, mentioned, created }));
+    if ((k + 1) % DOCUMENTS_PER_STATEMENT === 0 && k + 1 < items.length) {
+      sent.push(tx.run(statement, { facts: { ...rows, derived: noDerivations, expectNew: [], articleIds, derive: [] } }));
+      rows = noFacts();
+      // the driver packs and sends a statement a few promise turns after `run`: let it, before building on
+      await new Promise<void>((resolve) => setImmediate(resolve));
     }
-
-    const docEvents = doc.events.map((e) => {
-      const span = e.date ? dateSpan(e.date)! : null;
-      const endSpan = e.endDate ? dateSpan(e.endDate)! : span;
-      return {
-        article: aid,
-        id: eventId(aid, e.key),
-        type: e.type,
-        name: e.name,
-        date: e.date ?? null,
-        endDate: e.endDate ?? null,
-        dateStart: span?.first ?? null,
-        dateEnd: endSpan?.last ?? null,
-        attributes: json(e.attributes),
-        evidence: e.evidence ?? null,
-        location: e.location ? idOf(e.location) : null,
-        participants: (e.participants ?? []).map((p) => ({ entity: idOf(p.entity), role: p.role })),
-      };
-    });
-    events.push(...docEvents);
-
-    // one relationship per (type, from, to[, title]); the same statement twice in one article is one claim
-    let relationCount = 0;
-    for (const type of RELATION_TYPE_NAMES) {
-      const by = RELATION_TYPES[type] as { distinguishedBy?: string };
-      const seen = new Set<string>();
-      for (const r of doc.relations.filter((x) => x.type === type)) {
-        const key = by.distinguishedBy ? String(r.attributes?.[by.distinguishedBy] ?? '') : '';
-        const row = { from: idOf(r.from), to: idOf(r.to), key };
-        const identity = canonicalJson(row);
-        if (seen.has(identity)) continue;
-        seen.add(identity);
-        relations[type].push({
-          ...row,
-          article: aid,
-          evidence: r.evidence ?? '',
-          since: r.since ?? '',
-          until: r.until ?? '',
-          attributes: json(r.attributes),
-        });
-      }
-      relationCount += seen.size;
-    }
-
-    const docFigures = doc.figures.map((f) => ({
-      article: aid,
-      id: figureId(idOf(f.subject), f),
-      subject: idOf(f.subject),
-      metric: f.metric,
-      value: f.value,
-      unit: f.unit ?? null,
-      period: f.period ?? null,
-      change: f.change ?? null,
-      evidence: f.evidence ?? null,
-    }));
-    figures.push(...docFigures);
-
-    counts.push({
-      entities: doc.entities.length,
-      entitiesCreated: resolution.created.size,
-      events: docEvents.length,
-      participations: docEvents.reduce((n, e) => n + e.participants.length, 0),
-      relations: relationCount,
-      figures: new Set(docFigures.map((f) => f.id)).size,
-    });
   }
 
   let known: Derivations = { derived: [], orphans: [], groups: [] };
@@ -300,16 +254,103 @@ export async function writeFacts(
     for (const id of knowable.keys()) touched.delete(id);
   }
   const facts = {
-    articles,
-    entities,
-    events,
-    relations,
-    figures,
+    ...rows,
     derived: derivationsParameter(known),
     expectNew: read ? [...created] : [],
-    articleIds: articles.map((a) => (a as { id: string }).id),
+    articleIds,
     derive: [...touched].sort(),
   };
-  const result = await tx.run(planOnce(WRITE_FACTS), { facts });
-  return { counts, derivations: derivationsOf(result.records[0].get('derivations')) };
+  sent.push(tx.run(statement, { facts }));
+  // all of them awaited, so that a failure of any is the one thrown, and none is left unhandled
+  const results = await Promise.all(sent);
+  return { counts, derivations: derivationsOf(results[results.length - 1].records[0].get('derivations')) };
+}
+
+/** Adds one document's rows to `rows`, notes what it mentions and creates, and returns its counts. */
+function addFacts(
+  rows: FactRows,
+  { doc, resolution, hash }: ResolvedDocument,
+  seen: { touched: Set<string>; mentioned: Map<string, { type: EntityType; mentions: Mention[] }>; created: Set<string> },
+): WriteCounts {
+  const { touched, mentioned, created } = seen;
+  const aid = doc.article.id;
+  const idOf = (key: string): string => resolution.ids.get(key)!;
+  const { id: _id, ...props } = doc.article;
+  rows.articles.push({ id: aid, props, hash });
+
+  for (const id of resolution.created) created.add(id);
+  for (const e of doc.entities) {
+    const id = idOf(e.key);
+    touched.add(id);
+    const mention = { article: aid, name: e.name, aliases: e.aliases ?? [], kind: e.kind ?? null, attributes: json(e.attributes) };
+    const said = mentioned.get(id) ?? { type: e.type, mentions: [] };
+    said.mentions.push(mention);
+    mentioned.set(id, said);
+    rows.entities.push({ ...mention, id, type: e.type, key: e.key, evidence: e.evidence ?? null });
+  }
+
+  const docEvents = doc.events.map((e) => {
+    const span = e.date ? dateSpan(e.date)! : null;
+    const endSpan = e.endDate ? dateSpan(e.endDate)! : span;
+    return {
+      article: aid,
+      id: eventId(aid, e.key),
+      type: e.type,
+      name: e.name,
+      date: e.date ?? null,
+      endDate: e.endDate ?? null,
+      dateStart: span?.first ?? null,
+      dateEnd: endSpan?.last ?? null,
+      attributes: json(e.attributes),
+      evidence: e.evidence ?? null,
+      location: e.location ? idOf(e.location) : null,
+      participants: (e.participants ?? []).map((p) => ({ entity: idOf(p.entity), role: p.role })),
+    };
+  });
+  rows.events.push(...docEvents);
+
+  // one relationship per (type, from, to[, title]); the same statement twice in one article is one claim
+  let relationCount = 0;
+  for (const type of RELATION_TYPE_NAMES) {
+    const by = RELATION_TYPES[type] as { distinguishedBy?: string };
+    const seenRelations = new Set<string>();
+    for (const r of doc.relations.filter((x) => x.type === type)) {
+      const key = by.distinguishedBy ? String(r.attributes?.[by.distinguishedBy] ?? '') : '';
+      const row = { from: idOf(r.from), to: idOf(r.to), key };
+      const identity = canonicalJson(row);
+      if (seenRelations.has(identity)) continue;
+      seenRelations.add(identity);
+      rows.relations[type].push({
+        ...row,
+        article: aid,
+        evidence: r.evidence ?? '',
+        since: r.since ?? '',
+        until: r.until ?? '',
+        attributes: json(r.attributes),
+      });
+    }
+    relationCount += seenRelations.size;
+  }
+
+  const docFigures = doc.figures.map((f) => ({
+    article: aid,
+    id: figureId(idOf(f.subject), f),
+    subject: idOf(f.subject),
+    metric: f.metric,
+    value: f.value,
+    unit: f.unit ?? null,
+    period: f.period ?? null,
+    change: f.change ?? null,
+    evidence: f.evidence ?? null,
+  }));
+  rows.figures.push(...docFigures);
+
+  return {
+    entities: doc.entities.length,
+    entitiesCreated: resolution.created.size,
+    events: docEvents.length,
+    participations: docEvents.reduce((n, e) => n + e.participants.length, 0),
+    relations: relationCount,
+    figures: new Set(docFigures.map((f) => f.id)).size,
+  };
 }

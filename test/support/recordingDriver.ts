@@ -7,8 +7,9 @@ import { testDatabase, testDriver } from './db';
 export type RunStatement = (text: string, params?: object) => Result;
 
 /**
- * The test driver, with every statement its sessions send (auto-commit, or in a read transaction function)
- * passed through `wrap`: to record it, PROFILE it, …
+ * The test driver, with every statement its sessions send (auto-commit, in a read transaction function, or
+ * in an explicit transaction: the ingester's `executeWrite`) passed through `wrap`: to record it, PROFILE it,
+ * alter it, …
  */
 export function wrappingDriver(wrap: (run: RunStatement) => RunStatement): Driver {
   const driver = testDriver();
@@ -25,6 +26,12 @@ export function wrappingDriver(wrap: (run: RunStatement) => RunStatement): Drive
           executeRead((tx) => work(new Proxy(tx, {
             get: (t, p) => (p === 'run' ? wrap(t.run.bind(t)) : Reflect.get(t, p, t)),
           })), txConfig)) as typeof session.executeRead;
+        const beginTransaction = session.beginTransaction.bind(session);
+        session.beginTransaction = ((txConfig?: object) => {
+          const tx = beginTransaction(txConfig);
+          tx.run = wrap(tx.run.bind(tx)) as typeof tx.run;
+          return tx;
+        }) as typeof session.beginTransaction;
         return session;
       };
     },
