@@ -19,7 +19,8 @@ export interface WriteCounts {
 /**
  * Test seam: called after each named step (`forgotten`, `entities`, `events`, `relations`, `figures`,
  * `derived`), inside the transaction, with the ids of the articles being written; throwing there aborts
- * the write. The write steps are one statement (`writeFacts`): their hooks are called after it, in order.
+ * the write. The write steps are one statement (`writeFacts`, or a few for a long run): their hooks are called
+ * after it, in order.
  */
 export type StepHook = (step: string, articles: string[]) => void | Promise<void>;
 
@@ -108,7 +109,8 @@ const CLAIMED = RELATION_TYPE_NAMES.map((_, i) => `claimed${i}`);
 
 /**
  * Everything the documents say, in one statement (one subquery per step, each an UNWIND over the rows of
- * all the documents in document order; labels and relationship types come from the model's allow-list):
+ * all the documents in document order, which `writeFacts` splits for a long run; labels and relationship
+ * types come from the model's allow-list):
  * the articles, entities (created with the first name they are given; derivation sets the rest) and
  * mentions, events with their locations and participants, relations (one relationship per type, ends and
  * key; each article's claim appended, then each relationship's claims put in article-id order and its

@@ -37,7 +37,8 @@ export class Rejected extends Error {
  *   one statement locks and reads what identity and derivation need for the whole run, identity is decided
  *   document by document in that order (`BatchIdentity`: what the earlier documents of the run created and
  *   named), and one statement writes all of the run's facts and the derivations of the entities they mention
- *   (known from that read and the documents: `writeFacts`): once per run, at its end. A third statement
+ *   (known from that read and the documents: `writeFacts`; a run longer than `DOCUMENTS_PER_STATEMENT` is
+ *   sent as several, without waiting, the derivations with the last): once per run, at its end. A third statement
  *   writes derivations only in the rare case the second finds them different (a concurrent load created an
  *   entity this run meant to create). Deferring derivation to the end of a run is safe because identity of
  *   later documents only depends on the name keys and entities earlier ones add, which `BatchIdentity`
