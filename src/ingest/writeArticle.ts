@@ -185,8 +185,9 @@ export const WRITE_FACTS = `
 /**
  * How many documents' facts one `WRITE_FACTS` statement carries. A longer run is sent as several statements,
  * each sent as soon as its rows are built and not awaited: Neo4j writes one while Node builds and packs the
- * next (packing the parameters is most of the client's work), instead of waiting for the whole run's. Each
- * statement costs about a millisecond whatever it holds, so chunks are not made smaller than this.
+ * next, instead of waiting for the whole run's (packing the parameters was 40% of Node's time in a CPU profile
+ * of 100-document batches, and Neo4j sat idle meanwhile). Each statement costs Neo4j about a millisecond
+ * whatever it holds, so they are not made smaller than this.
  */
 export const DOCUMENTS_PER_STATEMENT = 20;
 
