@@ -273,9 +273,9 @@ export async function writeFacts(
 function addFacts(
   rows: FactRows,
   { doc, resolution, hash }: ResolvedDocument,
-  seen: { touched: Set<string>; mentioned: Map<string, { type: EntityType; mentions: Mention[] }>; created: Set<string> },
+  noted: { touched: Set<string>; mentioned: Map<string, { type: EntityType; mentions: Mention[] }>; created: Set<string> },
 ): WriteCounts {
-  const { touched, mentioned, created } = seen;
+  const { touched, mentioned, created } = noted;
   const aid = doc.article.id;
   const idOf = (key: string): string => resolution.ids.get(key)!;
   const { id: _id, ...props } = doc.article;
@@ -316,13 +316,13 @@ function addFacts(
   let relationCount = 0;
   for (const type of RELATION_TYPE_NAMES) {
     const by = RELATION_TYPES[type] as { distinguishedBy?: string };
-    const seenRelations = new Set<string>();
+    const seen = new Set<string>();
     for (const r of doc.relations.filter((x) => x.type === type)) {
       const key = by.distinguishedBy ? String(r.attributes?.[by.distinguishedBy] ?? '') : '';
       const row = { from: idOf(r.from), to: idOf(r.to), key };
       const identity = canonicalJson(row);
-      if (seenRelations.has(identity)) continue;
-      seenRelations.add(identity);
+      if (seen.has(identity)) continue;
+      seen.add(identity);
       rows.relations[type].push({
         ...row,
         article: aid,
@@ -332,7 +332,7 @@ function addFacts(
         attributes: json(r.attributes),
       });
     }
-    relationCount += seenRelations.size;
+    relationCount += seen.size;
   }
 
   const docFigures = doc.figures.map((f) => ({
