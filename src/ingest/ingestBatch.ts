@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Driver } from 'neo4j-driver';
 import { checkDocument, type DocumentReport, type IngestOptions, report, writeOne, writeTransaction } from './ingestDocument';
 import type { HashedDocument } from './writeDocuments';
@@ -51,7 +52,7 @@ export async function checkBatchInTurns(inputs: BatchInput[]): Promise<CheckedBa
   const checked: CheckedBatch = [];
   for (const { document, source } of inputs) {
     checked.push(checkDocument(document, source));
-    await new Promise<void>((resolve) => setImmediate(resolve));
+    await nextTurn();
   }
   return checked;
 }

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { WriteTx } from '../graph';
 import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../model';
 import { canonicalJson, sha256 } from './canonicalJson';
@@ -246,7 +247,7 @@ export async function writeFacts(
       sent.push(tx.run(statement, { facts: { ...rows, derived: noDerivations, expectNew: [], articleIds, derive: [] } }));
       rows = noFacts();
       // the driver packs and sends a statement a few promise turns after `run`: let it, before building on
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
   }
 
