@@ -215,7 +215,7 @@ async function doEnsure(paths: LauncherPaths, opts: LauncherBuildOptions): Promi
   }
   log(
     `[embedded-neo4j] building ${path.relative(process.cwd(), paths.launcherDir) || paths.launcherDir} with Maven ` +
-      `(the first run downloads about 120 MB of Neo4j jars into ~/.m2) ...`,
+      `(the first run downloads about 160 MB of Neo4j jars into ~/.m2) ...`,
   );
   const started = Date.now();
   const args = ['-q', '-B', '-f', paths.pom, 'package', '-DskipTests'];
