@@ -1,0 +1,91 @@
+/**
+ * The controls that set the filters (depth, node limit, entity and event types, the date range) and the
+ * legend. The controls write the state; a change of the state (a restored link) is drawn back into them.
+ */
+import { isActive } from './dates';
+import { clear, h } from './dom';
+import { el } from './elements';
+import { swatch } from './panel';
+import { dateRange, getFilters, onChange, setFilters, view, VOCAB } from './state';
+import { NODE_TYPES, TYPE_LOOK } from './theme';
+import type { DateMode } from './viewState';
+
+function buildLegend(): void {
+  clear(el.legend);
+  for (const t of NODE_TYPES) {
+    el.legend.appendChild(h('span', { class: 'legend-item', dataset: { type: t } }, swatch(t), TYPE_LOOK[t].label, h('span', { class: 'zh', text: TYPE_LOOK[t].zh, attrs: { lang: 'zh' } })));
+  }
+  el.legend.appendChild(h('span', { class: 'legend-sep', attrs: { 'aria-hidden': 'true' } }));
+  el.legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'legend-line', attrs: { 'aria-hidden': 'true' } }), 'relation'));
+  el.legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'legend-line participation', attrs: { 'aria-hidden': 'true' } }), 'participation'));
+  el.legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'legend-line path', attrs: { 'aria-hidden': 'true' } }), 'shortest path'));
+}
+
+function buildChips(fieldset: HTMLFieldSetElement, values: readonly string[], name: string, withSwatch: boolean, onToggle: () => void): void {
+  for (const v of values) {
+    const id = `${name}-${v}`;
+    fieldset.appendChild(
+      h(
+        'label',
+        { class: 'chip', attrs: { for: id } },
+        h('input', { attrs: { type: 'checkbox', id, name, value: v, checked: true }, on: { change: onToggle } }),
+        h('span', null, withSwatch ? swatch(v) : null, v),
+      ),
+    );
+  }
+}
+
+/** The checked values, or null when every one is checked. */
+function checkedValues(fieldset: HTMLFieldSetElement, all: readonly string[]): string[] | null {
+  const checked = Array.from(fieldset.querySelectorAll<HTMLInputElement>('input[type=checkbox]')).filter((i) => i.checked).map((i) => i.value);
+  return checked.length === all.length ? null : checked;
+}
+
+function setChecked(fieldset: HTMLFieldSetElement, values: string[] | null): void {
+  fieldset.querySelectorAll<HTMLInputElement>('input[type=checkbox]').forEach((i) => (i.checked = values === null || values.includes(i.value)));
+}
+
+function checkedDateMode(): DateMode {
+  return (document.querySelector<HTMLInputElement>('input[name="date-mode"]:checked')?.value as DateMode) ?? 'fade';
+}
+
+function readDates(): void {
+  setFilters({ from: el.dateFrom.value, to: el.dateTo.value, dateMode: checkedDateMode() });
+}
+
+/** Draws the state into the controls (only where they differ, so typing is never disturbed). */
+function render(): void {
+  const f = getFilters();
+  if (el.depth.value !== String(f.depth)) el.depth.value = String(f.depth);
+  if (el.limit.value !== String(f.limit)) el.limit.value = String(f.limit);
+  setChecked(el.entityTypes, f.entityTypes);
+  setChecked(el.eventTypes, f.eventTypes);
+  if (el.dateFrom.value !== f.from) el.dateFrom.value = f.from;
+  if (el.dateTo.value !== f.to) el.dateTo.value = f.to;
+  const radio = document.querySelector<HTMLInputElement>(`input[name="date-mode"][value="${f.dateMode}"]`);
+  if (radio && !radio.checked) radio.checked = true;
+  renderDateSummary();
+}
+
+export function renderDateSummary(): void {
+  const { from, to } = dateRange();
+  const outside = view.outOfRange().length;
+  const mode = getFilters().dateMode;
+  el.dateSummary.textContent = !isActive({ from, to })
+    ? 'All dates shown.'
+    : `Events ${from ? `from ${from}` : ''}${from && to ? ' ' : ''}${to ? `to ${to}` : ''}; ${outside} event${outside === 1 ? '' : 's'} on the canvas ${mode === 'hide' ? 'hidden' : 'faded'}. Undated events stay.`;
+}
+
+export function installFilters(): void {
+  buildLegend();
+  buildChips(el.entityTypes, VOCAB.entityTypes, 'et', true, () => setFilters({ entityTypes: checkedValues(el.entityTypes, VOCAB.entityTypes) }));
+  buildChips(el.eventTypes, VOCAB.eventTypes, 'vt', false, () => setFilters({ eventTypes: checkedValues(el.eventTypes, VOCAB.eventTypes) }));
+  setFilters({ depth: Number(el.depth.value) || 1, limit: Number(el.limit.value) || 50 });
+  el.depth.addEventListener('change', () => setFilters({ depth: Number(el.depth.value) || 1 }));
+  el.limit.addEventListener('change', () => setFilters({ limit: Number(el.limit.value) || 50 }));
+  el.dateFrom.addEventListener('change', readDates);
+  el.dateTo.addEventListener('change', readDates);
+  document.querySelectorAll<HTMLInputElement>('input[name="date-mode"]').forEach((r) => r.addEventListener('change', readDates));
+  el.datesClear.addEventListener('click', () => setFilters({ from: '', to: '' }));
+  onChange('filters', render);
+}

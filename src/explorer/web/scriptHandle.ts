@@ -1,0 +1,47 @@
+/** The read-only `window.__explorer` for scripts and tests: what is drawn where, the view state, busy. */
+import { el } from './elements';
+import { busy, currentView, cy, getPath, isReady, view } from './state';
+
+function renderedNodes() {
+  const rect = el.cy.getBoundingClientRect();
+  return cy.nodes().map((n) => {
+    const p = n.renderedPosition();
+    return {
+      id: n.id(),
+      label: n.data('label') as string,
+      type: n.data('type') as string,
+      x: rect.left + p.x,
+      y: rect.top + p.y,
+      selected: n.selected(),
+      classes: n.classes(),
+      visible: n.visible(),
+    };
+  });
+}
+
+function renderedEdges() {
+  const rect = el.cy.getBoundingClientRect();
+  return cy.edges().map((e) => {
+    const m = e.renderedMidpoint();
+    return { id: e.id(), source: e.source().id(), target: e.target().id(), label: e.data('display') as string, classes: e.classes(), x: rect.left + m.x, y: rect.top + m.y };
+  });
+}
+
+export function installScriptHandle(): void {
+  const handle = Object.freeze({
+    /** nodes on the canvas with their page coordinates */
+    nodes: () => renderedNodes(),
+    edges: () => renderedEdges(),
+    selected: () => cy.$(':selected').toArray().map((x) => x.id()),
+    highlighted: () => view.highlighted(),
+    paths: () => getPath().found.map((p) => ({ length: p.length, nodes: p.nodes.map((n) => n.id) })),
+    view: () => currentView(),
+    get busy() {
+      return busy() || cy.animated();
+    },
+    get ready() {
+      return isReady();
+    },
+  });
+  Object.defineProperty(window, '__explorer', { value: handle, writable: false, configurable: false, enumerable: false });
+}

@@ -1,0 +1,176 @@
+/**
+ * The page's state, in one place: what is on the canvas (the GraphView), the expansion and date filters,
+ * the path ends and the paths shown, the order of the selection, and the URL bookkeeping. The other
+ * modules read it here and change it only through the functions below; each change is announced on a
+ * topic, so that a module showing that part of the state redraws itself without the changer knowing it
+ * (this is what keeps the modules free of import cycles).
+ */
+import { ENTITY_TYPE_NAMES, EVENT_TYPES } from '../../model/domain';
+import { requestsInFlight } from './api';
+import { el } from './elements';
+import { GraphView, type GPath } from './graphView';
+import type { NodeDetails } from './queries';
+import type { DateMode, ViewState } from './viewState';
+
+export const VOCAB = { entityTypes: ENTITY_TYPE_NAMES as readonly string[], eventTypes: EVENT_TYPES as readonly string[] };
+
+// ---- what is on the canvas
+
+export const view = new GraphView(el.cy);
+export const cy = view.cy;
+
+// ---- change topics
+
+/**
+ * canvas: nodes were added, removed, expanded or collapsed on purpose (one announcement per action);
+ * elements: any element was added or removed (many per action; listeners must be cheap);
+ * selection, path, filters: those parts of the state; access: the API key changed.
+ */
+export type Topic = 'canvas' | 'elements' | 'selection' | 'path' | 'filters' | 'access';
+const listeners = new Map<Topic, (() => void)[]>();
+
+export function onChange(topics: Topic | Topic[], fn: () => void): void {
+  for (const t of Array.isArray(topics) ? topics : [topics]) listeners.set(t, [...(listeners.get(t) ?? []), fn]);
+}
+
+export function changed(topic: Topic): void {
+  for (const fn of listeners.get(topic) ?? []) fn();
+}
+
+// ---- filters: what an expansion asks for, and the date range
+
+export interface Filters {
+  depth: number;
+  limit: number;
+  /** null: every type */
+  entityTypes: string[] | null;
+  /** null: every type */
+  eventTypes: string[] | null;
+  /** YYYY-MM-DD or '' (as typed; the range applied is ordered) */
+  from: string;
+  to: string;
+  dateMode: DateMode;
+}
+
+const filters: Filters = { depth: 1, limit: 50, entityTypes: null, eventTypes: null, from: '', to: '', dateMode: 'fade' };
+
+export function getFilters(): Readonly<Filters> {
+  return filters;
+}
+
+/** The date range as applied (from ≤ to). */
+export function dateRange(): { from: string; to: string } {
+  const { from, to } = filters;
+  return from && to && from > to ? { from: to, to: from } : { from, to };
+}
+
+export function setFilters(patch: Partial<Filters>): void {
+  Object.assign(filters, patch);
+  view.setDateRange(dateRange(), filters.dateMode);
+  changed('filters');
+}
+
+// ---- paths
+
+export interface PathState {
+  from: string | null;
+  to: string | null;
+  /** the ends of the paths drawn, or null */
+  shown: { from: string; to: string } | null;
+  found: GPath[];
+}
+
+const path: PathState = { from: null, to: null, shown: null, found: [] };
+
+export function getPath(): Readonly<PathState> {
+  return path;
+}
+
+export function setPathEnd(which: 'from' | 'to', id: string | null): void {
+  path[which] = id;
+  changed('path');
+}
+
+export function setShownPaths(ends: { from: string; to: string } | null, found: GPath[]): void {
+  path.shown = ends;
+  path.found = found;
+  changed('path');
+}
+
+/** Forgets the ends and the paths, and takes the highlight off the canvas. */
+export function clearPathState(): void {
+  view.clearPaths();
+  Object.assign(path, { from: null, to: null, shown: null, found: [] });
+  changed('path');
+}
+
+// ---- selection
+
+/** Nodes in the order they were selected (for "shift-click two nodes"). */
+let selectionOrder: string[] = [];
+
+export function noteSelected(id: string): void {
+  selectionOrder = [...selectionOrder.filter((x) => x !== id), id];
+}
+
+export function noteUnselected(id: string): void {
+  selectionOrder = selectionOrder.filter((x) => x !== id);
+}
+
+/** The last two of these ids in the order they were selected. */
+export function lastSelected(ids: string[], n = 2): string[] {
+  return selectionOrder.filter((x) => ids.includes(x)).slice(-n);
+}
+
+// ---- details fetched for the panel (a cache of the API's answers)
+
+export const detailsCache = new Map<string, NodeDetails | null>();
+
+// ---- the URL
+
+const url = { restoring: false, lastHash: '', ready: false };
+
+/** While a view is restored from a link the URL is not rewritten. */
+export function isRestoring(): boolean {
+  return url.restoring;
+}
+export function setRestoring(on: boolean): void {
+  url.restoring = on;
+}
+export function lastHash(): string {
+  return url.lastHash;
+}
+export function setLastHash(hash: string): void {
+  url.lastHash = hash;
+}
+export function isReady(): boolean {
+  return url.ready;
+}
+export function setReady(): void {
+  url.ready = true;
+}
+
+export function busy(): boolean {
+  return requestsInFlight() > 0 || view.layoutRunning;
+}
+
+const isAddedOnly = (id: string): boolean => !cy.getElementById(id).hasClass('pinned');
+
+/** The whole view, as saved in the URL. */
+export function currentView(): ViewState {
+  const sel = cy.$(':selected');
+  return {
+    nodes: view.nodeIds().filter((id) => !isAddedOnly(id)),
+    added: view.nodeIds().filter((id) => isAddedOnly(id)),
+    expanded: view.expandedIds(),
+    selected: sel.length === 1 ? sel[0].id() : null,
+    pathFrom: path.shown?.from ?? null,
+    pathTo: path.shown?.to ?? null,
+    from: filters.from,
+    to: filters.to,
+    dateMode: filters.dateMode,
+    entityTypes: filters.entityTypes,
+    eventTypes: filters.eventTypes,
+    depth: filters.depth,
+  };
+}
