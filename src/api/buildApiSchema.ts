@@ -3,6 +3,7 @@ import { type GraphQLFieldResolver, isInterfaceType, isObjectType, isUnionType, 
 import { buildSchema, getMetadataStorage } from 'type-graphql';
 import { authChecker } from './authChecker';
 import { ArticleResolver } from './resolvers/article.resolver';
+import { CountsResolver } from './resolvers/counts.resolver';
 import { EntitiesResolver } from './resolvers/entities.resolver';
 import { EntityResolver } from './resolvers/entity.resolver';
 import { EventResolver } from './resolvers/event.resolver';
@@ -41,6 +42,7 @@ export const RESOLVERS = [
   EntitiesResolver,
   GraphResolver,
   FiguresResolver,
+  CountsResolver,
   EntityResolver,
   PersonResolver,
   OrganizationResolver,

@@ -1,31 +1,11 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
+import { ArgsType, Field, Int } from 'type-graphql';
 import { ENTITY_TYPE_NAMES, type EntityType } from '../../model';
 import { nameKeyOf } from '../../ingest';
 import type { EntityFilterValues } from '../cypher/entityPage';
-import { EntityKindEnum, EntityOrder, EntityTypeEnum } from '../types/enums';
+import { EntityOrder } from '../types/enums';
+import { all, checkWhereCost, entityConditions, EntityFilter, Scope } from '../where';
 import { skipAfter } from './cursor';
 import { checkFirst, checkIds, checkText } from './limits';
-
-@InputType('EntityFilter', { description: 'Every condition given must hold.' })
-export class EntityFilter {
-  @Field(() => [EntityTypeEnum], { nullable: true })
-  types?: EntityType[] | null;
-
-  @Field(() => [EntityKindEnum], { nullable: true })
-  kinds?: string[] | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: 'The name or an alias, exactly, compared as ingest compares names (NFKC, case-folded, spaces next to Han ignored).',
-  })
-  name?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Part of the name or of an alias, case-insensitive.' })
-  nameContains?: string | null;
-
-  @Field(() => [ID], { nullable: true, description: 'At most 100; merged ids find the kept entity.' })
-  ids?: string[] | null;
-}
 
 @ArgsType()
 export class EntitiesArgs {
@@ -43,7 +23,11 @@ export class EntitiesArgs {
 }
 
 export function checkEntitiesArgs(args: EntitiesArgs): { filter: EntityFilterValues; skip: number; first: number } {
+  checkWhereCost(args.where);
+  const { types: _t, kinds: _k, ids: _i, name: _n, nameContains: _c, ...rest } = args.where ?? {};
   const w = args.where ?? {};
+  const s = new Scope();
+  const extra = entityConditions(rest, 'e', s, 'where');
   const first = checkFirst(args.first);
   const skip = skipAfter(args.after);
   const types = w.types ?? null;
@@ -58,6 +42,7 @@ export function checkEntitiesArgs(args: EntitiesArgs): { filter: EntityFilterVal
       ids: w.ids != null ? checkIds(w.ids, 'where.ids') : null,
       nameKeys: name !== null ? (types ?? ENTITY_TYPE_NAMES).map((t) => nameKeyOf(t, name)) : null,
       nameContains: nameContains !== null ? nameContains.trim().toLowerCase() : null,
+      extra: extra.length > 0 ? { cypher: all(extra), params: s.params } : null,
     },
   };
 }

@@ -1,34 +1,11 @@
-import { ArgsType, Field, ID, InputType, Int } from 'type-graphql';
-import type { EventType } from '../../model';
+import { ArgsType, Field, Int } from 'type-graphql';
 import type { DateWindow } from '../cypher/eventDates';
 import type { EventFilterValues } from '../cypher/eventPage';
-import { DateMatch, EventOrder, EventTypeEnum } from '../types/enums';
+import { DateMatch, EventOrder } from '../types/enums';
+import { all, checkWhereCost, eventConditions, EventFilter, Scope } from '../where';
+import { badInput } from '../errors';
 import { skipAfter } from './cursor';
 import { checkDate, checkFirst, checkId } from './limits';
-
-@InputType('EventFilter', { description: 'Every condition given must hold.' })
-export class EventFilter {
-  @Field(() => [EventTypeEnum], { nullable: true })
-  types?: EventType[] | null;
-
-  @Field(() => String, { nullable: true, description: 'First day of the window, `YYYY-MM-DD` (or `YYYY-MM`: its first day).' })
-  from?: string | null;
-
-  @Field(() => String, { nullable: true, description: 'Last day of the window, `YYYY-MM-DD` (or `YYYY-MM`: its last day).' })
-  to?: string | null;
-
-  @Field(() => DateMatch, { defaultValue: DateMatch.OVERLAPS })
-  dateMatch?: DateMatch;
-
-  @Field(() => ID, { nullable: true, description: 'Only events this entity took part in.' })
-  participant?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Only events that took place at this entity.' })
-  location?: string | null;
-
-  @Field(() => ID, { nullable: true, description: 'Only events this article reports.' })
-  article?: string | null;
-}
 
 @ArgsType()
 export class EventsArgs {
@@ -52,11 +29,18 @@ export function checkDateWindow(
 ): DateWindow {
   const from = w.from != null ? checkDate(w.from, `${prefix}from`, 'first') : null;
   const to = w.to != null ? checkDate(w.to, `${prefix}to`, 'last') : null;
+  if (from !== null && to !== null && from > to) {
+    throw badInput(`${prefix}from (${w.from}) is after ${prefix}to (${w.to}): the window is empty`, `${prefix}from`);
+  }
   return { from, to, match: w.dateMatch ?? DateMatch.OVERLAPS };
 }
 
 export function checkEventsArgs(args: EventsArgs): { filter: EventFilterValues; skip: number; first: number } {
+  checkWhereCost(args.where);
   const w = args.where ?? {};
+  const { types: _t, from: _f, to: _to, dateMatch: _d, participant: _p, location: _l, article: _a, ...rest } = w;
+  const s = new Scope();
+  const extra = eventConditions(rest, 'ev', s, 'where');
   const first = checkFirst(args.first);
   const skip = skipAfter(args.after);
   return {
@@ -68,6 +52,7 @@ export function checkEventsArgs(args: EventsArgs): { filter: EventFilterValues; 
       participant: w.participant != null ? checkId(w.participant, 'where.participant') : null,
       location: w.location != null ? checkId(w.location, 'where.location') : null,
       article: w.article != null ? checkId(w.article, 'where.article') : null,
+      extra: extra.length > 0 ? { cypher: all(extra), params: s.params } : null,
     },
   };
 }

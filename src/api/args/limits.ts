@@ -1,4 +1,4 @@
-import { dateSpan } from '../../model';
+import { partialDateSpan } from '../where/dates';
 import { badInput } from '../errors';
 
 /**
@@ -46,12 +46,12 @@ export function checkText(value: string, name: string, opts: { nonEmpty?: boolea
 }
 
 /**
- * A `YYYY-MM-DD` (or `YYYY-MM`) date as the first or last day it covers, so `to: "2023-06"` means up to
+ * A `YYYY-MM-DD` (or `YYYY-MM`, `YYYY`) date as the first or last day it covers, so `to: "2023-06"` means up to
  * 2023-06-30.
  */
 export function checkDate(value: string, name: string, end: 'first' | 'last'): string {
-  const span = value.length <= 10 ? dateSpan(value) : null;
-  if (!span) throw badInput(`${name} must be a real date written YYYY-MM-DD (or YYYY-MM), got ${JSON.stringify(value.slice(0, 40))}`, name);
+  const span = partialDateSpan(value);
+  if (!span) throw badInput(`${name} must be a real date written YYYY-MM-DD (or YYYY-MM, YYYY), got ${JSON.stringify(value.slice(0, 40))}`, name);
   return span[end];
 }
 

@@ -4,6 +4,7 @@ import { entityMap, type EntityExtras } from './fragments';
 import { where } from './group';
 import { L, R } from './labels';
 import { entityRow, type EntityRow } from './rows';
+import type { Compiled } from '../where';
 
 export interface EntityFilterValues {
   types: readonly string[] | null;
@@ -14,14 +15,24 @@ export interface EntityFilterValues {
   nameKeys: readonly string[] | null;
   /** lower-cased fragment of a name or alias */
   nameContains: string | null;
+  /** the rest of the `where`, compiled (where/compile.ts) over `e` */
+  extra: Compiled | null;
 }
 
-export type EntityOrderValue = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC';
+export type EntityOrderValue = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC' | 'EVENTS_DESC' | 'EVENTS_ASC' | 'MENTIONS_DESC' | 'MENTIONS_ASC';
+
+/** An entity's degree: the distinct events it took part in (two roles at one event count once). */
+const EVENTS = `size(COLLECT { MATCH (e)-[:${R.PARTICIPATED_IN}]->(x:${L.Event}) RETURN DISTINCT x })`;
+const MENTIONS = `COUNT { (:${L.Article})-[:${R.MENTIONS}]->(e) }`;
 
 const ORDER: Record<EntityOrderValue, string> = {
   NAME_ASC: 'e.name ASC, e.id ASC',
   NAME_DESC: 'e.name DESC, e.id ASC',
   ID_ASC: 'e.id ASC',
+  EVENTS_DESC: `${EVENTS} DESC, e.name ASC, e.id ASC`,
+  EVENTS_ASC: `${EVENTS} ASC, e.name ASC, e.id ASC`,
+  MENTIONS_DESC: `${MENTIONS} DESC, e.name ASC, e.id ASC`,
+  MENTIONS_ASC: `${MENTIONS} ASC, e.name ASC, e.id ASC`,
 };
 
 /**
@@ -57,6 +68,7 @@ export async function entityPage(
     ...(f.nameContains !== null
       ? ['toLower(e.name) CONTAINS $nameContains OR any(a IN coalesce(e.aliases, []) WHERE toLower(a) CONTAINS $nameContains)']
       : []),
+    ...(f.extra ? [f.extra.cypher] : []),
   ];
   const imports = f.ids ? 'ids' : '';
   const rows = await readQuery(
@@ -80,7 +92,7 @@ export async function entityPage(
        RETURN collect(${entityMap('e', extras)}) AS rows
      }
      RETURN total, rows`,
-    { ...f, skip: int(skip), take: int(take) },
+    { ...f, ...f.extra?.params, extra: null, skip: int(skip), take: int(take) },
   );
   return pageOf((rows[0].rows as Row[]).map(entityRow), take, rows[0].total as number | null);
 }

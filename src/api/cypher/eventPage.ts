@@ -8,6 +8,7 @@ import { L, R } from './labels';
 import { participantsIn, participantsSubquery, type ParticipantsOptions, type ParticipantsRead } from './participants';
 import type { PositionsOptions } from './positions';
 import { eventRow, type EventRow } from './rows';
+import type { Compiled } from '../where';
 
 export interface EventFilterValues extends DateWindow {
   types: readonly string[] | null;
@@ -15,6 +16,8 @@ export interface EventFilterValues extends DateWindow {
   participant: string | null;
   location: string | null;
   article: string | null;
+  /** the rest of the `where`, compiled (where/compile.ts) over `ev` */
+  extra: Compiled | null;
 }
 
 /** A page, and the participants of its events when the page's statement read them ahead (prefetch). */
@@ -35,17 +38,22 @@ export interface EventPageParts {
   participants: ParticipantsPlan | null;
 }
 
-export type EventOrderValue = 'DATE_ASC' | 'DATE_DESC' | 'NAME_ASC';
+export type EventOrderValue = 'DATE_ASC' | 'DATE_DESC' | 'NAME_ASC' | 'NAME_DESC' | 'PARTICIPANTS_DESC' | 'PARTICIPANTS_ASC';
+
+const PARTICIPANTS = `size(COLLECT { MATCH (p:${L.Entity})-[:${R.PARTICIPATED_IN}]->(ev) RETURN DISTINCT p })`;
 
 /** Undated events always come last. */
 const ORDER: Record<EventOrderValue, string> = {
   DATE_ASC: 'ev.dateStart IS NULL, ev.dateStart ASC, ev.id ASC',
   DATE_DESC: 'ev.dateStart IS NULL, ev.dateStart DESC, ev.id ASC',
   NAME_ASC: 'ev.name ASC, ev.id ASC',
+  NAME_DESC: 'ev.name DESC, ev.id ASC',
+  PARTICIPANTS_DESC: `${PARTICIPANTS} DESC, ev.dateStart IS NULL, ev.dateStart ASC, ev.id ASC`,
+  PARTICIPANTS_ASC: `${PARTICIPANTS} ASC, ev.dateStart IS NULL, ev.dateStart ASC, ev.id ASC`,
 };
 
-/** The same orders as a range-indexed property (schema: event_date_start, event_name) and a direction. */
-const INDEXED_ORDER: Record<EventOrderValue, { key: 'dateStart' | 'name'; direction: 'ASC' | 'DESC' }> = {
+/** The orders an index serves, as a range-indexed property (schema: event_date_start, event_name) and a direction. */
+const INDEXED_ORDER: Partial<Record<EventOrderValue, { key: 'dateStart' | 'name'; direction: 'ASC' | 'DESC' }>> = {
   DATE_ASC: { key: 'dateStart', direction: 'ASC' },
   DATE_DESC: { key: 'dateStart', direction: 'DESC' },
   NAME_ASC: { key: 'name', direction: 'ASC' },
@@ -58,7 +66,7 @@ const INDEXED_ORDER: Record<EventOrderValue, { key: 'dateStart' | 'name'; direct
  * indexed ones do not fill the page (the UNWIND yields no row otherwise, so its MATCH never runs).
  */
 function indexedPageOfAllEvents(order: EventOrderValue): string {
-  const { key, direction } = INDEXED_ORDER[order];
+  const { key, direction } = INDEXED_ORDER[order]!;
   return `CALL () {
       MATCH (ev:${L.Event}) WHERE ev.${key} IS NOT NULL
       WITH ev ORDER BY ev.${key} ${direction}, ev.id ASC LIMIT $skip + $take + 1
@@ -103,6 +111,7 @@ export async function eventPage(
     ...(f.article !== null ? ['ev.article = $article'] : []),
     ...(f.participant !== null && f.location !== null ? [`EXISTS { (ev)-[:${R.OCCURRED_AT}]->(location) }`] : []),
     ...dateConditions('ev', f),
+    ...(f.extra ? [f.extra.cypher] : []),
   ];
   const distinct = f.participant !== null ? 'WITH DISTINCT ev' : '';
   const imports = [...(f.participant !== null ? ['participant'] : []), ...(f.location !== null ? ['location'] : [])].join(', ');
@@ -111,7 +120,7 @@ export async function eventPage(
   const match = `${start} ${where(conditions)} ${distinct}`;
   // Counting every event uses Neo4j's count store and paging every event the index order, so then two parts
   // are cheapest; a filtered count has to read every match anyway, so then one pass keeps them and pages them.
-  const unfiltered = conditions.length === 0 && imports === '';
+  const unfiltered = conditions.length === 0 && imports === '' && INDEXED_ORDER[order] !== undefined;
   const sub = participants ? participantsSubquery('page', participants.options, participants.positions) : null;
   // the node read past the page only tells whether there is more: its participants are never read; the page's
   // nodes, not their ids, go to the participants, which then need no index seek per event
@@ -142,7 +151,7 @@ export async function eventPage(
            RETURN size(matched) AS total, matched[$skip..($skip + $take + 1)] AS pageNodes
          }
          ${tail}`;
-  const rows = await readQuery(ctx, statement, { ...f, skip: int(skip), take: int(take), ...sub?.params });
+  const rows = await readQuery(ctx, statement, { ...f, ...f.extra?.params, extra: null, skip: int(skip), take: int(take), ...sub?.params });
   const page = pageOf((rows[0].rows as Row[]).map(eventRow), take, rows[0].total as number | null);
   return { ...page, participants: sub ? participantsIn(rows[0], page.rows.map((r) => r.id)) : null };
 }

@@ -4,6 +4,14 @@ import { figureMap, resolveEntity } from './fragments';
 import { byKey, where } from './group';
 import { L, R } from './labels';
 import { figureRow, type FigureRow } from './rows';
+import type { Compiled } from '../where';
+
+export type FigureOrderValue = 'SUBJECT' | 'VALUE_DESC' | 'VALUE_ASC';
+const ROOT_ORDER: Record<FigureOrderValue, string> = {
+  SUBJECT: `s.name, s.id, f.metric, f.period, f.id`,
+  VALUE_DESC: `f.value DESC, s.name, s.id, f.metric, f.period, f.id`,
+  VALUE_ASC: `f.value ASC, s.name, s.id, f.metric, f.period, f.id`,
+};
 
 export interface FigureFilter {
   metric: string | null;
@@ -33,22 +41,23 @@ export async function figuresAbout(ctx: Context, ids: readonly string[], o: Figu
  */
 export async function findFigures(
   ctx: Context,
-  o: FigureFilter & { subject: string | null; first: number },
+  o: FigureFilter & { subject: string | null; first: number; extra: Compiled | null; order: FigureOrderValue },
 ): Promise<FigureRow[]> {
   const conditions = [
     ...(o.subject !== null ? ['s = subject'] : []),
     ...(o.metric !== null ? ['f.metric = $metric'] : []),
     ...(o.period !== null ? ['f.period = $period'] : []),
+    ...(o.extra ? [o.extra.cypher] : []),
   ];
   const rows = await readQuery(
     ctx,
     `${o.subject !== null ? resolveEntity('$subject', 'subject') : 'WITH null AS subject'}
      MATCH (f:${L.Figure})-[:${R.ABOUT}]->(s:${L.Entity})
      ${where(conditions)}
-     WITH f, s ORDER BY s.name, s.id, ${ORDER}
+     WITH f, s ORDER BY ${ROOT_ORDER[o.order]}
      LIMIT $first
      RETURN ${figureMap('f')} AS figure`,
-    { subject: o.subject, metric: o.metric, period: o.period, first: int(o.first) },
+    { ...o.extra?.params, subject: o.subject, metric: o.metric, period: o.period, first: int(o.first) },
   );
   return rows.map((r) => figureRow(r.figure as Row));
 }

@@ -1,0 +1,91 @@
+import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
+import { checkFirst } from '../args/limits';
+import type { Context } from '../context';
+import {
+  ENTITY_GROUPINGS,
+  ENTITY_MATCH,
+  EVENT_GROUPINGS,
+  EVENT_MATCH,
+  FIGURE_GROUPINGS,
+  FIGURE_MATCH,
+  groupCounts,
+  type GroupCountRow,
+} from '../cypher/groupCounts';
+import { EntityGrouping, EventGrouping, FigureGrouping } from '../types/enums';
+import { GroupCount } from '../types/groupCount.type';
+import {
+  all,
+  checkWhereCost,
+  entityConditions,
+  EntityFilter,
+  eventConditions,
+  EventFilter,
+  figureConditions,
+  FigureFilter,
+  Scope,
+  type Compiled,
+} from '../where';
+
+@ArgsType()
+class GroupArgs {
+  @Field(() => Int, { defaultValue: 100, description: 'At most this many groups (1 to 100).' })
+  first!: number;
+}
+
+@ArgsType()
+class EventCountsArgs extends GroupArgs {
+  @Field(() => EventGrouping)
+  by!: EventGrouping;
+
+  @Field(() => EventFilter, { nullable: true })
+  where?: EventFilter | null;
+}
+
+@ArgsType()
+class EntityCountsArgs extends GroupArgs {
+  @Field(() => EntityGrouping)
+  by!: EntityGrouping;
+
+  @Field(() => EntityFilter, { nullable: true })
+  where?: EntityFilter | null;
+}
+
+@ArgsType()
+class FigureCountsArgs extends GroupArgs {
+  @Field(() => FigureGrouping)
+  by!: FigureGrouping;
+
+  @Field(() => FigureFilter, { nullable: true })
+  where?: FigureFilter | null;
+}
+
+/** A checked `where` compiled over `v` (null when it says nothing). */
+function compiled<W>(where: W | null | undefined, v: string, conditions: (w: W, v: string, s: Scope, path: string) => string[]): Compiled | null {
+  checkWhereCost(where);
+  if (!where) return null;
+  const scope = new Scope();
+  const list = conditions(where, v, scope, 'where');
+  return list.length > 0 ? { cypher: all(list), params: scope.params } : null;
+}
+
+/** Grouped counts: how many events, entities or figures match a `where`, by group, each one statement. */
+@Resolver()
+export class CountsResolver {
+  @Query(() => [GroupCount], { description: 'How many events match `where`, by type, month, year, location or participant.' })
+  eventCounts(@Args(() => EventCountsArgs) args: EventCountsArgs, @Ctx() ctx: Context): Promise<GroupCountRow[]> {
+    const first = checkFirst(args.first);
+    return groupCounts(ctx, EVENT_MATCH, compiled(args.where, 'ev', eventConditions), EVENT_GROUPINGS[args.by], first);
+  }
+
+  @Query(() => [GroupCount], { description: 'How many entities match `where`, by type or by type and kind.' })
+  entityCounts(@Args(() => EntityCountsArgs) args: EntityCountsArgs, @Ctx() ctx: Context): Promise<GroupCountRow[]> {
+    const first = checkFirst(args.first);
+    return groupCounts(ctx, ENTITY_MATCH, compiled(args.where, 'e', entityConditions), ENTITY_GROUPINGS[args.by], first);
+  }
+
+  @Query(() => [GroupCount], { description: 'How many figures match `where`, by metric, period or subject.' })
+  figureCounts(@Args(() => FigureCountsArgs) args: FigureCountsArgs, @Ctx() ctx: Context): Promise<GroupCountRow[]> {
+    const first = checkFirst(args.first);
+    return groupCounts(ctx, FIGURE_MATCH, compiled(args.where, 'f', figureConditions), FIGURE_GROUPINGS[args.by], first);
+  }
+}
