@@ -3,6 +3,7 @@ import { type Config, loadConfig } from '../config';
 import { findRepoRoot, openDatabase, type DatabaseOptions } from '../graph';
 import { countDocuments, DEFAULT_BATCH, ingestAll, MAX_BATCH, readDocuments, validateDocument, formatProblem } from '../ingest';
 import { emitGeneratedFiles } from './emitFiles';
+import { EXTRACT_USAGE, ExtractUsageError, extractCommand } from './extractCommand';
 import { formatDocumentReport, formatSummary } from './formatReport';
 import { ProgressBar } from './progressBar';
 
@@ -12,6 +13,7 @@ usage:
   kg ingest <file.json|folder|file.ndjson> ...   validate and load documents; exit 1 if any is rejected
   kg seed                                        load the project's seed/ folder
   kg validate <file|folder|file.ndjson> ...      check documents without a database
+${EXTRACT_USAGE}
   kg emit                                        regenerate schema/kg-article-1.schema.json and cypher/schema.cypher
 options:
   --json       print the reports as JSON instead of text
@@ -121,6 +123,14 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
     case 'validate':
       if (rest.length === 0) break;
       return validateCommand(rest, json);
+    case 'extract':
+      try {
+        return await extractCommand(rest, env, databaseOptions);
+      } catch (error) {
+        if (!(error instanceof ExtractUsageError)) throw error;
+        process.stderr.write(`kg: ${error.message}\n`);
+        return 2;
+      }
     case 'emit':
       for (const file of emitGeneratedFiles(repoRoot)) process.stdout.write(`wrote ${file}\n`);
       return 0;

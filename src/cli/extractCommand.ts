@@ -1,0 +1,108 @@
+import { readFileSync, statSync } from 'node:fs';
+import { loadConfig } from '../config';
+import { createDriver, openDatabase } from '../graph';
+import { extractArticle, Gazetteer, loadGazetteer, NotTextError, decodeText, type ArticleMeta } from '../extract';
+import { ingestDocument } from '../ingest';
+import { formatDocumentReport } from './formatReport';
+
+export const EXTRACT_USAGE = `  kg extract <article.txt> [--id ID] [--published-on YYYY-MM-DD] [--title T] [--publisher P] [--ingest]
+                                                 draft a kg-article/1 document from a newsletter's plain text
+                                                 (stdout); with NEO4J_URI set, names the graph knows are linked;
+                                                 --ingest loads the draft instead and says how many facts are unsure`;
+
+const VALUE_OPTIONS = { '--id': 'id', '--published-on': 'publishedOn', '--title': 'title', '--publisher': 'publisher', '--url': 'url' } as const;
+const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+export class ExtractUsageError extends Error {}
+
+export interface ExtractArgs {
+  file: string;
+  meta: ArticleMeta;
+  ingest: boolean;
+}
+
+export function parseExtractArgs(args: string[]): ExtractArgs {
+  const meta: ArticleMeta = {};
+  let ingest = false;
+  const files: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    if (flag === '--ingest') ingest = true;
+    else if (flag in VALUE_OPTIONS) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new ExtractUsageError(`${flag} needs a value`);
+      meta[VALUE_OPTIONS[flag as keyof typeof VALUE_OPTIONS]] = value;
+    } else if (flag.startsWith('--')) throw new ExtractUsageError(`unknown option ${flag} for kg extract`);
+    else files.push(a);
+  }
+  if (files.length !== 1) throw new ExtractUsageError('kg extract takes one text file: kg extract article.txt > draft.json');
+  if (meta.publishedOn !== undefined && !/^\d{4}-\d{2}(-\d{2})?$/u.test(meta.publishedOn)) {
+    throw new ExtractUsageError(`--published-on must be YYYY-MM-DD or YYYY-MM, not ${JSON.stringify(meta.publishedOn)}`);
+  }
+  if (meta.id !== undefined && !/^[A-Za-z0-9._:-]{1,200}$/u.test(meta.id)) {
+    throw new ExtractUsageError(`--id must be 1-200 characters of A-Z a-z 0-9 . _ : -, not ${JSON.stringify(meta.id)}`);
+  }
+  return { file: files[0], meta, ingest };
+}
+
+function readArticle(file: string): string {
+  const size = statSync(file).size;
+  if (size > MAX_INPUT_BYTES) throw new NotTextError(`${file}: ${size} bytes is more than an article (at most ${MAX_INPUT_BYTES})`);
+  return decodeText(readFileSync(file), file);
+}
+
+/** The gazetteer of the graph at NEO4J_URI, or an empty one (offline) when none is configured. */
+async function gazetteerFrom(env: NodeJS.ProcessEnv): Promise<Gazetteer> {
+  const config = loadConfig(env);
+  if (!config.neo4j.uri) return new Gazetteer();
+  const driver = createDriver({ ...config.neo4j, uri: config.neo4j.uri });
+  try {
+    return await loadGazetteer(driver, config.neo4j.database);
+  } finally {
+    await driver.close();
+  }
+}
+
+/** `kg extract`: exit 0 with a draft, 1 when the input is not an article's text, 2 for usage errors. */
+export async function extractCommand(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  databaseOptions: (config: ReturnType<typeof loadConfig>) => Parameters<typeof openDatabase>[0],
+): Promise<number> {
+  const { file, meta, ingest } = parseExtractArgs(args);
+  let text: string;
+  try {
+    text = readArticle(file);
+  } catch (error) {
+    if (error instanceof NotTextError) {
+      process.stderr.write(`kg extract: ${error.message}\n`);
+      return 1;
+    }
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+      process.stderr.write(`kg extract: ${file}: no such file\n`);
+      return 1;
+    }
+    throw error;
+  }
+  if (!ingest) {
+    const draft = extractArticle(text, meta, { gazetteer: await gazetteerFrom(env) });
+    for (const w of draft.warnings) process.stderr.write(`kg extract: ${file}: ${w}\n`);
+    process.stdout.write(`${JSON.stringify(draft.document, null, 2)}\n`);
+    process.stderr.write(`kg extract: ${file}: ${draft.unsure} facts marked unsure (attributes.confidence)\n`);
+    return 0;
+  }
+  const config = loadConfig(env);
+  const db = await openDatabase(databaseOptions(config));
+  try {
+    const gazetteer = await loadGazetteer(db.driver, db.database);
+    const draft = extractArticle(text, meta, { gazetteer });
+    for (const w of draft.warnings) process.stderr.write(`kg extract: ${file}: ${w}\n`);
+    const report = await ingestDocument(db.driver, draft.document, file, { database: db.database });
+    process.stdout.write(`${formatDocumentReport(report)}\n`);
+    process.stdout.write(`${draft.unsure} facts were marked unsure (attributes.confidence < 0.8): review them in the graph\n`);
+    return report.status === 'rejected' ? 1 : 0;
+  } finally {
+    await db.close();
+  }
+}

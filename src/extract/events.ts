@@ -1,0 +1,214 @@
+/**
+ * Events from trigger words (签约 → Signing, 调研 → Inspection, 对接会 → Meeting …), their dates (with the
+ * article's year), and their participants with roles from the verbs around them (出席 → attendee, 主持 → host).
+ */
+import type { EventInput } from '../ingest';
+import type { EventType, ParticipantRole } from '../model';
+import { findDates } from './dates';
+import { EVENT_TRIGGERS, ROLE_VERBS } from './lexicon';
+import type { DraftEntity } from './registry';
+import type { Sentence } from './text';
+
+export interface Located {
+  entity: DraftEntity;
+  start: number;
+  end: number;
+}
+
+export interface DraftEvent extends EventInput {
+  confidence: number;
+  paragraph: number;
+  /** index of the sentence that opened it */
+  sentence: number;
+}
+
+interface Trigger {
+  type: EventType;
+  word: string;
+  start: number;
+  end: number;
+  ambiguous: boolean;
+}
+
+const EVENT_VERBS = /召开|举行|举办|开展|组织|参加|出席|赴|到.{0,20}(?:调研|视察|考察|观摩)|签约|签订|签署|启动|进行|观摩了|察看|走访|拜访|回访/u;
+const CLAUSE = /[，,；;：:]/u;
+const HOST_VERBS = /(召开|举行)/u;
+const ORGANIZER_VERBS = /(举办|组织|开展|联合)/u;
+const SAME_DAY = /^(?:当日|当天|随后|会上|会后|期间)/u;
+
+function triggersIn(s: string): Trigger[] {
+  const hits: Trigger[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const t = EVENT_TRIGGERS.find((x) => s.startsWith(x.word, i));
+    if (!t) continue;
+    const end = i + t.word.length;
+    if (t.word === '开工' && (/^建设|^以来/u.test(s.slice(end)) || s[i - 1] === '新')) continue;
+    if (t.word === '节' && !/^(?:期间|开幕|上|活动|现场)/u.test(s.slice(end))) continue;
+    if (t.word === '签约' && (/^(?:项目|率|额|金额|、)/u.test(s.slice(end)) || /、$/u.test(s.slice(0, i)))) continue;
+    if (t.word === '培训' && /^(?:费|机构|中心)/u.test(s.slice(end))) continue;
+    hits.push({ type: t.type, word: t.word, start: i, end, ambiguous: Boolean(t.ambiguous) });
+    i = end - 1;
+  }
+  // 赴上海、杭州开展招商: a trip
+  const trip = /赴[^，,；;。]{1,40}?(?:开展|招商|考察|学习|交流|对接|参加)/u.exec(s);
+  if (trip && !hits.some((h) => h.type === 'Visit')) {
+    hits.push({ type: 'Visit', word: '赴', start: trip.index ?? 0, end: (trip.index ?? 0) + 1, ambiguous: false });
+    hits.sort((a, b) => a.start - b.start);
+  }
+  // the head of a Chinese noun phrase is its last word: 专项行动启动仪式 is a ceremony; keep one trigger per clause
+  const byClause = new Map<number, Trigger>();
+  for (const h of hits) {
+    const clause = s.slice(0, h.start).split(CLAUSE).length;
+    byClause.set(clause, h);
+  }
+  return [...byClause.values()];
+}
+
+function eventName(s: string, t: Trigger): string {
+  const clauseStart = Math.max(...[...'，,；;：:'].map((c) => s.lastIndexOf(c, t.start)), -1) + 1;
+  let head = s.slice(clauseStart, t.end);
+  const tail = /^(?:仪式|活动|会议|工作|会)/u.exec(s.slice(t.end));
+  if (tail) head += tail[0];
+  head = head.replace(/^●?\s*(?:\d{1,2}月[\d至日号上中下旬初底]*(?:上午|下午|晚上)?)?/u, '');
+  const verb = /(?:召开|举行|举办|开展|组织)(?:了)?/u.exec(head);
+  if (verb && verb.index < head.length - t.word.length) head = head.slice(verb.index + verb[0].length);
+  return (head || t.word).slice(0, 120);
+}
+
+function roleAfter(s: string, from: number, type: EventType): { role: ParticipantRole; sure: boolean } | null {
+  let best: { at: number; role: ParticipantRole } | null = null;
+  for (const v of ROLE_VERBS) {
+    const at = s.indexOf(v.word, from);
+    if (at >= 0 && (!best || at < best.at)) best = { at, role: v.role };
+  }
+  if (!best) return null;
+  let role = best.role;
+  if (role === 'visitor' && type === 'Inspection') role = 'inspector';
+  return { role, sure: true };
+}
+
+/** What each entity of a sentence does in an event of that sentence. */
+function participantsOf(s: string, t: Trigger, type: EventType, found: Located[]): Array<{ entity: DraftEntity; role: ParticipantRole }> {
+  const out: Array<{ entity: DraftEntity; role: ParticipantRole }> = [];
+  const hostVerb = HOST_VERBS.exec(s) ?? ORGANIZER_VERBS.exec(s);
+  const inspectFrom = /(?:观摩了|参观了|察看了|调研|视察|察看|观摩|到)/u.exec(s);
+  const visitFrom = /赴/u.exec(s);
+  for (const f of found) {
+    const { entity } = f;
+    if (entity.type === 'Person') {
+      const r = roleAfter(s, f.end, type);
+      if (r) out.push({ entity, role: r.role });
+      continue;
+    }
+    if (type === 'Signing' && f.start < t.start && entity.type === 'Organization') out.push({ entity, role: 'signatory' });
+    else if (hostVerb && f.end <= hostVerb.index && entity.type !== 'Place') {
+      out.push({ entity, role: HOST_VERBS.test(hostVerb[0]) ? 'host' : 'organizer' });
+    } else if (type === 'Visit' && visitFrom && f.start > visitFrom.index && entity.type === 'Place') out.push({ entity, role: 'visited' });
+    else if (type === 'Visit' && visitFrom && f.end <= visitFrom.index && entity.type === 'Organization') out.push({ entity, role: 'visitor' });
+    else if (type === 'Inspection' && inspectFrom && f.start > inspectFrom.index && entity.type !== 'Place') out.push({ entity, role: 'inspected' });
+    else if (type === 'Inspection' && inspectFrom && f.end <= inspectFrom.index && entity.type === 'Organization') out.push({ entity, role: 'inspector' });
+  }
+  return out;
+}
+
+export interface EventState {
+  events: DraftEvent[];
+  current: DraftEvent | null;
+  year?: number;
+}
+
+function addParticipants(ev: DraftEvent, list: Array<{ entity: DraftEntity; role: ParticipantRole }>): void {
+  const ps = ev.participants ?? (ev.participants = []);
+  for (const p of list) {
+    if (!ps.some((x) => x.entity === p.entity.key && x.role === p.role)) ps.push({ entity: p.entity.key, role: p.role });
+  }
+}
+
+/** A sentence's parts between semicolons: each may report an event of its own (…赴印尼…4次；…赴上海…4次). */
+function partsOf(s: string): Array<{ text: string; offset: number }> {
+  const parts: Array<{ text: string; offset: number }> = [];
+  let offset = 0;
+  for (const text of s.split(/(?<=[；;])/u)) {
+    parts.push({ text, offset });
+    offset += text.length;
+  }
+  return parts;
+}
+
+function openEvent(
+  sentence: Sentence, part: string, t: Trigger, type: EventType, found: Located[], state: EventState, date: ReturnType<typeof findDates>[number] | undefined,
+): DraftEvent {
+  const cur = state.current;
+  const ev: DraftEvent = {
+    key: `event-${state.events.length + 1}`,
+    type,
+    name: eventName(part, { ...t, type }),
+    evidence: sentence.raw,
+    confidence: t.ambiguous || !date ? 0.6 : 0.8,
+    paragraph: sentence.paragraph,
+    sentence: sentence.index,
+    participants: [],
+  };
+  if (date) {
+    ev.date = date.date;
+    if (date.endDate) ev.endDate = date.endDate;
+    if (date.monthOnly) ev.attributes = { dateText: date.text };
+  } else if (SAME_DAY.test(part) && cur?.date) ev.date = cur.date;
+  else if (!state.year) {
+    const dateText = /\d{1,2}月[\d日号至上中下旬]*/u.exec(part)?.[0];
+    if (dateText) ev.attributes = { dateText };
+  }
+  addParticipants(ev, participantsOf(part, t, type, found));
+  state.events.push(ev);
+  state.current = ev;
+  return ev;
+}
+
+function readPart(sentence: Sentence, part: string, found: Located[], state: EventState, earlier: ReturnType<typeof findDates>): boolean {
+  const dates = state.year ? findDates(part, state.year) : [];
+  const triggers = triggersIn(part);
+  const opened = new Set<EventType>();
+  for (const t of triggers) {
+    let type = t.type;
+    if (/赴/u.test(part) && ['Inspection', 'Meeting', 'Other'].includes(type)) type = 'Visit';
+    if (opened.has(type)) continue;
+    const cur = state.current;
+    const date = dates.find((d) => d.index < t.start) ?? dates[0] ?? (opened.size === 0 ? earlier[0] : undefined);
+    // more about the event the story is already telling (签约仪式上, 随后召开的汇报会上), not a new one
+    const sameStory = cur && cur.sentence !== sentence.index && (!date || date.date === cur.date) &&
+      (cur.type === type || (/随后|会上|当日|当天/u.test(part) && !date && cur.paragraph === sentence.paragraph));
+    if (sameStory && cur) {
+      addParticipants(cur, participantsOf(part, t, cur.type, found).filter((p) => p.role !== 'signatory'));
+      continue;
+    }
+    if (!date && !EVENT_VERBS.test(part)) continue;
+    openEvent(sentence, part, t, type, found, state, date);
+    opened.add(type);
+  }
+  return triggers.length > 0;
+}
+
+/** Reads one sentence: opens events for its triggers, or adds to the event the story is about. */
+export function readEvents(sentence: Sentence, found: Located[], state: EventState): void {
+  const s = sentence.clean;
+  if (sentence.headline) return;
+  const sentenceDates = state.year ? findDates(s, state.year) : [];
+  if (/^●/u.test(s) || (state.current && state.current.paragraph !== sentence.paragraph && sentenceDates.length > 0)) state.current = null;
+  let anyTrigger = false;
+  for (const part of partsOf(s)) {
+    const inPart = found
+      .filter((f) => f.start >= part.offset && f.end <= part.offset + part.text.length)
+      .map((f) => ({ ...f, start: f.start - part.offset, end: f.end - part.offset }));
+    const earlier = sentenceDates.filter((d) => d.index < part.offset);
+    if (readPart(sentence, part.text, inPart, state, earlier)) anyTrigger = true;
+  }
+  // a sentence without a trigger tells more about the event its story is about: who spoke, who attended
+  if (!anyTrigger && state.current) {
+    const list: Array<{ entity: DraftEntity; role: ParticipantRole }> = [];
+    for (const p of found.filter((f) => f.entity.type === 'Person')) {
+      const r = roleAfter(s, p.end, state.current.type);
+      if (r) list.push({ entity: p.entity, role: r.role });
+    }
+    addParticipants(state.current, list);
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * The rule-based extractor: plain text of a newsletter → a `kg-article/1` draft, every fact with its
+ * sentence, unsure facts marked `"confidence"` in their attributes.
+ */
+import { createHash } from 'node:crypto';
+import { LIMITS, validateDocument, type ArticleDocument, type FigureInput, type RelationInput } from '../ingest';
+import { FORMAT_TAG, type EntityType } from '../model';
+import { articleYear } from './dates';
+import { readEvents, type EventState, type Located } from './events';
+import { findFigures, periodOf } from './figures';
+import { Gazetteer } from './gazetteer';
+import { dropOverlaps, findNames, type NameMention } from './names';
+import { findPeople } from './people';
+import { Registry, type DraftEntity, type Setting } from './registry';
+import { addWords, tokenize } from './segment';
+import { splitSentences, type Sentence } from './text';
+import { checkText } from './textCheck';
+import { toDocument } from './toDocument';
+
+export interface ArticleMeta {
+  id?: string;
+  title?: string;
+  publishedOn?: string;
+  publisher?: string;
+  url?: string;
+}
+
+export interface ExtractOptions {
+  gazetteer?: Gazetteer;
+}
+
+export interface Draft {
+  document: ArticleDocument;
+  /** what the extractor noticed: input it could not read well, facts it left out */
+  warnings: string[];
+  /** how many facts carry a confidence below the sure level */
+  unsure: number;
+}
+
+const ZONE_RE = /([\u4e00-\u9fff]{2,4}?)(经济技术开发区|经济开发区|高新技术产业开发区|高新区|经开区)/u;
+const seededGazetteers = new WeakSet<Gazetteer>();
+
+function settingOf(text: string, meta: ArticleMeta, gazetteer: Gazetteer): Setting {
+  const fromPublisher = meta.publisher && /开发区|高新区|经开区|园区$/u.test(meta.publisher) ? meta.publisher : undefined;
+  const m = ZONE_RE.exec(text);
+  const known = /开发区/u.test(text) ? gazetteer.find('Organization', '开发区') : undefined;
+  const zone = fromPublisher ?? (m ? m[0] : undefined) ?? (known?.kind === 'DevelopmentZone' ? known.name : undefined);
+  const cityFrom = zone ?? meta.publisher;
+  const city = cityFrom ? /^([\u4e00-\u9fff]{2,3}?)(?:市|县|区)?(?:经济|高新|开发|政府|人民|日报|新闻|融媒)/u.exec(cityFrom)?.[1] : undefined;
+  return { zone, city };
+}
+
+function articleId(text: string, meta: ArticleMeta): string {
+  if (meta.id) return meta.id;
+  return `article-${createHash('sha256').update(text).digest('hex').slice(0, 16)}`;
+}
+
+function gazetteerHits(s: string, gazetteer: Gazetteer): NameMention[] {
+  const out: NameMention[] = [];
+  for (const { text, entry } of gazetteer.names()) {
+    for (let at = s.indexOf(text); at >= 0; at = s.indexOf(text, at + text.length)) {
+      out.push({ type: entry.type, kind: entry.kind, name: text, start: at, end: at + text.length, confidence: 0.9 });
+    }
+  }
+  return out;
+}
+
+function zoneHits(s: string): NameMention[] {
+  const out: NameMention[] = [];
+  for (const m of s.matchAll(/开发区|经开区|我区/gu)) {
+    out.push({ type: 'Organization', kind: 'DevelopmentZone', name: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, confidence: 0.7 });
+  }
+  return out;
+}
+
+interface Run {
+  registry: Registry;
+  zoneEntity?: DraftEntity;
+  knownPeople: Set<string>;
+  relations: RelationInput[];
+  figures: FigureInput[];
+  events: EventState;
+  period?: { paragraph: number; value: string };
+}
+
+function readSentence(sentence: Sentence, run: Run, gazetteer: Gazetteer): void {
+  const s = sentence.clean;
+  const { registry } = run;
+  const tokens = tokenize(s);
+  const names = dropOverlaps([...gazetteerHits(s, gazetteer), ...findNames(s, tokens, run.knownPeople), ...zoneHits(s)]);
+  const people = findPeople(s, names, { city: registry.setting.city, known: run.knownPeople });
+  const found: Located[] = [];
+  const ev = { evidence: sentence.raw, sentence: sentence.index };
+  for (const n of names) {
+    if (people.some((p) => n.start < p.end && p.start < n.end)) continue;
+    const entity = n.kind === 'DevelopmentZone' && /^(开发区|经开区|我区)$/u.test(n.name) && run.zoneEntity
+      ? run.zoneEntity
+      : registry.mention(n.type, n.name, { kind: n.kind, confidence: n.confidence, ...ev });
+    found.push({ entity, start: n.start, end: n.end });
+  }
+  for (const p of people) {
+    const person = registry.mention('Person', p.name, { confidence: p.confidence, ...ev });
+    run.knownPeople.add(p.name);
+    found.push({ entity: person, start: p.start, end: p.end });
+    for (const pos of p.positions) {
+      if (!pos.org) continue;
+      const org = registry.mention('Organization', pos.org.name, { kind: pos.org.kind, confidence: pos.org.confidence, alias: pos.org.alias, ...ev });
+      const relation: RelationInput = { type: 'HOLDS_POSITION', from: person.key, to: org.key, attributes: { title: pos.title }, evidence: sentence.raw };
+      if (Math.min(p.confidence, pos.org.confidence) < 0.8) relation.attributes = { ...relation.attributes, confidence: 0.6 };
+      if (!run.relations.some((r) => r.from === relation.from && r.to === relation.to && r.attributes?.title === pos.title)) run.relations.push(relation);
+    }
+  }
+  // people met before, named again without a title (金锋指出)
+  for (const name of run.knownPeople) {
+    for (let at = s.indexOf(name); at >= 0; at = s.indexOf(name, at + name.length)) {
+      if (found.some((f) => at < f.end && f.start < at + name.length)) continue;
+      const entity = registry.find('Person', name);
+      if (entity) found.push({ entity, start: at, end: at + name.length });
+    }
+  }
+  found.sort((a, b) => a.start - b.start);
+  readEvents(sentence, found, run.events);
+  readFigures(sentence, found, run);
+}
+
+function readFigures(sentence: Sentence, found: Located[], run: Run): void {
+  const s = sentence.clean;
+  const period = periodOf(s, run.events.year);
+  if (period) run.period = { paragraph: sentence.paragraph, value: period };
+  else if (run.period && run.period.paragraph !== sentence.paragraph) run.period = undefined;
+  for (const f of findFigures(s, found)) {
+    const about = f.aboutAt !== undefined ? found.find((x) => x.start === f.aboutAt && x.entity.type !== 'Person') : undefined;
+    const subject = about?.entity ?? run.zoneEntity ?? found.find((x) => x.entity.type === 'Organization')?.entity;
+    if (!subject) continue;
+    const figure: FigureInput & { qualifier?: string; stated?: string } = { subject: subject.key, metric: f.metric, value: f.value, unit: f.unit, evidence: sentence.raw };
+    const p = run.period?.value;
+    if (p) figure.period = p;
+    if (f.change !== undefined) figure.change = f.change;
+    if (f.qualifier) figure.qualifier = f.qualifier;
+    if (f.stated) figure.stated = f.stated;
+    run.figures.push(figure);
+  }
+}
+
+/** Extracts a draft from an article's plain text. Never throws on text: bad input gives warnings and an empty draft. */
+export function extractArticle(input: string, meta: ArticleMeta = {}, options: ExtractOptions = {}): Draft {
+  const { text, warnings } = checkText(input);
+  const gazetteer = options.gazetteer ?? new Gazetteer();
+  if (!seededGazetteers.has(gazetteer)) {
+    addWords(gazetteer.entries.flatMap((e) => [e.name, ...e.aliases]));
+    seededGazetteers.add(gazetteer);
+  }
+  const setting = settingOf(text, meta, gazetteer);
+  const registry = new Registry(setting, gazetteer);
+  const year = articleYear(meta.publishedOn, text);
+  if (year === undefined && /\d{1,2}月/u.test(text)) warnings.push('no year: give --published-on YYYY-MM-DD so that dates like 6月21日 can be dated');
+  const run: Run = {
+    registry,
+    knownPeople: new Set(gazetteer.entries.filter((e) => e.type === 'Person').map((e) => e.name)),
+    relations: [],
+    figures: [],
+    events: { events: [], current: null, year },
+  };
+  const sentences = splitSentences(text);
+  if (setting.zone || /开发区/u.test(text)) {
+    const zoneName = setting.zone ?? '开发区';
+    const first = sentences.find((x) => x.clean.includes('开发区')) ?? sentences[0];
+    run.zoneEntity = registry.mention('Organization', zoneName, {
+      kind: 'DevelopmentZone', confidence: setting.zone ? 0.9 : 0.6, alias: zoneName === '开发区' ? undefined : '开发区',
+      evidence: first?.raw ?? zoneName, sentence: first?.index ?? 0,
+    });
+  }
+  for (const sentence of sentences) readSentence(sentence, run, gazetteer);
+  const document = toDocument({
+    article: {
+      id: articleId(text, meta),
+      title: meta.title ?? sentences.find((x) => x.headline)?.clean ?? (sentences[0]?.clean.slice(0, 60) || 'untitled'),
+      publisher: meta.publisher,
+      publishedOn: meta.publishedOn,
+      url: meta.url,
+      text: text.length <= LIMITS.articleText ? text : undefined,
+    },
+    entities: registry.entities,
+    events: run.events.events,
+    relations: run.relations,
+    figures: run.figures,
+  });
+  if (text.length > LIMITS.articleText) warnings.push(`the text (${text.length} characters) is longer than an article may store (${LIMITS.articleText}): the draft leaves article.text out`);
+  const checked = validateDocument(document.document);
+  if (!checked.ok) warnings.push(...checked.problems.map((p) => `draft: ${p.path}: ${p.message}`));
+  return { document: document.document, warnings, unsure: document.unsure };
+}
+
+export type { EntityType };

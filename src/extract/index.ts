@@ -1,0 +1,5 @@
+export { extractArticle, type ArticleMeta, type Draft, type ExtractOptions } from './extract';
+export { Gazetteer, loadGazetteer, type GazetteerEntry } from './gazetteer';
+export { decodeText, NotTextError, checkText } from './textCheck';
+export { splitSentences, type Sentence } from './text';
+export { SURE } from './toDocument';

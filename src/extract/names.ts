@@ -1,0 +1,191 @@
+/**
+ * Names of organisations, villages, places and projects found in a sentence: from suffixes (有限公司, 大学,
+ * 村, 项目 …), walking left over the segmenter's tokens until a word that cannot be part of a name.
+ */
+import type { EntityType } from '../model';
+import {
+  INFRASTRUCTURE_WORDS, MANUFACTURING_WORDS, NAME_STOPS, ORG_SUFFIXES, PLACES, PROJECT_SUFFIXES, SERVICES_WORDS,
+  TITLES, VILLAGE_SUFFIXES, ZONE_UNITS,
+} from './lexicon';
+import type { Token } from './segment';
+
+export interface NameMention {
+  type: EntityType;
+  kind?: string;
+  name: string;
+  start: number;
+  end: number;
+  confidence: number;
+}
+
+const STOP_SET = new Set(NAME_STOPS);
+const TITLE_SET = new Set(TITLES);
+const STOP_TAGS = new Set(['p', 'c', 'u', 'uj', 'ul', 'uz', 'ud', 'ug', 'uv', 'r', 'd', 't', 'f', 'q', 'y', 'e', 'o', 'zg', 'nn']);
+// verbs that are part of institutional names (市老区开发建设促进会, 综合行政执法局); other verbs end a name
+const NAME_VERBS = new Set(['开发', '建设', '发展', '管理', '服务', '合作', '促进', '研究', '创新', '执法', '监督', '规划', '实践',
+  '保障', '投资', '控股', '招商', '生产', '制造', '应用', '检测', '设计', '培训', '交流', '孵化', '共享', '养老', '文明', '监管']);
+const PLACE_NAMES = new Set(PLACES.map(([p]) => p));
+const SHORT_ZONE = /^(开发区|经开区|高新区|园区|工业园)$/u;
+const MAX_NAME = 30;
+
+export function orgKindOf(name: string): string | undefined {
+  for (const [suffix, kind] of ORG_SUFFIXES) if (name.endsWith(suffix)) return kind;
+  for (const unit of ZONE_UNITS) if (name.endsWith(unit)) return unit.endsWith('公司') ? 'Company' : 'GovernmentAgency';
+  return undefined;
+}
+
+export function projectKindOf(name: string): string {
+  if (MANUFACTURING_WORDS.some((w) => name.includes(w))) return 'Manufacturing';
+  if (INFRASTRUCTURE_WORDS.some((w) => name.includes(w))) return 'Infrastructure';
+  if (SERVICES_WORDS.some((w) => name.includes(w))) return 'Services';
+  return 'Other';
+}
+
+function tokenAt(tokens: Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else if (tokens[mid].start > offset) hi = mid - 1;
+    else return mid;
+  }
+  return -1;
+}
+
+function canBeInName(t: Token, project: boolean, people: Set<string>): boolean {
+  if (project && t.word === '及') return true;
+  if (STOP_SET.has(t.word) || TITLE_SET.has(t.word) || people.has(t.word)) return false;
+  if (/^[\s、，,。；;：:“”"《》！？!?]+$/u.test(t.word)) return false;
+  if (/^[A-Za-z0-9.\-]+$/u.test(t.word)) return project;
+  if (project && (t.tag === 'q' || t.tag === 'm' || t.tag === 'v')) return !/^(?:在|到|为|是|的|了|与|和|对|向)$/u.test(t.word);
+  if (STOP_TAGS.has(t.tag)) return false;
+  if (t.tag.startsWith('v') && t.tag !== 'vn' && !NAME_VERBS.has(t.word)) return false;
+  if (t.tag === 'm' && !project) return false;
+  if (/[年月日]$/u.test(t.word) && /\d/u.test(t.word)) return false;
+  return /[\u4e00-\u9fffA-Za-z0-9]/u.test(t.word);
+}
+
+/** The start of a name ending at `end` whose last token holds `from`: walk left while tokens can be part of a name. */
+function walkLeft(sentence: string, tokens: Token[], from: number, project: boolean, people: Set<string>): number {
+  let i = tokenAt(tokens, from);
+  if (i < 0) return from;
+  let start = Math.min(tokens[i].start, from);
+  if (!canBeInName(tokens[i], project, people) && tokens[i].start < from) start = from;
+  for (let j = i - 1; j >= 0; j--) {
+    const t = tokens[j];
+    if (canBeInName(t, project, people)) {
+      start = t.start;
+      continue;
+    }
+    // TOPCon、HJT光伏电池项目, 20GW N型: 、 or a space between two Latin words inside a project's name
+    if (project && /^(?:、|\s+)$/u.test(t.word) && /[A-Za-z0-9]$/u.test(sentence.slice(0, t.start)) && /^[A-Za-z]/u.test(sentence.slice(t.end))) {
+      start = t.start;
+      continue;
+    }
+    // 江南大学生命科学与健康工程学院: 与 inside a college's name when a university stands before it
+    if ((t.word === '与' || t.word === '和') && /学院$/u.test(sentence.slice(start, from + 2))) {
+      const left = sentence.slice(Math.max(0, t.start - 12), t.start);
+      const uni = left.lastIndexOf('大学');
+      if (uni >= 0) {
+        start = walkLeft(sentence, tokens, Math.max(0, t.start - 12) + uni, false, people);
+        break;
+      }
+    }
+    break;
+  }
+  return start;
+}
+
+function suffixRegex(suffixes: string[]): RegExp {
+  const sorted = [...suffixes].sort((a, b) => b.length - a.length);
+  return new RegExp(sorted.map((s) => s.replace(/[()]/gu, '\\$&')).join('|'), 'gu');
+}
+
+const ORG_RE = suffixRegex([...ORG_SUFFIXES.map(([s]) => s), ...ZONE_UNITS]);
+const PROJECT_RE = suffixRegex(PROJECT_SUFFIXES);
+const VILLAGE_RE = /(?<=^|[、，,：:；;。（(“]|了|区|镇|乡|街道|到|赴|与|和|及|在|对|至)([\u4e00-\u9fff]{2,3}?)(村|社区)(?![级民委务庄集镇组])/gu;
+const PLACE_RE = suffixRegex(PLACES.map(([p]) => p));
+const PLACE_KIND = new Map(PLACES);
+
+function orgMentions(sentence: string, tokens: Token[], people: Set<string>): NameMention[] {
+  const out: NameMention[] = [];
+  for (const m of sentence.matchAll(ORG_RE)) {
+    const sEnd = (m.index ?? 0) + m[0].length;
+    // a suffix that runs into a title (党委书记, 局长) or goes on as a longer word is not the end of a name
+    if (TITLES.some((t) => sentence.startsWith(t, m.index ?? 0) && t.length > m[0].length)) continue;
+    const start = walkLeft(sentence, tokens, m.index ?? 0, false, people);
+    const name = sentence.slice(start, sEnd);
+    const bareUnit = ZONE_UNITS.includes(name);
+    if (name.length <= m[0].length && !bareUnit) continue;
+    if (name.length > MAX_NAME) continue;
+    const kind = orgKindOf(name);
+    if (!kind) continue;
+    // 高邮开发区 is a zone; 帮助开发区 is not: a short zone word needs a place before it
+    const zoneWord = SHORT_ZONE.exec(m[0]);
+    if (zoneWord && !PLACE_NAMES.has(name.slice(0, -m[0].length).replace(/[市县区]$/u, ''))) continue;
+    if (m[0] === '局' && /(?:布|格|结|大|开|全|当|时|赛|骗|饭|邮|政|棋|僵|残)局$/u.test(name)) continue;
+    out.push({ type: 'Organization', kind, name, start, end: sEnd, confidence: bareUnit || name.length <= 3 ? 0.6 : 0.85 });
+  }
+  return out;
+}
+
+// categories of projects, not projects: 重大项目, 扬州市级重大制造业项目, 村级集体经济项目, 外资项目
+const GENERIC_PROJECT = /级|重大|在手|新开工|新竣工|外资|列省|集体经济|^(?:该|此|相关|各类|工业|服务业|签约|原有|缺少|要[招建抓])|(?:工业|服务业|制造业)项目$/u;
+
+function projectMentions(sentence: string, tokens: Token[], people: Set<string>): NameMention[] {
+  const out: NameMention[] = [];
+  for (const m of sentence.matchAll(PROJECT_RE)) {
+    const sEnd = (m.index ?? 0) + m[0].length;
+    const start = walkLeft(sentence, tokens, m.index ?? 0, true, people);
+    let name = sentence.slice(start, sEnd).replace(/^(?:总投资|投资|年产值)[\d.]+亿元的/u, '');
+    // 昌农村鑫潮生态园: the village before a village project is not part of its name
+    const village = /^[\u4e00-\u9fff]{2,3}?(?:村|社区)(?=[\u4e00-\u9fff]{3,})/u.exec(name);
+    if (village && !/项目$/u.test(village[0])) name = name.slice(village[0].length);
+    name = name.replace(/^项目/u, '');
+    if (name.length <= m[0].length + 2 || name.length > 50 || GENERIC_PROJECT.test(name)) continue;
+    if (/^(\d|[一二三四五六七八九十]+个|新开工|新竣工)/u.test(name) || /(亿元|万元|万美元)[以及上下]*项目$/u.test(name)) continue;
+    out.push({ type: 'Project', kind: projectKindOf(name), name, start: sEnd - name.length, end: sEnd, confidence: 0.7 });
+  }
+  return out;
+}
+
+function villageMentions(sentence: string): NameMention[] {
+  const out: NameMention[] = [];
+  for (const m of sentence.matchAll(VILLAGE_RE)) {
+    const name = m[1] + m[2];
+    if (/[各全每本该个农城乡新]$/u.test(m[1]) || /^[各全每本该]/u.test(m[1]) || NAME_STOPS.some((w) => w.length > 1 && m[1].includes(w))) continue;
+    const kind = VILLAGE_SUFFIXES.find(([s]) => m[2] === s)?.[1];
+    out.push({ type: 'Village', kind, name, start: m.index ?? 0, end: (m.index ?? 0) + name.length, confidence: 0.8 });
+  }
+  return out;
+}
+
+function placeMentions(sentence: string): NameMention[] {
+  const out: NameMention[] = [];
+  for (const m of sentence.matchAll(PLACE_RE)) {
+    let name = m[0];
+    const start = m.index ?? 0;
+    if (sentence[start + name.length] === '市' && PLACE_KIND.get(name) === 'City') name += '市';
+    out.push({ type: 'Place', kind: PLACE_KIND.get(m[0]), name, start, end: start + name.length, confidence: 0.9 });
+  }
+  return out;
+}
+
+/** Longer mentions win over the ones they contain or overlap; on equal length, the earlier one. */
+export function dropOverlaps<T extends { start: number; end: number }>(mentions: T[]): T[] {
+  const sorted = [...mentions].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: T[] = [];
+  for (const m of sorted) if (!kept.some((k) => m.start < k.end && k.start < m.end)) kept.push(m);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** Every organisation, village, place and project a sentence names by its form. */
+export function findNames(sentence: string, tokens: Token[], people: Set<string>): NameMention[] {
+  return [
+    ...projectMentions(sentence, tokens, people),
+    ...orgMentions(sentence, tokens, people),
+    ...villageMentions(sentence),
+    ...placeMentions(sentence),
+  ];
+}

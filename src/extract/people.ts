@@ -1,0 +1,157 @@
+/**
+ * People with their positions, from the genre's patterns: `<organisation><title><name>`, chains of titles
+ * joined by 、 before one name (开发区党工委副书记、管委会主任金锋), names sharing the titles before them
+ * (副主席钱靖平、孙学平), and titles without an organisation that inherit the previous one in the sentence.
+ */
+import { TITLES } from './lexicon';
+import type { NameMention } from './names';
+import { DOUBLE_SURNAMES, NAME_FOLLOWERS, SURNAMES } from './surnames';
+
+/** An organisation as a position names it: a mention of the sentence, or one implied by the title (市委常委). */
+export interface OrgRef {
+  name: string;
+  kind?: string;
+  /** names the organisation is also called in the text */
+  alias?: string;
+  confidence: number;
+}
+
+export interface Position {
+  title: string;
+  org: OrgRef | null;
+}
+
+export interface PersonMention {
+  name: string;
+  start: number;
+  end: number;
+  positions: Position[];
+  confidence: number;
+}
+
+export interface PeopleContext {
+  /** the city the article is about (高邮): 我市, 市委 and 副市长 refer to it */
+  city?: string;
+  /** known person names (found earlier in the article or in the graph) */
+  known: Set<string>;
+}
+
+const DELIMS = /[、，,；;：:。“”"（）()\s]/u;
+const PARTY_DEPTS = ['组织部', '宣传部', '统战部', '政法委', '纪委'];
+const CITY_PREFIX = /^(?:我市|本市|全市|市)$/u;
+
+function isHan(s: string): boolean {
+  return /^[\u4e00-\u9fff]+$/u.test(s);
+}
+
+function boundaryAt(s: string, i: number): boolean {
+  if (i >= s.length) return true;
+  if (DELIMS.test(s[i])) return true;
+  return NAME_FOLLOWERS.some((f) => s.startsWith(f, i));
+}
+
+/** A person's name starting at `i`, or null. */
+export function nameAt(s: string, i: number, known: Set<string>): string | null {
+  for (const k of known) if (s.startsWith(k, i) && boundaryAt(s, i + k.length)) return k;
+  const double = DOUBLE_SURNAMES.some((d) => s.startsWith(d, i));
+  if (!double && !SURNAMES.has(s[i])) return null;
+  const two = s.slice(i, i + 2);
+  const three = s.slice(i, i + 3);
+  const candidates = double ? [s.slice(i, i + 3), s.slice(i, i + 4)] : [two, three];
+  // 金锋等出席: the third character starting a follower word means the name has two
+  if (!double && NAME_FOLLOWERS.some((f) => s.startsWith(f, i + 2))) return isHan(two) && two.length === 2 ? two : null;
+  for (const c of [...candidates].reverse()) {
+    if (c.length >= 2 && isHan(c) && boundaryAt(s, i + c.length) && !TITLES.some((t) => c.includes(t))) return c;
+  }
+  return null;
+}
+
+interface TitleHit {
+  title: string;
+  start: number;
+  end: number;
+}
+
+function titleHits(s: string): TitleHit[] {
+  const hits: TitleHit[] = [];
+  for (let i = 0; i < s.length; i++) {
+    const t = TITLES.find((x) => s.startsWith(x, i));
+    if (t) {
+      hits.push({ title: t, start: i, end: i + t.length });
+      i += t.length - 1;
+    }
+  }
+  return hits;
+}
+
+function cityOrg(title: string, city: string | undefined): OrgRef | null {
+  if (!city) return null;
+  if (/市委/u.test(title)) return { name: `中共${city}市委`, alias: `${city}市委`, kind: 'PartyCommittee', confidence: 0.7 };
+  if (/市长/u.test(title)) return { name: `${city}市人民政府`, kind: 'GovernmentAgency', confidence: 0.7 };
+  return null;
+}
+
+/** The organisation and title a position's words give; `previous` is the organisation of the chain before it. */
+function positionOf(
+  s: string, from: number, hit: TitleHit, orgs: NameMention[], previous: OrgRef | null, ctx: PeopleContext,
+): Position | null {
+  const prefix = s.slice(from, hit.start);
+  const org = orgs.filter((o) => o.type === 'Organization' && o.start >= from && o.end <= hit.start).pop();
+  if (org) {
+    const unit = s.slice(org.end, hit.start);
+    if (unit && !/[处部科室办中心]$/u.test(unit)) return null;
+    const ref: OrgRef = { name: org.name, kind: org.kind, confidence: org.confidence };
+    // 开发区党工委副书记: the party working committee of the zone, titled 党工委副书记
+    const inner = /^(党工委|管委会|纪工委)/u.exec(hit.title);
+    if (inner && !unit) return { title: hit.title, org: { name: org.name + inner[1], kind: inner[1] === '管委会' ? 'GovernmentAgency' : 'PartyCommittee', confidence: ref.confidence } };
+    return { title: unit + hit.title, org: ref };
+  }
+  const p = prefix.replace(CITY_PREFIX, '');
+  const implied = cityOrg(hit.title, ctx.city);
+  if (implied) return { title: hit.title, org: implied };
+  if (p === '' || CITY_PREFIX.test(prefix)) return { title: hit.title, org: previous };
+  if (!isHan(p.replace(/[()（）]/gu, '')) || p.length > 10) return null;
+  const dept = PARTY_DEPTS.find((d) => p.endsWith(d));
+  if (dept && ctx.city) return { title: p + hit.title, org: { name: `中共${ctx.city}市委${dept}`, kind: 'PartyCommittee', confidence: 0.6 } };
+  if (/[处部科室办]$/u.test(p)) return { title: p + hit.title, org: previous };
+  return null;
+}
+
+/** People named with titles in a sentence, and the positions the titles give. */
+export function findPeople(s: string, orgs: NameMention[], ctx: PeopleContext): PersonMention[] {
+  const people: PersonMention[] = [];
+  let pending: Position[] = [];
+  let lastOrg: OrgRef | null = null;
+  let lastPositions: Position[] = [];
+  let from = 0;
+  for (const hit of titleHits(s)) {
+    if (hit.start < from) continue;
+    // the position's words start after the last delimiter before the title
+    let start = from;
+    for (let i = hit.start - 1; i >= from; i--) if (DELIMS.test(s[i]) && !/[()（）]/u.test(s[i])) { start = i + 1; break; }
+    if (start > from && !/[、]/u.test(s[start - 1])) pending = [];
+    const position = positionOf(s, start, hit, orgs, lastOrg, ctx);
+    if (!position) { from = hit.end; pending = []; continue; }
+    if (position.org) lastOrg = position.org;
+    const name = nameAt(s, hit.end, ctx.known);
+    if (!name) {
+      if (s[hit.end] === '、') pending.push(position);
+      else pending = [];
+      from = hit.end;
+      continue;
+    }
+    const positions = [...pending, position];
+    people.push({ name, start: hit.end, end: hit.end + name.length, positions, confidence: position.org ? 0.85 : 0.6 });
+    lastPositions = positions;
+    pending = [];
+    from = hit.end + name.length;
+    // 副主席钱靖平、孙学平: names listed after one share its titles
+    while (s[from] === '、') {
+      const next = nameAt(s, from + 1, ctx.known);
+      if (!next || TITLES.some((t) => s.startsWith(t, from + 1))) break;
+      people.push({ name: next, start: from + 1, end: from + 1 + next.length, positions: lastPositions, confidence: 0.7 });
+      from += 1 + next.length;
+    }
+  }
+  return people;
+}

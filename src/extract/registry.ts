@@ -1,0 +1,91 @@
+/**
+ * The draft's entities: mentions of the same thing become one entity with one key; short forms of the
+ * article's own zone and city (开发区党工委, 区综合行政执法局, 市科协) are expanded to full names, the short form
+ * kept as an alias; names known to the graph get its id.
+ */
+import type { EntityInput } from '../ingest';
+import { nameKey, type EntityType } from '../model';
+import type { Gazetteer } from './gazetteer';
+import { ZONE_UNITS } from './lexicon';
+
+export interface Setting {
+  /** the article's development zone, full name (高邮经济开发区), when known */
+  zone?: string;
+  /** the city the article is about, without 市 (高邮) */
+  city?: string;
+}
+
+export interface DraftEntity extends EntityInput {
+  confidence: number;
+  evidenceSentence: number;
+}
+
+const KEY_PREFIX: Record<EntityType, string> = { Person: 'person', Organization: 'org', Village: 'village', Place: 'place', Project: 'project' };
+const ZONE_SHORT = /^(?:开发区|经开区|园区|我区)/u;
+
+export class Registry {
+  readonly entities: DraftEntity[] = [];
+  private readonly byName = new Map<string, DraftEntity>();
+  private readonly counters = new Map<EntityType, number>();
+
+  constructor(readonly setting: Setting, private readonly gazetteer: Gazetteer) {}
+
+  /** The full name a short form stands for in this article (开发区经发局 → 高邮经济开发区经发局), or the name. */
+  expand(type: EntityType, name: string): string {
+    const { zone, city } = this.setting;
+    if (type !== 'Organization') return name;
+    if (name === '管委') name = '管委会';
+    if (zone) {
+      if (ZONE_SHORT.test(name) && name !== '开发区') return zone + name.replace(ZONE_SHORT, '');
+      if (/^区/u.test(name) && name.length > 3) return zone + name.slice(1);
+      if (ZONE_UNITS.includes(name)) return zone + (name === '管委' ? '管委会' : name);
+    }
+    if (city && /^(?:我市|本市|市)[\u4e00-\u9fff]{2,}/u.test(name) && !/^市(?:场|民)/u.test(name)) {
+      return `${city}市${name.replace(/^(?:我市|本市|市)/u, '')}`;
+    }
+    return name;
+  }
+
+  find(type: EntityType, name: string): DraftEntity | undefined {
+    return this.byName.get(`${type}|${nameKey(name)}`) ?? this.byName.get(`${type}|${nameKey(this.expand(type, name))}`);
+  }
+
+  /** The entity a mention names, made on first sight. */
+  mention(
+    type: EntityType,
+    written: string,
+    opts: { kind?: string; confidence: number; evidence: string; sentence: number; alias?: string },
+  ): DraftEntity {
+    const full = this.expand(type, written);
+    const names = [...new Set([full, written, ...(opts.alias ? [opts.alias] : [])])];
+    let entity = names.map((n) => this.byName.get(`${type}|${nameKey(n)}`)).find(Boolean);
+    if (!entity) {
+      const n = (this.counters.get(type) ?? 0) + 1;
+      this.counters.set(type, n);
+      entity = { key: `${KEY_PREFIX[type]}-${n}`, type, name: full, confidence: opts.confidence, evidence: opts.evidence, evidenceSentence: opts.sentence };
+      if (opts.kind) entity.kind = opts.kind;
+      const known = names.map((x) => this.gazetteer.find(type, x)).find(Boolean);
+      if (known) {
+        entity.id = known.id;
+        // 开发区 in a text about a zone the graph knows: the draft names it as the graph does
+        if (known.aliases.some((a) => nameKey(a) === nameKey(full))) {
+          entity.name = known.name;
+          names.push(full);
+        }
+        if (!entity.kind && known.kind) entity.kind = known.kind;
+        entity.confidence = Math.max(entity.confidence, 0.9);
+      }
+      this.entities.push(entity);
+    } else {
+      entity.confidence = Math.max(entity.confidence, opts.confidence);
+      if (!entity.kind && opts.kind) entity.kind = opts.kind;
+    }
+    for (const n of names) {
+      this.byName.set(`${type}|${nameKey(n)}`, entity);
+      if (nameKey(n) !== nameKey(entity.name)) {
+        entity.aliases = [...new Set([...(entity.aliases ?? []), n])];
+      }
+    }
+    return entity;
+  }
+}
