@@ -89,4 +89,38 @@ describe('examples/', () => {
       expect(p.nodes[p.nodes.length - 1].label).toBe('史志洪');
     }
   });
+
+  it('investors-in-projects-within-gaoyou names the six investing companies', async () => {
+    const data = await run('investors-in-projects-within-gaoyou.graphql');
+    expect(data.entities.totalCount).toBe(6);
+    expect(data.entities.edges.map((e: any) => e.node.name)).toContain('英联');
+  });
+
+  it('largest-events lists only events of more than 7 distinct participants, the largest first', async () => {
+    const data = await run('largest-events.graphql');
+    const sizes = data.events.edges.map((e: any) => new Set(e.node.participants.map((p: any) => p.entity.name)).size);
+    expect(sizes.every((n: number) => n > 7)).toBe(true);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+  });
+
+  it('june-events-with-university-officials lists June events with a university official among the participants', async () => {
+    const data = await run('june-events-with-university-officials.graphql');
+    for (const { node } of data.events.edges) {
+      expect(node.date.startsWith('2023-06')).toBe(true);
+      const kinds = node.participants.flatMap((p: any) => (p.entity.positions ?? []).map((x: any) => x.organization.kind));
+      expect(kinds).toContain('University');
+    }
+  });
+
+  it('zone-figures-about-industry lists metrics containing 工业, the largest first', async () => {
+    const data = await run('zone-figures-about-industry.graphql');
+    expect(data.figures.every((f: any) => f.metric.includes('工业'))).toBe(true);
+    expect(data.figures[0].metric).toBe('规模以上工业产值');
+  });
+
+  it('june-events-by-type counts every June event once', async () => {
+    const data = await run('june-events-by-type.graphql');
+    const june = data.byMonth.find((g: any) => g.key === '2023-06').count;
+    expect(data.june.reduce((n: number, g: any) => n + g.count, 0)).toBe(june);
+  });
 });
