@@ -47,6 +47,19 @@ describe('relationship filters', () => {
     expect(names(data.entities)).toEqual(['东润', '中科云网', '城市漫步', '新瑞光电科技有限公司', '英联', '鹏飞新能源'].sort());
   });
 
+  it.each([
+    ['a place (within)', '{ relation: { types: [INVESTS_IN], direction: OUTGOING, other: { within: "place:gaoyou" } } }'],
+    ['an id two relations away', '{ relation: { direction: OUTGOING, other: { relation: { types: [LOCATED_IN], other: { ids: ["org:gaoyou-edz"] } } } } }'],
+    ['a name', '{ name: "开发区" }'],
+    ['an organisation of a position', '{ position: { at: { ids: ["org:jiangnan-university-life-sciences-college"] }, title: { contains: "院" } } }'],
+  ])('when the list can start from %s, then it answers what the same filter answers when it cannot (inside OR)', async (_what, filter) => {
+    const ids = async (where: string): Promise<string[]> =>
+      (await ok(`{ entities(first: 100, where: ${where}) { totalCount edges { node { id } } } }`)).entities.edges.map((e: any) => e.node.id);
+    const anchored = await ids(filter);
+    expect(anchored.length).toBeGreaterThan(0);
+    expect(anchored).toEqual(await ids(`{ OR: [${filter}] }`));
+  });
+
   it('when the direction is reversed, then the projects (the invested-in side) come back instead', async () => {
     const data = await ok(`{ entities(first: 50, where: { relation: { types: [INVESTS_IN], direction: INCOMING, other: { ids: ["org:yinglian"] } } }) { edges { node { id } } } }`);
     expect(data.entities.edges.map((e: any) => e.node.id)).toEqual(['project:yinglian-composite-current-collectors']);
@@ -147,6 +160,32 @@ describe('grouped counts', () => {
     const universities = doc.entities.filter((e) => e.kind === 'University').length;
     expect(data.entities).toContainEqual({ key: 'Organization:University', label: 'University', count: universities });
     expect(data.figures.reduce((n: number, g: any) => n + g.count, 0)).toBe(doc.figures.length);
+  });
+});
+
+describe('grouped counts, two levels', () => {
+  it('when events are counted by type and then by month, then each type\'s months add up to it, in one statement', async () => {
+    const query = `{ eventCounts(by: TYPE, then: MONTH) { key count subgroups { key count } } }`;
+    const data = await ok(query);
+    const expected = new Map<string, Map<string | null, number>>();
+    for (const e of doc.events) {
+      const months = expected.get(e.type) ?? new Map<string | null, number>();
+      const month = e.date ? e.date.slice(0, 7) : null;
+      months.set(month, (months.get(month) ?? 0) + 1);
+      expected.set(e.type, months);
+    }
+    expect(data.eventCounts).toHaveLength(expected.size);
+    for (const g of data.eventCounts) {
+      expect(g.count).toBe(g.subgroups.reduce((n: number, x: any) => n + x.count, 0));
+      expect(Object.fromEntries(g.subgroups.map((x: any) => [String(x.key), x.count]))).toEqual(
+        Object.fromEntries([...expected.get(g.key)!].map(([k, n]) => [String(k), n])),
+      );
+    }
+    expect(await statementsOf(query)).toHaveLength(1);
+  });
+
+  it('when a grouping that puts one event in several groups is asked to subdivide, then it is BAD_USER_INPUT', async () => {
+    expect(codes(await exec('{ eventCounts(by: TYPE, then: PARTICIPANT) { count } }'))).toEqual([{ code: 'BAD_USER_INPUT', argumentName: 'then' }]);
   });
 });
 

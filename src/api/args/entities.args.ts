@@ -3,7 +3,7 @@ import { ENTITY_TYPE_NAMES, type EntityType } from '../../model';
 import { nameKeyOf } from '../../ingest';
 import type { EntityFilterValues } from '../cypher/entityPage';
 import { EntityOrder } from '../types/enums';
-import { all, checkWhereCost, entityConditions, EntityFilter, Scope } from '../where';
+import { all, checkWhereCost, entityAnchor, entityConditions, EntityFilter, Scope } from '../where';
 import { skipAfter } from './cursor';
 import { checkFirst, checkIds, checkText } from './limits';
 
@@ -33,6 +33,7 @@ export function checkEntitiesArgs(args: EntitiesArgs): { filter: EntityFilterVal
   const types = w.types ?? null;
   const name = w.name != null ? checkText(w.name, 'where.name', { nonEmpty: true }) : null;
   const nameContains = w.nameContains != null ? checkText(w.nameContains, 'where.nameContains', { nonEmpty: true }) : null;
+  const anchor = entityAnchor(w, 'e', s);
   return {
     first,
     skip,
@@ -43,6 +44,8 @@ export function checkEntitiesArgs(args: EntitiesArgs): { filter: EntityFilterVal
       nameKeys: name !== null ? (types ?? ENTITY_TYPE_NAMES).map((t) => nameKeyOf(t, name)) : null,
       nameContains: nameContains !== null ? nameContains.trim().toLowerCase() : null,
       extra: extra.length > 0 ? { cypher: all(extra), params: s.params } : null,
+      start: anchor,
+      startParams: s.params,
     },
   };
 }

@@ -17,6 +17,9 @@ export interface EntityFilterValues {
   nameContains: string | null;
   /** the rest of the `where`, compiled (where/compile.ts) over `e` */
   extra: Compiled | null;
+  /** where to start instead of every entity (where/anchor.ts), reading `startParams` */
+  start: string | null;
+  startParams: Record<string, unknown>;
 }
 
 export type EntityOrderValue = 'NAME_ASC' | 'NAME_DESC' | 'ID_ASC' | 'EVENTS_DESC' | 'EVENTS_ASC' | 'MENTIONS_DESC' | 'MENTIONS_ASC';
@@ -71,6 +74,7 @@ export async function entityPage(
     ...(f.extra ? [f.extra.cypher] : []),
   ];
   const imports = f.ids ? 'ids' : '';
+  const match = f.start ? `${f.start} WITH DISTINCT e` : `MATCH (e:${L.Entity})`;
   const rows = await readQuery(
     ctx,
     `${f.ids
@@ -82,17 +86,17 @@ export async function entityPage(
       : ''}
      ${withTotal
        ? `CALL (${imports}) {
-            MATCH (e:${L.Entity}) ${where(conditions)}
+            ${match} ${where(conditions)}
             RETURN count(e) AS total
           }`
        : 'WITH *, null AS total'}
      CALL (${imports}) {
-       MATCH (e:${L.Entity}) ${where(conditions)}
+       ${match} ${where(conditions)}
        WITH e ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
        RETURN collect(${entityMap('e', extras)}) AS rows
      }
      RETURN total, rows`,
-    { ...f, ...f.extra?.params, extra: null, skip: int(skip), take: int(take) },
+    { ...f, ...f.startParams, extra: null, start: null, startParams: null, skip: int(skip), take: int(take) },
   );
   return pageOf((rows[0].rows as Row[]).map(entityRow), take, rows[0].total as number | null);
 }

@@ -1,5 +1,6 @@
 import type { Context } from '../context';
-import { int, readQuery } from '../db/run';
+import { int, readQuery, type Row } from '../db/run';
+import { badInput } from '../errors';
 import { L, R } from './labels';
 import type { Compiled } from '../where';
 
@@ -7,66 +8,87 @@ export interface GroupCountRow {
   key: string | null;
   label: string | null;
   count: number;
+  subgroups: GroupCountRow[] | null;
 }
 
 /**
- * How each grouping reads a group off a matched row: the part after the MATCH of the rows (`ev`, `e` or `f`),
- * ending in `WITH key, label, count`. Groups are ordered by count (largest first) unless they are periods, which
- * are ordered in time (the group without one last); ties by key.
+ * How a grouping reads a group off a matched row (`ev`, `e` or `f`): an optional clause reaching what it groups by,
+ * the key and label expressions, and whether a row can fall in several groups (then rows are counted distinct).
+ * Groups are ordered by count (largest first) unless they are periods, which are ordered in time (the group
+ * without one last); ties by key.
  */
-interface Grouping {
-  cypher: string;
+export interface Grouping {
+  row: 'ev' | 'e' | 'f';
+  reach?: string;
+  key: string;
+  label?: string;
   byKey?: boolean;
+  /** a row can be in several groups (an event has several participants) */
+  many?: boolean;
 }
 
-const month = (v: string): string => `CASE WHEN ${v}.dateStart IS NULL THEN null ELSE substring(toString(${v}.dateStart), 0, 7) END`;
-const year = (v: string): string => `CASE WHEN ${v}.dateStart IS NULL THEN null ELSE substring(toString(${v}.dateStart), 0, 4) END`;
+const part = (v: string, n: number): string => `CASE WHEN ${v}.dateStart IS NULL THEN null ELSE substring(toString(${v}.dateStart), 0, ${n}) END`;
 
 export const EVENT_GROUPINGS: Record<'TYPE' | 'MONTH' | 'YEAR' | 'LOCATION' | 'PARTICIPANT', Grouping> = {
-  TYPE: { cypher: 'WITH ev.type AS key, null AS label, count(*) AS count' },
-  MONTH: { cypher: `WITH ${month('ev')} AS key, null AS label, count(*) AS count`, byKey: true },
-  YEAR: { cypher: `WITH ${year('ev')} AS key, null AS label, count(*) AS count`, byKey: true },
-  LOCATION: {
-    cypher: `OPTIONAL MATCH (ev)-[:${R.OCCURRED_AT}]->(place:${L.Entity})
-             WITH place.id AS key, place.name AS label, count(DISTINCT ev) AS count`,
-  },
-  PARTICIPANT: {
-    cypher: `MATCH (who:${L.Entity})-[:${R.PARTICIPATED_IN}]->(ev)
-             WITH who.id AS key, who.name AS label, count(DISTINCT ev) AS count`,
-  },
+  TYPE: { row: 'ev', key: 'ev.type' },
+  MONTH: { row: 'ev', key: part('ev', 7), byKey: true },
+  YEAR: { row: 'ev', key: part('ev', 4), byKey: true },
+  LOCATION: { row: 'ev', reach: `OPTIONAL MATCH (ev)-[:${R.OCCURRED_AT}]->(place:${L.Entity})`, key: 'place.id', label: 'place.name', many: true },
+  PARTICIPANT: { row: 'ev', reach: `MATCH (who:${L.Entity})-[:${R.PARTICIPATED_IN}]->(ev)`, key: 'who.id', label: 'who.name', many: true },
 };
 
 export const ENTITY_GROUPINGS: Record<'TYPE' | 'KIND', Grouping> = {
-  TYPE: { cypher: 'WITH e.type AS key, null AS label, count(*) AS count' },
-  KIND: { cypher: `WITH e.type + ':' + coalesce(e.kind, '') AS key, e.kind AS label, count(*) AS count` },
+  TYPE: { row: 'e', key: 'e.type' },
+  KIND: { row: 'e', key: `e.type + ':' + coalesce(e.kind, '')`, label: 'e.kind' },
 };
 
 export const FIGURE_GROUPINGS: Record<'METRIC' | 'PERIOD' | 'SUBJECT', Grouping> = {
-  METRIC: { cypher: 'WITH f.metric AS key, null AS label, count(*) AS count' },
-  PERIOD: { cypher: 'WITH f.period AS key, null AS label, count(*) AS count', byKey: true },
-  SUBJECT: {
-    cypher: `MATCH (f)-[:${R.ABOUT}]->(about:${L.Entity})
-             WITH about.id AS key, about.name AS label, count(DISTINCT f) AS count`,
-  },
+  METRIC: { row: 'f', key: 'f.metric' },
+  PERIOD: { row: 'f', key: 'f.period', byKey: true },
+  SUBJECT: { row: 'f', reach: `MATCH (f)-[:${R.ABOUT}]->(about:${L.Entity})`, key: 'about.id', label: 'about.name', many: true },
 };
 
-/** The groups of the rows `match` finds under `where`, at most `first` of them, in one statement. */
+const orderOf = (g: Grouping, key = 'key', count = 'count'): string =>
+  g.byKey ? `${key} IS NULL, ${key} ASC` : `${count} DESC, ${key} IS NULL, ${key} ASC`;
+
+/**
+ * One statement: the rows `match` finds under `where`, grouped, at most `first` groups; with `then`, each group
+ * counted again by `then` (whose groups must not overlap, so that they add up to the group: not PARTICIPANT).
+ */
 export async function groupCounts(
   ctx: Context,
   match: string,
   where: Compiled | null,
-  grouping: Grouping,
+  g: Grouping,
   first: number,
+  then: Grouping | null = null,
 ): Promise<GroupCountRow[]> {
-  const order = grouping.byKey ? 'key IS NULL, key ASC' : 'count DESC, key IS NULL, key ASC';
-  const rows = await readQuery(
-    ctx,
-    `${match} ${where ? `WHERE ${where.cypher}` : ''}
-     ${grouping.cypher}
-     RETURN key, label, count ORDER BY ${order} LIMIT $first`,
-    { ...where?.params, first: int(first) },
-  );
-  return rows.map((r) => ({ key: (r.key as string | null) ?? null, label: (r.label as string | null) ?? null, count: r.count as number }));
+  if (then?.many && then.reach?.startsWith('MATCH')) throw badInput('then: a grouping where one row falls in several groups (PARTICIPANT, SUBJECT) cannot subdivide a group', 'then');
+  const head = `${match} ${where ? `WHERE ${where.cypher}` : ''}
+     ${g.reach ?? ''}`;
+  const label = g.label ?? 'null';
+  const statement = then
+    ? `${head}
+       WITH DISTINCT ${g.row}, ${g.key} AS key, ${label} AS label
+       ${then.reach ?? ''}
+       WITH key, label, ${then.key} AS key2, ${then.label ?? 'null'} AS label2, count(DISTINCT ${g.row}) AS c
+       ORDER BY ${orderOf(then, 'key2', 'c')}
+       WITH key, label, sum(c) AS count, collect({key: key2, label: label2, count: c}) AS subgroups
+       RETURN key, label, count, subgroups ORDER BY ${orderOf(g)} LIMIT $first`
+    : `${head}
+       WITH ${g.key} AS key, ${label} AS label, count(${g.many ? `DISTINCT ${g.row}` : '*'}) AS count
+       RETURN key, label, count, null AS subgroups ORDER BY ${orderOf(g)} LIMIT $first`;
+  const rows = await readQuery(ctx, statement, { ...where?.params, first: int(first) });
+  return rows.map(groupRow);
+}
+
+function groupRow(r: Row): GroupCountRow {
+  return {
+    key: (r.key as string | null) ?? null,
+    label: (r.label as string | null) ?? null,
+    count: r.count as number,
+    subgroups: r.subgroups ? (r.subgroups as Row[]).map(groupRow) : null,
+  };
 }
 
 export const EVENT_MATCH = `MATCH (ev:${L.Event})`;

@@ -37,6 +37,9 @@ class EventCountsArgs extends GroupArgs {
   @Field(() => EventGrouping)
   by!: EventGrouping;
 
+  @Field(() => EventGrouping, { nullable: true, description: 'Count each group again by this (not PARTICIPANT): `subgroups`.' })
+  then?: EventGrouping | null;
+
   @Field(() => EventFilter, { nullable: true })
   where?: EventFilter | null;
 }
@@ -46,6 +49,9 @@ class EntityCountsArgs extends GroupArgs {
   @Field(() => EntityGrouping)
   by!: EntityGrouping;
 
+  @Field(() => EntityGrouping, { nullable: true, description: 'Count each group again by this: `subgroups`.' })
+  then?: EntityGrouping | null;
+
   @Field(() => EntityFilter, { nullable: true })
   where?: EntityFilter | null;
 }
@@ -54,6 +60,9 @@ class EntityCountsArgs extends GroupArgs {
 class FigureCountsArgs extends GroupArgs {
   @Field(() => FigureGrouping)
   by!: FigureGrouping;
+
+  @Field(() => FigureGrouping, { nullable: true, description: 'Count each group again by this (not SUBJECT): `subgroups`.' })
+  then?: FigureGrouping | null;
 
   @Field(() => FigureFilter, { nullable: true })
   where?: FigureFilter | null;
@@ -74,18 +83,18 @@ export class CountsResolver {
   @Query(() => [GroupCount], { description: 'How many events match `where`, by type, month, year, location or participant.' })
   eventCounts(@Args(() => EventCountsArgs) args: EventCountsArgs, @Ctx() ctx: Context): Promise<GroupCountRow[]> {
     const first = checkFirst(args.first);
-    return groupCounts(ctx, EVENT_MATCH, compiled(args.where, 'ev', eventConditions), EVENT_GROUPINGS[args.by], first);
+    return groupCounts(ctx, EVENT_MATCH, compiled(args.where, 'ev', eventConditions), EVENT_GROUPINGS[args.by], first, args.then ? EVENT_GROUPINGS[args.then] : null);
   }
 
   @Query(() => [GroupCount], { description: 'How many entities match `where`, by type or by type and kind.' })
   entityCounts(@Args(() => EntityCountsArgs) args: EntityCountsArgs, @Ctx() ctx: Context): Promise<GroupCountRow[]> {
     const first = checkFirst(args.first);
-    return groupCounts(ctx, ENTITY_MATCH, compiled(args.where, 'e', entityConditions), ENTITY_GROUPINGS[args.by], first);
+    return groupCounts(ctx, ENTITY_MATCH, compiled(args.where, 'e', entityConditions), ENTITY_GROUPINGS[args.by], first, args.then ? ENTITY_GROUPINGS[args.then] : null);
   }
 
   @Query(() => [GroupCount], { description: 'How many figures match `where`, by metric, period or subject.' })
   figureCounts(@Args(() => FigureCountsArgs) args: FigureCountsArgs, @Ctx() ctx: Context): Promise<GroupCountRow[]> {
     const first = checkFirst(args.first);
-    return groupCounts(ctx, FIGURE_MATCH, compiled(args.where, 'f', figureConditions), FIGURE_GROUPINGS[args.by], first);
+    return groupCounts(ctx, FIGURE_MATCH, compiled(args.where, 'f', figureConditions), FIGURE_GROUPINGS[args.by], first, args.then ? FIGURE_GROUPINGS[args.then] : null);
   }
 }

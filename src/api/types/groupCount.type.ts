@@ -11,4 +11,10 @@ export class GroupCount {
 
   @Field(() => Int, { description: 'How many match the `where` in this group.' })
   count!: number;
+
+  @Field(() => [GroupCount], {
+    nullable: true,
+    description: 'The group counted again by the `then` grouping (each subgroup in the order of its grouping), when one was given.',
+  })
+  subgroups!: GroupCount[] | null;
 }
