@@ -22,8 +22,8 @@ describe('the seed article, loaded into an empty graph', () => {
 
   it('has the people, organisations, villages, places and projects of the article', async () => {
     const counts = await countsByLabel(driver(), testDatabase());
-    expect(counts).toMatchObject({ Article: 1, Person: 19, Organization: 38, Village: 7, Place: 15, Project: 12, Event: 22, Figure: 47 });
-    expect(counts.Entity).toBe(19 + 38 + 7 + 15 + 12);
+    expect(counts).toMatchObject({ Article: 1, Person: 19, Organization: 39, Village: 7, Place: 15, Project: 12, Event: 28, Figure: 50 });
+    expect(counts.Entity).toBe(19 + 39 + 7 + 15 + 12);
   });
 
   it('knows who attended the 6-26 对接会 and who hosted it', async () => {

@@ -49,6 +49,20 @@ const cases: Array<[string, (d: Record<string, any>) => void, string, RegExp]> =
   ['a figure subject is unknown', (d) => (d.figures[0].subject = 'ghost'), 'figures[0].subject', /unknown key "ghost"/],
   ['a figure value is text', (d) => (d.figures[0].value = '295'), 'figures[0].value', /expected number, got string/],
   ['a figure has no metric', (d) => delete d.figures[0].metric, 'figures[0].metric', /required/],
+  ['a figure qualifier is unknown', (d) => (d.figures[0].qualifier = 'roughly'), 'figures[0].qualifier', /unknown qualifier "roughly" \(expected one of: estimate, approx, atLeast, atMost\)/],
+  ['a figure states its number as a number', (d) => (d.figures[0].stated = 295), 'figures[0].stated', /expected string, got number/],
+  ['an event is part of a missing event', (d) => (d.events[0].partOf = 'ghost'), 'events[0].partOf', /unknown event key "ghost"/],
+  ['an event is part of an entity', (d) => (d.events[0].partOf = 'zone'), 'events[0].partOf', /"zone" is an entity; an event key is needed here/],
+  ['an event is part of itself', (d) => (d.events[0].partOf = 'sign'), 'events[0].partOf', /cannot be part of itself/],
+  [
+    'two events are part of each other',
+    (d) => {
+      d.events[0].partOf = 'meet';
+      d.events.push({ key: 'meet', type: 'Meeting', name: '对接会', partOf: 'fair' }, { key: 'fair', type: 'Fair', name: '节', partOf: 'sign' });
+    },
+    'events[2].partOf',
+    /partOf cycle: "meet" → "fair" → "sign" → "meet"|partOf cycle: "sign" → "meet" → "fair" → "sign"/,
+  ],
   ['the evidence is 5 MB', (d) => (d.entities[0].evidence = 'x'.repeat(5 * 1024 * 1024)), 'entities[0].evidence', /at most 10000/],
 ];
 
@@ -89,6 +103,27 @@ describe('validation: when a document breaks a rule of kg-article/1', () => {
     expect(result.ok).toBe(false);
     const paths = (result as { problems: Array<{ path: string }> }).problems.map((p) => p.path);
     expect(paths).toEqual(expect.arrayContaining(['entities[1].type', 'events[0].date', 'relations[1].to']));
+  });
+
+  it('reports every event of a partOf cycle, and accepts a chain that ends', () => {
+    const doc = articleDoc('cycle');
+    doc.events[0].partOf = 'meet';
+    doc.events.push({ key: 'meet', type: 'Meeting', name: '对接会', partOf: 'sign' });
+    const result = validateDocument(doc);
+    const problems = (result as { problems: Array<{ path: string; message: string }> }).problems;
+    expect(problems).toEqual([
+      { path: 'events[0].partOf', message: 'partOf cycle: "sign" → "meet" → "sign"' },
+      { path: 'events[1].partOf', message: 'partOf cycle: "sign" → "meet" → "sign"' },
+    ]);
+    delete doc.events[1].partOf;
+    doc.events.push({ key: 'ceremony', type: 'Ceremony', name: '仪式', partOf: 'sign' });
+    expect(validateDocument(doc)).toMatchObject({ ok: true });
+  });
+
+  it('accepts hedged figures with the number as written', () => {
+    const doc = articleDoc('hedged');
+    doc.figures.push({ subject: 'zone', metric: '资金', value: 2, unit: '亿元', qualifier: 'approx', stated: '近2亿元' });
+    expect(validateDocument(doc)).toMatchObject({ ok: true });
   });
 
   it('rejects what is not an object at all, saying so', () => {

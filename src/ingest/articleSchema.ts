@@ -3,6 +3,7 @@ import {
   ENTITY_TYPE_NAMES,
   ENTITY_TYPES,
   EVENT_TYPES,
+  FIGURE_QUALIFIER_NAMES,
   FORMAT_TAG,
   PARTICIPANT_ROLES,
   RELATION_TYPE_NAMES,
@@ -92,6 +93,7 @@ const event = object(
     date: date('YYYY-MM-DD or YYYY-MM'),
     endDate: date('YYYY-MM-DD or YYYY-MM; not before `date`'),
     location: { ...key, description: 'key of the entity where it happened' },
+    partOf: { ...key, description: 'key of another event of this document during which this one took place; no cycles' },
     participants: list(
       object({ entity: { ...key, description: 'key of an entity' }, role: { enum: PARTICIPANT_ROLES } }, [
         'entity',
@@ -126,6 +128,8 @@ const figure = object(
     unit: text(LIMITS.shortText),
     period: text(LIMITS.shortText),
     change: { type: 'number', description: 'relative change year on year, as a fraction (0.132 is +13.2%)' },
+    qualifier: { enum: FIGURE_QUALIFIER_NAMES },
+    stated: text(LIMITS.shortText, 'the number as the article writes it (`近2亿元`), verbatim'),
     evidence,
   },
   ['subject', 'metric', 'value'],
@@ -158,7 +162,7 @@ export function articleJsonSchema(): JsonSchema {
     title: 'kg-article/1',
     description:
       'One extracted article. Generated from src/ingest/articleSchema.ts; rules that JSON Schema cannot say ' +
-      '(unique keys, references, relation endpoints, date order, real calendar dates) are enforced by the ingester.',
+      '(unique keys, references, relation endpoints, date order, real calendar dates, partOf cycles) are enforced by the ingester.',
     ...object(
       {
         format: { const: FORMAT_TAG },

@@ -1,4 +1,4 @@
-import type { EntityType, EventType, ParticipantRole, RelationType } from '../model';
+import type { EntityType, EventType, FigureQualifier, ParticipantRole, RelationType } from '../model';
 
 export type AttributeValue = string | number | boolean;
 export type Attributes = Record<string, AttributeValue>;
@@ -39,6 +39,8 @@ export interface EventInput {
   date?: string;
   endDate?: string;
   location?: string;
+  /** key of the event of this document during which this one took place */
+  partOf?: string;
   participants?: Array<{ entity: string; role: ParticipantRole }>;
   attributes?: Attributes;
   evidence?: string;
@@ -61,5 +63,9 @@ export interface FigureInput {
   unit?: string;
   period?: string;
   change?: number;
+  /** how the article hedges the number; absent = stated as exact */
+  qualifier?: FigureQualifier;
+  /** the number as the article writes it (`近2亿元`) */
+  stated?: string;
   evidence?: string;
 }

@@ -29,6 +29,54 @@ const objects = (value: unknown): Array<Record<string, unknown>> =>
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? storedText(value) : undefined);
 
 /**
+ * Each event's `partOf` names another event of the document, and following them never comes back: every
+ * event of a cycle is reported once, with the cycle.
+ */
+function partOfProblems(
+  events: Array<Record<string, unknown>>,
+  eventKeys: Set<string>,
+  entityKeys: Map<string, unknown>,
+): Problem[] {
+  const problems: Problem[] = [];
+  const parent = new Map<string, string>();
+  const pathOf = new Map<string, string>();
+  events.forEach((e, i) => {
+    const key = str(e.key);
+    const of = str(e.partOf);
+    const path = `events[${i}].partOf`;
+    if (of === undefined || key === undefined) return;
+    if (of === key) problems.push({ path, message: `an event cannot be part of itself (${quote(of)})` });
+    else if (eventKeys.has(of)) {
+      if (!parent.has(key)) parent.set(key, of);
+      pathOf.set(key, path);
+    } else {
+      problems.push({
+        path,
+        message: entityKeys.has(of) ? `${quote(of)} is an entity; an event key is needed here` : `unknown event key ${quote(of)}`,
+      });
+    }
+  });
+  const reported = new Set<string>();
+  for (const start of parent.keys()) {
+    const chain: string[] = [];
+    let at: string | undefined = start;
+    while (at !== undefined && !chain.includes(at) && !reported.has(at)) {
+      chain.push(at);
+      at = parent.get(at);
+    }
+    if (at === undefined || reported.has(at)) {
+      chain.forEach((k) => reported.add(k));
+      continue;
+    }
+    const cycle = chain.slice(chain.indexOf(at));
+    const text = [...cycle, at].map(quote).join(' → ');
+    for (const k of cycle) problems.push({ path: pathOf.get(k)!, message: `partOf cycle: ${text}` });
+    chain.forEach((k) => reported.add(k));
+  }
+  return problems;
+}
+
+/**
  * Checks a parsed document against every rule of `kg-article/1` and lists every problem by JSON path.
  * Structure comes from the JSON Schema; the rules below are those JSON Schema cannot express. They run
  * even when the structure is wrong (reading defensively), so one pass reports everything.
@@ -123,6 +171,8 @@ export function validateDocument(input: unknown): Validation {
       roles.add(pair);
     });
   });
+
+  problems.push(...partOfProblems(events, eventKeys, entityTypes));
 
   relations.forEach((r, i) => {
     const path = `relations[${i}]`;

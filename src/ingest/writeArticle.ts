@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { WriteTx } from '../graph';
-import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../model';
+import { dateSpan, ENTITY_TYPE_NAMES, GRAPH_RELATIONSHIPS, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../model';
 import { canonicalJson, sha256 } from './canonicalJson';
 import type { ArticleDocument, Attributes } from './document';
 import { CLAIM_LISTS, DERIVE_RELATION, RELATION_PATTERN } from './relationClaims';
@@ -31,8 +31,10 @@ export function eventId(articleId: string, key: string): string {
   return `${articleId}#${key}`;
 }
 
+/** A hedged number is another figure than the exact one; an unhedged figure's id is what it always was. */
 export function figureId(subjectId: string, f: ArticleDocument['figures'][number]): string {
-  const identity = canonicalJson([subjectId, f.metric, f.period ?? '', f.unit ?? '', f.value, f.change ?? null]);
+  const exact = [subjectId, f.metric, f.period ?? '', f.unit ?? '', f.value, f.change ?? null];
+  const identity = canonicalJson(f.qualifier ? [...exact, f.qualifier] : exact);
   return `figure:${sha256(identity).slice(0, 24)}`;
 }
 
@@ -157,6 +159,13 @@ export const WRITE_FACTS = `
     CREATE (e)-[:PARTICIPATED_IN {role: p.role, sourceArticles: [x.article],
                                   sourceEvidence: [coalesce(x.evidence, '')]}]->(ev)
   }
+  CALL () {
+    UNWIND $facts.events AS x
+    WITH x WHERE x.partOf IS NOT NULL
+    MATCH (ev:Event {id: x.id}), (occasion:Event {id: x.partOf})
+    USING INDEX SEEK ev:Event(id) USING INDEX SEEK occasion:Event(id)
+    CREATE (ev)-[:${GRAPH_RELATIONSHIPS.PART_OF_EVENT}]->(occasion)
+  }
   ${RELATION_TYPE_NAMES.map(RELATION_STEP).join('')}
   CALL (${CLAIMED.join(', ')}) {
     UNWIND ${CLAIMED.join(' + ')} AS r
@@ -168,10 +177,10 @@ export const WRITE_FACTS = `
     MATCH (s:Entity {id: x.subject}) USING INDEX SEEK s:Entity(id)
     MERGE (f:Figure {id: x.id})
       ON CREATE SET f.metric = x.metric, f.value = x.value, f.unit = x.unit, f.period = x.period,
-                    f.change = x.change
+                    f.change = x.change, f.qualifier = x.qualifier
     MERGE (f)-[:ABOUT]->(s)
     MERGE (a)-[rep:REPORTS]->(f)
-    SET rep.evidence = x.evidence
+    SET rep.evidence = x.evidence, rep.stated = x.stated
   }
   CALL () {
     UNWIND $facts.expectNew AS id
@@ -308,6 +317,7 @@ function addFacts(
       attributes: json(e.attributes),
       evidence: e.evidence ?? null,
       location: e.location ? idOf(e.location) : null,
+      partOf: e.partOf ? eventId(aid, e.partOf) : null,
       participants: (e.participants ?? []).map((p) => ({ entity: idOf(p.entity), role: p.role })),
     };
   });
@@ -345,6 +355,8 @@ function addFacts(
     unit: f.unit ?? null,
     period: f.period ?? null,
     change: f.change ?? null,
+    qualifier: f.qualifier ?? null,
+    stated: f.stated ?? null,
     evidence: f.evidence ?? null,
   }));
   rows.figures.push(...docFigures);

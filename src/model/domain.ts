@@ -148,6 +148,19 @@ export function relationDecl(type: RelationType): RelationTypeDecl {
   return RELATION_TYPES[type];
 }
 
+/**
+ * How an article hedges a number (a figure's `qualifier`); absent means stated as exact. The markers are the
+ * words that signal each, for extractors and readers; the ingester does not parse text.
+ */
+export const FIGURE_QUALIFIERS = {
+  estimate: { markers: ['预计', '预期'], description: 'An estimate or forecast (预计, 预期).' },
+  approx: { markers: ['近', '约', '左右'], description: 'Approximately (近, 约, 左右).' },
+  atLeast: { markers: ['以上', '超过', '逾'], description: 'At least, or more than (以上, 超过, 逾).' },
+  atMost: { markers: ['以内', '不到', '不超过'], description: 'At most, or less than (以内, 不到, 不超过).' },
+} as const;
+export type FigureQualifier = keyof typeof FIGURE_QUALIFIERS;
+export const FIGURE_QUALIFIER_NAMES = Object.keys(FIGURE_QUALIFIERS) as FigureQualifier[];
+
 /** What an event may name as its `location`. */
 export const EVENT_LOCATION_TYPES: readonly EntityType[] = ['Place', 'Village', 'Organization', 'Project'];
 
@@ -173,6 +186,8 @@ export const GRAPH_RELATIONSHIPS = {
   PARTICIPATED_IN: 'PARTICIPATED_IN',
   /** Event → Entity: where it happened. */
   OCCURRED_AT: 'OCCURRED_AT',
+  /** Event → Event: the occasion during which it took place (a signing at a meeting); the event's `partOf`. */
+  PART_OF_EVENT: 'PART_OF_EVENT',
   /** Figure → Entity: what the number is about. */
   ABOUT: 'ABOUT',
   /** NameKey → Entity: the normalised name or alias that identifies it. */

@@ -1,6 +1,6 @@
 import { ArgsType, Field, Int } from 'type-graphql';
-import type { EventType, ParticipantRole, RelationType } from '../../model';
-import { DateMatch, Direction, EventTypeEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
+import type { EventType, FigureQualifier, ParticipantRole, RelationType } from '../../model';
+import { DateMatch, Direction, EventTypeEnum, FigureQualifierEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
 import { checkText } from './limits';
 
 /** Arguments of list fields on types (as opposed to root fields). */
@@ -42,12 +42,25 @@ export class FigureFilterArgs {
 
   @Field(() => String, { nullable: true, description: 'Exact period, such as `2023-H1`.' })
   period?: string | null;
+
+  @Field(() => [FigureQualifierEnum], { nullable: true, description: 'Only numbers hedged in one of these ways.' })
+  qualifiers?: FigureQualifier[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only hedged numbers (any qualifier); false: only numbers stated as exact.' })
+  hedged?: boolean | null;
 }
 
-export function checkFigureFilter(args: FigureFilterArgs): { metric: string | null; period: string | null } {
+export function checkFigureFilter(args: FigureFilterArgs): {
+  metric: string | null;
+  period: string | null;
+  qualifiers: FigureQualifier[] | null;
+  hedged: boolean | null;
+} {
   return {
     metric: args.metric != null ? checkText(args.metric, 'metric') : null,
     period: args.period != null ? checkText(args.period, 'period') : null,
+    qualifiers: args.qualifiers ?? null,
+    hedged: args.hedged ?? null,
   };
 }
 

@@ -1,3 +1,4 @@
+import type { FigureQualifier } from '../../model';
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
 import { figureMap, resolveEntity } from './fragments';
@@ -16,13 +17,27 @@ const ROOT_ORDER: Record<FigureOrderValue, string> = {
 export interface FigureFilter {
   metric: string | null;
   period: string | null;
+  qualifiers: readonly FigureQualifier[] | null;
+  hedged: boolean | null;
 }
+
+/** The WHERE conditions of a filter on figure `f` (values are parameters named after the filter's fields). */
+function filterConditions(o: FigureFilter): string[] {
+  return [
+    ...(o.metric !== null ? ['f.metric = $metric'] : []),
+    ...(o.period !== null ? ['f.period = $period'] : []),
+    ...(o.qualifiers !== null ? ['f.qualifier IN $qualifiers'] : []),
+    ...(o.hedged === true ? ['f.qualifier IS NOT NULL'] : o.hedged === false ? ['f.qualifier IS NULL'] : []),
+  ];
+}
+
+const filterParams = (o: FigureFilter) => ({ metric: o.metric, period: o.period, qualifiers: o.qualifiers });
 
 const ORDER = 'f.metric, f.period, f.id';
 
 /** The figures about each entity, by metric then period. */
 export async function figuresAbout(ctx: Context, ids: readonly string[], o: FigureFilter): Promise<Map<string, FigureRow[]>> {
-  const conditions = [...(o.metric !== null ? ['f.metric = $metric'] : []), ...(o.period !== null ? ['f.period = $period'] : [])];
+  const conditions = filterConditions(o);
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
@@ -30,25 +45,20 @@ export async function figuresAbout(ctx: Context, ids: readonly string[], o: Figu
      ${where(conditions)}
      WITH id, f ORDER BY ${ORDER}
      RETURN id, collect(${figureMap('f')}) AS rows`,
-    { ids: [...ids], metric: o.metric, period: o.period },
+    { ids: [...ids], ...filterParams(o) },
   );
   return byKey(ids, rows, (r: Row) => figureRow(r));
 }
 
 /**
- * Figures by subject (a merged id resolves to the kept entity; an unknown one matches nothing), metric and
- * period, each optional; by subject name, metric, period; at most `first`.
+ * Figures by subject (a merged id resolves to the kept entity; an unknown one matches nothing), metric,
+ * period and hedge, each optional; by subject name, metric, period; at most `first`.
  */
 export async function findFigures(
   ctx: Context,
   o: FigureFilter & { subject: string | null; first: number; extra: Compiled | null; order: FigureOrderValue },
 ): Promise<FigureRow[]> {
-  const conditions = [
-    ...(o.subject !== null ? ['s = subject'] : []),
-    ...(o.metric !== null ? ['f.metric = $metric'] : []),
-    ...(o.period !== null ? ['f.period = $period'] : []),
-    ...(o.extra ? [o.extra.cypher] : []),
-  ];
+  const conditions = [...(o.subject !== null ? ['s = subject'] : []), ...filterConditions(o), ...(o.extra ? [o.extra.cypher] : [])];
   const rows = await readQuery(
     ctx,
     `${o.subject !== null ? resolveEntity('$subject', 'subject') : 'WITH null AS subject'}
@@ -57,7 +67,7 @@ export async function findFigures(
      WITH f, s ORDER BY ${ROOT_ORDER[o.order]}
      LIMIT $first
      RETURN ${figureMap('f')} AS figure`,
-    { ...o.extra?.params, subject: o.subject, metric: o.metric, period: o.period, first: int(o.first) },
+    { ...o.extra?.params, subject: o.subject, ...filterParams(o), first: int(o.first) },
   );
   return rows.map((r) => figureRow(r.figure as Row));
 }

@@ -33,7 +33,9 @@ export const entityOrEventMap = (v: string, entity: EntityExtras = ENTITY_EXTRAS
   withExtras(v, [...new Set([...entity, ...event])]);
 export const articleMap = (v: string): string => `${v} {.id, .title, .publisher, .publishedOn, .url, .language}`;
 export const figureMap = (v: string): string =>
-  `${v} {.id, .metric, .value, .unit, .period, .change, ` +
+  `${v} {.id, .metric, .value, .unit, .period, .change, .qualifier, ` +
+  `stated: head(COLLECT { MATCH (figureSource:${L.Article})-[figureReport:${R.REPORTS}]->(${v}) WHERE figureReport.stated IS NOT NULL ` +
+  `RETURN figureReport.stated ORDER BY figureSource.id }), ` +
   `subject: head(COLLECT { MATCH (${v})-[:${R.ABOUT}]->(figureSubject:${L.Entity}) RETURN ${entityMap('figureSubject')} })}`;
 /**
  * Where a relationship's claims (the articles and sentences stating it) can be read later: its element id,

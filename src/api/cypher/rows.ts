@@ -1,4 +1,4 @@
-import type { EntityType, EventType } from '../../model';
+import type { EntityType, EventType, FigureQualifier } from '../../model';
 import type { Row } from '../db/run';
 
 /**
@@ -45,6 +45,8 @@ export interface FigureRow {
   unit: string | null;
   period: string | null;
   change: number | null;
+  qualifier: FigureQualifier | null;
+  stated: string | null;
   subject: EntityRow | null;
 }
 
@@ -190,6 +192,8 @@ export function figureRow(m: Row): FigureRow {
     unit: str(m.unit),
     period: str(m.period),
     change: typeof m.change === 'number' ? m.change : null,
+    qualifier: (str(m.qualifier) as FigureQualifier | null),
+    stated: str(m.stated),
     subject: m.subject ? entityRow(m.subject as Row) : null,
   };
 }

@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { articlesByIds, articleTexts } from '../cypher/articles';
 import { claimsByKeys } from '../cypher/claims';
 import { eventsOfEntities, type EntityEventsOptions } from '../cypher/entityEvents';
+import { occasionsOfEvents, partsOfEvents } from '../cypher/eventParts';
 import { figuresAbout, type FigureFilter } from '../cypher/figures';
 import { articlesMentioning, entitiesMentionedIn, eventsReportedIn } from '../cypher/mentions';
 import { nodesByIds, nodesWithEvents } from '../cypher/nodesByIds';
@@ -178,6 +179,14 @@ export class Loaders {
   now<V>(loader: DataLoader<string, V>, id: string): V | Promise<V> {
     const primed = this.primedRows.get(loader) as Map<string, V> | undefined;
     return primed?.has(id) ? primed.get(id)! : loader.load(id);
+  }
+
+  occasion(): DataLoader<string, EventRow | null> {
+    return this.loader('occasion', (ids) => occasionsOfEvents(this.ctx, ids), null);
+  }
+
+  parts(): DataLoader<string, EventRow[]> {
+    return this.loader('parts', (ids) => partsOfEvents(this.ctx, ids), []);
   }
 
   location(): DataLoader<string, EntityRow | null> {

@@ -30,6 +30,16 @@ export class EventResolver {
     return loaders(ctx).location().load(ev.id);
   }
 
+  @FieldResolver(() => Event, { nullable: true, description: 'The event during which it took place (a signing at a meeting), as the article says.' })
+  partOf(@Root() ev: EventRow, @Ctx() ctx: Context): Promise<EventRow | null> {
+    return loaders(ctx).occasion().load(ev.id);
+  }
+
+  @FieldResolver(() => [Event], { description: 'The events that took place during it, by date then name.' })
+  parts(@Root() ev: EventRow, @Ctx() ctx: Context): Promise<EventRow[]> {
+    return loaders(ctx).parts().load(ev.id);
+  }
+
   @FieldResolver(() => Article, { description: 'The article that reports it.' })
   article(@Root() ev: EventRow, @Ctx() ctx: Context): Promise<ArticleRow | null> {
     return loaders(ctx).article().load(ev.articleId);

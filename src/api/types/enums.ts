@@ -4,6 +4,8 @@ import {
   ENTITY_TYPE_NAMES,
   ENTITY_TYPES,
   EVENT_TYPES,
+  FIGURE_QUALIFIER_NAMES,
+  FIGURE_QUALIFIERS,
   PARTICIPANT_ROLES,
   RELATION_TYPE_NAMES,
   RELATION_TYPES,
@@ -39,6 +41,13 @@ registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind', description: 
 
 export const EventTypeEnum = enumOf(EVENT_TYPES);
 registerEnumType(EventTypeEnum, { name: 'EventType', description: 'What kind of event it was.' });
+
+export const FigureQualifierEnum = enumOf(FIGURE_QUALIFIER_NAMES);
+registerEnumType(FigureQualifierEnum, {
+  name: 'FigureQualifier',
+  description: 'How the article hedges a number; a figure without one is stated as exact.',
+  valuesConfig: Object.fromEntries(FIGURE_QUALIFIER_NAMES.map((q) => [q, { description: FIGURE_QUALIFIERS[q].description }])),
+});
 
 export const ParticipantRoleEnum = enumOf(PARTICIPANT_ROLES);
 registerEnumType(ParticipantRoleEnum, { name: 'ParticipantRole', description: 'What part an entity took in an event.' });
