@@ -64,9 +64,13 @@ describe('examples/', () => {
     );
   });
 
-  it('who-attended-each-signing covers both signings', async () => {
+  it('who-attended-each-signing covers the five agreements: one on 6/21, four on 6/26 during the 对接会', async () => {
     const data = await run('who-attended-each-signing.graphql');
-    expect(data.events.edges.map((e: any) => e.node.id)).toEqual([ev('ev-0621-signing'), ev('ev-0626-signing')]);
+    const nodes = data.events.edges.map((e: any) => e.node);
+    // by date, ties by id
+    expect(nodes.map((n: any) => n.id)).toEqual([ev('ev-0621-signing'), ...['gyvs', 'jnu', 'yzpc', 'yzpi'].map((k) => ev(`ev-0626-signing-${k}`))]);
+    expect(nodes[0].partOf).toBeNull();
+    expect(nodes.slice(1).map((n: any) => n.partOf.id)).toEqual(Array(4).fill(ev('ev-0626-meeting')));
   });
 
   it('official-positions-and-events shows 金锋 with two positions and four events', async () => {

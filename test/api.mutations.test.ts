@@ -178,7 +178,7 @@ describe('deleteArticle', () => {
 
   it('of the seed itself leaves an empty graph', async () => {
     const data = await ok(`mutation { deleteArticle(id: "${ARTICLE}") { deleted events figures entities relations } }`, undefined, 'editor');
-    expect(data.deleteArticle).toEqual({ deleted: true, events: 22, figures: 47, entities: 91, relations: 90 });
+    expect(data.deleteArticle).toEqual({ deleted: true, events: 28, figures: 50, entities: 92, relations: 91 });
     const { records } = await testDriver().executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database: testDatabase() });
     expect(Number(records[0].get('n'))).toBe(0);
   });
