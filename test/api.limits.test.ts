@@ -59,7 +59,7 @@ describe('argument limits', () => {
       paths(from: "person:xu-jian", to: "person:shi-zhihong", maxLength: 6, first: 100) { length }
       search(query: "${long(1000)}", first: 100) { totalCount }
     }`);
-    expect(data.entities.totalCount).toBe(91);
+    expect(data.entities.totalCount).toBe(92);
     expect(data.neighborhood.truncated).toBe(false);
     expect(data.paths.length).toBeGreaterThan(0);
   });
@@ -116,7 +116,7 @@ describe('round trips', () => {
     async (first) => {
       const { data, errors, ctx } = await exec(NESTED, { first });
       expect(errors).toBeUndefined();
-      expect(data.events.edges.length).toBe(Math.min(first, 22));
+      expect(data.events.edges.length).toBe(Math.min(first, 28));
       const positions = data.events.edges.flatMap((e: any) => e.node.participants.flatMap((p: any) => p.entity.positions ?? []));
       expect(positions.length).toBeGreaterThan(first === 50 ? 20 : 0);
       process.stderr.write(`[api.limits.test] nested query, first ${first}: ${ctx.stats.roundTrips} round trips\n`);

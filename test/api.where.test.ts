@@ -65,10 +65,11 @@ describe('relationship filters', () => {
     expect(data.entities.edges.map((e: any) => e.node.id)).toEqual(['project:yinglian-composite-current-collectors']);
   });
 
-  it('when a PARTNER_OF relation must be valid at a date, then one stated since 2023-06-26 is not valid on 2023-06-01 but is in July', async () => {
+  it('when a PARTNER_OF relation must be valid at a date, then one stated since 2023-06-21 is valid on 2023-06-22, those since 2023-06-26 only later', async () => {
     const partners = (day: string) =>
       ok(`{ entities(first: 50, where: { relation: { types: [PARTNER_OF], other: { ids: ["org:gaoyou-edz"] }, validAt: "${day}" } }) { edges { node { id } } } }`);
-    expect((await partners('2023-06-01')).entities.edges.map((e: any) => e.node.id)).toEqual(['org:jiangnan-university-life-sciences-college']);
+    expect((await partners('2023-06-01')).entities.edges).toEqual([]);
+    expect((await partners('2023-06-22')).entities.edges.map((e: any) => e.node.id)).toEqual(['org:jiangnan-university-life-sciences-college']);
     expect((await partners('2023-07')).entities.edges).toHaveLength(4);
   });
 
@@ -153,9 +154,11 @@ describe('grouped counts', () => {
     const expected = new Map<string, number>();
     for (const e of june) expected.set(e.type, (expected.get(e.type) ?? 0) + 1);
     expect(Object.fromEntries(data.byType.map((g: any) => [g.key, g.count]))).toEqual(Object.fromEntries(expected));
+    const may = doc.events.filter((e) => e.date?.startsWith('2023-05'));
     expect(data.byMonth).toEqual([
+      { key: '2023-05', count: may.length },
       { key: '2023-06', count: june.length },
-      { key: null, count: doc.events.length - june.length },
+      { key: null, count: doc.events.length - june.length - may.length },
     ]);
     const universities = doc.entities.filter((e) => e.kind === 'University').length;
     expect(data.entities).toContainEqual({ key: 'Organization:University', label: 'University', count: universities });
