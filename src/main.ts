@@ -13,6 +13,7 @@ import { explorerAssetsBuilt } from './explorer';
 import { applySchema } from './graph/applySchema';
 import { createDriver } from './graph/driver';
 import { ensureLauncherBuilt, LauncherPrerequisiteError, startEmbeddedNeo4j, type EmbeddedNeo4j } from './graph/embedded';
+import { SupervisedNeo4j } from './graph/superviseEmbedded';
 import { ingestAll, readDocuments } from './ingest';
 import { createLogger, createServer, type KgServer, type Logger } from './server';
 
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   for (const w of config.warnings) logger.warn(w);
 
-  let embedded: EmbeddedNeo4j | undefined;
+  let embedded: SupervisedNeo4j | undefined;
   let driver: Driver | undefined;
   let server: KgServer | undefined;
   let shuttingDown = false;
@@ -124,21 +125,37 @@ async function main(): Promise<void> {
       fail((error as Error).message);
     }
     logger.info({ dataDir: config.embedded.dataDir, port: config.embedded.port }, 'starting the embedded Neo4j');
-    try {
-      embedded = await startEmbeddedNeo4j({
+    const start = (port: number): Promise<EmbeddedNeo4j> =>
+      startEmbeddedNeo4j({
         homeDir: config.embedded.dataDir,
-        port: config.embedded.port,
+        port,
         heap: config.embedded.heap,
         pageCache: config.embedded.pageCache,
         log: (line) => logger.debug(line),
       });
+    let first: EmbeddedNeo4j;
+    try {
+      first = await start(config.embedded.port);
     } catch (error) {
       if (error instanceof LauncherPrerequisiteError) fail(error.message);
       fail(`the embedded Neo4j did not start (set NEO4J_URI to use another server): ${(error as Error).message}`);
     }
-    if (shuttingDown) return;
-    uri = embedded.uri;
-    logger.info({ uri, pid: embedded.pid, dataDir: config.embedded.dataDir }, 'embedded Neo4j ready');
+    // restarted on the port it got, so that the driver finds it where it was
+    const boltPort = Number(new URL(first.uri).port);
+    embedded = new SupervisedNeo4j({
+      first,
+      restart: () => start(boltPort),
+      log: logger,
+      maxRestarts: config.embedded.maxRestarts,
+      // requests fail fast with SERVICE_UNAVAILABLE until it answers again, instead of each waiting on the driver
+      onExit: () => server?.database.markUnreachable(new Error('the embedded Neo4j exited')),
+    });
+    if (shuttingDown) {
+      await embedded.stop();
+      return;
+    }
+    uri = first.uri;
+    logger.info({ uri, pid: first.pid, dataDir: config.embedded.dataDir }, 'embedded Neo4j ready');
   }
   driver = createDriver({ ...config.neo4j, uri });
 
@@ -165,7 +182,8 @@ async function main(): Promise<void> {
   if (shuttingDown) return;
 
   // ---- HTTP
-  server = createServer(config, { driver, logger, schemaApplied });
+  const supervised = embedded;
+  server = createServer(config, { driver, logger, schemaApplied, liveness: supervised && (() => supervised.health()) });
   let url: string;
   try {
     ({ url } = await server.start());

@@ -68,7 +68,7 @@ describe('loadConfig', () => {
       host: '0.0.0.0',
       production: true,
       neo4j: { uri: 'neo4j+s://db.example.org', username: 'neo4j', password: 'pw with spaces', database: 'kg' },
-      embedded: { dataDir: '/tmp/kg-data', heap: '2g', pageCache: '512m', port: 7999 },
+      embedded: { dataDir: '/tmp/kg-data', heap: '2g', pageCache: '512m', port: 7999, maxRestarts: 5 },
       auth: { editorKeys: ['e'.repeat(16), 'f'.repeat(20)], readerKeys: ['r'.repeat(32)], readsRequireKey: true },
       limits: { transactionTimeoutMs: 3000, maxDepth: 8, maxCost: 100, maxAliases: 5, bodyLimit: '512kb', bodyLimitBytes: 512 * 1024 },
       corsOrigins: ['https://app.example.org', 'http://localhost:5173'],

@@ -32,6 +32,8 @@ export interface Config {
     pageCache: string;
     /** Bolt port of the embedded server on 127.0.0.1; 0 picks a free one */
     port: number;
+    /** restarts in a row of a crashed embedded Neo4j before /health fails */
+    maxRestarts: number;
   };
   auth: {
     editorKeys: string[];
@@ -201,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     r.problems.push(`KG_EMBEDDED_PAGECACHE must be a size like 256m or 1g; got ${JSON.stringify(pageCache)}`);
   }
   const embeddedPort = r.int('KG_EMBEDDED_PORT', 7687, 0, 65535);
+  const maxRestarts = r.int('KG_EMBEDDED_MAX_RESTARTS', 5, 0, 1000);
 
   // ---- auth
   const editorKeys = r.keys('KG_EDITOR_KEYS');
@@ -265,7 +268,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeEnv,
     production: nodeEnv === 'production',
     neo4j: { uri, username, password: username !== undefined ? password ?? '' : undefined, database },
-    embedded: { dataDir, heap, pageCache, port: embeddedPort },
+    embedded: { dataDir, heap, pageCache, port: embeddedPort, maxRestarts },
     auth: { editorKeys, readerKeys, readsRequireKey },
     limits: { transactionTimeoutMs, maxDepth, maxCost, maxAliases, bodyLimit, bodyLimitBytes },
     corsOrigins,

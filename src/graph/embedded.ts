@@ -62,10 +62,19 @@ export interface EmbeddedNeo4jOptions {
   jvmArgs?: string[];
 }
 
+/** How the launcher ended: its exit code or signal, and the last lines it printed (stderr, else stdout). */
+export interface EmbeddedExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  output: string;
+}
+
 export interface EmbeddedNeo4j {
   /** `bolt://127.0.0.1:<port>` */
   uri: string;
   pid: number;
+  /** resolves once the process has ended and its output is read, however it ended (stop, crash, kill -9) */
+  exited: Promise<EmbeddedExit>;
   /** SIGTERM, then SIGKILL after 20 s; resolves once the process has exited. Idempotent. */
   stop(): Promise<void>;
 }
@@ -219,6 +228,14 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
     throw err;
   });
 
+  const ended = new Promise<EmbeddedExit>((resolve) => {
+    const report = (code: number | null, signal: NodeJS.Signals | null) =>
+      resolve({ code, signal, output: stderrTail.text() || stdoutTail.text() });
+    // 'close', not 'exit': the pipes may still hold the JVM's last words
+    if (child.exitCode !== null || child.signalCode !== null) void exited.then(() => report(child.exitCode, child.signalCode));
+    else child.once('close', report);
+  });
+
   log?.(`[embedded-neo4j] ready at ${uri} (pid ${child.pid}) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   let stopping: Promise<void> | undefined;
@@ -241,5 +258,5 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
     return stopping;
   };
 
-  return { uri, pid: child.pid as number, stop };
+  return { uri, pid: child.pid as number, exited: ended, stop };
 }

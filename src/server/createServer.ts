@@ -1,7 +1,7 @@
 /**
  * The HTTP server: node:http + express 5 + Apollo Server 5.
  *
- *   GET  /health   200 {status:'ok'} while the process is up
+ *   GET  /health   200 {status:'ok'} while the process is up and can work, else 503 {reason} (see ServerDeps.liveness)
  *   GET  /ready    200 when Neo4j answers RETURN 1 within 2 s and the schema is applied, else 503 {reason}
  *   /graphql       the API (POST JSON, or GET for queries); Apollo Sandbox on GET with Accept: text/html
  *                  outside production
@@ -38,7 +38,7 @@ import { explorerRouter } from '../explorer';
 import { createDriver } from '../graph/driver';
 import { KeyRing } from './auth';
 import { applyCors, corsMiddleware } from './cors';
-import { DatabaseMonitor } from './database';
+import { type Availability, DatabaseMonitor } from './database';
 import { createFormatError } from './errors';
 import { createLogger, type Logger } from './logger';
 import { cachedMeasure, limitError, type OperationMeasure, type QueryLimits } from './plugins/queryLimits';
@@ -57,6 +57,8 @@ export interface ServerDeps {
   retryMs?: number;
   /** how long HTTP shutdown waits for in-flight requests before closing them; default 10 s */
   stopGracePeriodMs?: number;
+  /** what /health asks besides "the process is up" (main.ts: whether the embedded Neo4j could be kept running) */
+  liveness?: () => Availability;
 }
 
 export interface KgServer {
@@ -230,7 +232,9 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
 
   // ---- health and readiness
   app.get('/health', (_req, res) => {
-    res.json({ status: 'ok' });
+    const live = deps.liveness?.() ?? { ok: true };
+    if (live.ok) res.json({ status: 'ok' });
+    else res.status(503).json({ status: 'failed', reason: live.reason });
   });
   app.get('/ready', async (_req, res) => {
     const r = await database.readiness();
