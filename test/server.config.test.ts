@@ -21,7 +21,7 @@ describe('loadConfig', () => {
     expect(c.host).toBe('127.0.0.1');
     expect(c.production).toBe(false);
     expect(c.neo4j.uri).toBeUndefined();
-    expect(c.embedded).toEqual({ dataDir: path.join(REPO_ROOT, 'data', 'neo4j'), heap: '1g', pageCache: '256m', port: 7687 });
+    expect(c.embedded).toEqual({ dataDir: path.join(REPO_ROOT, 'data', 'neo4j'), heap: '1g', pageCache: '256m', port: 7687, maxRestarts: 5 });
     expect(c.auth).toEqual({ editorKeys: [], readerKeys: [], readsRequireKey: false });
     expect(c.limits).toEqual({
       transactionTimeoutMs: 15000,
