@@ -27,6 +27,8 @@ export function findDates(sentence: string, year: number): FoundDate[] {
     const y = m[1] ? Number(m[1]) : year;
     const month = Number(m[2]);
     if (month < 1 || month > 12) continue;
+    // 1-10月份, 1至7月: a span of months that numbers are reported over, not a date
+    if (/\d\s*[-—－~至到]\s*$/u.test(sentence.slice(0, m.index ?? 0))) continue;
     // "7月份可以试产" or "2月初开工": a month but said of a plan or a span, still a month date
     if (m[3]) {
       const day = Number(m[3]);

@@ -35,6 +35,9 @@ const CLAUSE = /[，,；;：:]/u;
 const HOST_VERBS = /(召开|举行)/u;
 const ORGANIZER_VERBS = /(举办|组织|开展|联合)/u;
 const SAME_DAY = /^(?:当日|当天|随后|会上|会后|期间)/u;
+// what an inspection's party does on the way: seen in the story of an inspection, part of it
+const SIGHTS = new Set(['察看', '走访', '观摩', '调研', '视察']);
+const SEPARATELY = /分别与/u;
 
 function triggersIn(s: string): Trigger[] {
   const hits: Trigger[] = [];
@@ -44,7 +47,7 @@ function triggersIn(s: string): Trigger[] {
     const end = i + t.word.length;
     if (t.word === '开工' && (/^建设|^以来/u.test(s.slice(end)) || s[i - 1] === '新')) continue;
     if (t.word === '节' && !/^(?:期间|开幕|上|活动|现场)/u.test(s.slice(end))) continue;
-    if (t.word === '签约' && (/^(?:项目|率|额|金额|、)/u.test(s.slice(end)) || /、$/u.test(s.slice(0, i)))) continue;
+    if (t.word === '签约' && (s[i - 1] === '新' || /^(?:项目|率|额|金额|、)/u.test(s.slice(end)) || /、$/u.test(s.slice(0, i)))) continue;
     if (t.word === '培训' && /^(?:费|机构|中心)/u.test(s.slice(end))) continue;
     hits.push({ type: t.type, word: t.word, start: i, end, ambiguous: Boolean(t.ambiguous) });
     i = end - 1;
@@ -98,12 +101,16 @@ function participantsOf(s: string, t: Trigger, type: EventType, found: Located[]
     if (entity.type === 'Person') {
       const r = roleAfter(s, f.end, type);
       if (r) out.push({ entity, role: r.role });
+      // 吴晨到陈堡村调研, 李明远赴深圳: the one who goes is the inspector or the visitor
+      else if (type === 'Inspection' && inspectFrom && f.end <= inspectFrom.index) out.push({ entity, role: 'inspector' });
+      else if (type === 'Visit' && visitFrom && f.end <= visitFrom.index) out.push({ entity, role: 'visitor' });
       continue;
     }
-    if (type === 'Signing' && f.start < t.start && entity.type === 'Organization') out.push({ entity, role: 'signatory' });
-    else if (hostVerb && f.end <= hostVerb.index && entity.type !== 'Place') {
+    if (entity.type === 'Project' && f.end <= t.start && type !== 'Inspection') out.push({ entity, role: 'subject' });
+    else if (type === 'Signing' && f.start < t.start && entity.type === 'Organization') out.push({ entity, role: 'signatory' });
+    else if (hostVerb && f.end <= hostVerb.index && entity.type === 'Organization' || entity.type === 'Village' && hostVerb && f.end <= hostVerb.index) {
       out.push({ entity, role: HOST_VERBS.test(hostVerb[0]) ? 'host' : 'organizer' });
-    } else if (type === 'Visit' && visitFrom && f.start > visitFrom.index && entity.type === 'Place') out.push({ entity, role: 'visited' });
+    } else if (type === 'Visit' && visitFrom && f.start > visitFrom.index) out.push({ entity, role: 'visited' });
     else if (type === 'Visit' && visitFrom && f.end <= visitFrom.index && entity.type === 'Organization') out.push({ entity, role: 'visitor' });
     else if (type === 'Inspection' && inspectFrom && f.start > inspectFrom.index && entity.type !== 'Place') out.push({ entity, role: 'inspected' });
     else if (type === 'Inspection' && inspectFrom && f.end <= inspectFrom.index && entity.type === 'Organization') out.push({ entity, role: 'inspector' });
@@ -164,6 +171,37 @@ function openEvent(
   return ev;
 }
 
+/**
+ * 开发区分别与A、B、C进行合作签约: one Signing per agreement, each between the party before 分别与 and one after
+ * it (a kg-article/1 Signing's signatories are the parties to one agreement), held during the story's event.
+ */
+function openBilateral(
+  sentence: Sentence, part: string, t: Trigger, found: Located[], state: EventState, date: ReturnType<typeof findDates>[number] | undefined,
+): void {
+  const at = part.search(SEPARATELY);
+  const occasion = state.current;
+  const party = [...found].reverse().find((f) => f.end <= at && f.entity.type === 'Organization');
+  const others = found.filter((f) => f.start > at && f.end <= t.start && f.entity.type === 'Organization');
+  if (!party || others.length === 0) return;
+  // 集中签约仪式 where each party signed its own agreement: the occasion is the ceremony, the agreements the signings
+  if (occasion?.type === 'Signing' && occasion.paragraph === sentence.paragraph) occasion.type = 'Ceremony';
+  for (const other of others) {
+    const ev: DraftEvent = {
+      key: `event-${state.events.length + 1}`,
+      type: 'Signing',
+      name: `${party.entity.name}与${other.entity.name}签约`,
+      evidence: sentence.raw,
+      confidence: date ? 0.8 : 0.6,
+      paragraph: sentence.paragraph,
+      sentence: sentence.index,
+      participants: [{ entity: party.entity.key, role: 'signatory' }, { entity: other.entity.key, role: 'signatory' }],
+    };
+    if (date) ev.date = date.date;
+    if (occasion) ev.attributes = { heldDuring: occasion.key };
+    state.events.push(ev);
+  }
+}
+
 function readPart(sentence: Sentence, part: string, found: Located[], state: EventState, earlier: ReturnType<typeof findDates>): boolean {
   const dates = state.year ? findDates(part, state.year) : [];
   const triggers = triggersIn(part);
@@ -172,13 +210,22 @@ function readPart(sentence: Sentence, part: string, found: Located[], state: Eve
     let type = t.type;
     if (/赴/u.test(part) && ['Inspection', 'Meeting', 'Other'].includes(type)) type = 'Visit';
     if (opened.has(type)) continue;
-    const cur = state.current;
     const date = dates.find((d) => d.index < t.start) ?? dates[0] ?? (opened.size === 0 ? earlier[0] : undefined);
-    // more about the event the story is already telling (签约仪式上, 随后召开的汇报会上), not a new one
-    const sameStory = cur && cur.sentence !== sentence.index && (!date || date.date === cur.date) &&
-      (cur.type === type || (/随后|会上|当日|当天/u.test(part) && !date && cur.paragraph === sentence.paragraph));
-    if (sameStory && cur) {
-      addParticipants(cur, participantsOf(part, t, cur.type, found).filter((p) => p.role !== 'signatory'));
+    const cur = state.current;
+    // more about the event the story is already telling (签约仪式上, 随后召开的汇报会上, 一行先后察看了), not a new one
+    const sameType = [...state.events].reverse().find((e) => e.type === type && e.paragraph === sentence.paragraph && e.sentence !== sentence.index);
+    const story = cur && cur.sentence !== sentence.index && !date
+      ? cur.type === type || (cur.paragraph === sentence.paragraph && (/随后|会上|当日|当天/u.test(part) || SIGHTS.has(t.word)))
+        ? cur
+        : sameType
+      : sameType && (!date || date.date === sameType.date) ? sameType : undefined;
+    if (type === 'Signing' && SEPARATELY.test(part)) {
+      opened.add(type);
+      openBilateral(sentence, part, t, found, state, date ?? (cur?.date ? { date: cur.date, text: '', monthOnly: false, index: 0 } : undefined));
+      continue;
+    }
+    if (story) {
+      addParticipants(story, participantsOf(part, t, story.type, found).filter((p) => p.role !== 'signatory'));
       continue;
     }
     if (!date && !EVENT_VERBS.test(part)) continue;

@@ -3,6 +3,7 @@
  * sentence, unsure facts marked `"confidence"` in their attributes.
  */
 import { createHash } from 'node:crypto';
+import { ZONE_SHORT_FORMS } from './lexicon';
 import { LIMITS, validateDocument, type ArticleDocument, type FigureInput, type RelationInput } from '../ingest';
 import { FORMAT_TAG, type EntityType } from '../model';
 import { articleYear } from './dates';
@@ -46,8 +47,12 @@ function settingOf(text: string, meta: ArticleMeta, gazetteer: Gazetteer): Setti
   const known = /开发区/u.test(text) ? gazetteer.find('Organization', '开发区') : undefined;
   const zone = fromPublisher ?? (m ? m[0] : undefined) ?? (known?.kind === 'DevelopmentZone' ? known.name : undefined);
   const cityFrom = zone ?? meta.publisher;
-  const city = cityFrom ? /^([\u4e00-\u9fff]{2,3}?)(?:市|县|区)?(?:经济|高新|开发|政府|人民|日报|新闻|融媒)/u.exec(cityFrom)?.[1] : undefined;
-  return { zone, city };
+  const city = cityFrom ? /^([\u4e00-\u9fff]{2,3}?)(?:市|县|区)?(?:经济|高新|开发|经开|政府|人民|日报|新闻|融媒)/u.exec(cityFrom)?.[1] : undefined;
+  const shorts = zone ? ZONE_SHORT_FORMS.find(([re]) => re.test(zone))?.[1] ?? [] : ['开发区'];
+  const zoneShort = [...new Set([...shorts.flatMap((x) => (city ? [`${city}${x}`, `${city}市${x}`] : [])), ...shorts, '我区'])]
+    .filter((x) => x !== zone)
+    .sort((a, b) => b.length - a.length);
+  return { zone, city, zoneShort };
 }
 
 function articleId(text: string, meta: ArticleMeta): string {
@@ -65,9 +70,11 @@ function gazetteerHits(s: string, gazetteer: Gazetteer): NameMention[] {
   return out;
 }
 
-function zoneHits(s: string): NameMention[] {
+function zoneHits(s: string, setting: Setting): NameMention[] {
   const out: NameMention[] = [];
-  for (const m of s.matchAll(/开发区|经开区|我区/gu)) {
+  const forms = [...(setting.zone ? [setting.zone] : []), ...setting.zoneShort];
+  if (forms.length === 0) return out;
+  for (const m of s.matchAll(new RegExp(forms.join('|'), 'gu'))) {
     out.push({ type: 'Organization', kind: 'DevelopmentZone', name: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, confidence: 0.7 });
   }
   return out;
@@ -87,15 +94,22 @@ function readSentence(sentence: Sentence, run: Run, gazetteer: Gazetteer): void 
   const s = sentence.clean;
   const { registry } = run;
   const tokens = tokenize(s);
-  const names = dropOverlaps([...gazetteerHits(s, gazetteer), ...findNames(s, tokens, run.knownPeople), ...zoneHits(s)]);
-  const people = findPeople(s, names, { city: registry.setting.city, known: run.knownPeople });
+  const names = dropOverlaps([...gazetteerHits(s, gazetteer), ...findNames(s, tokens, run.knownPeople), ...zoneHits(s, registry.setting)]);
+  const zoneShort = registry.setting.zoneShort.filter((z) => z !== '我区').pop();
+  const people = findPeople(s, names, { city: registry.setting.city, known: run.knownPeople, zoneShort });
   const found: Located[] = [];
   const ev = { evidence: sentence.raw, sentence: sentence.index };
   for (const n of names) {
     if (people.some((p) => n.start < p.end && p.start < n.end)) continue;
-    const entity = n.kind === 'DevelopmentZone' && /^(开发区|经开区|我区)$/u.test(n.name) && run.zoneEntity
+    // 泰州市副市长蒋立群率市发改委: 市 is the city the sentence named last, not the article's
+    const city = n.type === 'Organization' && /^市/u.test(n.name)
+      ? [...names].reverse().find((x) => x.end <= n.start && x.type === 'Place' && /市$/u.test(x.name))?.name.replace(/市$/u, '')
+      : undefined;
+    const entity = n.kind === 'DevelopmentZone' && registry.setting.zoneShort.includes(n.name) && run.zoneEntity
       ? run.zoneEntity
-      : registry.mention(n.type, n.name, { kind: n.kind, confidence: n.confidence, ...ev });
+      : registry.mention(n.type, n.name, { kind: n.kind, confidence: n.confidence, city, ...ev });
+    // the organisation in a person's titles (开发区党工委副书记金锋) is where the person works, not an actor
+    if (people.some((p) => n.start >= p.from && n.end <= p.start)) continue;
     found.push({ entity, start: n.start, end: n.end });
   }
   for (const p of people) {
@@ -132,7 +146,9 @@ function readFigures(sentence: Sentence, found: Located[], run: Run): void {
     const about = f.aboutAt !== undefined ? found.find((x) => x.start === f.aboutAt && x.entity.type !== 'Person') : undefined;
     const subject = about?.entity ?? run.zoneEntity ?? found.find((x) => x.entity.type === 'Organization')?.entity;
     if (!subject) continue;
-    const figure: FigureInput & { qualifier?: string; stated?: string } = { subject: subject.key, metric: f.metric, value: f.value, unit: f.unit, evidence: sentence.raw };
+    const lead = found.find((x) => x.start === f.metricStart);
+    const metric = lead && f.metric.length > lead.end - lead.start + 1 ? f.metric.slice(lead.end - lead.start).replace(/^(?:实现|完成|共|累计)/u, '') : f.metric;
+    const figure: FigureInput & { qualifier?: string; stated?: string } = { subject: subject.key, metric, value: f.value, unit: f.unit, evidence: sentence.raw };
     const p = run.period?.value;
     if (p) figure.period = p;
     if (f.change !== undefined) figure.change = f.change;
@@ -164,11 +180,12 @@ export function extractArticle(input: string, meta: ArticleMeta = {}, options: E
   const sentences = splitSentences(text);
   if (setting.zone || /开发区/u.test(text)) {
     const zoneName = setting.zone ?? '开发区';
-    const first = sentences.find((x) => x.clean.includes('开发区')) ?? sentences[0];
+    const used = setting.zoneShort.filter((z) => z !== '我区' && text.includes(z));
+    const first = sentences.find((x) => used.some((z) => x.clean.includes(z))) ?? sentences[0];
     run.zoneEntity = registry.mention('Organization', zoneName, {
-      kind: 'DevelopmentZone', confidence: setting.zone ? 0.9 : 0.6, alias: zoneName === '开发区' ? undefined : '开发区',
-      evidence: first?.raw ?? zoneName, sentence: first?.index ?? 0,
+      kind: 'DevelopmentZone', confidence: setting.zone ? 0.9 : 0.6, evidence: first?.raw ?? zoneName, sentence: first?.index ?? 0,
     });
+    for (const alias of used) registry.mention('Organization', alias, { kind: 'DevelopmentZone', confidence: 0.9, alias: zoneName, evidence: first?.raw ?? zoneName, sentence: first?.index ?? 0 });
   }
   for (const sentence of sentences) readSentence(sentence, run, gazetteer);
   const document = toDocument({

@@ -6,7 +6,7 @@ import type { EventType, ParticipantRole } from '../model';
 
 /** Position titles, longest first when matched (a title may be preceded by a unit such as 产业规划处). */
 export const TITLES = [
-  '党工委书记', '党工委副书记', '党委书记', '党委副书记', '党组书记', '党组副书记', '党组成员', '党支部书记',
+  '党工委书记', '党工委副书记', '党委书记', '党委常委', '党委委员', '厅长', '副厅长', '司长', '副司长', '巡视员', '党委副书记', '党组书记', '党组副书记', '党组成员', '党支部书记',
   '党总支书记', '纪工委书记', '工委主任', '市委书记', '市委副书记', '市委常委', '县委书记', '县委常委', '区委书记',
   '常务副市长', '副市长', '市长', '常务副县长', '副县长', '县长', '常务副区长', '副区长', '区长', '副镇长', '镇长',
   '书记', '副书记', '主任', '副主任', '常务副主任', '主席', '副主席', '部长', '副部长', '局长', '副局长', '处长',
@@ -32,7 +32,8 @@ export const ORG_SUFFIXES: Array<[string, string]> = [
   ['纪工委', 'PartyCommittee'], ['党组', 'PartyCommittee'],
   ['管理委员会', 'GovernmentAgency'], ['管委会', 'GovernmentAgency'], ['人民政府', 'GovernmentAgency'],
   ['政府', 'GovernmentAgency'], ['人社局', 'GovernmentAgency'], ['局', 'GovernmentAgency'], ['分局', 'GovernmentAgency'],
-  ['办公室', 'GovernmentAgency'], ['安委办', 'GovernmentAgency'], ['委员会', 'GovernmentAgency'], ['人大工委', 'GovernmentAgency'],
+  ['办公室', 'GovernmentAgency'], ['厅', 'GovernmentAgency'], ['发改委', 'GovernmentAgency'], ['经信委', 'GovernmentAgency'],
+  ['卫健委', 'GovernmentAgency'], ['商务委', 'GovernmentAgency'], ['党群工作部', 'PartyCommittee'], ['工作部', 'PartyCommittee'], ['安委办', 'GovernmentAgency'], ['委员会', 'GovernmentAgency'], ['人大工委', 'GovernmentAgency'],
   ['科协', 'Association'], ['总工会', 'Association'], ['工会', 'Association'], ['妇联', 'Association'],
   ['团工委', 'Association'], ['团委', 'Association'], ['协会', 'Association'], ['商会', 'Association'],
   ['促进会', 'Association'], ['联合会', 'Association'], ['学会', 'Association'], ['工商联', 'Association'],
@@ -89,7 +90,10 @@ export const EVENT_TRIGGERS: Array<{ word: string; type: EventType; ambiguous?: 
   { word: '对接会', type: 'Meeting' }, { word: '推进会', type: 'Meeting' }, { word: '座谈会', type: 'Meeting' },
   { word: '恳谈会', type: 'Meeting' }, { word: '洽谈会', type: 'Meeting' }, { word: '交流会', type: 'Meeting' },
   { word: '推介会', type: 'Meeting' }, { word: '联席会', type: 'Meeting' }, { word: '汇报会', type: 'Meeting' },
-  { word: '工作会议', type: 'Meeting' }, { word: '专题会议', type: 'Meeting' }, { word: '大会', type: 'Meeting' },
+  { word: '工作会议', type: 'Meeting' }, { word: '分析会', type: 'Meeting' }, { word: '调度会', type: 'Meeting' },
+  { word: '部署会', type: 'Meeting' }, { word: '动员会', type: 'Meeting' }, { word: '协调会', type: 'Meeting' },
+  { word: '总结会', type: 'Meeting' }, { word: '例会', type: 'Meeting' }, { word: '演练', type: 'Training' },
+  { word: '宣讲会', type: 'Meeting' }, { word: '说明会', type: 'Meeting' }, { word: '专题会议', type: 'Meeting' }, { word: '大会', type: 'Meeting' },
   { word: '分享会', type: 'Other' }, { word: '诗会', type: 'Other' },
   { word: '观摩会', type: 'Inspection', ambiguous: true }, { word: '观摩', type: 'Inspection', ambiguous: true },
   { word: '调研', type: 'Inspection' }, { word: '视察', type: 'Inspection' }, { word: '察看', type: 'Inspection' },
@@ -108,6 +112,7 @@ export const ROLE_VERBS: Array<{ word: string; role: ParticipantRole }> = [
   { word: '表示', role: 'speaker' }, { word: '指出', role: 'speaker' }, { word: '强调', role: 'speaker' },
   { word: '要求', role: 'speaker' }, { word: '介绍', role: 'speaker' }, { word: '主持', role: 'host' },
   { word: '带队', role: 'visitor' }, { word: '率队', role: 'visitor' }, { word: '一行', role: 'visitor' },
+  { word: '带领', role: 'visitor' }, { word: '率领', role: 'visitor' },
 ];
 
 /** Words never part of an organisation, project or village name: walking left from a suffix stops here. */
@@ -116,6 +121,16 @@ export const NAME_STOPS = ['与', '和', '及', '在', '到', '赴', '对', '向
   '调研', '观摩', '参观', '视察', '率', '带队', '主持', '表示', '签约', '开展', '进行', '走访', '拜访', '回访', '会见',
   '陪同', '考察', '听取', '介绍', '来到', '深入', '前往', '实现', '完成', '推进', '推动', '共建', '助力', '落户', '成立',
   '新开工', '开工', '投产', '达效', '力促', '我市', '我区', '全市', '全区', '今年', '上半年', '下半年', '目前', '当日', '同时',
-  '一批', '此外', '随后', '期间', '先后', '还', '也', '都', '已', '并', '又', '上午', '下午', '当天', '会上', '作'];
+  '一批', '此外', '随后', '期间', '先后', '还', '也', '都', '已', '并', '又', '上午', '下午', '当天', '会上', '作', '据',
+  '企业', '母公司', '子公司', '一行', '察看', '带领', '率领', '签订', '签署', '拜访', '回访', '走访', '来自', '其中', '及其'];
+
+/** The short forms a zone's own text uses for it, from its full name's ending. */
+export const ZONE_SHORT_FORMS: Array<[RegExp, string[]]> = [
+  [/经济技术开发区$/u, ['经开区', '开发区']],
+  [/高新技术产业开发区$|高新区$/u, ['高新区']],
+  [/经济开发区$|开发区$/u, ['开发区']],
+  [/经开区$/u, ['经开区', '开发区']],
+  [/园区$/u, ['园区']],
+];
 
 export const SENTENCE_END = /[。！？!?；;]/u;

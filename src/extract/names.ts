@@ -97,6 +97,24 @@ function walkLeft(sentence: string, tokens: Token[], from: number, project: bool
   return start;
 }
 
+const CHAR_WALK_KINDS = new Set(['Company', 'University', 'School', 'Institute']);
+const CHAR_STOPS = [...NAME_STOPS, ...TITLES, '了', '的', '是'].sort((a, b) => b.length - a.length);
+
+/**
+ * Where a company's or a school's name starts: the segmenter splits unknown brand names into odd pieces
+ * (江苏/华鼎/新/材料), so walk left character by character until a word that cannot be inside a name.
+ */
+function charWalkLeft(sentence: string, from: number, people: Set<string>): number {
+  let start = from;
+  while (start > 0 && from - start < MAX_NAME) {
+    const before = sentence.slice(Math.max(0, start - 6), start);
+    if (!/[\u4e00-\u9fffA-Za-z]$/u.test(before)) break;
+    if (CHAR_STOPS.some((w) => before.endsWith(w)) || [...people].some((p) => before.endsWith(p))) break;
+    start -= 1;
+  }
+  return start;
+}
+
 function suffixRegex(suffixes: string[]): RegExp {
   const sorted = [...suffixes].sort((a, b) => b.length - a.length);
   return new RegExp(sorted.map((s) => s.replace(/[()]/gu, '\\$&')).join('|'), 'gu');
@@ -104,7 +122,7 @@ function suffixRegex(suffixes: string[]): RegExp {
 
 const ORG_RE = suffixRegex([...ORG_SUFFIXES.map(([s]) => s), ...ZONE_UNITS]);
 const PROJECT_RE = suffixRegex(PROJECT_SUFFIXES);
-const VILLAGE_RE = /(?<=^|[、，,：:；;。（(“]|了|区|镇|乡|街道|到|赴|与|和|及|在|对|至)([\u4e00-\u9fff]{2,3}?)(村|社区)(?![级民委务庄集镇组])/gu;
+const VILLAGE_RE = /(?<=^|[、，,：:；;。（(“]|了|区|镇|乡|街道|到|赴|与|和|及|在|对|至|联合|会同|组织|走访|深入)([^\s在到赴与和及对至了区镇乡的、，,：:；;。（(“][\u4e00-\u9fff]{1,2}?)(村|社区)(?![级民委务庄集镇组])/gu;
 const PLACE_RE = suffixRegex(PLACES.map(([p]) => p));
 const PLACE_KIND = new Map(PLACES);
 
@@ -114,7 +132,10 @@ function orgMentions(sentence: string, tokens: Token[], people: Set<string>): Na
     const sEnd = (m.index ?? 0) + m[0].length;
     // a suffix that runs into a title (党委书记, 局长) or goes on as a longer word is not the end of a name
     if (TITLES.some((t) => sentence.startsWith(t, m.index ?? 0) && t.length > m[0].length)) continue;
-    const start = walkLeft(sentence, tokens, m.index ?? 0, false, people);
+    const suffixKind = orgKindOf(m[0]);
+    const start = suffixKind && CHAR_WALK_KINDS.has(suffixKind) && !/学院$/u.test(m[0])
+      ? charWalkLeft(sentence, m.index ?? 0, people)
+      : walkLeft(sentence, tokens, m.index ?? 0, false, people);
     const name = sentence.slice(start, sEnd);
     const bareUnit = ZONE_UNITS.includes(name);
     if (name.length <= m[0].length && !bareUnit) continue;
@@ -137,7 +158,9 @@ function projectMentions(sentence: string, tokens: Token[], people: Set<string>)
   const out: NameMention[] = [];
   for (const m of sentence.matchAll(PROJECT_RE)) {
     const sEnd = (m.index ?? 0) + m[0].length;
-    const start = walkLeft(sentence, tokens, m.index ?? 0, true, people);
+    let start = walkLeft(sentence, tokens, m.index ?? 0, true, people);
+    const company = /(?:有限公司|股份有限公司|集团)/u.exec(sentence.slice(start, m.index ?? 0));
+    if (company || start === (m.index ?? 0)) start = Math.min(start, charWalkLeft(sentence, start, people));
     let name = sentence.slice(start, sEnd).replace(/^(?:总投资|投资|年产值)[\d.]+亿元的/u, '');
     // 昌农村鑫潮生态园: the village before a village project is not part of its name
     const village = /^[\u4e00-\u9fff]{2,3}?(?:村|社区)(?=[\u4e00-\u9fff]{3,})/u.exec(name);

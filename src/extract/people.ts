@@ -22,6 +22,8 @@ export interface Position {
 }
 
 export interface PersonMention {
+  /** where the words of its first position start: the organisations there are the person's, not actors */
+  from: number;
   name: string;
   start: number;
   end: number;
@@ -34,6 +36,8 @@ export interface PeopleContext {
   city?: string;
   /** known person names (found earlier in the article or in the graph) */
   known: Set<string>;
+  /** the zone's short name as the text writes it (开发区): 党工委副书记 alone is the zone's */
+  zoneShort?: string;
 }
 
 const DELIMS = /[、，,；;：:。“”"（）()\s]/u;
@@ -84,7 +88,9 @@ function titleHits(s: string): TitleHit[] {
   return hits;
 }
 
-function cityOrg(title: string, city: string | undefined): OrgRef | null {
+function cityOrg(title: string, prefix: string, fallback: string | undefined): OrgRef | null {
+  // 泰州市副市长: the city the words name; 市长 alone: the city of the chain, or the article's
+  const city = /^([\u4e00-\u9fff]{2,3}?)市$/u.exec(prefix)?.[1] ?? /^([\u4e00-\u9fff]{2,3})$/u.exec(prefix)?.[1] ?? fallback;
   if (!city) return null;
   if (/市委/u.test(title)) return { name: `中共${city}市委`, alias: `${city}市委`, kind: 'PartyCommittee', confidence: 0.7 };
   if (/市长/u.test(title)) return { name: `${city}市人民政府`, kind: 'GovernmentAgency', confidence: 0.7 };
@@ -107,7 +113,12 @@ function positionOf(
     return { title: unit + hit.title, org: ref };
   }
   const p = prefix.replace(CITY_PREFIX, '');
-  const implied = cityOrg(hit.title, ctx.city);
+  const chainCity = /^中共(.+?)市委$/u.exec(previous?.name ?? '')?.[1] ?? /^(.+?)市人民政府$/u.exec(previous?.name ?? '')?.[1];
+  const implied = CITY_PREFIX.test(prefix) || prefix === '' ? cityOrg(hit.title, '', chainCity ?? ctx.city) : cityOrg(hit.title, prefix, undefined);
+  const inner = /^(党工委|管委会|纪工委)/u.exec(hit.title);
+  if (inner && prefix === '' && ctx.zoneShort) {
+    return { title: hit.title, org: { name: ctx.zoneShort + inner[1], kind: inner[1] === '管委会' ? 'GovernmentAgency' : 'PartyCommittee', confidence: 0.7 } };
+  }
   if (implied) return { title: hit.title, org: implied };
   if (p === '' || CITY_PREFIX.test(prefix)) return { title: hit.title, org: previous };
   if (!isHan(p.replace(/[()（）]/gu, '')) || p.length > 10) return null;
@@ -124,24 +135,32 @@ export function findPeople(s: string, orgs: NameMention[], ctx: PeopleContext): 
   let lastOrg: OrgRef | null = null;
   let lastPositions: Position[] = [];
   let from = 0;
+  let chainStart: number | undefined;
   for (const hit of titleHits(s)) {
     if (hit.start < from) continue;
     // the position's words start after the last delimiter before the title
     let start = from;
     for (let i = hit.start - 1; i >= from; i--) if (DELIMS.test(s[i]) && !/[()（）]/u.test(s[i])) { start = i + 1; break; }
-    if (start > from && !/[、]/u.test(s[start - 1])) pending = [];
+    if (start > from && !/[、]/u.test(s[start - 1])) {
+      pending = [];
+      chainStart = undefined;
+    }
     const position = positionOf(s, start, hit, orgs, lastOrg, ctx);
     if (!position) { from = hit.end; pending = []; continue; }
     if (position.org) lastOrg = position.org;
     const name = nameAt(s, hit.end, ctx.known);
     if (!name) {
-      if (s[hit.end] === '、') pending.push(position);
+      if (s[hit.end] === '、') {
+        pending.push(position);
+        chainStart ??= start;
+      }
       else pending = [];
       from = hit.end;
       continue;
     }
     const positions = [...pending, position];
-    people.push({ name, start: hit.end, end: hit.end + name.length, positions, confidence: position.org ? 0.85 : 0.6 });
+    people.push({ from: chainStart ?? start, name, start: hit.end, end: hit.end + name.length, positions, confidence: position.org ? 0.85 : 0.6 });
+    chainStart = undefined;
     lastPositions = positions;
     pending = [];
     from = hit.end + name.length;
@@ -149,7 +168,7 @@ export function findPeople(s: string, orgs: NameMention[], ctx: PeopleContext): 
     while (s[from] === '、') {
       const next = nameAt(s, from + 1, ctx.known);
       if (!next || TITLES.some((t) => s.startsWith(t, from + 1))) break;
-      people.push({ name: next, start: from + 1, end: from + 1 + next.length, positions: lastPositions, confidence: 0.7 });
+      people.push({ from: from + 1, name: next, start: from + 1, end: from + 1 + next.length, positions: lastPositions, confidence: 0.7 });
       from += 1 + next.length;
     }
   }

@@ -11,6 +11,8 @@ import { ZONE_UNITS } from './lexicon';
 export interface Setting {
   /** the article's development zone, full name (高邮经济开发区), when known */
   zone?: string;
+  /** what the text calls the zone for short (开发区, 高新区, 宿迁经开区), longest first */
+  zoneShort: string[];
   /** the city the article is about, without 市 (高邮) */
   city?: string;
 }
@@ -21,7 +23,6 @@ export interface DraftEntity extends EntityInput {
 }
 
 const KEY_PREFIX: Record<EntityType, string> = { Person: 'person', Organization: 'org', Village: 'village', Place: 'place', Project: 'project' };
-const ZONE_SHORT = /^(?:开发区|经开区|园区|我区)/u;
 
 export class Registry {
   readonly entities: DraftEntity[] = [];
@@ -31,12 +32,13 @@ export class Registry {
   constructor(readonly setting: Setting, private readonly gazetteer: Gazetteer) {}
 
   /** The full name a short form stands for in this article (开发区经发局 → 高邮经济开发区经发局), or the name. */
-  expand(type: EntityType, name: string): string {
-    const { zone, city } = this.setting;
+  expand(type: EntityType, name: string, city = this.setting.city): string {
+    const { zone, zoneShort } = this.setting;
     if (type !== 'Organization') return name;
     if (name === '管委') name = '管委会';
     if (zone) {
-      if (ZONE_SHORT.test(name) && name !== '开发区') return zone + name.replace(ZONE_SHORT, '');
+      const short = zoneShort.find((z) => name.startsWith(z));
+      if (short) return zone + name.slice(short.length);
       if (/^区/u.test(name) && name.length > 3) return zone + name.slice(1);
       if (ZONE_UNITS.includes(name)) return zone + (name === '管委' ? '管委会' : name);
     }
@@ -54,9 +56,9 @@ export class Registry {
   mention(
     type: EntityType,
     written: string,
-    opts: { kind?: string; confidence: number; evidence: string; sentence: number; alias?: string },
+    opts: { kind?: string; confidence: number; evidence: string; sentence: number; alias?: string; city?: string },
   ): DraftEntity {
-    const full = this.expand(type, written);
+    const full = this.expand(type, written, opts.city);
     const names = [...new Set([full, written, ...(opts.alias ? [opts.alias] : [])])];
     let entity = names.map((n) => this.byName.get(`${type}|${nameKey(n)}`)).find(Boolean);
     if (!entity) {
