@@ -11,7 +11,8 @@ export const EXTRACT_USAGE = `  kg extract <article.txt> [--id ID] [--published-
                                                  --ingest loads the draft instead and says how many facts are unsure`;
 
 const VALUE_OPTIONS = { '--id': 'id', '--published-on': 'publishedOn', '--title': 'title', '--publisher': 'publisher', '--url': 'url' } as const;
-const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+// an article's stored text may have 2 000 000 characters (src/ingest/limits.ts); a file much larger is not one article
+const MAX_INPUT_BYTES = 4 * 1024 * 1024;
 
 export class ExtractUsageError extends Error {}
 
@@ -48,7 +49,9 @@ export function parseExtractArgs(args: string[]): ExtractArgs {
 
 function readArticle(file: string): string {
   const size = statSync(file).size;
-  if (size > MAX_INPUT_BYTES) throw new NotTextError(`${file}: ${size} bytes is more than an article (at most ${MAX_INPUT_BYTES})`);
+  if (size > MAX_INPUT_BYTES) {
+    throw new NotTextError(`${file}: ${size} bytes is more than one article (at most ${MAX_INPUT_BYTES} bytes): split it into one file per article`);
+  }
   return decodeText(readFileSync(file), file);
 }
 

@@ -39,10 +39,13 @@ const SAME_DAY = /^(?:当日|当天|随后|会上|会后|期间)/u;
 const SIGHTS = new Set(['察看', '走访', '观摩', '调研', '视察']);
 const SEPARATELY = /分别与/u;
 
+const TRIGGERS_BY_FIRST = new Map<string, typeof EVENT_TRIGGERS>();
+for (const t of EVENT_TRIGGERS) TRIGGERS_BY_FIRST.set(t.word[0], [...(TRIGGERS_BY_FIRST.get(t.word[0]) ?? []), t]);
+
 function triggersIn(s: string): Trigger[] {
   const hits: Trigger[] = [];
   for (let i = 0; i < s.length; i++) {
-    const t = EVENT_TRIGGERS.find((x) => s.startsWith(x.word, i));
+    const t = TRIGGERS_BY_FIRST.get(s[i])?.find((x) => s.startsWith(x.word, i));
     if (!t) continue;
     const end = i + t.word.length;
     if (t.word === '开工' && (/^建设|^以来/u.test(s.slice(end)) || s[i - 1] === '新')) continue;

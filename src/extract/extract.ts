@@ -62,10 +62,8 @@ function articleId(text: string, meta: ArticleMeta): string {
 
 function gazetteerHits(s: string, gazetteer: Gazetteer): NameMention[] {
   const out: NameMention[] = [];
-  for (const { text, entry } of gazetteer.names()) {
-    for (let at = s.indexOf(text); at >= 0; at = s.indexOf(text, at + text.length)) {
-      out.push({ type: entry.type, kind: entry.kind, name: text, start: at, end: at + text.length, confidence: 0.9 });
-    }
+  for (const { text, entry, start } of gazetteer.scan(s)) {
+    out.push({ type: entry.type, kind: entry.kind, name: text, start, end: start + text.length, confidence: 0.9 });
   }
   return out;
 }
@@ -160,7 +158,13 @@ function readFigures(sentence: Sentence, found: Located[], run: Run): void {
 
 /** Extracts a draft from an article's plain text. Never throws on text: bad input gives warnings and an empty draft. */
 export function extractArticle(input: string, meta: ArticleMeta = {}, options: ExtractOptions = {}): Draft {
-  const { text, warnings } = checkText(input);
+  const checked = checkText(input);
+  const { warnings } = checked;
+  // longer than an article may store: not one article; say so and draft nothing rather than a partial reading
+  const text = checked.text.length > LIMITS.articleText ? '' : checked.text;
+  if (checked.text.length > LIMITS.articleText) {
+    warnings.push(`the text has ${checked.text.length} characters, more than one article (at most ${LIMITS.articleText}): split it; the draft has no facts`);
+  }
   const gazetteer = options.gazetteer ?? new Gazetteer();
   if (!seededGazetteers.has(gazetteer)) {
     addWords(gazetteer.entries.flatMap((e) => [e.name, ...e.aliases]));
@@ -190,21 +194,21 @@ export function extractArticle(input: string, meta: ArticleMeta = {}, options: E
   for (const sentence of sentences) readSentence(sentence, run, gazetteer);
   const document = toDocument({
     article: {
-      id: articleId(text, meta),
+      id: articleId(checked.text, meta),
       title: meta.title ?? sentences.find((x) => x.headline)?.clean ?? (sentences[0]?.clean.slice(0, 60) || 'untitled'),
       publisher: meta.publisher,
       publishedOn: meta.publishedOn,
       url: meta.url,
-      text: text.length <= LIMITS.articleText ? text : undefined,
+      language: /[\u4e00-\u9fff]/u.test(text) ? 'zh' : undefined,
+      text: text.length > 0 ? text : undefined,
     },
     entities: registry.entities,
     events: run.events.events,
     relations: run.relations,
     figures: run.figures,
   });
-  if (text.length > LIMITS.articleText) warnings.push(`the text (${text.length} characters) is longer than an article may store (${LIMITS.articleText}): the draft leaves article.text out`);
-  const checked = validateDocument(document.document);
-  if (!checked.ok) warnings.push(...checked.problems.map((p) => `draft: ${p.path}: ${p.message}`));
+  const validation = validateDocument(document.document);
+  if (!validation.ok) warnings.push(...validation.problems.map((p) => `draft: ${p.path}: ${p.message}`));
   return { document: document.document, warnings, unsure: document.unsure };
 }
 

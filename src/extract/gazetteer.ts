@@ -15,6 +15,7 @@ export interface GazetteerEntry {
 
 export class Gazetteer {
   private readonly byKey = new Map<string, GazetteerEntry[]>();
+  private byFirst: Map<string, Array<{ text: string; entry: GazetteerEntry }>> | null = null;
 
   constructor(readonly entries: GazetteerEntry[] = []) {
     for (const e of entries) for (const n of [e.name, ...e.aliases]) this.add(`${e.type}|${nameKey(n)}`, e);
@@ -30,6 +31,24 @@ export class Gazetteer {
   find(type: EntityType, name: string): GazetteerEntry | undefined {
     const list = this.byKey.get(`${type}|${nameKey(name)}`);
     return list && list.length === 1 ? list[0] : undefined;
+  }
+
+  /** Every place in `s` where a known name or alias starts (names indexed by first character: one pass over s). */
+  scan(s: string): Array<{ text: string; entry: GazetteerEntry; start: number }> {
+    if (!this.byFirst) {
+      this.byFirst = new Map();
+      for (const n of this.names()) {
+        const list = this.byFirst.get(n.text[0]);
+        if (list) list.push(n);
+        else this.byFirst.set(n.text[0], [n]);
+      }
+    }
+    const out: Array<{ text: string; entry: GazetteerEntry; start: number }> = [];
+    for (let i = 0; i < s.length; i++) {
+      const list = this.byFirst.get(s[i]);
+      if (list) for (const n of list) if (s.startsWith(n.text, i)) out.push({ ...n, start: i });
+    }
+    return out;
   }
 
   /** Every name and alias, longest first, with its entry: what the text is scanned for. */

@@ -76,10 +76,13 @@ interface TitleHit {
   end: number;
 }
 
+const TITLES_BY_FIRST = new Map<string, string[]>();
+for (const t of TITLES) TITLES_BY_FIRST.set(t[0], [...(TITLES_BY_FIRST.get(t[0]) ?? []), t]);
+
 function titleHits(s: string): TitleHit[] {
   const hits: TitleHit[] = [];
   for (let i = 0; i < s.length; i++) {
-    const t = TITLES.find((x) => s.startsWith(x, i));
+    const t = TITLES_BY_FIRST.get(s[i])?.find((x) => s.startsWith(x, i));
     if (t) {
       hits.push({ title: t, start: i, end: i + t.length });
       i += t.length - 1;

@@ -15,6 +15,7 @@ const TERMINAL = /[。！？!?…]$/u;
 const CLOSERS = '”’」』)）"\'';
 // Long blocks that stop mid-sentence are lines broken by the layout (PDF columns): they go on in the next block.
 const WRAPPED_MIN = 30;
+const MAX_SENTENCE = 1000;
 
 /**
  * Removes what layout put inside a sentence: line breaks, spaces next to Chinese text, and captions (a short
@@ -79,10 +80,15 @@ export function splitSentences(text: string): Sentence[] {
     const body = text.slice(p.start, p.end);
     const re = /[^。！？!?]*(?:[。！？!?]+[”’」』)）"]*|$)/gu;
     for (let m = re.exec(body); m && m[0].length > 0; m = re.exec(body)) {
-      const raw = m[0].trim();
-      if (raw.length === 0) continue;
-      const clean = cleanText(raw);
-      sentences.push({ index: sentences.length, paragraph, raw, clean, headline: !endsSentence(raw) && clean.length < WRAPPED_MIN });
+      const whole = m[0].trim();
+      if (whole.length === 0) continue;
+      // text without sentence ends (a dump, a table) is read in pieces: evidence stays a verbatim, bounded slice
+      for (let at = 0; at < whole.length; at += MAX_SENTENCE) {
+        const raw = whole.slice(at, at + MAX_SENTENCE).trim();
+        if (raw.length === 0) continue;
+        const clean = cleanText(raw);
+        sentences.push({ index: sentences.length, paragraph, raw, clean, headline: !endsSentence(raw) && clean.length < WRAPPED_MIN });
+      }
     }
   });
   return sentences;

@@ -47,7 +47,7 @@ export function toDocument(parts: DraftParts): { document: ArticleDocument; unsu
   for (const r of parts.relations) if (typeof r.attributes?.confidence === 'number') unsure += 1;
   const document: ArticleDocument = {
     format: FORMAT_TAG,
-    article: withoutUndefined({ ...parts.article, language: 'zh' }),
+    article: withoutUndefined({ ...parts.article }),
     entities,
     events,
     relations: parts.relations,
