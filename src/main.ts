@@ -14,7 +14,7 @@ import { applySchema } from './graph/applySchema';
 import { createDriver } from './graph/driver';
 import { ensureLauncherBuilt, LauncherPrerequisiteError, startEmbeddedNeo4j, type EmbeddedNeo4j } from './graph/embedded';
 import { SupervisedNeo4j } from './graph/superviseEmbedded';
-import { ingestAll, readDocuments } from './ingest';
+import { ingestAll, readDocuments, rekeyNames } from './ingest';
 import { createLogger, createServer, type KgServer, type Logger } from './server';
 
 function fail(message: string): never {
@@ -159,11 +159,18 @@ async function main(): Promise<void> {
   }
   driver = createDriver({ ...config.neo4j, uri });
 
+  /** The schema, then name keys written under older rules brought to the current ones (once: rekeyNames). */
+  const prepareGraph = async (d: Driver, database?: string): Promise<void> => {
+    await applySchema(d, database);
+    const rekeyed = await rekeyNames(d, { database });
+    if (rekeyed.ran) logger.info(rekeyed, 'name keys re-derived under the current rules');
+  };
+
   let schemaApplied = false;
   if (embedded) {
     // local and just started: a failure here is fatal, and seeding needs the constraints
     try {
-      await applySchema(driver, config.neo4j.database);
+      await prepareGraph(driver, config.neo4j.database);
     } catch (error) {
       logger.fatal({ err: error }, 'applying the Neo4j schema failed');
       await driver.close();
@@ -183,7 +190,13 @@ async function main(): Promise<void> {
 
   // ---- HTTP
   const supervised = embedded;
-  server = createServer(config, { driver, logger, schemaApplied, liveness: supervised && (() => supervised.health()) });
+  server = createServer(config, {
+    driver,
+    logger,
+    schemaApplied,
+    applySchema: prepareGraph,
+    liveness: supervised && (() => supervised.health()),
+  });
   let url: string;
   try {
     ({ url } = await server.start());

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { type Config, loadConfig } from '../config';
 import { findRepoRoot, openDatabase, type DatabaseOptions } from '../graph';
-import { countDocuments, DEFAULT_BATCH, ingestAll, MAX_BATCH, readDocuments, validateDocument, formatProblem } from '../ingest';
+import { countDocuments, DEFAULT_BATCH, ingestAll, MAX_BATCH, readDocuments, rekeyNames, validateDocument, formatProblem } from '../ingest';
 import { emitGeneratedFiles } from './emitFiles';
 import { EXTRACT_USAGE, ExtractUsageError, extractCommand } from './extractCommand';
 import { formatDocumentReport, formatSummary } from './formatReport';
@@ -14,6 +14,8 @@ usage:
   kg seed                                        load the project's seed/ folder
   kg validate <file|folder|file.ndjson> ...      check documents without a database
 ${EXTRACT_USAGE}
+  kg rekey                                       re-derive every entity's name keys under the current rules
+                                                 (ingest, seed and the server do it once by themselves)
   kg emit                                        regenerate schema/kg-article-1.schema.json and cypher/schema.cypher
 options:
   --json       print the reports as JSON instead of text
@@ -32,11 +34,24 @@ export function databaseOptions(config: Config): DatabaseOptions {
   };
 }
 
+async function rekeyCommand(json: boolean, env: NodeJS.ProcessEnv): Promise<number> {
+  const db = await openDatabase(databaseOptions(loadConfig(env)));
+  try {
+    const rekeyed = await rekeyNames(db.driver, { database: db.database, force: true });
+    process.stdout.write(json ? `${JSON.stringify(rekeyed)}\n` : `checked ${rekeyed.checked} entities, ${rekeyed.changed} re-derived\n`);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
 async function ingestCommand(paths: string[], json: boolean, batch: number, env: NodeJS.ProcessEnv): Promise<number> {
   const config = loadConfig(env);
   const total = await countDocuments(paths);
   const db = await openDatabase(databaseOptions(config));
   try {
+    // a graph written under older name-key rules is brought up to date first, or its entities would be missed
+    await rekeyNames(db.driver, { database: db.database });
     const bar = new ProgressBar(total);
     const summary = await ingestAll(db.driver, readDocuments(paths), {
       database: db.database,
@@ -120,6 +135,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return ingestCommand(rest, json, batch, env);
     case 'seed':
       return ingestCommand([join(repoRoot, 'seed')], json, batch, env);
+    case 'rekey':
+      return rekeyCommand(json, env);
     case 'validate':
       if (rest.length === 0) break;
       return validateCommand(rest, json);

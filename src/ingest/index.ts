@@ -8,5 +8,6 @@ export { ingestAll, type IngestAllOptions, type IngestSummary } from './ingestAl
 export { ingestBatch, type BatchInput, type BatchOptions, DEFAULT_BATCH, MAX_BATCH } from './ingestBatch';
 export { countDocuments, readDocuments, type SourcedDocument } from './readDocuments';
 export { nameKeyOf } from './nameKeyOf';
+export { rekeyNames, type Rekeyed } from './rekeyNames';
 export { generatedEntityId } from './resolveEntities';
 export { eventId, figureId, type WriteCounts } from './writeArticle';

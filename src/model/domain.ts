@@ -175,6 +175,8 @@ export const GRAPH_LABELS = {
   Figure: 'Figure',
   NameKey: 'NameKey',
   MergedId: 'MergedId',
+  /** One node, `{id: 'graph'}`: facts about the stored graph itself (`nameKeyVersion`). */
+  GraphMeta: 'GraphMeta',
 } as const;
 
 export const GRAPH_RELATIONSHIPS = {
