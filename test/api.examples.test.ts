@@ -73,6 +73,20 @@ describe('examples/', () => {
     expect(nodes.slice(1).map((n: any) => n.partOf.id)).toEqual(Array(4).fill(ev('ev-0626-meeting')));
   });
 
+  it('partners-of-a-university-through-its-colleges finds the zone through the college', async () => {
+    const data = await run('partners-of-a-university-through-its-colleges.graphql');
+    expect(data.partners.map((p: any) => [p.organization.name, p.via.map((v: any) => v.name)])).toEqual([
+      ['高邮经济开发区', ['江南大学生命科学与健康工程学院']],
+    ]);
+  });
+
+  it('hedged-figures-of-the-zone lists estimates and the approximate 近2亿元, as written', async () => {
+    const data = await run('hedged-figures-of-the-zone.graphql');
+    const figures = data.entity.figures;
+    expect(new Set(figures.map((f: any) => f.qualifier))).toEqual(new Set(['estimate', 'approx']));
+    expect(figures.find((f: any) => f.qualifier === 'approx').stated).toBe('近2亿元');
+  });
+
   it('official-positions-and-events shows 金锋 with two positions and four events', async () => {
     const data = await run('official-positions-and-events.graphql');
     const jin = data.entities.edges[0].node;

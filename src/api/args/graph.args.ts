@@ -58,4 +58,10 @@ export class PartnersArgs {
 
   @Field(() => [OrganizationKindEnum], { nullable: true, description: "Only partners of these kinds." })
   kinds?: string[] | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Also the partners of its units (what is PART_OF it, transitively): a university's through its colleges.",
+  })
+  includeUnits!: boolean;
 }

@@ -74,6 +74,7 @@ export function partnerParts(info: Selection): PartnerParts {
   return {
     events: fields.has('events'),
     relations: fields.has('relations'),
+    via: fields.has('via'),
     organization: entityExtrasAt(info, ['organization']),
     event: eventExtrasAt(info, ['events']),
   };

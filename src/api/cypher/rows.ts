@@ -109,6 +109,8 @@ export interface PartnerRow {
   organization: EntityRow;
   events: EventRow[];
   relations: RelationRow[];
+  /** the organisation asked about or its units through which it is a partner (when asked for) */
+  via: EntityRow[];
 }
 
 export interface GraphNodeRow {

@@ -137,8 +137,8 @@ export class Loaders {
     return this.loader('projects', (ids) => projectsOf(this.ctx, ids), []);
   }
 
-  partners(kinds: readonly string[] | null, parts: PartnerParts): DataLoader<string, PartnerRow[]> {
-    return this.loader(this.keyed('partners', [kinds, parts]), (ids) => partnersOf(this.ctx, ids, kinds, parts), []);
+  partners(kinds: readonly string[] | null, parts: PartnerParts, includeUnits = false): DataLoader<string, PartnerRow[]> {
+    return this.loader(this.keyed('partners', [kinds, parts, includeUnits]), (ids) => partnersOf(this.ctx, ids, kinds, parts, includeUnits), []);
   }
 
   /**

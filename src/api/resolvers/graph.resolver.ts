@@ -48,7 +48,8 @@ export class GraphResolver {
   @Query(() => [Partner], {
     description:
       'Organisations that co-signed a Signing event with the given one (both as signatories) or hold a PARTNER_OF relation ' +
-      'with it, by name. Empty when the id names no organisation.',
+      'with it, by name; with `includeUnits`, also those of its units (each partner says `via` which). Empty when the id ' +
+      'names no organisation.',
   })
   async partners(
     @Args(() => PartnersArgs) args: PartnersArgs,
@@ -57,6 +58,6 @@ export class GraphResolver {
   ): Promise<PartnerRow[]> {
     const of = checkId(args.of, 'of');
     const parts = { ...partnerParts(info), claims: relationSourcesWanted(info) };
-    return (await partnersOf(ctx, [of], args.kinds ?? null, parts)).get(of) ?? [];
+    return (await partnersOf(ctx, [of], args.kinds ?? null, parts, args.includeUnits)).get(of) ?? [];
   }
 }

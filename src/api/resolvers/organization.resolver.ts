@@ -32,14 +32,18 @@ export class OrganizationResolver {
     return loaders(ctx).units().load(o.id);
   }
 
-  @FieldResolver(() => [Partner], { description: 'Co-signatories of its Signing events and PARTNER_OF relations, by name.' })
+  @FieldResolver(() => [Partner], {
+    description: 'Co-signatories of its Signing events and PARTNER_OF relations, by name; with `includeUnits`, those of its units too.',
+  })
   partners(
     @Root() o: EntityRow,
     @Arg('kinds', () => [OrganizationKindEnum], { nullable: true }) kinds: string[] | null | undefined,
+    @Arg('includeUnits', () => Boolean, { defaultValue: false, description: 'Also the partners of its units (PART_OF it, transitively).' })
+    includeUnits: boolean,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ): Promise<PartnerRow[]> {
-    return loaders(ctx).partners(kinds ?? null, partnerParts(info)).load(o.id);
+    return loaders(ctx).partners(kinds ?? null, partnerParts(info), includeUnits).load(o.id);
   }
 
   @FieldResolver(() => [Project], { description: 'Projects it operates, invests in or owns, by name.' })

@@ -13,6 +13,13 @@ export class Partner {
   @Field(() => [Event], { description: 'Signing events where both were signatories.' })
   events!: EventRow[];
 
-  @Field(() => [Relation], { description: 'PARTNER_OF relations between the two, seen from the organisation asked about.' })
+  @Field(() => [Relation], {
+    description: 'PARTNER_OF relations between the two, seen from the organisation asked about (or its unit that holds them).',
+  })
   relations!: RelationRow[];
+
+  @Field(() => [Organization], {
+    description: 'Through which it is a partner: the organisation asked about, or (with `includeUnits`) those of its units that signed or hold the relation.',
+  })
+  via!: EntityRow[];
 }
