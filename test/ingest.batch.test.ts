@@ -5,7 +5,8 @@
 import { generateArchive } from '../bench/data/generate';
 import { applySchema } from '../src/graph';
 import { type DocumentReport, ingestAll, ingestBatch, type SourcedDocument } from '../src/ingest';
-import { WRITE_FACTS, DOCUMENTS_PER_STATEMENT } from '../src/ingest/writeArticle';
+import { DOCUMENTS_PER_STATEMENT } from '../src/ingest/writeFacts';
+import { WRITE_FACTS } from '../src/ingest/writeFactsStatement';
 import { testDatabase, useTestDatabase, wipe } from './support/db';
 import { articleDoc } from './support/documents';
 import { graphDump } from './support/graphDump';

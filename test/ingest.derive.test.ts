@@ -6,7 +6,7 @@
 import { applySchema } from '../src/graph';
 import { ingestAll, ingestDocument } from '../src/ingest';
 import { type DerivationRow, deriveEntities, deriveEntity, deriveFromGroups, derivationsWith, readDerivations, type Mention, type MentionGroup } from '../src/ingest/deriveEntities';
-import { LOOKUP_IDENTITIES } from '../src/ingest/resolveEntities';
+import { LOOKUP_IDENTITIES } from '../src/ingest/lookupIdentitiesStatement';
 import type { EntityType } from '../src/model';
 import { testDatabase, useTestDatabase } from './support/db';
 import { articleDoc } from './support/documents';

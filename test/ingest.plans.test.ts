@@ -5,9 +5,9 @@
  * statement afresh on an empty graph and checks that no operator scans.
  */
 import { applySchema } from '../src/graph';
-import { READ_DERIVATIONS, WRITE_DERIVATIONS } from '../src/ingest/deriveEntities';
-import { LOOKUP_IDENTITIES } from '../src/ingest/resolveEntities';
-import { WRITE_FACTS } from '../src/ingest/writeArticle';
+import { READ_DERIVATIONS, WRITE_DERIVATIONS } from '../src/ingest/derivationStatements';
+import { LOOKUP_IDENTITIES } from '../src/ingest/lookupIdentitiesStatement';
+import { WRITE_FACTS } from '../src/ingest/writeFactsStatement';
 import { RELATION_TYPE_NAMES } from '../src/model';
 import { testDatabase, useTestDatabase } from './support/db';
 

@@ -13,7 +13,7 @@
  *
  * Everything derives from one seed: `generateArchive(size, seed)` yields the same documents every time.
  */
-import { generatedEntityId } from '../../src/ingest/resolveEntities';
+import { generatedEntityId } from '../../src/ingest/nameKeys';
 import { nameKey } from '../../src/model/normalize';
 import type { EntityType, EventType, ParticipantRole, RelationType } from '../../src/model/domain';
 import * as N from './names';

@@ -21,7 +21,7 @@ import * as path from 'path';
 import neo4j, { type Driver } from 'neo4j-driver';
 import { COMPILED_SRC } from '../lib/compiledProduct';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
-import { generatedEntityId, nameKeysOf } from '../../src/ingest/resolveEntities';
+import { generatedEntityId, nameKeysOf } from '../../src/ingest/nameKeys';
 import { canonicalJson } from '../../src/ingest/canonicalJson';
 import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../../src/model';
 

@@ -10,7 +10,8 @@ import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { byName, type ArmName, type MixQuery, type Params } from './mix';
 import { LIBRARY_TYPE_DEFS } from './libraryTypeDefs';
 import type { Probes } from './probes';
-import { type DerivationRow, READ_DERIVATIONS, storedGroups } from '../../src/ingest/deriveEntities';
+import { READ_DERIVATIONS } from '../../src/ingest/derivationStatements';
+import { type DerivationRow, storedGroups } from '../../src/ingest/deriveEntities';
 
 export interface ProfiledStatement {
   cypher: string;
@@ -176,7 +177,7 @@ export interface DeriveProfile {
 const DERIVE_RUNS = 5;
 
 /**
- * What deriving one entity costs the ingester at this size: READ_DERIVATIONS (src/ingest/deriveEntities.ts),
+ * What deriving one entity costs the ingester at this size: READ_DERIVATIONS (src/ingest/derivationStatements.ts),
  * which the load of a new article runs on every entity it may name, reading the entity's stored mention groups,
  * and which a re-load, a delete or a merge runs reading the entity's mentions. Both are profiled (db hits) and
  * timed (the mean of a few runs, alternating), for the most-mentioned entities and for typical ones, in one

@@ -258,7 +258,7 @@ export function markdownFor(r: BenchResults): string {
   const derive = (r.deriveProfile ?? []).filter((d) => d.fromStored); // runs before 2026-11-27 profiled another statement
   if (derive.length) {
     lines.push(
-      '## Ingest at this size: what deriving an entity reads (READ_DERIVATIONS of src/ingest/deriveEntities.ts, PROFILE)',
+      '## Ingest at this size: what deriving an entity reads (READ_DERIVATIONS of src/ingest/derivationStatements.ts, PROFILE)',
       '',
       'The load of a new article reads, for each entity it may name, the entity\'s stored mention groups; a re-load, a ' +
         'delete or a merge that touches the entity reads its mentions. Each in a transaction rolled back after.',

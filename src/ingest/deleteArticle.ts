@@ -2,7 +2,7 @@ import type { WriteTx } from '../graph';
 import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R } from '../model';
 import { deriveEntities } from './deriveEntities';
 import { RELATION_PATTERN } from './relationClaims';
-import { forgetArticle } from './writeArticle';
+import { forgetArticle } from './forgetArticle';
 
 /** What deleting an article removed from the graph besides the article itself. */
 export interface ArticleRemoval {

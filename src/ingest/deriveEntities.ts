@@ -1,6 +1,7 @@
 import { integer } from 'neo4j-driver';
 import type { WriteTx } from '../graph';
-import { nameKeyOf } from './nameKeyOf';
+import { type DerivationsParameter, READ_DERIVATIONS_STATEMENT, WRITE_DERIVATIONS } from './derivationStatements';
+import { nameKeyOf } from './nameKeys';
 import { planOnce } from './planOnce';
 import type { EntityType } from '../model';
 
@@ -173,48 +174,6 @@ function parseStoredGroups(id: string, text: string): MentionGroup[] {
   return groups as MentionGroup[];
 }
 
-/**
- * Cypher (a returning subquery, for use inside a larger statement) that locks the entities whose ids are
- * in the list `idsExpression`, in a fixed order, and returns `derivations`: for each, its type, what its
- * mentions say grouped by content (`MentionGroup`), and its current derived properties, stored mention groups
- * and name keys.
- *
- * With `stored`, an entity's groups are its stored ones (`mentionGroups`, `groups` is then null) and only an
- * entity without them (written before they existed) has its mentions read. That is for new articles' loads:
- * they read the entities before adding mentions, and every committed write that changes an entity's mentions
- * has stored its groups. Without it, the mentions are read: the forgetting of an article, a merge and a write
- * in this same statement change mentions first and store the groups after, from this read.
- *
- * The lock comes before the read: under read-committed isolation a concurrent transaction's new mention is
- * invisible until it commits, and without the lock this transaction could write a derivation that misses it
- * after that transaction has committed. (A relationship created on a dense node, such as a hub's new
- * mention, does not lock the node exclusively.)
- */
-const ONLY_WITHOUT_STORED_GROUPS = `
-      WITH e WHERE e.mentionGroups IS NULL`;
-export const READ_DERIVATIONS = (idsExpression: string, imports = '', { stored = false } = {}): string => `
-  CALL (${imports}) {
-    UNWIND ${idsExpression} AS id
-    MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
-    SET e.locked = true
-    REMOVE e.locked
-    WITH collect(DISTINCT e) AS locked
-    UNWIND locked AS e
-    CALL (e) {${stored ? ONLY_WITHOUT_STORED_GROUPS : ''}
-      OPTIONAL MATCH (a:Article)-[m:MENTIONS]->(e)
-      WITH m.name AS name, m.aliases AS aliases, m.kind AS kind, m.attributes AS attributes,
-           count(m) AS count, min(a.id) AS firstArticle, max(a.id) AS lastArticle
-      WHERE count > 0
-      RETURN collect({name: name, aliases: aliases, kind: kind, attributes: attributes, count: count,
-                      firstArticle: firstArticle, lastArticle: lastArticle}) AS groups
-    }
-    RETURN collect({
-      id: e.id, type: e.type, groups: ${stored ? 'CASE WHEN e.mentionGroups IS NULL THEN groups END' : 'groups'},
-      current: e {.name, .aliases, .kind, .attributes, .aliasText, .mentionGroups},
-      keys: [(k:NameKey)-[:IDENTIFIES]->(e) | k.key]
-    }) AS derivations
-  }`;
-
 /** What READ_DERIVATIONS returns for one entity. */
 export interface DerivationRow {
   id: string;
@@ -298,56 +257,12 @@ export function derivationsWith(read: Map<string, DerivationRow>, added: Map<str
 
 /** Locks the given entities (in a fixed order) and derives them from their mentions (`READ_DERIVATIONS`). */
 export async function readDerivations(tx: WriteTx, ids: string[]): Promise<Derivations> {
-  const result = await tx.run(planOnce(`${READ_DERIVATIONS('$q.ids')} RETURN derivations`), { q: { ids: [...new Set(ids)].sort() } });
+  const result = await tx.run(planOnce(READ_DERIVATIONS_STATEMENT), { q: { ids: [...new Set(ids)].sort() } });
   return derivationsOf(result.records[0].get('derivations'));
 }
 
-/**
- * Writes derivations (from the map `d`, `derivationsParameter`; also a part of a larger statement): each entity
- * loses the name keys it no longer has (a key that then identifies nothing is deleted), orphans go (with the
- * merged ids that pointed at them), the others get their derived properties and name keys, and changed mention
- * groups are stored. One map parameter: Neo4j makes a new plan for every size bucket of a top-level list
- * parameter.
- */
-export const WRITE_DERIVATIONS_OF = (d: string): string => `
-  CALL () {
-    UNWIND ${d}.keep AS x
-    MATCH (e:Entity {id: x.id}) USING INDEX SEEK e:Entity(id)
-    OPTIONAL MATCH (k:NameKey)-[i:IDENTIFIES]->(e) WHERE NOT k.key IN x.nameKeys
-    DELETE i
-    WITH DISTINCT k WHERE k IS NOT NULL AND NOT (k)-[:IDENTIFIES]->()
-    DELETE k
-  }
-  CALL () {
-    UNWIND ${d}.orphans AS id
-    MATCH (e:Entity {id: id}) USING INDEX SEEK e:Entity(id)
-    OPTIONAL MATCH (m:MergedId)-[:MERGED_INTO]->(e)
-    DETACH DELETE e, m
-  }
-  CALL () {
-    UNWIND ${d}.rows AS x
-    MATCH (e:Entity {id: x.id}) USING INDEX SEEK e:Entity(id)
-    SET e.name = x.name, e.aliases = x.aliases, e.kind = x.kind, e.attributes = x.attributes,
-        e.aliasText = x.aliasText
-    WITH e, x
-    UNWIND x.nameKeys AS key
-    MERGE (k:NameKey {key: key})
-    MERGE (k)-[:IDENTIFIES]->(e)
-  }
-  CALL () {
-    UNWIND ${d}.groups AS x
-    MATCH (e:Entity {id: x.id}) USING INDEX SEEK e:Entity(id)
-    SET e.mentionGroups = x.groups
-  }`;
-export const WRITE_DERIVATIONS = WRITE_DERIVATIONS_OF('$d');
-
 /** The map parameter of WRITE_DERIVATIONS (`d`) for these derivations. */
-export function derivationsParameter({ derived, orphans, groups }: Derivations): {
-  keep: unknown[];
-  orphans: string[];
-  rows: DerivedEntity[];
-  groups: Derivations['groups'];
-} {
+export function derivationsParameter({ derived, orphans, groups }: Derivations): DerivationsParameter {
   const keep = [...derived.map((d) => ({ id: d.id, nameKeys: d.nameKeys })), ...orphans.map((id) => ({ id, nameKeys: [] }))];
   return { keep, orphans, rows: derived, groups };
 }

@@ -1,4 +1,5 @@
 import type { EntityType, EventType, FigureQualifier, ParticipantRole, RelationType } from '../model';
+import { canonicalJson, sha256 } from './canonicalJson';
 
 export type AttributeValue = string | number | boolean;
 export type Attributes = Record<string, AttributeValue>;
@@ -68,4 +69,9 @@ export interface FigureInput {
   /** the number as the article writes it (`近2亿元`) */
   stated?: string;
   evidence?: string;
+}
+
+/** The document's content hash: equal documents hash equally whatever their key order (`canonicalJson`). */
+export function contentHash(doc: ArticleDocument): string {
+  return sha256(canonicalJson(doc));
 }

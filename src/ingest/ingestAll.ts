@@ -1,6 +1,6 @@
 import type { Driver } from 'neo4j-driver';
 import { type BatchInput, type BatchOptions, type CheckedBatch, checkBatchInTurns, writeBatch } from './ingestBatch';
-import type { DocumentReport, IngestStatus } from './ingestDocument';
+import type { DocumentReport, IngestStatus } from './documentReport';
 import type { SourcedDocument } from './readDocuments';
 
 export interface IngestSummary {

@@ -1,6 +1,8 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Driver } from 'neo4j-driver';
-import { checkDocument, type DocumentReport, type IngestOptions, report, writeOne, writeTransaction } from './ingestDocument';
+import { type DocumentReport, type IngestOptions, reportOutcome } from './documentReport';
+import { checkDocument } from './ingestDocument';
+import { writeOne, writeTransaction } from './writeTransaction';
 import type { HashedDocument } from './writeDocuments';
 
 /** Most documents one transaction may hold (`kg ingest --batch`). */
@@ -81,7 +83,7 @@ export async function writeBatch(driver: Driver, inputs: BatchInput[], checkedBa
       for (const { index, item } of valid) reports[index] = await writeOne(driver, item, inputs[index].source, options);
       return reports;
     }
-    valid.forEach(({ index, item }, k) => (reports[index] = report(inputs[index].source, item.doc.article.id, outcomes[k])));
+    valid.forEach(({ index, item }, k) => (reports[index] = reportOutcome(inputs[index].source, item.doc.article.id, outcomes[k])));
   }
   return reports;
 }

@@ -1,9 +1,21 @@
 import type { WriteTx } from '../graph';
+import { GRAPH_LABELS as L } from '../model';
+import { BatchIdentity, decideIdentities, lookupView, type Resolution } from './decideIdentities';
 import { writeDerivations } from './deriveEntities';
 import type { ArticleDocument } from './document';
+import type { ResolvedDocument, WriteCounts } from './factRows';
+import { forgetArticle } from './forgetArticle';
+import { type IdentityLookup, lookupIdentities } from './lookupIdentities';
 import type { Problem } from './problem';
-import { BatchIdentity, decideIdentities, type IdentityLookup, lookupIdentities, lookupView, type Resolution } from './resolveEntities';
-import { forgetArticle, type ResolvedDocument, type StepHook, type WriteCounts, writeFacts } from './writeArticle';
+import { writeFacts } from './writeFacts';
+
+/**
+ * Test seam: called after each named step (`forgotten`, `entities`, `events`, `relations`, `figures`,
+ * `derived`), inside the transaction, with the ids of the articles being written; throwing there aborts
+ * the write. The write steps are one statement (`writeFacts`, or a few for a long run): their hooks are called
+ * after it, in order.
+ */
+export type StepHook = (step: string, articles: string[]) => void | Promise<void>;
 
 /** A validated document and its content hash. */
 export interface HashedDocument {
@@ -58,7 +70,7 @@ export async function writeDocuments(tx: WriteTx, items: HashedDocument[], after
   }
 
   const outcomes: WriteOutcome[] = new Array(items.length);
-  const found = await tx.run('UNWIND $q.ids AS id MATCH (a:Article {id: id}) RETURN a.id AS id, a.contentHash AS hash', {
+  const found = await tx.run(`UNWIND $q.ids AS id MATCH (a:${L.Article} {id: id}) RETURN a.id AS id, a.contentHash AS hash`, {
     q: { ids: [...new Set(items.map((i) => i.doc.article.id))] },
   });
   /** the content hash of each article as the documents written so far leave it */

@@ -1,11 +1,10 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { ingestDocument } from '../../ingest';
-import { deleteArticle, type ArticleRemoval } from '../../ingest/deleteArticle';
+import { type ArticleRemoval, deleteArticle, ingestDocument, MergeRefused, mergeEntities } from '../../ingest';
 import { BoxedJson, JsonArgument } from '../args/jsonDocument';
 import { checkId } from '../args/limits';
 import { MergeArgs } from '../args/mutation.args';
 import type { Context } from '../context';
-import { mergeEntities } from '../cypher/mergeEntities';
+import { badInput, notFound } from '../errors';
 import type { NodeRow } from '../cypher/rows';
 import { viaDriver, writeTransaction } from '../db/run';
 import { forgetLoaded, loaders } from '../loaders';
@@ -52,7 +51,10 @@ export class MutationResolver {
   async mergeEntities(@Args(() => MergeArgs) { keep, merge }: MergeArgs, @Ctx() ctx: Context): Promise<NodeRow | null> {
     checkId(keep, 'keep');
     checkId(merge, 'merge');
-    const kept = await writeTransaction(ctx, (tx) => mergeEntities(tx, keep, merge));
+    const kept = await writeTransaction(ctx, (tx) => mergeEntities(tx, keep, merge)).catch((error: unknown) => {
+      if (!(error instanceof MergeRefused)) throw error;
+      throw error.reason === 'not-found' ? notFound(error.message) : badInput(error.message, 'merge');
+    });
     forgetLoaded(ctx);
     return loaders(ctx).node().load(kept);
   }

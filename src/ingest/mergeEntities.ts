@@ -1,15 +1,32 @@
-import type { WriteTx } from '../../graph';
-import { RELATION_TYPE_NAMES } from '../../model';
-import { deriveEntities } from '../../ingest/deriveEntities';
-import { CLAIM_LISTS, DERIVE_RELATION } from '../../ingest/relationClaims';
-import { badInput, notFound } from '../errors';
-import { L, R } from './labels';
+import type { WriteTx } from '../graph';
+import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R, RELATION_TYPE_NAMES } from '../model';
+import { deriveEntities } from './deriveEntities';
+import { CLAIM_LISTS, DERIVE_RELATION } from './relationClaims';
+
+/** A merge that cannot be made: an id that is no entity (`not-found`), or two that cannot be one (`invalid`). */
+export class MergeRefused extends Error {
+  constructor(
+    readonly reason: 'not-found' | 'invalid',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'MergeRefused';
+  }
+}
 
 const BOTH = `MATCH (m:${L.Entity} {id: $merge}), (k:${L.Entity} {id: $keep})`;
 const CONCAT_CLAIMS = CLAIM_LISTS.map((l) => `r.${l} = coalesce(r.${l}, []) + old.${l}`).join(', ');
 
+/** Both ids as entities, or a merged id as the entity it was merged into. Parameter `ids: [keep, merge]`. */
+const RESOLVE_BOTH = `
+  UNWIND $ids AS id
+  OPTIONAL MATCH (:${L.MergedId} {id: id})-[:${R.MERGED_INTO}]->(kept:${L.Entity})
+  OPTIONAL MATCH (own:${L.Entity} {id: id})
+  WITH id, coalesce(kept, own) AS e
+  RETURN id, e.id AS resolved, e.type AS type`;
+
 /**
- * Statements that move `m`'s relationships to `k`. A domain relation `k` already has (same type, other end
+ * Statements that move `m`'s relationships to `k` (parameters `keep`, `merge`: resolved entity ids). A domain relation `k` already has (same type, other end
  * and key) receives `m`'s claims appended to its own, then is re-derived; a relation between the two merged
  * entities would become a self-relation and is dropped with `m`.
  */
@@ -42,26 +59,18 @@ const MOVES: string[] = [
  * Merges entity `merge` into entity `keep` inside the caller's write transaction: every relationship moves
  * to `keep`, `keep` is re-derived from all the mentions it now has (so the merged name becomes an alias),
  * and `merge`'s id (and the ids merged into it before) resolve to `keep` from then on. Returns the kept id.
- * Both ids may themselves be merged ids. Unknown id: NOT_FOUND; same entity or different types:
- * BAD_USER_INPUT.
+ * Both ids may themselves be merged ids. An unknown id, the same entity twice or different types: `MergeRefused`.
  */
 export async function mergeEntities(tx: WriteTx, keep: string, merge: string): Promise<string> {
-  const found = await tx.run(
-    `UNWIND $ids AS id
-     OPTIONAL MATCH (:${L.MergedId} {id: id})-[:${R.MERGED_INTO}]->(kept:${L.Entity})
-     OPTIONAL MATCH (own:${L.Entity} {id: id})
-     WITH id, coalesce(kept, own) AS e
-     RETURN id, e.id AS resolved, e.type AS type`,
-    { ids: [keep, merge] },
-  );
+  const found = await tx.run(RESOLVE_BOTH, { ids: [keep, merge] });
   const [k, m] = [keep, merge].map((id) => found.records.find((r) => r.get('id') === id)!);
-  if (!k.get('resolved')) throw notFound(`no entity has the id ${JSON.stringify(keep)}`);
-  if (!m.get('resolved')) throw notFound(`no entity has the id ${JSON.stringify(merge)}`);
+  if (!k.get('resolved')) throw new MergeRefused('not-found', `no entity has the id ${JSON.stringify(keep)}`);
+  if (!m.get('resolved')) throw new MergeRefused('not-found', `no entity has the id ${JSON.stringify(merge)}`);
   const keepId = k.get('resolved') as string;
   const mergeId = m.get('resolved') as string;
-  if (keepId === mergeId) throw badInput(`${JSON.stringify(keep)} and ${JSON.stringify(merge)} are already the same entity`, 'merge');
+  if (keepId === mergeId) throw new MergeRefused('invalid', `${JSON.stringify(keep)} and ${JSON.stringify(merge)} are already the same entity`);
   if (k.get('type') !== m.get('type')) {
-    throw badInput(`cannot merge a ${m.get('type')} into a ${k.get('type')}: both entities must have the same type`, 'merge');
+    throw new MergeRefused('invalid', `cannot merge a ${m.get('type')} into a ${k.get('type')}: both entities must have the same type`);
   }
   for (const statement of MOVES) await tx.run(statement, { keep: keepId, merge: mergeId });
   await deriveEntities(tx, [keepId]);
