@@ -9,6 +9,7 @@ import { EntityResolver } from './resolvers/entity.resolver';
 import { EventResolver } from './resolvers/event.resolver';
 import { FiguresResolver } from './resolvers/figures.resolver';
 import { GraphResolver } from './resolvers/graph.resolver';
+import { ExtractResolver } from './resolvers/extract.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
@@ -52,6 +53,7 @@ export const RESOLVERS = [
   SourceResolver,
   GraphNodeResolver,
   MutationResolver,
+  ExtractResolver,
 ] as const;
 
 /**

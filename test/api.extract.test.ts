@@ -1,0 +1,94 @@
+/**
+ * Review before load: `extractArticle` drafts a document from a text for an editor, linked to what the graph
+ * knows, and writes nothing; `kg extract --ingest` loads a draft directly and says how many facts are unsure.
+ */
+import { main } from '../src/cli/main';
+import { closeTestDriver, testDatabase, testDriver, testNeo4jConfig } from './support/db';
+import { codes, exec, ok, seed } from './api.harness';
+
+beforeEach(() => seed(), 120_000);
+afterAll(() => closeTestDriver());
+
+const TEXT =
+  '7月12日，高邮经济开发区召开三季度项目推进会。开发区党工委副书记、管委会主任金锋主持会议，扬州大学副校长王建国出席会议。' +
+  '今年上半年，开发区实现规模以上工业产值320亿元，同比增长8.5%。';
+
+const EXTRACT = `mutation($text: String!, $article: ExtractArticleInput) {
+  extractArticle(text: $text, article: $article) { document problems { path message } warnings unsure }
+}`;
+
+async function graphCounts(): Promise<Record<string, number>> {
+  const res = await testDriver().executeQuery(
+    'MATCH (n) WITH count(n) AS nodes MATCH ()-[r]->() RETURN nodes, count(r) AS rels',
+    {},
+    { database: testDatabase() },
+  );
+  return { nodes: res.records[0].get('nodes'), rels: res.records[0].get('rels') };
+}
+
+describe('extractArticle (review before load)', () => {
+  test('when an editor sends a text, then the draft comes back linked to the seed zone and nothing is written', async () => {
+    const before = await graphCounts();
+    const data = await ok(EXTRACT, { text: TEXT, article: { id: 'review-1', publishedOn: '2023-07-31' } }, 'editor');
+    const { document, problems, warnings, unsure } = data.extractArticle;
+    expect(problems).toEqual([]);
+    expect(warnings).toEqual([]);
+    expect(typeof unsure).toBe('number');
+    const byName = new Map(document.entities.map((e: { name: string }) => [e.name, e]));
+    expect(byName.get('高邮经济开发区')).toMatchObject({ id: 'org:gaoyou-edz', kind: 'DevelopmentZone' });
+    expect(byName.get('金锋')).toMatchObject({ id: 'person:jin-feng' });
+    expect(byName.get('王建国')).toBeDefined();
+    const meeting = document.events.find((e: { type: string }) => e.type === 'Meeting');
+    expect(meeting).toMatchObject({ date: '2023-07-12' });
+    expect(document.figures).toEqual(expect.arrayContaining([expect.objectContaining({ value: 320, unit: '亿元', period: '2023-H1', change: 0.085 })]));
+    expect(await graphCounts()).toEqual(before);
+  });
+
+  test('when a reader or an anonymous caller asks, then it is refused', async () => {
+    const result = await exec(EXTRACT, { text: TEXT }, 'reader');
+    expect(codes(result)[0].code).toMatch(/FORBIDDEN|UNAUTHENTICATED/);
+  });
+
+  test('when the text is empty or in another language, then the draft is empty and the warning says why', async () => {
+    const data = await ok(EXTRACT, { text: 'Nothing to see here.' }, 'editor');
+    expect(data.extractArticle.document.entities).toEqual([]);
+    expect(data.extractArticle.warnings.join(' ')).toMatch(/no Chinese characters/);
+    expect(data.extractArticle.problems).toEqual([]);
+  });
+
+  test('when the article date is not a date, then it is a bad argument', async () => {
+    const result = await exec(EXTRACT, { text: TEXT, article: { publishedOn: 'July' } }, 'editor');
+    expect(codes(result)).toEqual([{ code: 'BAD_USER_INPUT', argumentName: 'article' }]);
+  });
+});
+
+describe('kg extract --ingest', () => {
+  test('when a text is extracted and loaded directly, then its facts are in the graph, linked, and the unsure count is printed', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const file = join(mkdtempSync(join(tmpdir(), 'kg-extract-ingest-')), 'july.txt');
+    writeFileSync(file, TEXT);
+    let out = '';
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+    const err = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    let status: number;
+    try {
+      const cfg = testNeo4jConfig();
+      const env = { PATH: process.env.PATH, NEO4J_URI: cfg.uri, NEO4J_USERNAME: cfg.username, NEO4J_PASSWORD: cfg.password, NEO4J_DATABASE: cfg.database };
+      status = await main(['extract', file, '--ingest', '--id', 'july-review', '--published-on', '2023-07-31'], env);
+    } finally {
+      spy.mockRestore();
+      err.mockRestore();
+    }
+    expect(status).toBe(0);
+    expect(out).toMatch(/created\s+july-review/);
+    expect(out).toMatch(/\d+ facts were marked unsure/);
+    const res = await testDriver().executeQuery(
+      'MATCH (:Article {id: $id})-[:MENTIONS]->(e:Entity) RETURN collect(e.id) AS ids',
+      { id: 'july-review' },
+      { database: testDatabase() },
+    );
+    expect(res.records[0].get('ids')).toEqual(expect.arrayContaining(['org:gaoyou-edz', 'person:jin-feng']));
+  });
+});
