@@ -103,7 +103,7 @@ describe('the GraphQL schema', () => {
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
       ['entities', 'entity', 'entityCounts', 'eventCounts', 'events', 'figureCounts', 'figures', 'neighborhood', 'node', 'partners', 'paths', 'search'].sort(),
     );
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['deleteArticle', 'ingestArticle', 'mergeEntities']);
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['deleteArticle', 'extractArticle', 'ingestArticle', 'mergeEntities']);
     const node = schema.getType('Node');
     const entity = schema.getType('Entity');
     if (!isInterfaceType(node) || !isInterfaceType(entity)) throw new Error('Node and Entity must be interfaces');
