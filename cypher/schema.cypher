@@ -20,4 +20,7 @@ CREATE INDEX event_date_start IF NOT EXISTS FOR (n:Event) ON (n.dateStart);
 CREATE INDEX event_date_end IF NOT EXISTS FOR (n:Event) ON (n.dateEnd);
 CREATE INDEX figure_metric IF NOT EXISTS FOR (n:Figure) ON (n.metric);
 CREATE INDEX figure_period IF NOT EXISTS FOR (n:Figure) ON (n.period);
+CREATE TEXT INDEX entity_search_text IF NOT EXISTS FOR (n:Entity) ON (n.searchText);
+CREATE TEXT INDEX event_name_text IF NOT EXISTS FOR (n:Event) ON (n.name);
+CREATE FULLTEXT INDEX passages_fulltext IF NOT EXISTS FOR (n:Article|Event) ON EACH [n.text, n.evidence] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };
 CREATE FULLTEXT INDEX names_fulltext IF NOT EXISTS FOR (n:Entity|Event) ON EACH [n.name, n.aliasText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } };

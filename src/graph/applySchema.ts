@@ -1,9 +1,10 @@
 import type { Driver } from 'neo4j-driver';
+import { ensureSearchKeys } from '../search';
 import { schemaStatements } from './schemaStatements';
 
 /**
  * Applies the schema (idempotent) and waits until every index is online, so that the first query after
- * start-up does not race a populating full-text index.
+ * start-up does not race a populating full-text index. Entities written before search keys existed get them.
  */
 export async function applySchema(driver: Driver, database?: string): Promise<void> {
   const session = driver.session({ database });
@@ -13,4 +14,5 @@ export async function applySchema(driver: Driver, database?: string): Promise<vo
   } finally {
     await session.close();
   }
+  await ensureSearchKeys(driver, database);
 }

@@ -12,6 +12,9 @@ export function schemaStatements(): string[] {
     `CREATE CONSTRAINT ${label.toLowerCase()}_${property}_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE`;
   const index = (name: string, label: string, property: string): string =>
     `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`;
+  // trigram TEXT indexes: what CONTAINS and STARTS WITH seek with (names' search keys, event names)
+  const textIndex = (name: string, label: string, property: string): string =>
+    `CREATE TEXT INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`;
 
   return [
     uniqueId(GRAPH_LABELS.Entity),
@@ -30,12 +33,18 @@ export function schemaStatements(): string[] {
     index('event_date_end', GRAPH_LABELS.Event, 'dateEnd'),
     index('figure_metric', GRAPH_LABELS.Figure, 'metric'),
     index('figure_period', GRAPH_LABELS.Figure, 'period'),
+    textIndex('entity_search_text', GRAPH_LABELS.Entity, 'searchText'),
+    textIndex('event_name_text', GRAPH_LABELS.Event, 'name'),
+    `CREATE FULLTEXT INDEX ${PASSAGES_INDEX} IF NOT EXISTS FOR (n:${GRAPH_LABELS.Article}|${GRAPH_LABELS.Event}) ` +
+      "ON EACH [n.text, n.evidence] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }",
     `CREATE FULLTEXT INDEX ${FULLTEXT_INDEX} IF NOT EXISTS FOR (n:${GRAPH_LABELS.Entity}|${GRAPH_LABELS.Event}) ` +
       "ON EACH [n.name, n.aliasText] OPTIONS { indexConfig: { `fulltext.analyzer`: 'cjk' } }",
   ];
 }
 
 export const FULLTEXT_INDEX = 'names_fulltext';
+/** article text and event evidence, for passage search */
+export const PASSAGES_INDEX = 'passages_fulltext';
 
 /** The text of `cypher/schema.cypher`. */
 export function schemaCypherFile(): string {

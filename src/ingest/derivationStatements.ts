@@ -1,4 +1,5 @@
 import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R } from '../model';
+import type { SearchKeys } from '../search';
 
 /**
  * The Cypher of entity derivation (`deriveEntities.ts` computes; these read and write). Each builder returns a
@@ -42,7 +43,7 @@ export const READ_DERIVATIONS = (idsExpression: string, imports = '', { stored =
     }
     RETURN collect({
       id: e.id, type: e.type, groups: ${stored ? 'CASE WHEN e.mentionGroups IS NULL THEN groups END' : 'groups'},
-      current: e {.name, .aliases, .kind, .attributes, .aliasText, .mentionGroups},
+      current: e {.name, .aliases, .kind, .attributes, .aliasText, .mentionGroups, .searchText, .searchVersion},
       keys: [(k:${L.NameKey})-[:${R.IDENTIFIES}]->(e) | k.key]
     }) AS derivations
   }`;
@@ -57,7 +58,7 @@ export interface DerivationsParameter {
   /** entities no article mentions any more: deleted, with the merged ids pointing at them */
   orphans: string[];
   /** the new derived properties and name keys */
-  rows: Array<{ id: string; name: string; aliases: string[]; kind: string | null; attributes: string; aliasText: string; nameKeys: string[] }>;
+  rows: Array<{ id: string; name: string; aliases: string[]; kind: string | null; attributes: string; aliasText: string; nameKeys: string[] } & Partial<SearchKeys>>;
   /** new stored mention groups (`mentionGroups`, JSON) */
   groups: Array<{ id: string; groups: string }>;
 }
@@ -88,7 +89,8 @@ export const WRITE_DERIVATIONS_OF = (d: string): string => `
     UNWIND ${d}.rows AS x
     MATCH (e:${L.Entity} {id: x.id}) USING INDEX SEEK e:${L.Entity}(id)
     SET e.name = x.name, e.aliases = x.aliases, e.kind = x.kind, e.attributes = x.attributes,
-        e.aliasText = x.aliasText
+        e.aliasText = x.aliasText, e.searchNames = x.searchNames, e.searchShort = x.searchShort, e.searchPinyin = x.searchPinyin,
+        e.searchInitials = x.searchInitials, e.searchText = x.searchText, e.searchVersion = x.searchVersion
     WITH e, x
     UNWIND x.nameKeys AS key
     MERGE (k:${L.NameKey} {key: key})

@@ -4,6 +4,7 @@ import { type DerivationsParameter, READ_DERIVATIONS_STATEMENT, WRITE_DERIVATION
 import { nameKeyOf } from './nameKeys';
 import { planOnce } from './planOnce';
 import type { EntityType } from '../model';
+import { SEARCH_KEYS_VERSION, searchKeysOf, type SearchKeys } from '../search';
 
 /** What one article says about an entity (a MENTIONS relationship). */
 export interface Mention {
@@ -29,7 +30,7 @@ export interface MentionGroup {
   lastArticle: string;
 }
 
-export interface DerivedEntity {
+export interface DerivedEntity extends SearchKeys {
   id: string;
   name: string;
   aliases: string[];
@@ -68,6 +69,7 @@ function finish(id: string, type: EntityType, name: string, aliases: string[], k
     attributes: JSON.stringify(ordered),
     aliasText: aliases.join('\n'),
     nameKeys: [...new Set([name, ...aliases].map((n) => nameKeyOf(type, n)))],
+    ...searchKeysOf([name, ...aliases]),
   };
 }
 
@@ -187,6 +189,8 @@ export interface DerivationRow {
     attributes?: string | null;
     aliasText?: string | null;
     mentionGroups?: string | null;
+    searchText?: string | null;
+    searchVersion?: number | null;
   };
   keys: string[];
 }
@@ -218,6 +222,8 @@ export function derivationsOf(rows: DerivationRow[]): Derivations {
       (c.kind ?? null) === d.kind &&
       c.attributes === d.attributes &&
       c.aliasText === d.aliasText &&
+      c.searchText === d.searchText &&
+      toNumber(c.searchVersion ?? -1) === SEARCH_KEYS_VERSION &&
       sameList([...r.keys].sort(), [...d.nameKeys].sort());
     if (!unchanged) derived.push(d);
   }

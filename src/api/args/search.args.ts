@@ -1,13 +1,18 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import type { EntityType, EventType } from '../../model';
+import { searchFold, shortForm, simplified } from '../../search';
+import { luceneLiteral, type SearchQuery } from '../cypher/searchPage';
+import { badInput } from '../errors';
 import { EntityTypeEnum, EventTypeEnum } from '../types/enums';
 import { skipAfter } from './cursor';
-import { checkFirst, checkText } from './limits';
+import { checkDate, checkFirst, checkText } from './limits';
 
 @ArgsType()
 export class SearchArgs {
   @Field(() => String, {
-    description: 'Words or characters to find in names and aliases (Chinese or Latin); matched literally, not as Lucene syntax.',
+    description:
+      'A name or any contiguous part of one, in simplified or traditional characters, full pinyin (with or without ' +
+      'spaces and tones: jinfeng, jin feng, Jīn Fēng) or pinyin initials (gyjjkfq); matched literally, never as Lucene syntax.',
   })
   query!: string;
 
@@ -23,6 +28,15 @@ export class SearchArgs {
   })
   eventTypes?: EventType[] | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: 'YYYY-MM-DD or YYYY-MM: events overlapping the days from here, entities named by an article published from here.',
+  })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD or YYYY-MM: the end of the window, as `from`.' })
+  to?: string | null;
+
   @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
   first!: number;
 
@@ -30,9 +44,25 @@ export class SearchArgs {
   after?: string | null;
 }
 
-export function checkSearchArgs(args: SearchArgs): { skip: number; first: number; query: string } {
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** A free-text search argument: not too long, well-formed UTF-16, something left to search for once folded. */
+export function checkSearchText(value: string, name: string): SearchQuery {
+  const text = checkText(value, name, { nonEmpty: true }).trim();
+  const lone = LONE_SURROGATE.exec(text);
+  if (lone) throw badInput(`${name} holds a lone surrogate (not a character) at UTF-16 position ${lone.index}`, name);
+  const folded = searchFold(text);
+  if (folded === '') throw badInput(`${name} has no letter or digit to search for`, name);
+  const plain = simplified(text);
+  return { folded, short: shortForm(folded), simplified: plain, lucene: LETTER_OR_DIGIT.test(plain) ? luceneLiteral(plain) : null };
+}
+
+export function checkSearchArgs(args: SearchArgs): { skip: number; first: number; query: SearchQuery; from: string | null; to: string | null } {
   return {
-    query: checkText(args.query, 'query', { nonEmpty: true }).trim(),
+    query: checkSearchText(args.query, 'query'),
+    from: args.from != null ? checkDate(args.from, 'from', 'first') : null,
+    to: args.to != null ? checkDate(args.to, 'to', 'last') : null,
     first: checkFirst(args.first),
     skip: skipAfter(args.after),
   };

@@ -10,11 +10,13 @@ import { SearchConnection } from '../types/connection.type';
 @Resolver()
 export class SearchResolver {
   @Query(() => SearchConnection, {
-    description: 'Full-text search over the names and aliases of entities and events, best match first.',
+    description:
+      'Names and aliases of entities, and names of events, in simplified or traditional characters, pinyin or initials, ' +
+      'whole or any contiguous part; best match first (exact, prefix, contained, pinyin, fuzzy; ties: the better connected).',
   })
   async search(@Args(() => SearchArgs) args: SearchArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const { query, first, skip } = checkSearchArgs(args);
-    const filter = { types: args.types ?? null, eventTypes: args.eventTypes ?? null };
+    const { query, first, skip, from, to } = checkSearchArgs(args);
+    const filter = { types: args.types ?? null, eventTypes: args.eventTypes ?? null, from, to };
     const extras = { entity: entityExtrasAt(info, ['edges', 'node']), event: eventExtrasAt(info, ['edges', 'node']) };
     const page = await searchPage(ctx, query, filter, skip, first, wantsTotal(info), extras);
     return connectionOf(page, skip, (hit) => hit);

@@ -4,6 +4,7 @@ import type { EntityRow, EventRow } from '../cypher/rows';
 import type { SearchHitRow } from '../cypher/searchPage';
 import { Entity } from './entity.type';
 import { Event } from './event.type';
+import { SearchMatch } from './searchMatch.type';
 import { SearchResult } from './searchResult.type';
 
 @ObjectType('PageInfo')
@@ -68,11 +69,18 @@ export class SearchHit {
   @Field(() => String)
   cursor!: string;
 
-  @Field(() => Float, { description: 'Full-text relevance; higher is better.' })
+  @Field(() => Float, {
+    description:
+      'Relevance, higher is better: its whole part is the match kind (7 exact … 2 pinyin contained, 0 fuzzy), its ' +
+      'fraction how connected the node is (fuzzy hits: the full-text score). Equal scores are ordered by id.',
+  })
   score!: number;
 
   @Field(() => SearchResult)
   node!: SearchHitRow['node'];
+
+  @Field(() => SearchMatch)
+  match!: SearchHitRow['match'];
 }
 
 @ObjectType('SearchConnection')

@@ -1,0 +1,70 @@
+import { pinyin } from 'pinyin-pro';
+import { type Folded, foldAligned } from './fold';
+import { shortForm } from './shortForms';
+
+/**
+ * Bump when the folding or the keys change: entities whose stored keys have another version get new ones at
+ * start-up (`ensureSearchKeys`).
+ */
+export const SEARCH_KEYS_VERSION = 1;
+
+/** What search looks names up by, one entry per name (the name first, then the aliases, in their order). */
+export interface SearchKeys {
+  /** each name folded (`searchFold`) */
+  searchNames: string[];
+  /** each folded name in its short form (`shortForm`: 经济开发区 → 经开区) */
+  searchShort: string[];
+  /** each name's folded form in toneless pinyin, Han characters as syllables, anything else as it is */
+  searchPinyin: string[];
+  /** the same with each Han character's initial letter (`高邮经济开发区` → `gyjjkfq`) */
+  searchInitials: string[];
+  /** all the above, one per line: what the text index's CONTAINS looks in */
+  searchText: string;
+  searchVersion: number;
+}
+
+/** A folded name spelled out in pinyin (or initials), with, per unit, the folded character it came from. */
+export interface Spelled {
+  text: string;
+  /** `from[i]`: index in the folded text of the character that gave `text[i]` */
+  from: number[];
+}
+
+const MARKS = /\p{M}/gu;
+
+/** Full pinyin and initials of a folded text: pinyin-pro reads polyphonic characters in context (银行 háng). */
+export function spell(folded: string): { pinyin: Spelled; initials: Spelled } {
+  const full: Spelled = { text: '', from: [] };
+  const initials: Spelled = { text: '', from: [] };
+  if (folded === '') return { pinyin: full, initials };
+  const add = (into: Spelled, part: string, index: number): void => {
+    into.text += part;
+    for (let k = 0; k < part.length; k++) into.from.push(index);
+  };
+  let index = 0;
+  for (const c of pinyin(folded, { type: 'all', toneType: 'none' })) {
+    const syllable = c.isZh ? c.pinyin.normalize('NFD').replace(MARKS, '') : c.origin;
+    add(full, syllable, index);
+    add(initials, c.isZh ? syllable.slice(0, 1) : c.origin, index);
+    index += c.origin.length;
+  }
+  return { pinyin: full, initials };
+}
+
+/** The search keys of an entity with these names (name first). */
+export function searchKeysOf(names: readonly string[]): SearchKeys {
+  const folded: Folded[] = names.map((n) => foldAligned(n));
+  const spelled = folded.map((f) => spell(f.text));
+  const searchNames = folded.map((f) => f.text);
+  const searchShort = searchNames.map(shortForm);
+  const searchPinyin = spelled.map((s) => s.pinyin.text);
+  const searchInitials = spelled.map((s) => s.initials.text);
+  return {
+    searchNames,
+    searchShort,
+    searchPinyin,
+    searchInitials,
+    searchText: [...new Set([...searchNames, ...searchShort, ...searchPinyin, ...searchInitials])].join('\n'),
+    searchVersion: SEARCH_KEYS_VERSION,
+  };
+}
