@@ -3,8 +3,23 @@
  * the same labels, relationship types and properties (src/graph/README.md), mapped with @node and
  * @relationship. What the library cannot derive from the shape (partners, neighbourhood, shortest path)
  * is written as @cypher fields with the same Cypher logic as the product, which is how a user of the
- * library would do it. Full-text search uses @fulltext over the product's `names_fulltext` index.
+ * library would do it. Name search (the product's tiers over its search keys, then the full-text index's
+ * fuzzy matches) is such a field too, with the product's statement (src/api/cypher/searchPage.ts).
  */
+import { searchStatement } from '../../src/api/cypher/searchPage';
+
+/**
+ * The product's search statement over entities, its page as strings: the total, then "id|score" per hit. The
+ * library may hand Int arguments over as floats, which LIMIT and list indexes refuse: hence toInteger.
+ */
+const SEARCH_ENTITIES = `CALL () {
+  ${searchStatement({ types: ['Person', 'Organization', 'Village', 'Place', 'Project'], eventTypes: null, from: null, to: null }, true, true, { entity: [], event: [] })
+    .replaceAll('$skip', 'toInteger($skip)')
+    .replaceAll('$take', 'toInteger($take)')}
+}
+UNWIND [toString(total)] + [r IN rows | r.node.id + '|' + toString(r.score)] AS item
+RETURN item`;
+
 export const LIBRARY_TYPE_DEFS = /* GraphQL */ `
   type Entity
     @node(labels: ["Entity"])
@@ -106,6 +121,15 @@ export const LIBRARY_TYPE_DEFS = /* GraphQL */ `
         }
         UNWIND [n IN nodes | 'node:' + n.id] + ['truncated:' + toString(truncated)] + edges AS item
         RETURN item
+        """
+        columnName: "item"
+      )
+
+    "The product's name search over entities: the total, then one 'id|score' per hit of the page."
+    searchNames(index: String!, q: String!, qShort: String!, lucene: String!, skip: Int!, take: Int!): [String!]!
+      @cypher(
+        statement: """
+        ${SEARCH_ENTITIES}
         """
         columnName: "item"
       )

@@ -8,7 +8,17 @@
  * Each query also says how to reduce each arm's answer to one comparable form (`normalize`), so that the
  * smoke test can check that the three arms answer each question with the same data.
  */
-import { luceneLiteral } from '../../src/api/cypher/searchPage';
+import { checkSearchText } from '../../src/api/args/search.args';
+import { searchParameters, searchStatement } from '../../src/api/cypher/searchPage';
+
+const SEARCH_FILTER = { types: ['Person', 'Organization', 'Village', 'Place', 'Project'], eventTypes: null, from: null, to: null };
+/** The product's search parameters for a probe's text (the raw and library arms run its statement). */
+const searchParams = (text: unknown, take: number): Params => ({
+  ...searchParameters(checkSearchText(String(text), 'query'), SEARCH_FILTER, 0, take),
+  // plain numbers: the raw arm's server sends integral numbers to Neo4j as integers
+  skip: 0,
+  take,
+});
 
 export type ArmName = 'product' | 'library' | 'raw';
 export const ARMS: ArmName[] = ['raw', 'product', 'library'];
@@ -386,29 +396,24 @@ export const MIX: MixQuery[] = [
         totalCount edges { score node { ... on Entity { id name } } } } }`,
       variables: { q: p.q },
     }),
-    library: (p) => ({
-      query: `query Search($q: String!) { searchEntities(phrase: $q, first: ${SEARCH_FIRST}) { totalCount edges { score node { id name } } } }`,
-      variables: { q: luceneLiteral(String(p.q)) },
-    }),
-    // as the product (cypher/searchPage.ts): ids are read only for the hits scoring at least the page's last
-    rawCypher: `
-      CALL db.index.fulltext.queryNodes('names_fulltext', $q) YIELD node, score
-      WHERE node:Entity
-      WITH node, score ORDER BY score DESC
-      WITH collect({node: node, score: score}) AS hits
-      WITH size(hits) AS total, hits, hits[${SEARCH_FIRST - 1}].score AS cut
-      CALL (hits, cut) {
-        UNWIND [h IN hits WHERE cut IS NULL OR h.score >= cut] AS h
-        WITH h ORDER BY h.score DESC, h.node.id ASC LIMIT ${SEARCH_FIRST}
-        RETURN collect({id: h.node.id, name: h.node.name, score: h.score}) AS rows
-      }
-      RETURN total, rows`,
-    rawParams: (p) => ({ q: luceneLiteral(String(p.q)) }),
+    library: (p) => {
+      const { index, q, qShort, lucene } = searchParams(p.q, SEARCH_FIRST) as Record<string, string>;
+      return {
+        query: `query Search($index: String!, $q: String!, $qShort: String!, $lucene: String!) {
+          searchNames(index: $index, q: $q, qShort: $qShort, lucene: $lucene, skip: 0, take: ${SEARCH_FIRST}) }`,
+        variables: { index, q, qShort, lucene },
+      };
+    },
+    // the product's statement (cypher/searchPage.ts), as it is
+    rawCypher: searchStatement(SEARCH_FILTER, true, true, { entity: [], event: [] }),
+    rawParams: (p) => searchParams(p.q, SEARCH_FIRST),
     normalize: {
       product: (d) => searchShape(d.search.totalCount, d.search.edges.map((x: Json) => ({ id: x.node.id, score: x.score }))),
-      library: (d) =>
-        searchShape(d.searchEntities.totalCount, d.searchEntities.edges.map((x: Json) => ({ id: x.node.id, score: x.score }))),
-      raw: (d) => searchShape(d[0].total, d[0].rows),
+      library: (d) => {
+        const [total, ...hits]: string[] = d.searchNames;
+        return searchShape(Number(total), hits.map((h) => ({ id: h.slice(0, h.lastIndexOf('|')), score: Number(h.slice(h.lastIndexOf('|') + 1)) })));
+      },
+      raw: (d) => searchShape(d[0].total, d[0].rows.map((r: Json) => ({ id: r.node.id, score: r.score }))),
     },
   },
 ];

@@ -23,6 +23,7 @@ import {
   RelationSourcesResolver,
   SourceResolver,
 } from './resolvers/provenance.resolver';
+import { PassageResolver } from './resolvers/passage.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { Article } from './types/article.type';
 import { Event } from './types/event.type';
@@ -40,6 +41,7 @@ export const RESOLVERS = [
   EventParticipationSourcesResolver,
   NodeResolver,
   SearchResolver,
+  PassageResolver,
   EntitiesResolver,
   GraphResolver,
   FiguresResolver,

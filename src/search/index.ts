@@ -3,3 +3,4 @@ export { SEARCH_KEYS_VERSION, searchKeysOf, spell, type SearchKeys, type Spelled
 export { ensureSearchKeys } from './ensureSearchKeys';
 export { highlightName, type NameMatch, type MatchKind } from './highlight';
 export { shortForm, SHORT_FORMS } from './shortForms';
+export { evidenceInPassage, passageNeedle, passagesIn, type TextPassage } from './passages';

@@ -104,25 +104,15 @@ function branches(f: SearchFilter, fuzzy: boolean): string[] {
 }
 
 /**
- * Hits over the names and aliases of entities (their search keys: folded, pinyin, initials; a TEXT index
- * seek for CONTAINS) and the names of events, with the full-text index's fuzzy matches after them, best first
- * (ties by id): one page, and the total when asked. All hits are read (CONTAINS has no order), but only those
- * that can reach the page (scoring at least its last, one past it) have their ids read and sorted.
+ * The search statement: hits over the names and aliases of entities (their search keys: folded, short form,
+ * pinyin, initials; a TEXT index seek for CONTAINS) and the names of events, with the full-text index's fuzzy
+ * matches after them, best first (ties by id). All hits are read (CONTAINS has no order), but only those that can
+ * reach the page (scoring at least its last, one past it) have their ids read and sorted. Returns `total` (null
+ * unless `withTotal`) and `rows`. Its parameters are `searchParameters`'. The benchmark runs it as it is.
  */
-export async function searchPage(
-  ctx: Context,
-  query: SearchQuery,
-  f: SearchFilter,
-  skip: number,
-  take: number,
-  withTotal: boolean,
-  extras: { entity: EntityExtras; event: EventExtras },
-): Promise<Page<SearchHitRow>> {
-  const parts = branches(f, query.lucene !== null);
-  const rows = await readQuery(
-    ctx,
-    `CALL () {
-       ${parts.join('\n       UNION ALL\n       ')}
+export function searchStatement(f: SearchFilter, fuzzy: boolean, withTotal: boolean, extras: { entity: EntityExtras; event: EventExtras }): string {
+  return `CALL () {
+       ${branches(f, fuzzy).join('\n       UNION ALL\n       ')}
      }
      WITH n, tier, at, score ORDER BY score DESC
      WITH collect({node: n, tier: tier, at: at, score: score}) AS hits
@@ -142,21 +132,36 @@ export async function searchPage(
          node: ${entityOrEventMap('n', extras.entity, extras.event)}
        }) AS rows
      }
-     RETURN total, rows`,
-    {
-      index: FULLTEXT_INDEX,
-      q: query.folded,
-      qShort: query.short,
-      qs: query.simplified,
-      lucene: query.lucene,
-      types: f.types,
-      eventTypes: f.eventTypes,
-      from: f.from,
-      to: f.to,
-      skip: int(skip),
-      take: int(take),
-    },
-  );
+     RETURN total, rows`;
+}
+
+export function searchParameters(query: SearchQuery, f: SearchFilter, skip: number, take: number): Record<string, unknown> {
+  return {
+    index: FULLTEXT_INDEX,
+    q: query.folded,
+    qShort: query.short,
+    qs: query.simplified,
+    lucene: query.lucene,
+    types: f.types,
+    eventTypes: f.eventTypes,
+    from: f.from,
+    to: f.to,
+    skip: int(skip),
+    take: int(take),
+  };
+}
+
+/** One page of `searchStatement`, and the total when asked. */
+export async function searchPage(
+  ctx: Context,
+  query: SearchQuery,
+  f: SearchFilter,
+  skip: number,
+  take: number,
+  withTotal: boolean,
+  extras: { entity: EntityExtras; event: EventExtras },
+): Promise<Page<SearchHitRow>> {
+  const rows = await readQuery(ctx, searchStatement(f, query.lucene !== null, withTotal, extras), searchParameters(query, f, skip, take));
   const hits = (rows[0].rows as Row[]).map((r): SearchHitRow => {
     const names = r.names as string[];
     const at = Number(r.at);

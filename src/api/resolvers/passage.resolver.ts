@@ -1,0 +1,63 @@
+import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import { passageNeedle } from '../../search';
+import { connectionOf } from '../args/cursor';
+import { checkDate, checkFirst } from '../args/limits';
+import { checkSearchText } from '../args/search.args';
+import { skipAfter } from '../args/cursor';
+import type { Context } from '../context';
+import { type PassageRow, passagesPage } from '../cypher/passages';
+import type { EntityRow, EventRow, NodeRow } from '../cypher/rows';
+import { loaders } from '../loaders';
+import { Entity } from '../types/entity.type';
+import { Event } from '../types/event.type';
+import { Passage, PassageConnection } from '../types/passage.type';
+
+@ArgsType()
+export class PassagesArgs {
+  @Field(() => String, { description: 'Words or characters to find in article text and evidence (simplified or traditional); matched literally.' })
+  query!: string;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD or YYYY-MM: articles published from this day.' })
+  from?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD or YYYY-MM: articles published up to this day.' })
+  to?: string | null;
+
+  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
+  first!: number;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+const byIds = async (ctx: Context, ids: string[]): Promise<NodeRow[]> =>
+  (await loaders(ctx).node().loadMany(ids)).filter((n): n is NodeRow => n !== null && !(n instanceof Error));
+
+@Resolver(() => Passage)
+export class PassageResolver {
+  @Query(() => PassageConnection, {
+    description: 'Sentences of article text (and evidence) holding the query, with their article, date, the part to highlight and what they support.',
+  })
+  async passages(@Args(() => PassagesArgs) args: PassagesArgs, @Ctx() ctx: Context) {
+    const query = checkSearchText(args.query, 'query');
+    const window = {
+      from: args.from != null ? checkDate(args.from, 'from', 'first') : null,
+      to: args.to != null ? checkDate(args.to, 'to', 'last') : null,
+    };
+    const [first, skip] = [checkFirst(args.first), skipAfter(args.after)];
+    // a phrase query: the cjk analyzer's bigrams in order, so 双过半 does not match 双 … 过半
+    const phrase = `"${query.lucene ?? ''}"`;
+    const page = await passagesPage(ctx, { needle: passageNeedle(args.query), phrase }, window, skip, first);
+    return connectionOf(page, skip, (p) => ({ node: { ...p, date: p.article.publishedOn } }));
+  }
+
+  @FieldResolver(() => [Entity], { description: 'Entities whose evidence lies in the passage, or that it names.' })
+  async entities(@Root() p: PassageRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
+    return (await byIds(ctx, p.entityIds)) as EntityRow[];
+  }
+
+  @FieldResolver(() => [Event], { description: 'Events whose evidence lies in the passage.' })
+  async events(@Root() p: PassageRow, @Ctx() ctx: Context): Promise<EventRow[]> {
+    return (await byIds(ctx, p.eventIds)) as EventRow[];
+  }
+}
