@@ -37,7 +37,8 @@ describe('when an analyst searches the articles for a phrase', () => {
     expect(visit.events.map((e: any) => e.id)).toEqual([ev('ev-0620-yanggou')]);
     const names = visit.entities.map((e: any) => e.name);
     expect(names).toEqual(expect.arrayContaining(['阳沟村', '高邮市老区开发建设促进会']));
-    expect(found.edges[0].node.events).toEqual([]);
+    // the first sentence lies in the evidence of the observation meeting, not of the visit
+    expect(found.edges[0].node.events.map((e: any) => e.id)).toEqual([ev('ev-0625-observation')]);
   });
 
   it('when the phrase is typed in traditional characters, then the simplified text is found', async () => {
