@@ -1,7 +1,7 @@
 import * as OpenCC from 'opencc-js';
 
-/** Traditional (including Taiwan variants) to simplified, phrase-aware (OpenCC's own dictionaries). */
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' });
+/** Traditional to simplified, phrase-aware (OpenCC's dictionaries), as identity's name keys (src/model) fold them. */
+const toSimplified = OpenCC.Converter({ from: 't', to: 'cn' });
 
 /** Separators and punctuation carry no meaning when looking a name up: `TOPCon、HJT` is found by `topcon hjt`. */
 const IGNORED = /[\s\p{P}\p{S}]/u;
