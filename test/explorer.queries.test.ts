@@ -33,17 +33,18 @@ function check(name: string, query: string, variables: Record<string, unknown> =
 describe('explorer GraphQL operations', () => {
   it('search', () => check('search', Q.SEARCH, { query: '金锋', first: 12 }));
   it('neighborhood (the largest limit the page asks for)', () => {
-    // the "Max nodes" choices of the page, and the limit used when restoring a link
+    // the "Max nodes" choices of the page, the limit used when restoring a link, and a hub's 1-step limit
     const html = fs.readFileSync(path.resolve(__dirname, '..', 'src', 'explorer', 'web', 'index.html'), 'utf8');
     const select = /<select id="limit">([\s\S]*?)<\/select>/.exec(html)![1];
     const choices = [...select.matchAll(/value="(\d+)"/g)].map((m) => Number(m[1]));
     expect(choices.length).toBeGreaterThan(1);
-    const limit = Math.max(...choices, Q.RESTORE_LIMIT);
+    const limit = Math.max(...choices, Q.RESTORE_LIMIT, Q.HUB_LIMIT);
     check('neighborhood', Q.NEIGHBORHOOD, { id: 'x', depth: 3, limit, entityTypes: null, eventTypes: null });
   });
   it('paths', () => check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 5 }));
   it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x' }));
   it('participation evidence', () => check('participation', Q.PARTICIPATION, { event: 'x', roles: ['attendee'] }));
+  it('article text (the reader)', () => check('article', Q.ARTICLE_TEXT, { id: 'x' }));
   it('relation evidence', () => check('relation', Q.RELATION, { id: 'x', types: ['PART_OF'] }));
   it('restore: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
     const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);

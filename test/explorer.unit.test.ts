@@ -2,7 +2,9 @@
  * The explorer page's pure logic: GraphML/JSON export escaping, the URL state of a view, date ranges,
  * and the graph bookkeeping behind expand/collapse (on a headless cytoscape).
  */
+import { filterMembers, groupNeighbours, isClusterId } from '../src/explorer/web/clusters';
 import { cleanDate, inRange, span } from '../src/explorer/web/dates';
+import { markSentences } from '../src/explorer/web/highlight';
 import { toGraphML, toJSON, xmlEscape } from '../src/explorer/web/exporters';
 import { drawnEdgeId, edgeWord, GraphView, type GEdge, type GNode } from '../src/explorer/web/graphView';
 import { decodeView, encodeView, EMPTY_VIEW, type ViewState } from '../src/explorer/web/viewState';
@@ -182,5 +184,86 @@ describe('canvas bookkeeping (headless cytoscape)', () => {
     expect(v.cy.getElementById('other').hasClass('dimmed')).toBe(true);
     v.clearPaths();
     expect(v.highlighted().nodes).toEqual([]);
+  });
+});
+
+describe('grouping a hub’s neighbours into clusters', () => {
+  const hub: GNode = { id: 'hub', label: '枢纽', type: 'Organization', kind: 'DevelopmentZone', date: null };
+  const person = (i: number): GNode => ({ id: `p${i}`, label: `干部${i}`, type: 'Person', kind: null, date: null });
+  const meeting = (i: number): GNode => ({ id: `m${i}`, label: `例会${i}`, type: 'Event', kind: 'Meeting', date: '2023-06-01' });
+  const holds = (i: number, title: string): GEdge => ({ id: `h${i}`, source: `p${i}`, target: 'hub', type: 'HOLDS_POSITION', role: null, title });
+  const organised = (i: number): GEdge => ({ id: `o${i}`, source: 'hub', target: `m${i}`, type: 'PARTICIPATED_IN', role: 'organizer', title: null });
+  const people = Array.from({ length: 40 }, (_, i) => person(i));
+  const meetings = Array.from({ length: 30 }, (_, i) => meeting(i));
+  const edges = [...people.map((p, i) => holds(i, i % 2 ? '主任' : '科员')), ...meetings.map((_, i) => organised(i))];
+
+  it('when a node has more new neighbours than the threshold, they come as groups by type and relation', () => {
+    const g = groupNeighbours('hub', [hub, ...people, ...meetings], edges, (id) => id === 'hub');
+    // the largest group first
+    expect(g.clusters[0].word).toBe('organizer');
+    expect(g.clusters.map((c) => [c.what, c.word, c.members.length]).sort()).toEqual([
+      ['Meeting', 'organizer', 30],
+      ['Person', '主任', 20],
+      ['Person', '科员', 20],
+    ]);
+    expect(g.single).toEqual([]);
+    expect(g.clusters.every((c) => isClusterId(c.id))).toBe(true);
+    // each group carries the edges that link its members to the hub
+    expect(g.clusters.find((c) => c.word === 'organizer')!.edges.map((e) => e.id).sort()).toEqual(meetings.map((_, i) => `o${i}`).sort());
+  });
+
+  it('below the threshold nothing is grouped, unless asked; tiny groups are drawn as their members', () => {
+    const few = people.slice(0, 5);
+    expect(groupNeighbours('hub', [hub, ...few], edges, (id) => id === 'hub').clusters).toEqual([]);
+    const forced = groupNeighbours('hub', [hub, ...people.slice(0, 10), meetings[0]], edges, (id) => id === 'hub', true);
+    expect(forced.clusters.map((c) => c.word).sort()).toEqual(['主任', '科员']);
+    expect(forced.single.map((n) => n.id)).toEqual(['m0']);
+  });
+
+  it('searches within a group by name', () => {
+    expect(filterMembers(people, '干部1').map((p) => p.id)).toEqual(['p1', ...people.filter((p) => /^干部1\d/.test(p.label)).map((p) => p.id)]);
+    expect(filterMembers(people, '  ')).toHaveLength(40);
+  });
+
+  it('on the canvas a cluster counts its members, gives them up when drawn, and goes with its hub', () => {
+    const view = new GraphView(null);
+    view.addNodes([hub]);
+    const g = groupNeighbours('hub', [hub, ...people, ...meetings], edges, (id) => view.hasNode(id));
+    for (const c of g.clusters) view.addCluster(c);
+    view.markExpanded('hub');
+    const meetingsGroup = g.clusters.find((c) => c.what === 'Meeting')!;
+    expect(view.cy.getElementById(meetingsGroup.id).data('count')).toBe(30);
+    // clusters are not the graph's: not in the ids of the view, not exported
+    expect(view.nodeIds()).toEqual(['hub']);
+    expect(view.exportEdges()).toEqual([]);
+    view.openCluster(meetingsGroup.id, ['m3']);
+    expect(view.hasNode('m3')).toBe(true);
+    expect(view.cluster(meetingsGroup.id)!.members).toHaveLength(29);
+    expect(view.exportEdges().map((e) => e.id)).toEqual(['o3']);
+    // a member put on the canvas another way leaves its group too
+    view.addNodes([meeting(4)]);
+    expect(view.cluster(meetingsGroup.id)!.members).toHaveLength(28);
+    view.collapse('hub');
+    expect(view.nodeIds().sort()).toEqual(['hub', 'm4']);
+    expect(view.clusterIds()).toEqual([]);
+  });
+});
+
+describe('marking evidence in an article', () => {
+  const text = '第一句。金锋主持会议。第三句<b>。金锋主持会议。';
+  it('marks every occurrence of each sentence, the focus apart, and keeps the text whole', () => {
+    const { spans, missing } = markSentences(text, ['第三句<b>。'], '金锋主持会议。');
+    expect(spans.map((s) => s.text).join('')).toBe(text);
+    expect(spans.filter((s) => s.mark).map((s) => [s.text, s.focus])).toEqual([
+      ['金锋主持会议。', true],
+      ['第三句<b>。', false],
+      ['金锋主持会议。', true],
+    ]);
+    expect(missing).toEqual([]);
+  });
+  it('merges overlapping sentences and lists those not in the text', () => {
+    const { spans, missing } = markSentences(text, ['第一句。金锋', '金锋主持会议。', '不在文中。'], null);
+    expect(spans.filter((s) => s.mark).map((s) => s.text)).toEqual(['第一句。金锋主持会议。', '金锋主持会议。']);
+    expect(missing).toEqual(['不在文中。']);
   });
 });

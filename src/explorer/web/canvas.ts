@@ -5,9 +5,10 @@
 import type { EventObject, NodeSingular } from 'cytoscape';
 import { el } from './elements';
 import { showError, showPartialErrors } from './errors';
-import type { GNode } from './graphView';
+import { CLUSTER_DRAW_MAX, groupNeighbours, type Cluster, type Grouping } from './clusters';
+import type { GEdge, GNode } from './graphView';
 import * as Q from './queries';
-import { changed, cy, getFilters, getPath, lastSelected, noteSelected, noteUnselected, onChange, setPathEnd, view } from './state';
+import { changed, cy, getFilters, VOCAB, getPath, lastSelected, noteSelected, noteUnselected, onChange, setPathEnd, view } from './state';
 import { toast } from './toast';
 
 function refreshCanvasState(): void {
@@ -55,36 +56,90 @@ export function selectOnly(id: string): void {
   }
 }
 
-export async function expand(id: string): Promise<void> {
+/**
+ * Draws an expansion of `id`: its neighbours, grouped into clusters when there are many (or when `group`);
+ * `keep`, when given, are neighbours drawn for themselves whatever the grouping (a restored link).
+ */
+export function drawExpansion(id: string, sub: { nodes: GNode[]; edges: GEdge[]; truncated?: boolean | string[] }, opts: { group?: boolean; keep?: Set<string> } = {}): Grouping {
+  const keep = opts.keep;
+  const g = groupNeighbours(id, sub.nodes, sub.edges, (x) => view.hasNode(x) || !!keep?.has(x), opts.group);
+  if (keep) view.addNodes(sub.nodes.filter((n) => keep.has(n.id) && n.id !== id), id, id);
+  else view.addNodes(g.single, id, id);
+  const partial = (c: Cluster) => (Array.isArray(sub.truncated) ? sub.truncated.includes(c.type) || sub.truncated.includes(c.what) : !!sub.truncated);
+  for (const c of g.clusters) view.addCluster({ ...c, partial: partial(c) });
+  view.addEdges(sub.edges);
+  view.markExpanded(id);
+  return g;
+}
+
+export interface Neighbours {
+  nodes: GNode[];
+  edges: GEdge[];
+  /** more than one request gives (with a hub: the types that had more) */
+  truncated: boolean | string[];
+}
+
+/** A neighbourhood; a 1-step one that is truncated (a hub) is fetched again by type. Null: not found. */
+export async function fetchNeighbours(args: Q.NeighborhoodArgs, label: string): Promise<Neighbours | null> {
+  const r = await Q.neighborhood(args, label);
+  showPartialErrors('Expand', r.errors);
+  const sub = r.data.neighborhood;
+  if (!sub || args.depth !== 1 || !sub.truncated) return sub;
+  // a hub: its neighbours by type, so that every type shows up in the groups
+  const byType = await Q.neighborhoodByType({ id: args.id, entityTypes: args.entityTypes, eventTypes: args.eventTypes }, VOCAB, label);
+  showPartialErrors('Expand', byType.errors);
+  return byType.found ? { nodes: byType.nodes, edges: byType.edges, truncated: byType.truncated } : sub;
+}
+
+/** Expands a node (`group`: always into clusters, the "By relation" action); on a cluster, draws its members. */
+export async function expand(id: string, opts: { group?: boolean } = {}): Promise<void> {
+  if (view.cluster(id)) return openCluster(id);
   const node = view.node(id);
   if (!node) return;
-  const { depth, limit, entityTypes, eventTypes } = getFilters();
+  const { depth: chosen, limit: max, entityTypes, eventTypes } = getFilters();
+  const depth = opts.group ? 1 : chosen;
+  const limit = depth === 1 ? Math.max(max, Q.HUB_LIMIT) : max;
   try {
-    const r = await Q.neighborhood({ id, depth, limit, entityTypes, eventTypes }, `Loading the neighbourhood of ${node.label}…`);
-    showPartialErrors('Expand', r.errors);
-    const sub = r.data.neighborhood;
+    const sub = await fetchNeighbours({ id, depth, limit, entityTypes, eventTypes }, `Loading the neighbourhood of ${node.label}…`);
     if (!sub) {
       toast('warn', 'Not found', `${node.label} is no longer in the graph.`, 'NOT_FOUND');
       return;
     }
     const others = sub.nodes.filter((n) => n.id !== id);
     const before = cy.nodes().length;
-    view.addNodes(others, id, id);
-    view.addEdges(sub.edges);
-    view.markExpanded(id);
+    const g = drawExpansion(id, sub, opts);
     const added = cy.nodes().length - before;
+    if (g.clusters.length) {
+      const grouped = g.clusters.reduce((s, c) => s + c.members.length, 0);
+      toast('info', 'Neighbours grouped', `${grouped} neighbours of ${node.label} are in ${g.clusters.length} groups by type and relation; double-click a group (or Expand) to draw its members.${g.indirect ? ` ${g.indirect} nodes further away were left out.` : ''}`);
+    }
     refreshCanvasState();
     if (others.length === 0) {
       toast('info', 'Nothing to expand', `${node.label} has no neighbours${entityTypes || eventTypes ? ' of the selected types' : ''}.`);
     } else if (added === 0) {
       toast('info', 'Already shown', `Every neighbour of ${node.label} is already on the canvas.`);
     }
-    if (sub.truncated) toast('warn', 'Neighbourhood truncated', `Only the first ${limit} nodes are shown; raise “Max nodes” or narrow the types to see others.`);
+    if (sub.truncated === true || (Array.isArray(sub.truncated) && sub.truncated.length)) {
+      toast('warn', 'Neighbourhood truncated', depth === 1 ? `More than ${limit} neighbours of ${Array.isArray(sub.truncated) ? sub.truncated.join(', ') : 'some types'}: only the first ${limit} of each are in the groups (the most one request gives); narrow the types to see others.` : `Only the first ${limit} nodes are shown; raise “Max nodes” or narrow the types to see others.`);
+    }
     if (added > 0) await view.layout({ fit: true });
     changed('canvas');
   } catch (e) {
     showError(`Could not expand ${node.label}`, e);
   }
+}
+
+/** Draws members of a cluster (those ids, or the first CLUSTER_DRAW_MAX) next to it. */
+export async function openCluster(id: string, ids?: string[]): Promise<void> {
+  const c = view.cluster(id);
+  if (!c) return;
+  const want = ids ?? c.members.slice(0, CLUSTER_DRAW_MAX).map((m) => m.id);
+  const added = view.openCluster(id, want);
+  if (!ids && c.members.length > want.length) toast('info', 'Part of the group drawn', `${want.length} of ${c.members.length} drawn; the others stay in the group.`);
+  changed('canvas');
+  if (added.length) await view.layout({ fit: true });
+  if (ids && ids.length === 1) selectOnly(ids[0]);
+  changed('canvas');
 }
 
 export function collapse(id: string): void {

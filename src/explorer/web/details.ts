@@ -1,6 +1,7 @@
 /** The details panel: what is selected (a node, an edge with its evidence, several nodes, or nothing). */
 import { isAbort } from './api';
-import { collapse, expand, putOnCanvas, removeNodes, selectOnly } from './canvas';
+import { collapse, expand, openCluster, putOnCanvas, removeNodes, selectOnly } from './canvas';
+import { renderCluster } from './clusterPanel';
 import { clear, debounce, h } from './dom';
 import { el } from './elements';
 import { askForKeyIf, errorParts, showPartialErrors } from './errors';
@@ -8,6 +9,7 @@ import type { GNode } from './graphView';
 import * as panel from './panel';
 import { pathList, pathSummary, showPaths } from './pathBox';
 import * as Q from './queries';
+import { openReader } from './reader';
 import { cy, detailsCache, getPath, onChange, setPathEnd, view } from './state';
 
 let detailsAbort: AbortController | undefined;
@@ -18,6 +20,7 @@ export const actions: panel.PanelActions = {
     void putOnCanvas(node);
   },
   expand: (id) => void expand(id),
+  expandGrouped: (id) => void expand(id, { group: true }),
   collapse: (id) => collapse(id),
   remove: (id) => removeNodes([id]),
   pathFrom: (id) => {
@@ -38,7 +41,14 @@ async function showSelection(): Promise<void> {
   const nodes = cy.nodes(':selected');
   const edges = cy.edges(':selected');
   detailsAbort?.abort();
-  if (nodes.length === 1 && edges.length === 0) {
+  const cluster = nodes.length === 1 && edges.length === 0 ? view.cluster(nodes[0].id()) : null;
+  if (cluster) {
+    renderCluster(el.panel, cluster, {
+      anchorName: view.node(cluster.anchor)?.label ?? cluster.anchor,
+      draw: (ids) => void openCluster(cluster.id, ids),
+      remove: () => removeNodes([cluster.id]),
+    });
+  } else if (nodes.length === 1 && edges.length === 0) {
     await showNodeDetails(nodes[0].id());
   } else if (edges.length === 1 && nodes.length === 0) {
     await showEdgeDetails(edges[0].id());
@@ -174,5 +184,6 @@ export function installDetails(): void {
     detailsCache.clear();
     refreshSelectionPanel();
   });
+  panel.reading.open = (articleId, evidence) => void openReader(articleId, evidence);
   panel.renderOverview(el.panel, [], actions);
 }

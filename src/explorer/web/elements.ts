@@ -10,6 +10,7 @@ export const el = {
   legend: byId('legend'),
   toasts: byId('toasts'),
   panel: byId('panel'),
+  reader: byId('reader'),
   searchBox: byId('search-box'),
   search: byId<HTMLInputElement>('search'),
   searchPopup: byId('search-popup'),

@@ -40,6 +40,20 @@ export function graphStyle(): StylesheetJson {
     },
     ...byType,
     { selector: 'node[type = "Event"]', style: { width: 26, height: 26 } },
+    {
+      selector: 'node.cluster',
+      style: {
+        shape: 'round-rectangle',
+        width: 'data(size)',
+        height: 'data(size)',
+        'background-color': '#f1f5f9',
+        'border-style': 'dashed',
+        'border-width': 2,
+        'font-weight': 600,
+        'text-max-width': '180px',
+      },
+    },
+    ...NODE_TYPES.map((t) => ({ selector: `node.cluster[memberType = "${t}"]`, style: { 'border-color': TYPE_LOOK[t].color, 'background-color': TYPE_LOOK[t].color, 'background-opacity': 0.25 } })),
     { selector: 'node.pinned', style: { 'border-width': 2.5 } },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 4 } },
     {
@@ -60,12 +74,21 @@ export function graphStyle(): StylesheetJson {
         'text-background-opacity': 0.9,
         'text-background-padding': '1px',
         'min-zoomed-font-size': 7,
+        'text-opacity': 0,
         'transition-property': 'opacity, line-color, width',
         'transition-duration': 150,
       },
     },
     { selector: 'edge[kind = "participation"]', style: { 'line-style': 'solid', 'line-color': '#fdba74', 'target-arrow-color': '#fdba74' } },
     { selector: 'edge[kind = "location"]', style: { 'line-style': 'dashed' } },
+    { selector: 'edge[kind = "cluster"]', style: { 'line-style': 'dotted', width: 2, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8' } },
+    { selector: 'edge.lbl', style: { 'text-opacity': 1 } },
+    { selector: 'edge.hover', style: { width: 2.5, 'z-index': 15 } },
+    // level of detail (labels.ts): fewer, larger labels when zoomed out
+    { selector: 'node.no-label', style: { label: '' } },
+    { selector: 'node.fs-m', style: { 'font-size': 15 } },
+    { selector: 'node.fs-l', style: { 'font-size': 22 } },
+    { selector: 'node.fs-xl', style: { 'font-size': 32, 'text-max-width': '260px' } },
     {
       selector: 'node:selected',
       style: {

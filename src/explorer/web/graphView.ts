@@ -4,6 +4,7 @@
  * were only brought in by expanding another node.
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
+import { isClusterId, type Cluster } from './clusters';
 import { inRange, isActive, type DateRange } from './dates';
 import type { ExportEdge, ExportNode } from './exporters';
 import { graphStyle } from './graphStyle';
@@ -72,6 +73,8 @@ export class GraphView {
   private readonly addedBy = new Map<string, Set<string>>();
   /** expanded node → the nodes its expansion brought in */
   private readonly expansions = new Map<string, Set<string>>();
+  /** cluster node id → the neighbours it stands for */
+  private readonly clusterInfo = new Map<string, Cluster>();
   private layoutRuns = 0;
   private pathIds: { nodes: string[]; edges: string[] } | null = null;
   private range: DateRange = { from: '', to: '' };
@@ -113,12 +116,13 @@ export class GraphView {
     return { id: d.id, label: d.label, type: d.type, kind: d.kind ?? null, date: d.date ?? null };
   }
 
+  /** Ids of the graph's nodes on the canvas (cluster nodes are not the graph's). */
   nodeIds(): string[] {
-    return this.cy.nodes().map((n) => n.id());
+    return this.cy.nodes('[type != "Cluster"]').map((n) => n.id());
   }
 
   nodes(): GNode[] {
-    return this.cy.nodes().map((n) => this.gnode(n));
+    return this.cy.nodes('[type != "Cluster"]').map((n) => this.gnode(n));
   }
 
   isExpanded(id: string): boolean {
@@ -141,6 +145,7 @@ export class GraphView {
     const anchor = near ? this.cy.getElementById(near) : null;
     const center = anchor && anchor.nonempty() ? anchor.position() : this.viewportCenter();
     const fresh = nodes.filter((n) => !this.hasNode(n.id));
+    this.takeFromClusters(new Set(fresh.map((n) => n.id)));
     fresh.forEach((n, i) => {
       // new nodes start on a ring around the anchor, so the layout settles quickly and without jumps
       const angle = (2 * Math.PI * i) / Math.max(fresh.length, 1);
@@ -231,6 +236,10 @@ export class GraphView {
       const brought = this.expansions.get(id);
       if (brought) {
         for (const n of brought) {
+          if (isClusterId(n)) {
+            this.removeElement(n);
+            continue;
+          }
           const by = this.addedBy.get(n);
           by?.delete(id);
           // nodes whose only reason to be here is going away stay, now as ordinary nodes
@@ -250,6 +259,7 @@ export class GraphView {
   }
 
   private removeElement(id: string): void {
+    this.clusterInfo.delete(id);
     const el = this.cy.getElementById(id);
     if (el.nonempty()) this.cy.remove(el);
     if (this.pathIds) {
@@ -262,7 +272,81 @@ export class GraphView {
     this.pinned.clear();
     this.addedBy.clear();
     this.expansions.clear();
+    this.clusterInfo.clear();
     this.pathIds = null;
+  }
+
+  // ---- clusters (see clusters.ts)
+
+  /** Draws a cluster node next to its anchor, linked to it; collapsing the anchor removes it. */
+  addCluster(c: Cluster): void {
+    if (this.hasNode(c.id) || !this.hasNode(c.anchor)) return;
+    this.clusterInfo.set(c.id, { ...c, members: [...c.members], edges: [...c.edges] });
+    const at = this.cy.getElementById(c.anchor).position();
+    this.cy.add({ group: 'nodes', data: { id: c.id, type: 'Cluster', memberType: c.type, label: `${c.what} · ${c.word}` }, classes: 'cluster', position: { x: at.x + 40, y: at.y + 40 } });
+    const outward = c.edges.length === 0 || c.edges[0].source === c.anchor;
+    this.cy.add({
+      group: 'edges',
+      data: { id: `${c.id}\u0001link`, source: outward ? c.anchor : c.id, target: outward ? c.id : c.anchor, type: 'CLUSTER', kind: 'cluster', parts: [], display: c.word },
+      classes: 'cluster-link',
+    });
+    this.brought(c.anchor, c.id);
+    this.refreshCluster(c.id);
+  }
+
+  cluster(id: string): Cluster | null {
+    const c = this.clusterInfo.get(id);
+    return c ? { ...c, members: [...c.members], edges: [...c.edges] } : null;
+  }
+
+  clusterIds(): string[] {
+    return [...this.clusterInfo.keys()];
+  }
+
+  /** Draws members of a cluster (all, or those ids) as nodes brought in by its anchor; an emptied cluster goes. */
+  openCluster(id: string, ids?: readonly string[]): string[] {
+    const c = this.clusterInfo.get(id);
+    if (!c) return [];
+    const want = ids ? new Set(ids) : null;
+    const members = c.members.filter((m) => !want || want.has(m.id));
+    const edges = c.edges.filter((e) => members.some((m) => m.id === e.source || m.id === e.target));
+    const added = this.addNodes(members, c.anchor, id);
+    this.addEdges(edges);
+    return added;
+  }
+
+  private brought(by: string, id: string): void {
+    let s = this.addedBy.get(id);
+    if (!s) this.addedBy.set(id, (s = new Set()));
+    s.add(by);
+    let e = this.expansions.get(by);
+    if (!e) this.expansions.set(by, (e = new Set()));
+    e.add(id);
+  }
+
+  /** Nodes now drawn for themselves leave the clusters that held them. */
+  private takeFromClusters(ids: Set<string>): void {
+    if (ids.size === 0 || this.clusterInfo.size === 0) return;
+    for (const [cid, c] of [...this.clusterInfo]) {
+      const left = c.members.filter((m) => !ids.has(m.id));
+      if (left.length === c.members.length) continue;
+      c.members = left;
+      c.edges = c.edges.filter((e) => !ids.has(e.source) && !ids.has(e.target));
+      if (left.length === 0) {
+        this.expansions.get(c.anchor)?.delete(cid);
+        this.addedBy.delete(cid);
+        this.removeElement(cid);
+      } else this.refreshCluster(cid);
+    }
+  }
+
+  private refreshCluster(id: string): void {
+    const c = this.clusterInfo.get(id);
+    const n = this.cy.getElementById(id);
+    if (!c || n.empty()) return;
+    const count = c.members.length;
+    n.data({ count, display: `${c.what} · ${c.word} (${count}${c.partial ? '+' : ''})`, size: Math.min(70, 30 + 6 * Math.log2(count)) });
+    this.cy.getElementById(`${id}\u0001link`).data({ display: `${c.word} ×${count}` });
   }
 
   private viewportCenter(): { x: number; y: number } {
@@ -379,10 +463,10 @@ export class GraphView {
   // ---- export
 
   exportNodes(): ExportNode[] {
-    return this.cy.nodes().map((n) => ({ ...this.gnode(n), x: n.position('x'), y: n.position('y') }));
+    return this.cy.nodes('[type != "Cluster"]').map((n) => ({ ...this.gnode(n), x: n.position('x'), y: n.position('y') }));
   }
 
   exportEdges(): ExportEdge[] {
-    return this.cy.edges().toArray().flatMap((e) => ((e as EdgeSingular).data('parts') as GEdge[]).map((p) => ({ ...p })));
+    return this.cy.edges('[kind != "cluster"]').toArray().flatMap((e) => ((e as EdgeSingular).data('parts') as GEdge[]).map((p) => ({ ...p })));
   }
 }

@@ -11,6 +11,8 @@ export interface PanelActions {
   /** put an entity or event on the canvas (if needed) and select it */
   open(ref: Ref | GNode): void;
   expand(id: string): void;
+  /** expand into groups by type and relation or role, however many neighbours */
+  expandGrouped(id: string): void;
   collapse(id: string): void;
   remove(id: string): void;
   pathFrom(id: string): void;
@@ -18,6 +20,9 @@ export interface PanelActions {
   isExpanded(id: string): boolean;
   select(id: string): void;
 }
+
+/** How a figure's qualifier reads before its value. */
+const QUALIFIER_WORDS: Record<string, string> = { estimate: 'est.', approx: '≈', atLeast: '≥', atMost: '≤' };
 
 export function swatch(type: string): HTMLElement {
   const look = lookOf(type);
@@ -65,8 +70,12 @@ function dateText(date: string | null, endDate?: string | null): string {
   return endDate && endDate !== date ? `${date} – ${endDate}` : date;
 }
 
-function articleLine(a: ArticleRef | null): HTMLElement {
+/** Opens the article reader (set by details.ts; the panel only renders the buttons). */
+export const reading: { open: ((articleId: string, evidence: string | null) => void) | null } = { open: null };
+
+function articleLine(a: ArticleRef | null, evidence: string | null = null): HTMLElement {
   if (!a) return h('div', { class: 'source-article', text: 'Source article unknown' });
+  const open = reading.open;
   const title = h('span', { class: 'article-title', text: a.title });
   const url = a.url && /^https?:\/\//i.test(a.url) ? a.url : null;
   return h(
@@ -75,6 +84,9 @@ function articleLine(a: ArticleRef | null): HTMLElement {
     '— ',
     url ? h('a', { attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } }, title) : title,
     a.publishedOn ? ` (${a.publishedOn})` : null,
+    open
+      ? h('button', { class: 'btn btn-link btn-read', text: 'Read', attrs: { type: 'button', title: 'Open the article at this sentence', 'data-action': 'read' }, on: { click: () => open(a.id, evidence) } })
+      : null,
     h('div', { class: 'id', text: a.id }),
   );
 }
@@ -87,7 +99,7 @@ function sourcesSection(sources: SourceData[], title = 'Evidence'): HTMLElement 
     title,
     list.length,
     ...list.map((s) =>
-      h('div', { class: 'source' }, s.evidence ? h('blockquote', { class: 'evidence', text: s.evidence }) : null, articleLine(s.article)),
+      h('div', { class: 'source' }, s.evidence ? h('blockquote', { class: 'evidence', text: s.evidence }) : null, articleLine(s.article, s.evidence)),
     ),
   );
 }
@@ -120,6 +132,12 @@ function head(node: { id: string; type: string; kind: string | null; name: strin
         'div',
         { class: 'panel-actions', attrs: { role: 'group', 'aria-label': 'Actions on this node' } },
         h('button', { class: 'btn btn-sm btn-primary', text: 'Expand', attrs: { type: 'button', 'data-action': 'expand' }, on: { click: () => actions.expand(node.id) } }),
+        h('button', {
+          class: 'btn btn-sm',
+          text: 'By relation',
+          attrs: { type: 'button', 'data-action': 'expand-grouped', title: 'Expand into groups by type and relation or role; draw a group when you need it' },
+          on: { click: () => actions.expandGrouped(node.id) },
+        }),
         expanded
           ? h('button', { class: 'btn btn-sm', text: 'Collapse', attrs: { type: 'button', 'data-action': 'collapse' }, on: { click: () => actions.collapse(node.id) } })
           : null,
@@ -333,16 +351,19 @@ export function renderEntity(panel: HTMLElement, d: EntityDetails, actions: Pane
           h(
             'tbody',
             null,
-            ...d.figures.map((f) =>
+            ...d.figures.flatMap((f) => [
               h(
                 'tr',
-                null,
+                { dataset: { figureId: f.id } },
                 h('td', { text: f.metric }),
-                h('td', { class: 'num', text: `${formatNumber(f.value)}${f.unit ? ` ${f.unit}` : ''}` }),
+                h('td', { class: 'num', text: `${f.qualifier ? `${QUALIFIER_WORDS[f.qualifier] ?? f.qualifier} ` : ''}${formatNumber(f.value)}${f.unit ? ` ${f.unit}` : ''}` }),
                 h('td', { text: f.period ?? '' }),
                 h('td', { class: `num ${f.change === null ? '' : f.change >= 0 ? 'up' : 'down'}`, text: f.change === null ? '' : `${f.change >= 0 ? '+' : ''}${formatNumber(f.change * 100)}%` }),
               ),
-            ),
+              ...(f.sources ?? []).filter((s) => s.evidence || s.article).map((s) =>
+                h('tr', { class: 'figure-source' }, h('td', { attrs: { colspan: 4 } }, s.evidence ? h('blockquote', { class: 'evidence', text: s.evidence }) : null, articleLine(s.article, s.evidence))),
+              ),
+            ]),
           ),
         ),
       ),

@@ -77,6 +77,35 @@ export function neighborhood(args: NeighborhoodArgs, label?: string): Promise<Gq
   return gql<NeighborhoodData>(NEIGHBORHOOD, { ...args }, { operationName: 'ExplorerNeighborhood', label });
 }
 
+/**
+ * A hub's 1-step neighbourhood, balanced by type: one request per entity type and one for events (each up
+ * to HUB_LIMIT nodes), so that a hub whose first HUB_LIMIT neighbours are all of one type still shows the
+ * others. `truncated` lists the types ('Event' for events) that had more than one request gives.
+ */
+export async function neighborhoodByType(
+  args: Omit<NeighborhoodArgs, 'depth' | 'limit'>,
+  vocab: { entityTypes: readonly string[]; eventTypes: readonly string[] },
+  label?: string,
+): Promise<{ nodes: GNode[]; edges: GEdge[]; truncated: string[]; errors: GqlResult<unknown>['errors']; found: boolean }> {
+  const entityTypes = args.entityTypes ?? vocab.entityTypes;
+  const asks: { key: string; entityTypes: string[]; eventTypes: string[] | null }[] = entityTypes.map((t) => ({ key: t, entityTypes: [t], eventTypes: [] }));
+  if (args.eventTypes === null || args.eventTypes.length) asks.push({ key: 'Event', entityTypes: [], eventTypes: args.eventTypes });
+  const answers = await Promise.all(asks.map((a) => neighborhood({ id: args.id, depth: 1, limit: HUB_LIMIT, entityTypes: a.entityTypes, eventTypes: a.eventTypes }, label)));
+  const nodes = new Map<string, GNode>();
+  const edges = new Map<string, GEdge>();
+  const truncated: string[] = [];
+  let found = false;
+  answers.forEach((r, i) => {
+    const sub = r.data.neighborhood;
+    if (!sub) return;
+    found = true;
+    for (const n of sub.nodes) nodes.set(n.id, n);
+    for (const e of sub.edges) edges.set(e.id, e);
+    if (sub.truncated) truncated.push(asks[i].key);
+  });
+  return { nodes: [...nodes.values()], edges: [...edges.values()], truncated, errors: answers.flatMap((r) => r.errors), found };
+}
+
 export interface PathsData {
   paths: GPath[];
 }
@@ -98,6 +127,9 @@ export function paths(from: string, to: string, maxLength = 6, first = 5): Promi
  * 50 aliases per operation by default.
  */
 export const RESTORE_CHUNK = 20;
+
+/** A 1-step expansion asks for this many neighbours (the API's maximum), grouped when many (clusters.ts). */
+export const HUB_LIMIT = 500;
 
 /** The neighbourhood limit used to find the edges among restored nodes (cost stays under 5000). */
 export const RESTORE_LIMIT = 300;
@@ -161,7 +193,7 @@ export interface EntityDetails {
   attributes: Record<string, unknown>;
   sources: SourceData[];
   events: { roles: string[]; event: { id: string; name: string; type: string; date: string | null } }[];
-  figures: { id: string; metric: string; value: number; unit: string | null; period: string | null; change: number | null }[];
+  figures: { id: string; metric: string; value: number; unit: string | null; period: string | null; change: number | null; qualifier?: string | null; sources?: SourceData[] }[];
   positions?: { title: string; since: string | null; until: string | null; organization: Ref }[];
   officials?: { title: string; since: string | null; until: string | null; person: Ref }[];
   parent?: Ref | null;
@@ -195,7 +227,7 @@ export const NODE_DETAILS = `query ExplorerNode($id: ID!) {
       name type kind aliases attributes
       sources { evidence article { ${ARTICLE} } }
       events(first: 50) { roles event { id name type date } }
-      figures { id metric value unit period change }
+      figures { id metric value unit period change sources { evidence article { ${ARTICLE} } } }
       relations { type direction other { ${REF} } attributes }
     }
     ... on Person { positions { title since until organization { ${REF} } } }
@@ -272,4 +304,38 @@ export interface RelationData {
 
 export function relationEvidence(sourceId: string, type: string, signal?: AbortSignal): Promise<GqlResult<RelationData>> {
   return gql<RelationData>(RELATION, { id: sourceId, types: [type] }, { signal, operationName: 'ExplorerRelation', label: 'Loading evidence…' });
+}
+
+// ---------------------------------------------------------------- the article reader
+
+export interface ArticleText {
+  __typename: 'Article';
+  id: string;
+  title: string;
+  publisher: string | null;
+  publishedOn: string | null;
+  url: string | null;
+  text: string | null;
+  events: { id: string; evidence: string | null }[];
+  entities: { id: string; sources: { evidence: string | null; article: { id: string } | null }[]; relations: { other: { id: string }; sources: { evidence: string | null; article: { id: string } | null }[] }[] }[];
+}
+
+/** An article's text, and the evidence of what it reports (to mark the sentences of the facts on the canvas). */
+export const ARTICLE_TEXT = `query ExplorerArticle($id: ID!) {
+  node(id: $id) {
+    __typename
+    ... on Article {
+      id title publisher publishedOn url text
+      events(first: 100) { id evidence }
+      entities(first: 100) {
+        id
+        sources { evidence article { id } }
+        relations { other { id } sources { evidence article { id } } }
+      }
+    }
+  }
+}`;
+
+export function articleText(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: ArticleText | { __typename: string } | null }>> {
+  return gql(ARTICLE_TEXT, { id }, { signal, operationName: 'ExplorerArticle', label: 'Opening the article…' });
 }

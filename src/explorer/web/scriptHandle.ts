@@ -36,6 +36,9 @@ export function installScriptHandle(): void {
     highlighted: () => view.highlighted(),
     paths: () => getPath().found.map((p) => ({ length: p.length, nodes: p.nodes.map((n) => n.id) })),
     view: () => currentView(),
+    zoom: () => cy.zoom(),
+    /** cluster nodes: id, anchor, what, word, member count */
+    clusters: () => view.clusterIds().map((id) => view.cluster(id)!).map((c) => ({ id: c.id, anchor: c.anchor, what: c.what, word: c.word, count: c.members.length, partial: !!c.partial })),
     get busy() {
       return busy() || cy.animated();
     },

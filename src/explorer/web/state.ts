@@ -163,7 +163,7 @@ export function currentView(): ViewState {
     nodes: view.nodeIds().filter((id) => !isAddedOnly(id)),
     added: view.nodeIds().filter((id) => isAddedOnly(id)),
     expanded: view.expandedIds(),
-    selected: sel.length === 1 ? sel[0].id() : null,
+    selected: sel.length === 1 && !sel[0].hasClass('cluster') ? sel[0].id() : null,
     pathFrom: path.shown?.from ?? null,
     pathTo: path.shown?.to ?? null,
     from: filters.from,

@@ -1,5 +1,5 @@
 /** The view in the URL fragment: kept up to date as the state changes, and restored from a link. */
-import { selectOnly } from './canvas';
+import { drawExpansion, fetchNeighbours, selectOnly } from './canvas';
 import { showError } from './errors';
 import type { GNode } from './graphView';
 import { clearPath, showPaths } from './pathBox';
@@ -51,12 +51,12 @@ async function replay(v: ViewState): Promise<string[]> {
   const filters = { entityTypes: v.entityTypes, eventTypes: v.eventTypes };
   for (const x of v.expanded) {
     if (!byIdMap.has(x)) continue;
-    const r = await Q.neighborhood({ id: x, depth: v.depth, limit: Q.RESTORE_LIMIT, ...filters }, 'Restoring the view…');
-    const sub = r.data.neighborhood;
+    const limit = v.depth === 1 ? Q.HUB_LIMIT : Q.RESTORE_LIMIT;
+    const sub = await fetchNeighbours({ id: x, depth: v.depth, limit, ...filters }, 'Restoring the view…');
     if (!sub) continue;
-    view.addNodes(sub.nodes.filter((n) => n.id !== x && addedSet.has(n.id)).map((n) => byIdMap.get(n.id) ?? n), x, x);
-    view.addEdges(sub.edges);
-    view.markExpanded(x);
+    // the neighbours in the link are drawn; the others are grouped as they were when there are many
+    const nodes = sub.nodes.map((n) => byIdMap.get(n.id) ?? n);
+    drawExpansion(x, { nodes, edges: sub.edges, truncated: sub.truncated }, { keep: addedSet });
   }
   // anything listed but not brought back by an expansion is shown as put there on purpose
   view.addNodes(found.filter((n) => !view.hasNode(n.id)));
