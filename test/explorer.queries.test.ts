@@ -44,6 +44,10 @@ describe('explorer GraphQL operations', () => {
   it('paths', () => check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 5 }));
   it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x' }));
   it('participation evidence', () => check('participation', Q.PARTICIPATION, { event: 'x', roles: ['attendee'] }));
+  it('provenance for the exports: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
+    const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
+    check('provenance', Q.provenanceQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
+  });
   it('article text (the reader)', () => check('article', Q.ARTICLE_TEXT, { id: 'x' }));
   it('relation evidence', () => check('relation', Q.RELATION, { id: 'x', types: ['PART_OF'] }));
   it('restore: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {

@@ -5,7 +5,12 @@
 import { filterMembers, groupNeighbours, isClusterId } from '../src/explorer/web/clusters';
 import { cleanDate, inRange, span } from '../src/explorer/web/dates';
 import { markSentences } from '../src/explorer/web/highlight';
-import { toGraphML, toJSON, xmlEscape } from '../src/explorer/web/exporters';
+import { csvCell, toCSV, toGEXF, toGraphML, toJSON, xmlEscape, type ExportEdge, type ExportNode } from '../src/explorer/web/exporters';
+import { withProvenance } from '../src/explorer/web/provenance';
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
 import { drawnEdgeId, edgeWord, GraphView, type GEdge, type GNode } from '../src/explorer/web/graphView';
 import { decodeView, encodeView, EMPTY_VIEW, type ViewState } from '../src/explorer/web/viewState';
 import { ENTITY_TYPE_NAMES, EVENT_TYPES } from '../src/model';
@@ -265,5 +270,71 @@ describe('marking evidence in an article', () => {
     const { spans, missing } = markSentences(text, ['第一句。金锋', '金锋主持会议。', '不在文中。'], null);
     expect(spans.filter((s) => s.mark).map((s) => s.text)).toEqual(['第一句。金锋主持会议。', '金锋主持会议。']);
     expect(missing).toEqual(['不在文中。']);
+  });
+});
+
+describe('exports keep provenance, and hostile names stay inert', () => {
+  const RTL = '\u202Eevil\u202C';
+  const LONG = '长'.repeat(300);
+  const nodes: ExportNode[] = [
+    { id: 'p1', label: HOSTILE, type: 'Person', kind: null, date: null },
+    { id: 'p2', label: `${RTL}<script>alert(1)</script>${LONG}`, type: 'Person', kind: null, date: null },
+    { id: 'ev', label: '对接会 & "签约"', type: 'Event', kind: 'Meeting', date: '2023-06' },
+  ];
+  const edges: ExportEdge[] = [
+    { id: 'r1', source: 'p1', target: 'p2', type: 'RELATED_TO', role: null, title: null },
+    { id: 'x1', source: 'p1', target: 'ev', type: 'PARTICIPATED_IN', role: 'host', title: null },
+  ];
+  const prov = new Map<string, any>([
+    ['p1', { __typename: 'Person', id: 'p1', sources: [{ evidence: `${HOSTILE}出席。`, article: { id: 'a1' } }], relations: [{ type: 'RELATED_TO', direction: 'OUTGOING', other: { id: 'p2' }, sources: [{ evidence: '两人相识。', article: { id: 'a2' } }] }] }],
+    ['p2', { __typename: 'Person', id: 'p2', sources: [], relations: [] }],
+    ['ev', { __typename: 'Event', id: 'ev', evidence: '会议于6月举行。', endDate: null, article: { id: 'a1' }, participants: [{ role: 'host', entity: { id: 'p1' }, sources: [{ evidence: '由p1主持。', article: { id: 'a3' } }] }] }],
+  ]);
+  const g = withProvenance(nodes, edges, prov);
+
+  it('gives each node and edge its evidence and article ids', () => {
+    expect(g.nodes[0]).toMatchObject({ evidence: [`${HOSTILE}出席。`], articles: ['a1'] });
+    expect(g.nodes[2]).toMatchObject({ evidence: ['会议于6月举行。'], articles: ['a1'] });
+    expect(g.edges[0]).toMatchObject({ evidence: ['两人相识。'], articles: ['a2'] });
+    // a participation's own sources, not only the event's
+    expect(g.edges[1]).toMatchObject({ evidence: ['由p1主持。'], articles: ['a3'] });
+    const json = JSON.parse(toJSON(g.nodes, g.edges, EMPTY_VIEW, 'http://x/'));
+    expect(json.edges[1].articles).toEqual(['a3']);
+  });
+
+  it('CSV quotes what it must and makes formulas inert', () => {
+    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`);
+    expect(csvCell('a,b')).toBe('"a,b"');
+    const t = toCSV(g.nodes, g.edges);
+    expect(t.nodes.split('\r\n')[0]).toBe('id,label,type,kind,date,endDate,evidence,articles');
+    expect(t.edges).toContain('p1,ev,PARTICIPATED_IN,host,,由p1主持。,a3');
+  });
+
+  it('GEXF and GraphML are well-formed: networkx reads them with the names, dates and evidence intact', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-export-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'v.gexf'), toGEXF(g.nodes, g.edges, `view ${HOSTILE}`));
+      fs.writeFileSync(path.join(dir, 'v.graphml'), toGraphML(g.nodes, g.edges, `view ${HOSTILE}`));
+      const script = [
+        'import json, sys, networkx as nx',
+        'x = nx.read_gexf(sys.argv[1] + "/v.gexf")',
+        'y = nx.read_graphml(sys.argv[1] + "/v.graphml")',
+        'print(json.dumps({"gexf": {n: x.nodes[n] for n in x.nodes}, "gexfEdges": [[u, v, d] for u, v, d in x.edges(data=True)],',
+        '  "graphml": {n: y.nodes[n] for n in y.nodes}, "graphmlEdges": [[u, v, d] for u, v, d in y.edges(data=True)]}))',
+      ].join('\n');
+      const r = spawnSync('python3', ['-c', script, dir], { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`python3 with networkx is needed to read the exports back: ${r.stderr}`);
+      const out = JSON.parse(r.stdout);
+      expect(out.gexf.p1.label).toBe(HOSTILE);
+      expect(out.gexf.p2.label).toBe(nodes[1].label);
+      expect(out.gexf.ev).toMatchObject({ label: '对接会 & "签约"', start: '2023-06-01', end: '2023-06-30', evidence: '会议于6月举行。', articles: 'a1' });
+      expect(out.gexf.p1.start).toBeUndefined();
+      expect(out.gexfEdges.find((e: any) => e[1] === 'ev')[2]).toMatchObject({ evidence: '由p1主持。', articles: 'a3', role: 'host' });
+      expect(out.graphml.p2.label).toBe(nodes[1].label);
+      expect(out.graphml.p1.evidence).toBe(`${HOSTILE}出席。`);
+      expect(out.graphmlEdges.find((e: any) => e[1] === 'p2')[2]).toMatchObject({ type: 'RELATED_TO', evidence: '两人相识。', articles: 'a2' });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -40,6 +40,8 @@ export const el = {
   exportPng: byId<HTMLButtonElement>('btn-export-png'),
   exportGraphml: byId<HTMLButtonElement>('btn-export-graphml'),
   exportJson: byId<HTMLButtonElement>('btn-export-json'),
+  exportGexf: byId<HTMLButtonElement>('btn-export-gexf'),
+  exportCsv: byId<HTMLButtonElement>('btn-export-csv'),
   keyBtn: byId<HTMLButtonElement>('btn-key'),
   keyDialog: byId<HTMLDialogElement>('key-dialog'),
   keyForm: byId<HTMLFormElement>('key-form'),

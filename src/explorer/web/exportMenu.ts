@@ -1,7 +1,10 @@
-/** Copy link and the exports of the view (PNG, GraphML, JSON). */
+/** Copy link and the exports of the view (PNG; GraphML, GEXF, JSON and CSV with each node's and edge's evidence). */
 import { h } from './dom';
 import { el } from './elements';
-import { download, toGraphML, toJSON } from './exporters';
+import { showError } from './errors';
+import { download, toCSV, toGEXF, toGraphML, toJSON, type ExportEdge, type ExportNode } from './exporters';
+import { withProvenance } from './provenance';
+import * as Q from './queries';
 import { currentView, cy, view } from './state';
 import { toast } from './toast';
 import { shareLink, syncHash } from './urlState';
@@ -41,15 +44,23 @@ export function installExportMenu(): void {
     const blob = cy.png({ output: 'blob', full: true, scale: 2, bg: '#ffffff' }) as unknown as Blob;
     download(blob, `kg-view-${stamp()}.png`);
   });
-  el.exportGraphml.addEventListener('click', () => {
-    if (!requireNodes()) return;
-    const xml = toGraphML(view.exportNodes(), view.exportEdges(), `KG explorer view ${shareLink()}`);
-    download(new Blob([xml], { type: 'application/graphml+xml' }), `kg-view-${stamp()}.graphml`);
-  });
-  el.exportJson.addEventListener('click', () => {
-    if (!requireNodes()) return;
-    const json = toJSON(view.exportNodes(), view.exportEdges(), currentView(), shareLink());
-    download(new Blob([json], { type: 'application/json' }), `kg-view-${stamp()}.json`);
+  const exporter = (button: HTMLButtonElement, write: (g: { nodes: ExportNode[]; edges: ExportEdge[] }, name: string) => void) =>
+    button.addEventListener('click', async () => {
+      if (!requireNodes()) return;
+      try {
+        const prov = await Q.provenance(view.nodeIds());
+        write(withProvenance(view.exportNodes(), view.exportEdges(), prov), `kg-view-${stamp()}`);
+      } catch (e) {
+        showError('Could not collect the evidence for the export', e);
+      }
+    });
+  exporter(el.exportGraphml, (g, name) => download(new Blob([toGraphML(g.nodes, g.edges, `KG explorer view ${shareLink()}`)], { type: 'application/graphml+xml' }), `${name}.graphml`));
+  exporter(el.exportGexf, (g, name) => download(new Blob([toGEXF(g.nodes, g.edges, `KG explorer view ${shareLink()}`)], { type: 'application/gexf+xml' }), `${name}.gexf`));
+  exporter(el.exportJson, (g, name) => download(new Blob([toJSON(g.nodes, g.edges, currentView(), shareLink())], { type: 'application/json' }), `${name}.json`));
+  exporter(el.exportCsv, (g, name) => {
+    const t = toCSV(g.nodes, g.edges);
+    download(new Blob([t.nodes], { type: 'text/csv' }), `${name}-nodes.csv`);
+    download(new Blob([t.edges], { type: 'text/csv' }), `${name}-edges.csv`);
   });
   el.copyLink.addEventListener('click', () => void copyLink());
 }
