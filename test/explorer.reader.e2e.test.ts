@@ -4,9 +4,11 @@
  * facts on the canvas marked and the clicked one in view; the title is a link; hostile text stays text.
  * Also: the path list goes when the path is cleared. Screenshots in test-artifacts/explorer/reader-*.png.
  */
+import { spawnSync } from 'child_process';
+import * as fs from 'fs';
 import * as path from 'path';
 import { closeTestDriver, wipe } from './support/db';
-import { clickNode, loadDocuments, openExplorer, searchAndPick, settle, shot, SKIP_BROWSER, type ExplorerSession } from './support/explorerBrowser';
+import { ARTIFACTS, clickNode, loadDocuments, openExplorer, searchAndPick, settle, shot, SKIP_BROWSER, type ExplorerSession } from './support/explorerBrowser';
 
 const JIN_FENG = 'person:jin-feng';
 const XU_JIAN = 'person:xu-jian';
@@ -40,7 +42,7 @@ describeBrowser('the article reader', () => {
     s = await openExplorer();
     await s.page.goto(`${s.server.base}/`);
     await s.page.waitForSelector('body[data-ready="true"]');
-  }, 300_000);
+  }, 900_000);
 
   afterAll(async () => {
     await s?.close();
@@ -113,5 +115,90 @@ describeBrowser('the article reader', () => {
     await page.waitForSelector('#panel [data-section="paths"]', { state: 'detached' });
     expect(await page.locator('#path-result li').count()).toBe(0);
     expect(await page.evaluate(() => (window as any).__explorer.paths())).toEqual([]);
+  });
+
+  it('brushing June 21-26 on the timeline filters the canvas; undated events have their own toggle', async () => {
+    const { page } = s;
+    await searchAndPick(page, '高邮双黄鸭蛋节', 'gaoyou-edz-newsletter-2023-06#ev-duck-egg-fair');
+    await page.waitForSelector('#timeline[data-unit="day"]');
+    await shot(page, 'timeline-01');
+    const brush = async (a: string, b: string) => {
+      const from = (await page.locator(`#timeline-svg g[data-key="${a}"] rect.slot`).boundingBox())!;
+      const to = (await page.locator(`#timeline-svg g[data-key="${b}"] rect.slot`).boundingBox())!;
+      await page.mouse.move(from.x + from.width / 2, from.y + 20);
+      await page.mouse.down();
+      await page.mouse.move(to.x + to.width / 2, to.y + 20, { steps: 6 });
+      await page.mouse.up();
+      await page.waitForFunction(([f, t]) => (window as any).__explorer.view().from === f && (window as any).__explorer.view().to === t, [a, b]);
+    };
+    const classesOf = async (id: string) => ((await page.evaluate(() => (window as any).__explorer.nodes())) as { id: string; classes: string[] }[]).find((n) => n.id === id)!.classes;
+    const SIGNING_0621 = 'gaoyou-edz-newsletter-2023-06#ev-0621-signing';
+    const DUCK_EGG = 'gaoyou-edz-newsletter-2023-06#ev-duck-egg-fair';
+    await brush('2023-06-25', '2023-06-26');
+    expect(await classesOf(SIGNING_0621)).toContain('out-of-range');
+    expect(await classesOf(MEETING_0626)).not.toContain('out-of-range');
+    await brush('2023-06-21', '2023-06-26');
+    // shown and typed as YYYY-MM-DD
+    expect(await page.inputValue('#date-from')).toBe('2023-06-21');
+    expect(await page.inputValue('#date-to')).toBe('2023-06-26');
+    expect(await classesOf(SIGNING_0621)).not.toContain('out-of-range');
+    expect(await page.locator('#timeline-svg g.bar.in[data-key="2023-06-21"]').count()).toBe(1);
+    // undated events stay, until their toggle says otherwise
+    expect(await classesOf(DUCK_EGG)).not.toContain('out-of-range');
+    await page.uncheck('#undated-toggle');
+    await page.waitForFunction(() => (window as any).__explorer.view().undated === false);
+    expect(await classesOf(DUCK_EGG)).toContain('out-of-range');
+    await shot(page, 'timeline-02-brushed');
+    // a partial date typed is read as the whole month
+    await page.fill('#date-from', '2023-06');
+    await page.fill('#date-to', '2023-06');
+    await page.locator('#date-to').dispatchEvent('change');
+    await page.waitForFunction(() => (window as any).__explorer.view().from === '2023-06-01' && (window as any).__explorer.view().to === '2023-06-30');
+    await page.fill('#date-to', '06/30/2023');
+    await page.locator('#date-to').dispatchEvent('change');
+    expect(await page.getAttribute('#date-to', 'aria-invalid')).toBe('true');
+    await page.click('#btn-timeline-clear');
+    await page.check('#undated-toggle');
+  });
+
+  it('exports GEXF, GraphML, JSON and CSV with the evidence attached; networkx reads them', async () => {
+    const { page } = s;
+    const grab = async (button: string, count = 1) => {
+      const files: string[] = [];
+      const waits = Array.from({ length: count }, () => page.waitForEvent('download'));
+      await page.click(button);
+      for (const w of waits) {
+        const d = await w;
+        const file = path.join(ARTIFACTS, d.suggestedFilename());
+        await d.saveAs(file);
+        files.push(file);
+      }
+      return files;
+    };
+    const [gexf] = await grab('#btn-export-gexf');
+    const [graphml] = await grab('#btn-export-graphml');
+    const [json] = await grab('#btn-export-json');
+    const view = JSON.parse(fs.readFileSync(json, 'utf8')) as { nodes: { id: string; evidence?: string[]; articles?: string[] }[]; edges: { type: string; source: string; target: string; evidence?: string[]; articles?: string[] }[] };
+    const hostile = view.nodes.find((n) => n.id === 'person:reader-hostile')!;
+    expect(hostile.evidence).toEqual(['<img src=x onerror=alert(1)> 出席了读者测试会。']);
+    expect(hostile.articles).toEqual(['reader-e2e-hostile']);
+    const holds = view.edges.find((e) => e.source === JIN_FENG && e.type === 'HOLDS_POSITION');
+    if (holds) expect(holds.articles).toEqual(['gaoyou-edz-newsletter-2023-06']);
+    expect(view.edges.filter((e) => (e.evidence ?? []).length > 0).length).toBeGreaterThan(0);
+    const script = [
+      'import json, sys, networkx as nx',
+      'x = nx.read_gexf(sys.argv[1]); y = nx.read_graphml(sys.argv[2])',
+      'print(json.dumps({"gexf": {n: x.nodes[n] for n in x.nodes}, "graphml": {n: y.nodes[n] for n in y.nodes}, "edges": x.number_of_edges()}))',
+    ].join('\n');
+    const r = spawnSync('python3', ['-c', script, gexf, graphml], { encoding: 'utf8' });
+    expect(r.stderr).toBe('');
+    const read = JSON.parse(r.stdout);
+    expect(read.gexf['person:reader-hostile']).toMatchObject({ label: '读者测试人', articles: 'reader-e2e-hostile' });
+    expect(read.gexf[MEETING_0626]).toMatchObject({ start: '2023-06-26', end: '2023-06-26' });
+    expect(read.graphml['person:reader-hostile'].evidence).toBe('<img src=x onerror=alert(1)> 出席了读者测试会。');
+    expect(read.edges).toBe(view.edges.length);
+    const [nodesCsv, edgesCsv] = await grab('#btn-export-csv', 2);
+    expect(fs.readFileSync(nodesCsv, 'utf8').split('\r\n')[0]).toBe('id,label,type,kind,date,endDate,evidence,articles');
+    expect(fs.readFileSync(edgesCsv, 'utf8')).toContain('gaoyou-edz-newsletter-2023-06');
   });
 });

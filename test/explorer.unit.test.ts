@@ -3,7 +3,7 @@
  * and the graph bookkeeping behind expand/collapse (on a headless cytoscape).
  */
 import { filterMembers, groupNeighbours, isClusterId } from '../src/explorer/web/clusters';
-import { cleanDate, inRange, span } from '../src/explorer/web/dates';
+import { cleanDate, histogram, inRange, span, typedDate } from '../src/explorer/web/dates';
 import { markSentences } from '../src/explorer/web/highlight';
 import { csvCell, toCSV, toGEXF, toGraphML, toJSON, xmlEscape, type ExportEdge, type ExportNode } from '../src/explorer/web/exporters';
 import { withProvenance } from '../src/explorer/web/provenance';
@@ -57,6 +57,7 @@ describe('view state in the URL fragment', () => {
     from: '2023-06-01',
     to: '2023-06-30',
     dateMode: 'hide',
+    undated: false,
     entityTypes: ['Person', 'Organization'],
     eventTypes: [],
     depth: 2,
@@ -336,5 +337,49 @@ describe('exports keep provenance, and hostile names stay inert', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the timeline', () => {
+  it('counts events by month, empty months included, and undated apart', () => {
+    const h = histogram(['2023-01-15', '2023-04', '2023-04-02', null, '2022-12-01', null]);
+    expect(h.unit).toBe('month');
+    expect(h.buckets.map((b) => [b.key, b.count])).toEqual([
+      ['2022-12', 1],
+      ['2023-01', 1],
+      ['2023-02', 0],
+      ['2023-03', 0],
+      ['2023-04', 2],
+    ]);
+    expect(h.buckets[4]).toMatchObject({ first: '2023-04-01', last: '2023-04-30' });
+    expect(h.undated).toBe(2);
+  });
+  it('counts by day when the events span three months or less', () => {
+    const h = histogram(['2023-06-21', '2023-06-26', '2023-06-26', '2023-06']);
+    expect(h.unit).toBe('day');
+    expect(h.buckets[0]).toEqual({ key: '2023-06-01', first: '2023-06-01', last: '2023-06-01', count: 1 });
+    expect(h.buckets.find((b) => b.key === '2023-06-26')!.count).toBe(2);
+    expect(h.buckets[h.buckets.length - 1].key).toBe('2023-06-26');
+  });
+  it('reads typed dates as YYYY-MM-DD, partial dates as their first or last day', () => {
+    expect(typedDate('2023-06-21', 'from')).toBe('2023-06-21');
+    expect(typedDate('2023-06', 'from')).toBe('2023-06-01');
+    expect(typedDate('2023-06', 'to')).toBe('2023-06-30');
+    expect(typedDate('2024', 'to')).toBe('2024-12-31');
+    expect(typedDate('', 'to')).toBe('');
+    expect(typedDate('06/21/2023', 'from')).toBeNull();
+    expect(typedDate('2023-13', 'from')).toBeNull();
+    expect(typedDate('2023-02-30', 'from')).toBeNull();
+  });
+  it('undated events fade with their own toggle, with or without a range', () => {
+    const v = new GraphView(null);
+    v.addNodes([
+      { id: 'd', label: 'd', type: 'Event', kind: 'Meeting', date: '2023-06-21' },
+      { id: 'u', label: 'u', type: 'Event', kind: 'Meeting', date: null },
+    ]);
+    v.setDateRange({ from: '', to: '' }, 'fade', false);
+    expect(v.outOfRange()).toEqual(['u']);
+    v.setDateRange({ from: '2023-06-22', to: '' }, 'fade', true);
+    expect(v.outOfRange()).toEqual(['d']);
   });
 });

@@ -120,7 +120,7 @@ export async function expand(id: string, opts: { group?: boolean } = {}): Promis
       toast('info', 'Already shown', `Every neighbour of ${node.label} is already on the canvas.`);
     }
     if (sub.truncated === true || (Array.isArray(sub.truncated) && sub.truncated.length)) {
-      toast('warn', 'Neighbourhood truncated', depth === 1 ? `More than ${limit} neighbours of ${Array.isArray(sub.truncated) ? sub.truncated.join(', ') : 'some types'}: only the first ${limit} of each are in the groups (the most one request gives); narrow the types to see others.` : `Only the first ${limit} nodes are shown; raise “Max nodes” or narrow the types to see others.`);
+      toast('warn', 'Neighbourhood truncated', depth === 1 ? `More than ${limit} neighbours of ${Array.isArray(sub.truncated) ? sub.truncated.join(', ') : 'some types'}: only the first ${limit - 1} of each are in the groups (the most one request gives); narrow the types to see others.` : `Only the first ${limit} nodes are shown; raise “Max nodes” or narrow the types to see others.`);
     }
     if (added > 0) await view.layout({ fit: true });
     changed('canvas');

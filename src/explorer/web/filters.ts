@@ -2,7 +2,7 @@
  * The controls that set the filters (depth, node limit, entity and event types, the date range) and the
  * legend. The controls write the state; a change of the state (a restored link) is drawn back into them.
  */
-import { isActive } from './dates';
+import { isActive, typedDate } from './dates';
 import { clear, h } from './dom';
 import { el } from './elements';
 import { swatch } from './panel';
@@ -49,8 +49,14 @@ function checkedDateMode(): DateMode {
   return (document.querySelector<HTMLInputElement>('input[name="date-mode"]:checked')?.value as DateMode) ?? 'fade';
 }
 
+/** Reads the typed range (YYYY-MM-DD, or a partial YYYY-MM / YYYY); a value that is no date is marked and ignored. */
 function readDates(): void {
-  setFilters({ from: el.dateFrom.value, to: el.dateTo.value, dateMode: checkedDateMode() });
+  const from = typedDate(el.dateFrom.value, 'from');
+  const to = typedDate(el.dateTo.value, 'to');
+  el.dateFrom.setAttribute('aria-invalid', String(from === null));
+  el.dateTo.setAttribute('aria-invalid', String(to === null));
+  const f = getFilters();
+  setFilters({ from: from ?? f.from, to: to ?? f.to, dateMode: checkedDateMode() });
 }
 
 /** Draws the state into the controls (only where they differ, so typing is never disturbed). */
@@ -60,8 +66,9 @@ function render(): void {
   if (el.limit.value !== String(f.limit)) el.limit.value = String(f.limit);
   setChecked(el.entityTypes, f.entityTypes);
   setChecked(el.eventTypes, f.eventTypes);
-  if (el.dateFrom.value !== f.from) el.dateFrom.value = f.from;
-  if (el.dateTo.value !== f.to) el.dateTo.value = f.to;
+  // a partial date typed stays as typed while it means the same range
+  if (typedDate(el.dateFrom.value, 'from') !== f.from) el.dateFrom.value = f.from;
+  if (typedDate(el.dateTo.value, 'to') !== f.to) el.dateTo.value = f.to;
   const radio = document.querySelector<HTMLInputElement>(`input[name="date-mode"][value="${f.dateMode}"]`);
   if (radio && !radio.checked) radio.checked = true;
   renderDateSummary();
@@ -71,9 +78,12 @@ export function renderDateSummary(): void {
   const { from, to } = dateRange();
   const outside = view.outOfRange().length;
   const mode = getFilters().dateMode;
+  const undated = getFilters().undated;
   el.dateSummary.textContent = !isActive({ from, to })
-    ? 'All dates shown.'
-    : `Events ${from ? `from ${from}` : ''}${from && to ? ' ' : ''}${to ? `to ${to}` : ''}; ${outside} event${outside === 1 ? '' : 's'} on the canvas ${mode === 'hide' ? 'hidden' : 'faded'}. Undated events stay.`;
+    ? undated
+      ? 'All dates shown.'
+      : `Undated events ${mode === 'hide' ? 'hidden' : 'faded'} (${outside}).`
+    : `Events ${from ? `from ${from}` : ''}${from && to ? ' ' : ''}${to ? `to ${to}` : ''}; ${outside} event${outside === 1 ? '' : 's'} on the canvas ${mode === 'hide' ? 'hidden' : 'faded'}. Undated events ${undated ? 'stay' : 'too'}.`;
 }
 
 export function installFilters(): void {
@@ -86,6 +96,10 @@ export function installFilters(): void {
   el.dateFrom.addEventListener('change', readDates);
   el.dateTo.addEventListener('change', readDates);
   document.querySelectorAll<HTMLInputElement>('input[name="date-mode"]').forEach((r) => r.addEventListener('change', readDates));
-  el.datesClear.addEventListener('click', () => setFilters({ from: '', to: '' }));
+  el.datesClear.addEventListener('click', () => {
+    el.dateFrom.removeAttribute('aria-invalid');
+    el.dateTo.removeAttribute('aria-invalid');
+    setFilters({ from: '', to: '' });
+  });
   onChange('filters', render);
 }

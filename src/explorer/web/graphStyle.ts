@@ -50,7 +50,7 @@ export function graphStyle(): StylesheetJson {
         'border-style': 'dashed',
         'border-width': 2,
         'font-weight': 600,
-        'text-max-width': '180px',
+        'text-max-width': '280px',
       },
     },
     ...NODE_TYPES.map((t) => ({ selector: `node.cluster[memberType = "${t}"]`, style: { 'border-color': TYPE_LOOK[t].color, 'background-color': TYPE_LOOK[t].color, 'background-opacity': 0.25 } })),
@@ -89,6 +89,7 @@ export function graphStyle(): StylesheetJson {
     { selector: 'node.fs-m', style: { 'font-size': 15 } },
     { selector: 'node.fs-l', style: { 'font-size': 22 } },
     { selector: 'node.fs-xl', style: { 'font-size': 32, 'text-max-width': '260px' } },
+    { selector: 'node.cluster.fs-xl', style: { 'text-max-width': '420px' } },
     {
       selector: 'node:selected',
       style: {

@@ -5,7 +5,7 @@
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
 import { isClusterId, type Cluster } from './clusters';
-import { inRange, isActive, type DateRange } from './dates';
+import { inRange, isActive, span, type DateRange } from './dates';
 import type { ExportEdge, ExportNode } from './exporters';
 import { graphStyle } from './graphStyle';
 import type { DateMode } from './viewState';
@@ -79,6 +79,7 @@ export class GraphView {
   private pathIds: { nodes: string[]; edges: string[] } | null = null;
   private range: DateRange = { from: '', to: '' };
   private dateMode: DateMode = 'fade';
+  private keepUndated = true;
   onLayout: (running: boolean) => void = () => undefined;
   private readonly headless: boolean;
 
@@ -394,9 +395,11 @@ export class GraphView {
 
   // ---- date range
 
-  setDateRange(range: DateRange, mode: DateMode): void {
+  /** Events outside the range (and undated ones, unless `keepUndated`) fade or hide. */
+  setDateRange(range: DateRange, mode: DateMode, keepUndated = true): void {
     this.range = { ...range };
     this.dateMode = mode;
+    this.keepUndated = keepUndated;
     this.applyDates();
   }
 
@@ -409,10 +412,12 @@ export class GraphView {
     const cy = this.cy;
     cy.batch(() => {
       cy.elements().removeClass('out-of-range hidden-by-date');
-      if (!isActive(this.range)) return;
+      if (!isActive(this.range) && this.keepUndated) return;
       const cls = this.dateMode === 'hide' ? 'hidden-by-date' : 'out-of-range';
       cy.nodes('[type = "Event"]').forEach((n) => {
-        if (!inRange(n.data('date') as string | null, this.range)) {
+        const date = n.data('date') as string | null;
+        const keep = span(date) ? inRange(date, this.range) : this.keepUndated;
+        if (!keep) {
           n.addClass(cls);
           if (cls === 'out-of-range') n.connectedEdges().addClass(cls);
         }

@@ -417,7 +417,7 @@ export function renderEvent(panel: HTMLElement, d: EventDetails, actions: PanelA
       'sources',
       'Evidence',
       d.evidence ? 1 : 0,
-      d.evidence ? h('div', { class: 'source' }, h('blockquote', { class: 'evidence', text: d.evidence }), articleLine(d.article)) : h('div', null, h('p', { class: 'muted', text: 'No evidence sentence recorded.' }), articleLine(d.article)),
+      d.evidence ? h('div', { class: 'source' }, h('blockquote', { class: 'evidence', text: d.evidence }), articleLine(d.article, d.evidence)) : h('div', null, h('p', { class: 'muted', text: 'No evidence sentence recorded.' }), articleLine(d.article)),
     ),
   );
 }

@@ -50,9 +50,11 @@ export interface Filters {
   from: string;
   to: string;
   dateMode: DateMode;
+  /** undated events shown */
+  undated: boolean;
 }
 
-const filters: Filters = { depth: 1, limit: 50, entityTypes: null, eventTypes: null, from: '', to: '', dateMode: 'fade' };
+const filters: Filters = { depth: 1, limit: 50, entityTypes: null, eventTypes: null, from: '', to: '', dateMode: 'fade', undated: true };
 
 export function getFilters(): Readonly<Filters> {
   return filters;
@@ -66,7 +68,7 @@ export function dateRange(): { from: string; to: string } {
 
 export function setFilters(patch: Partial<Filters>): void {
   Object.assign(filters, patch);
-  view.setDateRange(dateRange(), filters.dateMode);
+  view.setDateRange(dateRange(), filters.dateMode, filters.undated);
   changed('filters');
 }
 
@@ -169,6 +171,7 @@ export function currentView(): ViewState {
     from: filters.from,
     to: filters.to,
     dateMode: filters.dateMode,
+    undated: filters.undated,
     entityTypes: filters.entityTypes,
     eventTypes: filters.eventTypes,
     depth: filters.depth,

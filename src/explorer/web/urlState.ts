@@ -75,7 +75,7 @@ async function replay(v: ViewState): Promise<string[]> {
 export async function restore(v: ViewState): Promise<void> {
   setRestoring(true);
   try {
-    setFilters({ depth: v.depth, entityTypes: v.entityTypes, eventTypes: v.eventTypes, from: v.from, to: v.to, dateMode: v.dateMode });
+    setFilters({ depth: v.depth, entityTypes: v.entityTypes, eventTypes: v.eventTypes, from: v.from, to: v.to, dateMode: v.dateMode, undated: v.undated });
     view.clear();
     detailsCache.clear();
     clearPath();

@@ -19,6 +19,8 @@ export interface ViewState {
   from: string;
   to: string;
   dateMode: DateMode;
+  /** undated events shown (they have their own toggle) */
+  undated: boolean;
   /** null: every type */
   entityTypes: string[] | null;
   /** null: every type */
@@ -36,6 +38,7 @@ export const EMPTY_VIEW: ViewState = {
   from: '',
   to: '',
   dateMode: 'fade',
+  undated: true,
   entityTypes: null,
   eventTypes: null,
   depth: 1,
@@ -57,6 +60,7 @@ export function encodeView(v: ViewState): string {
   if (v.from) p.set('from', v.from);
   if (v.to) p.set('to', v.to);
   if (v.dateMode !== 'fade') p.set('dm', v.dateMode);
+  if (!v.undated) p.set('ud', '0');
   // an empty list (nothing of that kind) is written as a lone "-" to tell it from "every type"
   if (v.entityTypes) p.set('et', v.entityTypes.length ? v.entityTypes.join(',') : '-');
   if (v.eventTypes) p.set('vt', v.eventTypes.length ? v.eventTypes.join(',') : '-');
@@ -90,6 +94,7 @@ export function decodeView(hash: string, vocab: { entityTypes: readonly string[]
     from: cleanDate(p.get('from')),
     to: cleanDate(p.get('to')),
     dateMode: p.get('dm') === 'hide' ? 'hide' : 'fade',
+    undated: p.get('ud') !== '0',
     entityTypes: typeList(p.get('et'), vocab.entityTypes),
     eventTypes: typeList(p.get('vt'), vocab.eventTypes),
     depth: depth === 2 || depth === 3 ? depth : 1,
