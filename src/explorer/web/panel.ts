@@ -356,7 +356,11 @@ export function renderEntity(panel: HTMLElement, d: EntityDetails, actions: Pane
                 'tr',
                 { dataset: { figureId: f.id } },
                 h('td', { text: f.metric }),
-                h('td', { class: 'num', text: `${f.qualifier ? `${QUALIFIER_WORDS[f.qualifier] ?? f.qualifier} ` : ''}${formatNumber(f.value)}${f.unit ? ` ${f.unit}` : ''}` }),
+                h(
+                  'td',
+                  { class: 'num', title: f.stated ? `stated as “${f.stated}”` : undefined, dataset: f.qualifier ? { qualifier: f.qualifier } : {} },
+                  `${f.qualifier ? `${QUALIFIER_WORDS[f.qualifier] ?? f.qualifier} ` : ''}${formatNumber(f.value)}${f.unit ? ` ${f.unit}` : ''}`,
+                ),
                 h('td', { text: f.period ?? '' }),
                 h('td', { class: `num ${f.change === null ? '' : f.change >= 0 ? 'up' : 'down'}`, text: f.change === null ? '' : `${f.change >= 0 ? '+' : ''}${formatNumber(f.change * 100)}%` }),
               ),

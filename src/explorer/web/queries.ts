@@ -193,7 +193,7 @@ export interface EntityDetails {
   attributes: Record<string, unknown>;
   sources: SourceData[];
   events: { roles: string[]; event: { id: string; name: string; type: string; date: string | null } }[];
-  figures: { id: string; metric: string; value: number; unit: string | null; period: string | null; change: number | null; qualifier?: string | null; sources?: SourceData[] }[];
+  figures: { id: string; metric: string; value: number; unit: string | null; period: string | null; change: number | null; qualifier?: string | null; stated?: string | null; sources?: SourceData[] }[];
   positions?: { title: string; since: string | null; until: string | null; organization: Ref }[];
   officials?: { title: string; since: string | null; until: string | null; person: Ref }[];
   parent?: Ref | null;
@@ -227,7 +227,7 @@ export const NODE_DETAILS = `query ExplorerNode($id: ID!) {
       name type kind aliases attributes
       sources { evidence article { ${ARTICLE} } }
       events(first: 50) { roles event { id name type date } }
-      figures { id metric value unit period change sources { evidence article { ${ARTICLE} } } }
+      figures { id metric value unit period change qualifier stated sources { evidence article { ${ARTICLE} } } }
       relations { type direction other { ${REF} } attributes }
     }
     ... on Person { positions { title since until organization { ${REF} } } }
