@@ -153,7 +153,10 @@ describeBrowser('a hub of 2 000 neighbours in the explorer', () => {
     expect(px).toBeGreaterThanOrEqual(8);
     // zoomed in, every node in view is labelled
     await page.mouse.move(700, 450);
-    for (let i = 0; i < 30 && ((await page.evaluate(() => (window as any).__explorer.zoom())) as number) < 1.3; i += 1) await page.mouse.wheel(0, -300);
+    for (let i = 0; i < 120 && ((await page.evaluate(() => (window as any).__explorer.zoom())) as number) < 1.3; i += 1) {
+      await page.mouse.wheel(0, -600);
+      await page.waitForTimeout(40);
+    }
     await settle(page);
     await page.waitForTimeout(300);
     const box = (await page.locator('#cy').boundingBox())!;
