@@ -49,8 +49,9 @@ function triggersIn(s: string): Trigger[] {
     if (!t) continue;
     const end = i + t.word.length;
     if (t.word === '开工' && (/^建设|^以来/u.test(s.slice(end)) || s[i - 1] === '新')) continue;
-    if (t.word === '节' && !/^(?:期间|开幕|上|活动|现场)/u.test(s.slice(end))) continue;
-    if (t.word === '签约' && (s[i - 1] === '新' || /^(?:项目|率|额|金额|、)/u.test(s.slice(end)) || /、$/u.test(s.slice(0, i)))) continue;
+    // 旅游节和鸭蛋节期间: a festival named before another that is followed by 期间
+    if (t.word === '节' && !/^(?:期间|开幕|上|活动|现场)|^[和、][^，,；;。]{2,20}?节(?:期间|开幕|上|活动|现场)/u.test(s.slice(end))) continue;
+    if (t.word === '签约' && (s[i - 1] === '新' || /^\d|^[一二三四五六七八九十两]+个/u.test(s.slice(end)) || /^(?:项目|率|额|金额|、)/u.test(s.slice(end)) || /、$/u.test(s.slice(0, i)))) continue;
     if (t.word === '培训' && /^(?:费|机构|中心)/u.test(s.slice(end))) continue;
     hits.push({ type: t.type, word: t.word, start: i, end, ambiguous: Boolean(t.ambiguous) });
     i = end - 1;
@@ -62,15 +63,21 @@ function triggersIn(s: string): Trigger[] {
     hits.sort((a, b) => a.start - b.start);
   }
   // the head of a Chinese noun phrase is its last word: 专项行动启动仪式 is a ceremony; keep one trigger per clause
-  const byClause = new Map<number, Trigger>();
+  const byClause = new Map<number, Trigger[]>();
   for (const h of hits) {
     const clause = s.slice(0, h.start).split(CLAUSE).length;
-    byClause.set(clause, h);
+    const kept = byClause.get(clause) ?? [];
+    // festivals listed together (A节和B节期间) are each an event; otherwise the last word heads the clause
+    byClause.set(clause, kept.length > 0 && kept[kept.length - 1].type === 'Fair' && h.type === 'Fair' && h.word === '节' ? [...kept, h] : [h]);
   }
-  return [...byClause.values()];
+  return [...byClause.values()].flat();
 }
 
 function eventName(s: string, t: Trigger): string {
+  if (t.word === '节') {
+    const name = /[^，,；;。、和]{2,30}$/u.exec(s.slice(0, t.end))?.[0];
+    if (name) return name.replace(/^(?:在|于|参加|举办|举行)/u, '');
+  }
   const clauseStart = Math.max(...[...'，,；;：:'].map((c) => s.lastIndexOf(c, t.start)), -1) + 1;
   let head = s.slice(clauseStart, t.end);
   const tail = /^(?:仪式|活动|会议|工作|会)/u.exec(s.slice(t.end));
@@ -200,7 +207,7 @@ function openBilateral(
       participants: [{ entity: party.entity.key, role: 'signatory' }, { entity: other.entity.key, role: 'signatory' }],
     };
     if (date) ev.date = date.date;
-    if (occasion) ev.attributes = { heldDuring: occasion.key };
+    if (occasion) ev.partOf = occasion.key;
     state.events.push(ev);
   }
 }
@@ -212,16 +219,19 @@ function readPart(sentence: Sentence, part: string, found: Located[], state: Eve
   for (const t of triggers) {
     let type = t.type;
     if (/赴/u.test(part) && ['Inspection', 'Meeting', 'Other'].includes(type)) type = 'Visit';
-    if (opened.has(type)) continue;
+    if (opened.has(type) && t.word !== '节') continue;
     const date = dates.find((d) => d.index < t.start) ?? dates[0] ?? (opened.size === 0 ? earlier[0] : undefined);
     const cur = state.current;
     // more about the event the story is already telling (签约仪式上, 随后召开的汇报会上, 一行先后察看了), not a new one
     const sameType = [...state.events].reverse().find((e) => e.type === type && e.paragraph === sentence.paragraph && e.sentence !== sentence.index);
+    // 召开了X会 names a meeting of its own, unless the story says it followed (随后召开的汇报会上)
+    const explicit = /(?:召开|举行|举办|开展|组织)[^，,；;。]*$/u.test(part.slice(0, t.start));
+    const follows = /随后|会上|当日|当天/u.test(part);
     const story = cur && cur.sentence !== sentence.index && !date
-      ? cur.type === type || (cur.paragraph === sentence.paragraph && (/随后|会上|当日|当天/u.test(part) || SIGHTS.has(t.word)))
+      ? (cur.type === type && !explicit) || (cur.paragraph === sentence.paragraph && (follows || SIGHTS.has(t.word)))
         ? cur
-        : sameType
-      : sameType && (!date || date.date === sameType.date) ? sameType : undefined;
+        : explicit ? undefined : sameType
+      : sameType && !explicit && (!date || date.date === sameType.date) ? sameType : undefined;
     if (type === 'Signing' && SEPARATELY.test(part)) {
       opened.add(type);
       openBilateral(sentence, part, t, found, state, date ?? (cur?.date ? { date: cur.date, text: '', monthOnly: false, index: 0 } : undefined));

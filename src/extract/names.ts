@@ -55,7 +55,7 @@ function tokenAt(tokens: Token[], offset: number): number {
 
 function canBeInName(t: Token, project: boolean, people: Set<string>): boolean {
   if (project && t.word === '及') return true;
-  if (STOP_SET.has(t.word) || TITLE_SET.has(t.word) || people.has(t.word)) return false;
+  if (STOP_SET.has(t.word) || (!project && TITLE_SET.has(t.word)) || people.has(t.word)) return false;
   if (/^[\s、，,。；;：:“”"《》！？!?]+$/u.test(t.word)) return false;
   if (/^[A-Za-z0-9.\-]+$/u.test(t.word)) return project;
   if (project && (t.tag === 'q' || t.tag === 'm' || t.tag === 'v')) return !/^(?:在|到|为|是|的|了|与|和|对|向)$/u.test(t.word);
@@ -126,6 +126,34 @@ const VILLAGE_RE = /(?<=^|[、，,：:；;。（(“]|了|区|镇|乡|街道|到
 const PLACE_RE = suffixRegex(PLACES.map(([p]) => p));
 const PLACE_KIND = new Map(PLACES);
 
+// words for any government or any company, not names: 地方政府, 相关部门, 党群服务中心
+const GENERIC_ORG = /^(?:地方|当地|各级|有关|相关|各|全|该|本)?(?:政府|部门|单位|企业|公司|党群服务中心|服务中心|学校|医院)$/u;
+
+/** 中环半导体、欧力特能源、晶樱光电等企业: names listed before 等企业 (等单位) are organisations without a suffix. */
+function listedOrgMentions(sentence: string): NameMention[] {
+  const out: NameMention[] = [];
+  for (const m of sentence.matchAll(/((?:[\u4e00-\u9fffA-Za-z]{2,12}、)+[\u4e00-\u9fffA-Za-z]{2,12})等(企业|公司|单位)/gu)) {
+    let at = m.index ?? 0;
+    const items = m[1].split('、');
+    // the first item's left edge: drop a verb or a stop word stuck to it (参观了中环半导体)
+    const stop = CHAR_STOPS.find((w) => items[0].includes(w));
+    if (stop) {
+      const cut = items[0].lastIndexOf(stop) + stop.length;
+      at += cut;
+      items[0] = items[0].slice(cut);
+    }
+    for (const item of items) {
+      const kind = orgKindOf(item) ?? (m[2] === '单位' && !COMMERCIAL.test(item) ? 'Other' : 'Company');
+      if (item.length >= 2 && !/(?:村|社区)$/u.test(item) && !PLACE_NAMES.has(item)) {
+        out.push({ type: 'Organization', kind, name: item, start: at, end: at + item.length, confidence: 0.6 });
+      }
+      at += item.length + 1;
+    }
+  }
+  return out;
+}
+const COMMERCIAL = /燃气|能源|光电|科技|电子|半导体|材料|集团|股份|电力|化工|机械|制造|实业|物流|置业|银行/u;
+
 function orgMentions(sentence: string, tokens: Token[], people: Set<string>): NameMention[] {
   const out: NameMention[] = [];
   for (const m of sentence.matchAll(ORG_RE)) {
@@ -141,7 +169,7 @@ function orgMentions(sentence: string, tokens: Token[], people: Set<string>): Na
     if (name.length <= m[0].length && !bareUnit) continue;
     if (name.length > MAX_NAME) continue;
     const kind = orgKindOf(name);
-    if (!kind) continue;
+    if (!kind || GENERIC_ORG.test(name)) continue;
     // 高邮开发区 is a zone; 帮助开发区 is not: a short zone word needs a place before it
     const zoneWord = SHORT_ZONE.exec(m[0]);
     if (zoneWord && !PLACE_NAMES.has(name.slice(0, -m[0].length).replace(/[市县区]$/u, ''))) continue;
@@ -152,7 +180,7 @@ function orgMentions(sentence: string, tokens: Token[], people: Set<string>): Na
 }
 
 // categories of projects, not projects: 重大项目, 扬州市级重大制造业项目, 村级集体经济项目, 外资项目
-const GENERIC_PROJECT = /级|重大|在手|新开工|新竣工|外资|列省|集体经济|^(?:该|此|相关|各类|工业|服务业|签约|原有|缺少|要[招建抓])|(?:工业|服务业|制造业)项目$/u;
+const GENERIC_PROJECT = /级|重大|重点|在手|在建|新开工|新竣工|外资|列省|集体经济|亿元以上|^(?:该|此|相关|各类|工业|服务业|签约|原有|缺少|要[招建抓]|确保|洽谈|招引|招商|储备|产业|推进)|(?:工业|服务业|制造业)项目$/u;
 
 function projectMentions(sentence: string, tokens: Token[], people: Set<string>): NameMention[] {
   const out: NameMention[] = [];
@@ -166,7 +194,10 @@ function projectMentions(sentence: string, tokens: Token[], people: Set<string>)
     const village = /^[\u4e00-\u9fff]{2,3}?(?:村|社区)(?=[\u4e00-\u9fff]{3,})/u.exec(name);
     if (village && !/项目$/u.test(village[0])) name = name.slice(village[0].length);
     name = name.replace(/^项目/u, '');
-    if (name.length <= m[0].length + 2 || name.length > 50 || GENERIC_PROJECT.test(name)) continue;
+    name = name.replace(/项目项目$/u, '项目');
+    // a project's name says whose or what it is: at least four characters before 项目 (东润年产…项目), two before 生态园
+    const minBefore = m[0] === '项目' ? 4 : 2;
+    if (name.length < m[0].length + minBefore || name.length > 50 || GENERIC_PROJECT.test(name)) continue;
     if (/^(\d|[一二三四五六七八九十]+个|新开工|新竣工)/u.test(name) || /(亿元|万元|万美元)[以及上下]*项目$/u.test(name)) continue;
     out.push({ type: 'Project', kind: projectKindOf(name), name, start: sEnd - name.length, end: sEnd, confidence: 0.7 });
   }
@@ -177,7 +208,7 @@ function villageMentions(sentence: string): NameMention[] {
   const out: NameMention[] = [];
   for (const m of sentence.matchAll(VILLAGE_RE)) {
     const name = m[1] + m[2];
-    if (/[各全每本该个农城乡新]$/u.test(m[1]) || /^[各全每本该]/u.test(m[1]) || NAME_STOPS.some((w) => w.length > 1 && m[1].includes(w))) continue;
+    if (/[各全每本该个乡新]$/u.test(m[1]) || /^[各全每本该]/u.test(m[1]) || NAME_STOPS.some((w) => w.length > 1 && m[1].includes(w))) continue;
     const kind = VILLAGE_SUFFIXES.find(([s]) => m[2] === s)?.[1];
     out.push({ type: 'Village', kind, name, start: m.index ?? 0, end: (m.index ?? 0) + name.length, confidence: 0.8 });
   }
@@ -208,6 +239,7 @@ export function findNames(sentence: string, tokens: Token[], people: Set<string>
   return [
     ...projectMentions(sentence, tokens, people),
     ...orgMentions(sentence, tokens, people),
+    ...listedOrgMentions(sentence),
     ...villageMentions(sentence),
     ...placeMentions(sentence),
   ];
