@@ -1,6 +1,9 @@
 import type { JsonSchema } from './articleSchema';
 import { childPath, type Problem, quote } from './problem';
 
+/** white space and the characters Unicode says to draw as nothing (zero-width space and joiners, BOM, soft hyphen, …) */
+const INVISIBLE = /[\p{White_Space}\p{Default_Ignorable_Code_Point}]/gu;
+
 function typeOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
@@ -51,7 +54,9 @@ export function checkSchema(schema: JsonSchema, value: unknown, path = '', out: 
 
   if (typeof value === 'string') {
     const length = [...value].length;
-    if (schema.minLength !== undefined && value.trim().length < schema.minLength) report('must not be empty');
+    if (schema.minLength !== undefined && value.replace(INVISIBLE, '').length < schema.minLength) {
+      report(value.trim() === '' ? 'must not be empty' : 'has no visible character (only white space or invisible characters such as U+200B)');
+    }
     if (schema.maxLength !== undefined && length > schema.maxLength) {
       report(`is ${length} characters long; at most ${schema.maxLength} allowed`);
     }

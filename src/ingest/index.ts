@@ -12,4 +12,5 @@ export { generatedEntityId, nameKeyOf, nameKeysOf } from './nameKeys';
 export { eventId, figureId, type WriteCounts } from './factRows';
 export { deleteArticle, type ArticleRemoval } from './deleteArticle';
 export { mergeEntities, MergeRefused } from './mergeEntities';
+export { duplicateMembers, parseDocumentText, type ParsedText } from './parseDocumentText';
 export { rekeyNames, type Rekeyed } from './rekeyNames';

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { LIMITS } from './limits';
+import { parseDocumentText } from './parseDocumentText';
 import type { Problem } from './problem';
 import { isNdjson, walkPaths } from './walkPaths';
 
@@ -11,15 +12,8 @@ export type SourcedDocument =
   | { source: string; problems: Problem[] };
 
 function parse(text: string, source: string): SourcedDocument {
-  const bytes = Buffer.byteLength(text);
-  if (bytes > LIMITS.documentBytes) {
-    return { source, problems: [{ path: '', message: `document is ${bytes} bytes; at most ${LIMITS.documentBytes} allowed` }] };
-  }
-  try {
-    return { source, document: JSON.parse(text) };
-  } catch (error) {
-    return { source, problems: [{ path: '', message: `not valid JSON: ${(error as Error).message}` }] };
-  }
+  const parsed = parseDocumentText(text);
+  return 'problems' in parsed ? { source, problems: parsed.problems } : { source, document: parsed.document };
 }
 
 const unreadable = (source: string, message: string): SourcedDocument => ({ source, problems: [{ path: '', message }] });

@@ -1,6 +1,7 @@
 import { dateSpan, EVENT_LOCATION_TYPES, isEntityType, isRelationType, RELATION_TYPES, storedText, type EntityType } from '../model';
 import { articleJsonSchema } from './articleSchema';
 import { checkSchema } from './checkSchema';
+import { checkText } from './checkText';
 import type { ArticleDocument } from './document';
 import { type Problem, quote } from './problem';
 
@@ -82,7 +83,7 @@ function partOfProblems(
  * even when the structure is wrong (reading defensively), so one pass reports everything.
  */
 export function validateDocument(input: unknown): Validation {
-  const problems = checkSchema(SCHEMA, input);
+  const problems = [...checkSchema(SCHEMA, input), ...checkText(input)];
   const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
   const entities = objects(raw.entities);
   const events = objects(raw.events);

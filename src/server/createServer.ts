@@ -41,6 +41,7 @@ import { applyCors, corsMiddleware } from './cors';
 import { type Availability, DatabaseMonitor } from './database';
 import { createFormatError } from './errors';
 import { createLogger, type Logger } from './logger';
+import { duplicateMemberMessage, verifyNoDuplicateMembers } from './strictJson';
 import { cachedMeasure, limitError, type OperationMeasure, type QueryLimits } from './plugins/queryLimits';
 
 export interface ServerDeps {
@@ -368,6 +369,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
           jsonError(res, 400, 'BAD_REQUEST', 'the request body is not valid JSON');
           return;
         }
+        const duplicate = duplicateMemberMessage(text);
+        if (duplicate) return jsonError(res, 400, 'BAD_REQUEST', duplicate);
       }
       void runGraphql(req, res, body);
     });
@@ -380,7 +383,7 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
     next();
   };
   // the same route through express, for what the lean path does not read itself (see takesLeanPath)
-  app.all('/graphql', corsMiddleware(config.corsOrigins), express.json({ limit: bodyLimit }), ensureBody, (req, res) => runGraphql(req, res, req.body));
+  app.all('/graphql', corsMiddleware(config.corsOrigins), express.json({ limit: bodyLimit, verify: verifyNoDuplicateMembers }), ensureBody, (req, res) => runGraphql(req, res, req.body));
 
   // the explorer page (src/explorer): / and /explorer/*, from dist/explorer once built
   app.use(explorerRouter());
@@ -393,6 +396,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
       jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `the request body is larger than the limit of ${config.limits.bodyLimit}`);
     } else if (e.type === 'entity.parse.failed') {
       jsonError(res, 400, 'BAD_REQUEST', 'the request body is not valid JSON');
+    } else if (e.type === 'entity.duplicate.member') {
+      jsonError(res, 400, 'BAD_REQUEST', (err as Error).message);
     } else if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
       jsonError(res, 415, 'BAD_REQUEST', 'unsupported content encoding or charset');
     } else if ((e.status ?? e.statusCode ?? 500) < 500 && typeof e.type === 'string') {

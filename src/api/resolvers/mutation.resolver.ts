@@ -1,5 +1,5 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { type ArticleRemoval, deleteArticle, ingestDocument, MergeRefused, mergeEntities } from '../../ingest';
+import { type ArticleRemoval, deleteArticle, ingestDocument, MergeRefused, mergeEntities, parseDocumentText } from '../../ingest';
 import { BoxedJson, JsonArgument } from '../args/jsonDocument';
 import { checkId } from '../args/limits';
 import { MergeArgs } from '../args/mutation.args';
@@ -18,11 +18,15 @@ export class MutationResolver {
   @Mutation(() => IngestReport, {
     description:
       'Loads one kg-article/1 document (all of it or none of it), exactly as the CLI does; re-loading an article replaces ' +
-      'what it said before. A rejected document is reported with its problems, not raised as an error.',
+      'what it said before. A rejected document is reported with its problems, not raised as an error. The document is ' +
+      'a JSON object, or a string holding its JSON text (read as the CLI reads a file).',
   })
   async ingestArticle(@Arg('document', () => JsonArgument) document: BoxedJson, @Ctx() ctx: Context): Promise<IngestReport> {
+    // a string is the document's JSON text, read as the CLI reads a file (byte order mark, duplicate members)
+    const parsed = typeof document.value === 'string' ? parseDocumentText(document.value) : { document: document.value };
+    if ('problems' in parsed) return { source: 'request', articleId: null, status: 'rejected', problems: parsed.problems, counts: null };
     const report = await viaDriver(ctx, () =>
-      ingestDocument(ctx.deps.driver, document.value, 'request', {
+      ingestDocument(ctx.deps.driver, parsed.document, 'request', {
         database: ctx.deps.database,
         timeoutMs: ctx.deps.transactionTimeoutMs,
       }),

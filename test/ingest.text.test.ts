@@ -1,0 +1,102 @@
+/**
+ * Text a document gives is stored exactly as given or rejected by JSON path, never silently altered, and the
+ * CLI (a file) and `ingestArticle` (over HTTP, the document as a JSON object in the variables or as a string
+ * holding its text) agree on each case.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { graphDump } from './support/graphDump';
+import { testDatabase, testDriver, useTestDatabase } from './support/db';
+import { articleDoc } from './support/documents';
+import { runKg } from './support/runKg';
+import { EDITOR_KEY, startTestServer, testConfig, type TestServer } from './server.helpers';
+
+jest.setTimeout(240_000);
+
+const INGEST = 'mutation Load($doc: JSON!) { ingestArticle(document: $doc) { status articleId problems { path message } } }';
+const dir = mkdtempSync(join(tmpdir(), 'kg-text-'));
+
+/** The JSON text of a small good document, with `edit` applied to its text (to say what JSON.stringify cannot). */
+const docText = (id: string, edit: (text: string) => string = (t) => t): string => edit(JSON.stringify(articleDoc(id)));
+const JIN = '"name":"金锋"';
+
+type Problems = Array<{ path: string; message: string }>;
+
+async function viaCli(id: string, text: string): Promise<{ status: string; problems: Problems }> {
+  const file = join(dir, `${id}.json`);
+  writeFileSync(file, text, 'utf8');
+  const { out } = await runKg('ingest', '--json', file);
+  const report = JSON.parse(out).reports[0];
+  return { status: report.status.toUpperCase(), problems: report.problems };
+}
+
+let t: TestServer;
+/** the document as a JSON object: its text put into the request body as it is, duplicates and all */
+async function viaHttpObject(text: string): Promise<{ http: number; status?: string; problems?: Problems; error?: string }> {
+  const r = await t.post(`{"query":${JSON.stringify(INGEST)},"variables":{"doc":${text}}}`, { authorization: `Bearer ${EDITOR_KEY}` });
+  const body = JSON.parse(r.text);
+  if (body.data) {
+    const { status, problems } = body.data.ingestArticle;
+    return { http: r.status, status, problems };
+  }
+  return { http: r.status, error: `${body.errors[0].extensions.code}: ${body.errors[0].message}` };
+}
+/** the document as a string holding its text */
+async function viaHttpString(text: string): Promise<{ status: string; problems: Problems }> {
+  const r = await t.gql(INGEST, { variables: { doc: text }, key: EDITOR_KEY });
+  const { status, problems } = r.body.data!.ingestArticle as { status: string; problems: Problems };
+  return { status, problems };
+}
+
+describe('text a document gives is kept exactly or rejected by path, by the CLI and ingestArticle alike', () => {
+  useTestDatabase();
+  beforeAll(async () => {
+    t = await startTestServer(testConfig(), { driver: testDriver(), schemaApplied: true });
+  });
+  afterAll(async () => t?.stop());
+
+  it.each([
+    ['a name holding a lone surrogate', (s: string) => s.replace(JIN, '"name":"金\\ud800锋"'), 'entities[1].name', /lone surrogate \(U\+D800 at character 2\)/],
+    ['an attribute named __proto__', (s: string) => s.replace(JIN, `${JIN},"attributes":{"__proto__":"x"}`), 'entities[1].attributes.__proto__', /"__proto__" is not allowed/],
+    ['attribute names " a" and "a"', (s: string) => s.replace(JIN, `${JIN},"attributes":{" a":1,"a":2}`), 'entities[1].attributes.a', /"a" is "a" once trimmed and NFC-normalised, as is " a": one value would be lost/],
+    ['a name made only of a zero-width space', (s: string) => s.replace(JIN, '"name":"\\u200b"'), 'entities[1].name', /no visible character/],
+    ['a member named twice', (s: string) => s.replace(JIN, `${JIN},"name":"金峰"`), 'entities[1].name', /duplicate member "name"/],
+  ])('when a document has %s, then it is rejected at that path and nothing is written', async (_what, edit, path, message) => {
+    const before = await graphDump(testDriver(), testDatabase());
+    const cli = await viaCli('t-cli', docText('t-cli', edit));
+    expect(cli.status).toBe('REJECTED');
+    expect(cli.problems).toEqual([{ path, message: expect.stringMatching(message) }]);
+
+    const asString = await viaHttpString(docText('t-cli', edit));
+    expect(asString).toEqual(cli);
+
+    const asObject = await viaHttpObject(docText('t-cli', edit));
+    if (/duplicate/.test(String(message))) {
+      // JSON.parse of the request body would keep the last value: the request is refused before that
+      expect(asObject).toEqual({ http: 400, error: `BAD_REQUEST: the request body names a member twice, at variables.doc.${path}: each member of a JSON object must be named once` });
+    } else {
+      expect(asObject).toEqual({ http: 200, ...cli });
+    }
+    expect(await graphDump(testDriver(), testDatabase())).toBe(before);
+  });
+
+  it('when a file or a document string starts with a byte order mark, then it is read without it and loads as it would without', async () => {
+    const cli = await viaCli('t-bom', `\ufeff${docText('t-bom')}`);
+    expect(cli).toEqual({ status: 'CREATED', problems: [] });
+    expect(await viaHttpString(`\ufeff${docText('t-bom')}`)).toMatchObject({ status: 'UNCHANGED', problems: [] });
+    const { out } = await runKg('validate', join(dir, 't-bom.json'));
+    expect(out).toBe(`valid    ${join(dir, 't-bom.json')}\n`);
+  });
+
+  it('when names hold a real U+FFFD, an astral character and inner white space, then they are stored exactly as given', async () => {
+    const name = '金\ufffd锋 𠀀 x';
+    expect(await viaCli('t-exact', docText('t-exact', (s) => s.replace(JIN, `"name":${JSON.stringify(name)}`)))).toEqual({ status: 'CREATED', problems: [] });
+    const { records } = await testDriver().executeQuery(
+      'MATCH (:Article {id: $id})-[m:MENTIONS]->(e) WHERE m.key = $key RETURN m.name AS said, e.name AS name',
+      { id: 't-exact', key: 'jin' },
+      { database: testDatabase() },
+    );
+    expect(records.map((r) => [r.get('said'), r.get('name')])).toEqual([[name, name]]);
+  });
+});
