@@ -22,6 +22,12 @@ const docText = (id: string, edit: (text: string) => string = (t) => t): string 
 const JIN = '"name":"金锋"';
 
 type Problems = Array<{ path: string; message: string }>;
+/** the graph, but for the bookkeeping node a CLI run writes once (the name-key version) */
+const dump = async (): Promise<string> =>
+  (await graphDump(testDriver(), testDatabase()))
+    .split('\n')
+    .filter((line) => !line.includes('"GraphMeta"'))
+    .join('\n');
 
 async function viaCli(id: string, text: string): Promise<{ status: string; problems: Problems }> {
   const file = join(dir, `${id}.json`);
@@ -63,7 +69,7 @@ describe('text a document gives is kept exactly or rejected by path, by the CLI 
     ['a name made only of a zero-width space', (s: string) => s.replace(JIN, '"name":"\\u200b"'), 'entities[1].name', /no visible character/],
     ['a member named twice', (s: string) => s.replace(JIN, `${JIN},"name":"金峰"`), 'entities[1].name', /duplicate member "name"/],
   ])('when a document has %s, then it is rejected at that path and nothing is written', async (_what, edit, path, message) => {
-    const before = await graphDump(testDriver(), testDatabase());
+    const before = await dump();
     const cli = await viaCli('t-cli', docText('t-cli', edit));
     expect(cli.status).toBe('REJECTED');
     expect(cli.problems).toEqual([{ path, message: expect.stringMatching(message) }]);
@@ -78,7 +84,7 @@ describe('text a document gives is kept exactly or rejected by path, by the CLI 
     } else {
       expect(asObject).toEqual({ http: 200, ...cli });
     }
-    expect(await graphDump(testDriver(), testDatabase())).toBe(before);
+    expect(await dump()).toBe(before);
   });
 
   it('when a file or a document string starts with a byte order mark, then it is read without it and loads as it would without', async () => {
