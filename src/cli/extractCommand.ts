@@ -1,14 +1,16 @@
 import { readFileSync, statSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { createDriver, openDatabase } from '../graph';
-import { extractArticle, Gazetteer, loadGazetteer, NotTextError, decodeText, type ArticleMeta } from '../extract';
+import { extractArticle, extractWithLlm, Gazetteer, loadGazetteer, NotTextError, decodeText, type ArticleMeta, type Draft } from '../extract';
 import { ingestDocument } from '../ingest';
 import { formatDocumentReport } from './formatReport';
 
 export const EXTRACT_USAGE = `  kg extract <article.txt> [--id ID] [--published-on YYYY-MM-DD] [--title T] [--publisher P] [--ingest]
                                                  draft a kg-article/1 document from a newsletter's plain text
                                                  (stdout); with NEO4J_URI set, names the graph knows are linked;
-                                                 --ingest loads the draft instead and says how many facts are unsure`;
+                                                 --ingest loads the draft instead and says how many facts are unsure;
+                                                 --llm URL --model NAME: ask an OpenAI-compatible endpoint instead
+                                                 (key in KG_LLM_API_KEY); facts without verbatim evidence are dropped`;
 
 const VALUE_OPTIONS = { '--id': 'id', '--published-on': 'publishedOn', '--title': 'title', '--publisher': 'publisher', '--url': 'url' } as const;
 // an article's stored text may have 2 000 000 characters (src/ingest/limits.ts); a file much larger is not one article
@@ -20,16 +22,25 @@ export interface ExtractArgs {
   file: string;
   meta: ArticleMeta;
   ingest: boolean;
+  llm?: { url: string; model: string };
 }
 
 export function parseExtractArgs(args: string[]): ExtractArgs {
   const meta: ArticleMeta = {};
   let ingest = false;
+  let llmUrl: string | undefined;
+  let model: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     if (flag === '--ingest') ingest = true;
+    else if (flag === '--llm' || flag === '--model') {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new ExtractUsageError(`${flag} needs a value`);
+      if (flag === '--llm') llmUrl = value;
+      else model = value;
+    }
     else if (flag in VALUE_OPTIONS) {
       const value = inline ?? args[++i];
       if (value === undefined) throw new ExtractUsageError(`${flag} needs a value`);
@@ -44,7 +55,9 @@ export function parseExtractArgs(args: string[]): ExtractArgs {
   if (meta.id !== undefined && !/^[A-Za-z0-9._:-]{1,200}$/u.test(meta.id)) {
     throw new ExtractUsageError(`--id must be 1-200 characters of A-Z a-z 0-9 . _ : -, not ${JSON.stringify(meta.id)}`);
   }
-  return { file: files[0], meta, ingest };
+  if ((llmUrl === undefined) !== (model === undefined)) throw new ExtractUsageError('--llm URL and --model NAME go together');
+  if (llmUrl !== undefined && !/^https?:\/\//u.test(llmUrl)) throw new ExtractUsageError(`--llm must be an http(s) URL, not ${JSON.stringify(llmUrl)}`);
+  return { file: files[0], meta, ingest, llm: llmUrl && model ? { url: llmUrl, model } : undefined };
 }
 
 function readArticle(file: string): string {
@@ -73,7 +86,9 @@ export async function extractCommand(
   env: NodeJS.ProcessEnv,
   databaseOptions: (config: ReturnType<typeof loadConfig>) => Parameters<typeof openDatabase>[0],
 ): Promise<number> {
-  const { file, meta, ingest } = parseExtractArgs(args);
+  const { file, meta, ingest, llm } = parseExtractArgs(args);
+  const draftOf = (text: string, gazetteer: Gazetteer): Promise<Draft> | Draft =>
+    llm ? extractWithLlm(text, meta, { ...llm, apiKey: env.KG_LLM_API_KEY }) : extractArticle(text, meta, { gazetteer });
   let text: string;
   try {
     text = readArticle(file);
@@ -89,7 +104,7 @@ export async function extractCommand(
     throw error;
   }
   if (!ingest) {
-    const draft = extractArticle(text, meta, { gazetteer: await gazetteerFrom(env) });
+    const draft = await draftOf(text, llm ? new Gazetteer() : await gazetteerFrom(env));
     for (const w of draft.warnings) process.stderr.write(`kg extract: ${file}: ${w}\n`);
     process.stdout.write(`${JSON.stringify(draft.document, null, 2)}\n`);
     process.stderr.write(`kg extract: ${file}: ${draft.unsure} facts marked unsure (attributes.confidence)\n`);
@@ -99,7 +114,7 @@ export async function extractCommand(
   const db = await openDatabase(databaseOptions(config));
   try {
     const gazetteer = await loadGazetteer(db.driver, db.database);
-    const draft = extractArticle(text, meta, { gazetteer });
+    const draft = await draftOf(text, gazetteer);
     for (const w of draft.warnings) process.stderr.write(`kg extract: ${file}: ${w}\n`);
     const report = await ingestDocument(db.driver, draft.document, file, { database: db.database });
     process.stdout.write(`${formatDocumentReport(report)}\n`);

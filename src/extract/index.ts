@@ -3,3 +3,4 @@ export { Gazetteer, loadGazetteer, type GazetteerEntry } from './gazetteer';
 export { decodeText, NotTextError, checkText } from './textCheck';
 export { splitSentences, type Sentence } from './text';
 export { SURE } from './toDocument';
+export { extractWithLlm, type LlmOptions } from './llm';

@@ -1,0 +1,97 @@
+/**
+ * The optional second extractor: an OpenAI-compatible chat-completions endpoint asked for the draft's facts in the
+ * kg-article/1 JSON Schema. What it returns is not trusted: every fact must quote evidence found verbatim in the
+ * text, or it is dropped with a warning (and so is what refers to a dropped entity); the result is validated.
+ */
+import { articleJsonSchema, validateDocument, type ArticleDocument } from '../ingest';
+import { FORMAT_TAG } from '../model';
+import type { ArticleMeta, Draft } from './extract';
+import { checkText } from './textCheck';
+
+export interface LlmOptions {
+  /** the API's base URL (…/v1) or its chat-completions URL */
+  url: string;
+  model: string;
+  apiKey?: string;
+  timeoutMs?: number;
+}
+
+const INSTRUCTIONS =
+  'You extract facts from a Chinese government or development-zone newsletter into JSON that follows the given schema ' +
+  '(the entities, events, relations and figures of a kg-article/1 document). Every entity, event, relation and figure ' +
+  'must have "evidence": the sentence that supports it, copied exactly from the text. Use only facts the text states.';
+
+type Fact = { evidence?: unknown; key?: unknown; [k: string]: unknown };
+
+function endpoint(url: string): string {
+  return /\/chat\/completions\/?$/u.test(url) ? url : `${url.replace(/\/+$/u, '')}/chat/completions`;
+}
+
+function factsSchema(): Record<string, unknown> {
+  const schema = articleJsonSchema() as { properties: Record<string, unknown> };
+  const { entities, events, relations, figures } = schema.properties;
+  return { type: 'object', required: ['entities'], properties: { entities, events, relations, figures } };
+}
+
+function list(value: unknown): Fact[] {
+  return Array.isArray(value) ? value.filter((x): x is Fact => x !== null && typeof x === 'object') : [];
+}
+
+/** Keeps the facts whose evidence is in the text; drops the rest, and what names a dropped entity. */
+function keepQuoted(raw: Record<string, unknown>, text: string, warnings: string[]): Omit<ArticleDocument, 'format' | 'article'> {
+  const quoted = (f: Fact, where: string): boolean => {
+    if (typeof f.evidence === 'string' && f.evidence.length > 0 && text.includes(f.evidence.normalize('NFC'))) return true;
+    warnings.push(`${where}: dropped, its evidence ${f.evidence === undefined ? 'is missing' : 'is not in the text verbatim'}`);
+    return false;
+  };
+  const entities = list(raw.entities).filter((e, i) => quoted(e, `entities[${i}] ${String(e.name ?? '')}`));
+  const keys = new Set(entities.map((e) => e.key));
+  const known = (k: unknown, where: string): boolean => {
+    if (keys.has(k)) return true;
+    warnings.push(`${where}: dropped, it names ${JSON.stringify(k)}, which is not a kept entity`);
+    return false;
+  };
+  const events = list(raw.events)
+    .filter((e, i) => quoted(e, `events[${i}] ${String(e.name ?? '')}`))
+    .map((e) => ({ ...e, participants: list(e.participants).filter((p) => keys.has(p.entity)) }));
+  const relations = list(raw.relations).filter((r, i) => quoted(r, `relations[${i}]`) && known(r.from, `relations[${i}]`) && known(r.to, `relations[${i}]`));
+  const figures = list(raw.figures).filter((f, i) => quoted(f, `figures[${i}] ${String(f.metric ?? '')}`) && known(f.subject, `figures[${i}]`));
+  return { entities, events, relations, figures } as unknown as Omit<ArticleDocument, 'format' | 'article'>;
+}
+
+/** Asks the model for a draft of `text`; never returns a fact whose evidence is not in the text. */
+export async function extractWithLlm(input: string, meta: ArticleMeta, options: LlmOptions): Promise<Draft> {
+  const { text, warnings } = checkText(input);
+  const article = Object.fromEntries(
+    Object.entries({ id: meta.id ?? 'llm-draft', title: meta.title ?? (text.split('\n')[0].trim().slice(0, 60) || 'untitled'), publisher: meta.publisher, publishedOn: meta.publishedOn, url: meta.url, language: 'zh', text: text || undefined })
+      .filter(([, v]) => v !== undefined),
+  ) as ArticleDocument['article'];
+  const empty: ArticleDocument = { format: FORMAT_TAG, article, entities: [], events: [], relations: [], figures: [] };
+  if (text.length === 0) return { document: empty, warnings, unsure: 0 };
+  const response = await fetch(endpoint(options.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
+    signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
+    body: JSON.stringify({
+      model: options.model,
+      temperature: 0,
+      messages: [{ role: 'system', content: INSTRUCTIONS }, { role: 'user', content: text }],
+      response_format: { type: 'json_schema', json_schema: { name: 'kg_article_facts', schema: factsSchema() } },
+    }),
+  });
+  if (!response.ok) throw new Error(`the model at ${options.url} answered ${response.status} ${response.statusText}`);
+  const body = (await response.json()) as { choices?: Array<{ message?: { content?: unknown } }> };
+  const content = body.choices?.[0]?.message?.content;
+  let raw: unknown;
+  try {
+    raw = typeof content === 'string' ? JSON.parse(content) : content;
+  } catch {
+    throw new Error(`the model at ${options.url} did not answer with JSON`);
+  }
+  if (!raw || typeof raw !== 'object') throw new Error(`the model at ${options.url} answered without facts`);
+  const document: ArticleDocument = { format: FORMAT_TAG, article, ...keepQuoted(raw as Record<string, unknown>, text, warnings) };
+  const validation = validateDocument(document);
+  if (!validation.ok) warnings.push(...validation.problems.map((p) => `draft: ${p.path}: ${p.message}`));
+  const unsure = [...document.entities, ...document.events].filter((x) => typeof x.attributes?.confidence === 'number' && x.attributes.confidence < 0.8).length;
+  return { document, warnings, unsure };
+}
