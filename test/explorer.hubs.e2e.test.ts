@@ -225,4 +225,24 @@ describeBrowser('a hub of 2 000 neighbours in the explorer', () => {
     await shot(other, 'hub-06-restored');
     await other.close();
   });
+
+  it('a hub pinned out of the layout stays where it is when the layout runs again', async () => {
+    const { page } = s;
+    await clickNode(page, HUB);
+    await page.waitForSelector(`#panel[data-node-id="${HUB}"][data-state="ready"]`, { timeout: 30_000 });
+    await page.click('#panel [data-action="pin"]');
+    await page.waitForSelector('#panel [data-action="pin"][aria-pressed="true"]');
+    const at = async () => ((await page.evaluate(() => (window as any).__explorer.nodes())) as { id: string; model: { x: number; y: number }; held: boolean }[]).find((n) => n.id === HUB)!;
+    const before = await at();
+    expect(before.held).toBe(true);
+    const others = async () => JSON.stringify(((await page.evaluate(() => (window as any).__explorer.nodes())) as { id: string; model: unknown }[]).filter((n) => n.id !== HUB).map((n) => n.model));
+    const othersBefore = await others();
+    await page.click('#btn-layout');
+    await settle(page);
+    expect((await at()).model).toEqual(before.model);
+    expect(await others()).not.toBe(othersBefore);
+    await page.click('#panel [data-action="pin"]');
+    await page.waitForSelector('#panel [data-action="pin"][aria-pressed="false"]');
+    expect((await at()).held).toBe(false);
+  });
 });

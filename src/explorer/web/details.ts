@@ -32,6 +32,14 @@ export const actions: panel.PanelActions = {
     if (getPath().from === id) setPathEnd('from', null);
   },
   isExpanded: (id) => view.isExpanded(id),
+  isPinned: (id) => cy.getElementById(id).locked(),
+  togglePin: (id) => {
+    const n = cy.getElementById(id);
+    if (n.empty()) return;
+    if (n.locked()) n.unlock().removeClass('held');
+    else n.lock().addClass('held');
+    refreshSelectionPanel();
+  },
   select: (id) => selectOnly(id),
 };
 

@@ -56,6 +56,7 @@ export function graphStyle(): StylesheetJson {
     ...NODE_TYPES.map((t) => ({ selector: `node.cluster[memberType = "${t}"]`, style: { 'border-color': TYPE_LOOK[t].color, 'background-color': TYPE_LOOK[t].color, 'background-opacity': 0.25 } })),
     { selector: 'node.pinned', style: { 'border-width': 2.5 } },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 4 } },
+    { selector: 'node.held', style: { 'outline-width': 3, 'outline-color': '#0f172a', 'outline-offset': 3, 'outline-style': 'dotted' } },
     {
       selector: 'edge',
       style: {

@@ -18,6 +18,9 @@ export interface PanelActions {
   pathFrom(id: string): void;
   pathTo(id: string): void;
   isExpanded(id: string): boolean;
+  /** keep a node where it is when the layout runs (a hub out of the layout), or release it */
+  togglePin(id: string): void;
+  isPinned(id: string): boolean;
   select(id: string): void;
 }
 
@@ -141,6 +144,12 @@ function head(node: { id: string; type: string; kind: string | null; name: strin
         expanded
           ? h('button', { class: 'btn btn-sm', text: 'Collapse', attrs: { type: 'button', 'data-action': 'collapse' }, on: { click: () => actions.collapse(node.id) } })
           : null,
+        h('button', {
+          class: 'btn btn-sm',
+          text: actions.isPinned(node.id) ? 'Unpin' : 'Pin',
+          attrs: { type: 'button', 'data-action': 'pin', 'aria-pressed': String(actions.isPinned(node.id)), title: 'Keep this node where it is when the layout runs' },
+          on: { click: () => actions.togglePin(node.id) },
+        }),
         h('button', { class: 'btn btn-sm', text: 'Path from', attrs: { type: 'button', 'data-action': 'path-from' }, on: { click: () => actions.pathFrom(node.id) } }),
         h('button', { class: 'btn btn-sm', text: 'Path to', attrs: { type: 'button', 'data-action': 'path-to' }, on: { click: () => actions.pathTo(node.id) } }),
         h('button', { class: 'btn btn-sm btn-danger-ghost', text: 'Remove', attrs: { type: 'button', 'data-action': 'remove' }, on: { click: () => actions.remove(node.id) } }),

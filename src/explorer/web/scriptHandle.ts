@@ -15,6 +15,9 @@ function renderedNodes() {
       selected: n.selected(),
       classes: n.classes(),
       visible: n.visible(),
+      /** position in the graph's own coordinates (the layout's, whatever the zoom) */
+      model: { x: Math.round(n.position('x')), y: Math.round(n.position('y')) },
+      held: n.locked(),
     };
   });
 }
