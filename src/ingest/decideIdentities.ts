@@ -8,91 +8,112 @@ export interface Resolution {
   ids: Map<string, string>;
   /** ids that did not exist before this document */
   created: Set<string>;
+  /** the ids of `ids` that are name-only entities: no document has given them an `id` */
+  byName: Set<string>;
+  /**
+   * name-only entities this document shows to be another entity (absorbed id → the id it is): the entity
+   * of an explicit id, or of a name they share with it (src/ingest/README.md, "Identity when ids and names meet")
+   */
+  absorbed: Map<string, string>;
   problems: Problem[];
 }
 
 /** How identity resolution sees the graph: the lookup, plus what earlier documents of a batch wrote. */
 export interface IdentityView {
   explicit(id: string): { resolved: string; type: string } | undefined;
+  /** the entities a name key identifies, each as the entity it is now (absorptions followed) */
   candidates(key: string): Candidate[];
   exists(id: string): boolean;
 }
 
 export function lookupView(lookup: IdentityLookup): IdentityView {
-  return {
-    explicit: (id) => lookup.explicit.get(id),
-    candidates: (key) => lookup.candidates.get(key) ?? [],
-    exists: (id) => lookup.existing.has(id),
-  };
+  return new BatchIdentity().view(lookup);
+}
+
+const byIdOrder = (a: Candidate, b: Candidate): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+/** The distinct candidates of all of an entity's name keys. */
+function candidatesOf(view: IdentityView, keys: string[]): Candidate[] {
+  const list: Candidate[] = [];
+  for (const key of keys) for (const c of view.candidates(key)) if (!list.some((x) => x.id === c.id)) list.push(c);
+  return list;
 }
 
 /**
- * Decides which graph entity each entity of the document is (spec, "Identity"): an explicit `id` (or an
- * id since merged into another) wins; otherwise a same-type entity one of whose names or aliases equals
- * one of this entity's, after normalisation. Several candidates are an ambiguity, reported, never merged;
- * when this article named one of them under the same key before (`previousId`), that one is kept (re-loads
- * stay stable). No database access: `view` is what the graph says.
+ * Decides which graph entity each entity of the document is (spec, "Identity"; the rule when ids and names
+ * meet is in src/ingest/README.md): an explicit `id` (or an id since merged into another) wins, and the
+ * name-only entities that share one of its names are absorbed into it; otherwise a same-type entity one of
+ * whose names or aliases equals one of this entity's, after normalisation: the one entity with an id among
+ * them (absorbing the name-only ones), or else the name-only ones, which are one entity (the one with the
+ * smallest id absorbs the others). Two entities with ids are an ambiguity, reported, never merged; when this
+ * article named one of them under the same key before (`previousId`), that one is kept (re-loads stay stable).
+ * No database access: `view` is what the graph says.
  */
 export function decideIdentities(doc: ArticleDocument, view: IdentityView, previousId: Map<string, string>): Resolution {
   const problems: Problem[] = [];
   const ids = new Map<string, string>();
   const created = new Set<string>();
+  /** whether each entity was resolved by an id (its own or that of the one entity with an id its names match) */
+  const byId: boolean[] = doc.entities.map(() => true);
+  const absorbed = new Map<string, string>();
 
-  const candidatesOf = doc.entities.map((e) => {
-    if (e.id !== undefined) return [];
-    const list: Candidate[] = [];
-    for (const key of nameKeysOf(e)) for (const c of view.candidates(key)) if (!list.some((x) => x.id === c.id)) list.push(c);
-    return list;
-  });
-  const newIds = doc.entities.flatMap((e, i) =>
-    e.id === undefined && candidatesOf[i].length === 0 ? [generatedEntityId(e.type, e.name)] : [],
-  );
+  const candidates = doc.entities.map((e) => candidatesOf(view, nameKeysOf(e)));
+  const newIds = doc.entities.flatMap((e, i) => (e.id === undefined && candidates[i].length === 0 ? [generatedEntityId(e.type, e.name)] : []));
   // only the generated ids themselves count as taken: `base~2` is tried next without asking the graph
   const takenIds = new Set(newIds.filter((id) => view.exists(id)));
 
-  const claimedBy = new Map<string, number>();
-  doc.entities.forEach((e, i) => {
+  const decided = doc.entities.map((e, i): string | undefined => {
     const path = `entities[${i}]`;
-    let id: string | undefined;
+    const nameOnly = candidates[i].filter((c) => c.nameOnly);
     if (e.id !== undefined) {
       const hit = view.explicit(e.id);
-      if (hit) {
-        if (hit.type !== e.type) {
-          problems.push({ path: `${path}.id`, message: `${quote(e.id)} is already a ${hit.type}, not a ${e.type}` });
-          return;
-        }
-        id = hit.resolved;
-      } else {
-        id = e.id;
-        created.add(id);
+      if (hit && hit.type !== e.type) {
+        problems.push({ path: `${path}.id`, message: `${quote(e.id)} is already a ${hit.type}, not a ${e.type}` });
+        return undefined;
       }
-    } else {
-      const candidates = candidatesOf[i];
-      if (candidates.length === 1) id = candidates[0].id;
-      else if (candidates.length > 1) {
-        const before = previousId.get(e.key);
-        if (before && candidates.some((c) => c.id === before)) id = before;
-        else {
-          const list = [...candidates]
-            .sort((a, b) => (a.id < b.id ? -1 : 1))
-            .map((c) => `${quote(c.id)} (${quote(c.name)})`).join(', ');
-          problems.push({
-            path: `${path}.name`,
-            message: `ambiguous: ${quote(e.name)} matches ${candidates.length} existing ${e.type} entities: ${list}; give this entity the "id" of the one it is`,
-          });
-          return;
-        }
-      } else {
-        const base = generatedEntityId(e.type, e.name);
-        id = base;
-        for (let n = 2; takenIds.has(id) || created.has(id); n++) id = `${base}~${n}`;
-        created.add(id);
-      }
+      const id = hit ? hit.resolved : e.id;
+      if (!hit) created.add(id);
+      for (const c of nameOnly) if (c.id !== id) absorbed.set(c.id, id);
+      return id;
     }
+    const identified = candidates[i].filter((c) => !c.nameOnly);
+    if (identified.length === 1) {
+      for (const c of nameOnly) absorbed.set(c.id, identified[0].id);
+      return identified[0].id;
+    }
+    if (identified.length > 1) {
+      const before = previousId.get(e.key);
+      if (before && identified.some((c) => c.id === before)) return before;
+      const list = [...identified].sort(byIdOrder).map((c) => `${quote(c.id)} (${quote(c.name)})`).join(', ');
+      problems.push({
+        path: `${path}.name`,
+        message: `ambiguous: ${quote(e.name)} matches ${identified.length} existing ${e.type} entities: ${list}; give this entity the "id" of the one it is`,
+      });
+      return undefined;
+    }
+    byId[i] = false;
+    if (nameOnly.length > 0) {
+      const [kept, ...others] = [...nameOnly].sort(byIdOrder);
+      for (const c of others) absorbed.set(c.id, kept.id);
+      return kept.id;
+    }
+    const base = generatedEntityId(e.type, e.name);
+    let id = base;
+    for (let n = 2; takenIds.has(id) || created.has(id); n++) id = `${base}~${n}`;
+    created.add(id);
+    return id;
+  });
+
+  // an entity absorbed by one mention may be what another mention of the document resolved to
+  const final = (id: string): string => absorbed.get(id) ?? id;
+  const claimedBy = new Map<string, number>();
+  doc.entities.forEach((e, i) => {
+    if (decided[i] === undefined) return;
+    const id = final(decided[i]!);
     const other = claimedBy.get(id);
     if (other !== undefined) {
       problems.push({
-        path,
+        path: `entities[${i}]`,
         message: `resolves to the same entity ${quote(id)} as entities[${other}]; give each a distinct "id" or merge them into one entity`,
       });
       return;
@@ -100,7 +121,9 @@ export function decideIdentities(doc: ArticleDocument, view: IdentityView, previ
     claimedBy.set(id, i);
     ids.set(e.key, id);
   });
-  return { ids, created, problems };
+  const identifiedIds = new Set(doc.entities.flatMap((_, i) => (decided[i] !== undefined && byId[i] ? [final(decided[i]!)] : [])));
+  const byName = new Set([...ids.values()].filter((id) => !identifiedIds.has(id)));
+  return { ids, created, byName, absorbed, problems };
 }
 
 /**
@@ -108,36 +131,68 @@ export function decideIdentities(doc: ArticleDocument, view: IdentityView, previ
  * each document resolves to must be what it would resolve to had every earlier document of the batch been
  * loaded (and its entities derived) on its own. Entity derivation makes an entity's name keys the union of
  * its mentions' keys, so after an earlier document of the batch, every name key of each of its mentions
- * identifies the entity it resolved to, and the entities it created exist; nothing else changes (a batch
- * view is only used for articles that are new to the graph: no forgetting, no orphans).
+ * identifies the entity it resolved to, the entities it created exist, and those it absorbed are the entity
+ * that absorbed them (a batch view is only used for articles that are new to the graph, and for one
+ * re-loaded article on its own).
  */
 export class BatchIdentity {
   private readonly createdTypes = new Map<string, string>();
   private readonly named = new Map<string, Candidate[]>();
+  /** absorbed id → the id it is (followed to the end: `current`) */
+  private readonly absorbed = new Map<string, string>();
+  /** whether an entity is name-only, as the batch has changed it */
+  private readonly nameOnly = new Map<string, boolean>();
+
+  /** The id an entity has now, after the absorptions of the batch so far. */
+  current(id: string): string {
+    let at = id;
+    for (let next = this.absorbed.get(at); next !== undefined; next = this.absorbed.get(at)) at = next;
+    return at;
+  }
+
+  /** Whether an entity the batch resolved to is name-only (no document has given it an id). */
+  isNameOnly(id: string): boolean {
+    return this.nameOnly.get(this.current(id)) ?? false;
+  }
+
+  /** Every absorption of the batch so far, each to the id the absorbed entity has now. */
+  absorptions(): Map<string, string> {
+    return new Map([...this.absorbed.keys()].map((id) => [id, this.current(id)]));
+  }
 
   view(lookup: IdentityLookup): IdentityView {
+    const follow = (c: Candidate): Candidate => {
+      const id = this.current(c.id);
+      return { id, name: c.name, nameOnly: this.nameOnly.get(id) ?? (id === c.id ? c.nameOnly : false) };
+    };
     return {
-      explicit: (id) => lookup.explicit.get(id) ?? (this.createdTypes.has(id) ? { resolved: id, type: this.createdTypes.get(id)! } : undefined),
+      explicit: (id) => {
+        const hit = lookup.explicit.get(id) ?? (this.createdTypes.has(id) ? { resolved: id, type: this.createdTypes.get(id)! } : undefined);
+        return hit && { ...hit, resolved: this.current(hit.resolved) };
+      },
       candidates: (key) => {
-        const list = [...(lookup.candidates.get(key) ?? [])];
-        for (const c of this.named.get(key) ?? []) if (!list.some((x) => x.id === c.id)) list.push(c);
+        const list: Candidate[] = [];
+        for (const c of [...(lookup.candidates.get(key) ?? []), ...(this.named.get(key) ?? [])].map(follow)) {
+          if (!list.some((x) => x.id === c.id)) list.push(c);
+        }
         return list;
       },
       exists: (id) => lookup.existing.has(id) || this.createdTypes.has(id),
     };
   }
 
-  /** What a resolved document adds: the entities it created, and the name keys of each of its mentions. */
+  /** What a resolved document adds: the entities it created and absorbed, and the name keys of each of its mentions. */
   record(doc: ArticleDocument, resolution: Resolution): void {
+    for (const [from, into] of resolution.absorbed) this.absorbed.set(from, into);
     for (const e of doc.entities) {
       const id = resolution.ids.get(e.key)!;
       if (resolution.created.has(id)) this.createdTypes.set(id, e.type);
+      this.nameOnly.set(id, resolution.byName.has(id));
       for (const key of nameKeysOf(e)) {
         const list = this.named.get(key) ?? [];
-        if (!list.some((c) => c.id === id)) list.push({ id, name: e.name });
+        if (!list.some((c) => c.id === id)) list.push({ id, name: e.name, nameOnly: resolution.byName.has(id) });
         this.named.set(key, list);
       }
     }
   }
 }
-

@@ -43,7 +43,7 @@ export const READ_DERIVATIONS = (idsExpression: string, imports = '', { stored =
     }
     RETURN collect({
       id: e.id, type: e.type, groups: ${stored ? 'CASE WHEN e.mentionGroups IS NULL THEN groups END' : 'groups'},
-      current: e {.name, .aliases, .kind, .attributes, .aliasText, .mentionGroups, .searchText, .searchVersion},
+      current: e {.name, .aliases, .kind, .attributes, .aliasText, .mentionGroups, .searchText, .searchVersion, .nameOnly},
       keys: [(k:${L.NameKey})-[:${R.IDENTIFIES}]->(e) | k.key]
     }) AS derivations
   }`;

@@ -1,7 +1,8 @@
 import { integer } from 'neo4j-driver';
 import type { WriteTx } from '../graph';
 import { type DerivationsParameter, READ_DERIVATIONS_STATEMENT, WRITE_DERIVATIONS } from './derivationStatements';
-import { nameKeyOf } from './nameKeys';
+import { renameEntities } from './identityChanges';
+import { generatedEntityId, nameKeyOf } from './nameKeys';
 import { planOnce } from './planOnce';
 import type { EntityType } from '../model';
 import { SEARCH_KEYS_VERSION, searchKeysOf, type SearchKeys } from '../search';
@@ -129,6 +130,21 @@ export interface Derivations {
   orphans: string[];
   /** entities whose mention groups change, with their new `mentionGroups` (`storedGroups`) */
   groups: Array<{ id: string; groups: string }>;
+  /** name-only entities whose id is not the one their earliest mention gives (`idByName`): `renameEntities` */
+  renames: Array<{ from: string; to: string }>;
+}
+
+/**
+ * The id of a name-only entity (src/ingest/README.md, "Identity when ids and names meet"): generated from the
+ * name of its earliest mention (smallest article id; ties, which only a merge makes, by content), so that it is
+ * the same whichever article was loaded first.
+ */
+export function idByName(type: EntityType, groups: MentionGroup[]): string {
+  let first = groups[0];
+  for (const g of groups.slice(1)) {
+    if (g.firstArticle < first.firstArticle || (g.firstArticle === first.firstArticle && contentKey(g) < contentKey(first))) first = g;
+  }
+  return generatedEntityId(type, first.name);
 }
 
 /**
@@ -191,6 +207,8 @@ export interface DerivationRow {
     mentionGroups?: string | null;
     searchText?: string | null;
     searchVersion?: number | null;
+    /** no document has given the entity an id */
+    nameOnly?: boolean | null;
   };
   keys: string[];
 }
@@ -206,11 +224,16 @@ export function derivationsOf(rows: DerivationRow[]): Derivations {
   const derived: DerivedEntity[] = [];
   const orphans: string[] = [];
   const changedGroups: Derivations['groups'] = [];
+  const renames: Derivations['renames'] = [];
   for (const r of rows) {
     const groups = groupsOf(r);
     if (groups.length === 0) {
       orphans.push(r.id);
       continue;
+    }
+    if (r.current.nameOnly) {
+      const id = idByName(r.type, groups);
+      if (id !== r.id && !r.id.startsWith(`${id}~`)) renames.push({ from: r.id, to: id });
     }
     const stored = storedGroups(groups);
     if (stored !== r.current.mentionGroups) changedGroups.push({ id: r.id, groups: stored });
@@ -227,7 +250,7 @@ export function derivationsOf(rows: DerivationRow[]): Derivations {
       sameList([...r.keys].sort(), [...d.nameKeys].sort());
     if (!unchanged) derived.push(d);
   }
-  return { derived, orphans, groups: changedGroups };
+  return { derived, orphans, groups: changedGroups, renames };
 }
 
 /**
@@ -236,9 +259,12 @@ export function derivationsOf(rows: DerivationRow[]): Derivations {
  * of identical content, as Cypher would group it, or starts one: so this is what reading the entities again
  * after writing the mentions would derive, without that read.
  */
-export function derivationsWith(read: Map<string, DerivationRow>, added: Map<string, { type: EntityType; mentions: Mention[] }>): Derivations {
+export function derivationsWith(
+  read: Map<string, DerivationRow>,
+  added: Map<string, { type: EntityType; nameOnly?: boolean; mentions: Mention[] }>,
+): Derivations {
   const rows: DerivationRow[] = [];
-  for (const [id, { type, mentions }] of added) {
+  for (const [id, { type, nameOnly, mentions }] of added) {
     const row = read.get(id);
     const groups: MentionGroup[] = row ? groupsOf(row) : [];
     const byContent = new Map(groups.map((g) => [contentKey(g), g]));
@@ -256,7 +282,9 @@ export function derivationsWith(read: Map<string, DerivationRow>, added: Map<str
         byContent.set(key, group);
       }
     }
-    rows.push({ id, type: row?.type ?? type, groups, current: row?.current ?? {}, keys: row?.keys ?? [] });
+    // an entity stays name-only while no document gives it an id, this one included
+    const current = { ...(row?.current ?? {}), nameOnly: nameOnly === true && (row ? row.current.nameOnly === true : true) };
+    rows.push({ id, type: row?.type ?? type, groups, current, keys: row?.keys ?? [] });
   }
   return derivationsOf(rows);
 }
@@ -283,9 +311,12 @@ export async function writeDerivations(tx: WriteTx, derivations: Derivations): P
 /**
  * Re-derives the given entities from their mentions, rewrites the name keys that identify them, and
  * deletes the entities no article mentions any more (with name keys and merged ids left pointing nowhere).
- * Two statements, whatever the number of entities and mentions.
+ * Two statements, whatever the number of entities and mentions (and, when a name-only entity's earliest
+ * mention changed, its renaming: `renameEntities`).
  */
 export async function deriveEntities(tx: WriteTx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
-  await writeDerivations(tx, await readDerivations(tx, ids));
+  const derivations = await readDerivations(tx, ids);
+  await writeDerivations(tx, derivations);
+  await renameEntities(tx, derivations.renames);
 }

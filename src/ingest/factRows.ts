@@ -20,6 +20,8 @@ export interface ResolvedDocument {
   doc: ArticleDocument;
   resolution: Resolution;
   hash: string;
+  /** the entities it created when it was resolved (`resolution.created` may have lost some to later absorptions) */
+  entitiesCreated?: number;
 }
 
 const json = (a: Attributes | undefined): string => canonicalJson(a ?? {});
@@ -51,8 +53,8 @@ export const noFacts = (): FactRows => ({
 /** Adds one document's rows to `rows`, notes what it mentions and creates, and returns its counts. */
 export function addFacts(
   rows: FactRows,
-  { doc, resolution, hash }: ResolvedDocument,
-  noted: { touched: Set<string>; mentioned: Map<string, { type: EntityType; mentions: Mention[] }>; created: Set<string> },
+  { doc, resolution, hash, entitiesCreated }: ResolvedDocument,
+  noted: { touched: Set<string>; mentioned: Map<string, { type: EntityType; nameOnly: boolean; mentions: Mention[] }>; created: Set<string> },
 ): WriteCounts {
   const { touched, mentioned, created } = noted;
   const aid = doc.article.id;
@@ -65,10 +67,10 @@ export function addFacts(
     const id = idOf(e.key);
     touched.add(id);
     const mention = { article: aid, name: e.name, aliases: e.aliases ?? [], kind: e.kind ?? null, attributes: json(e.attributes) };
-    const said = mentioned.get(id) ?? { type: e.type, mentions: [] };
+    const said = mentioned.get(id) ?? { type: e.type, nameOnly: resolution.byName.has(id), mentions: [] };
     said.mentions.push(mention);
     mentioned.set(id, said);
-    rows.entities.push({ ...mention, id, type: e.type, key: e.key, evidence: e.evidence ?? null });
+    rows.entities.push({ ...mention, id, type: e.type, key: e.key, evidence: e.evidence ?? null, byName: e.id === undefined });
   }
 
   const docEvents = doc.events.map((e) => {
@@ -132,7 +134,7 @@ export function addFacts(
 
   return {
     entities: doc.entities.length,
-    entitiesCreated: resolution.created.size,
+    entitiesCreated: entitiesCreated ?? resolution.created.size,
     events: docEvents.length,
     participations: docEvents.reduce((n, e) => n + e.participants.length, 0),
     relations: relationCount,

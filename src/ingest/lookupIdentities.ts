@@ -9,6 +9,8 @@ import { planOnce } from './planOnce';
 export interface Candidate {
   id: string;
   name: string;
+  /** no document has given it an `id` (it was created, and is only known, by name) */
+  nameOnly: boolean;
 }
 
 /** What one statement read from the graph about the entities of some documents (`lookupIdentities`). */
@@ -54,7 +56,6 @@ export async function lookupIdentities(
   article?: { id: string; hash: string },
 ): Promise<IdentityLookup & { before?: string }> {
   const entities = docs.flatMap((d) => d.entities);
-  const named = entities.filter((e) => e.id === undefined);
   const result = await tx.run(
     planOnce(LOOKUP_IDENTITIES),
     {
@@ -64,8 +65,8 @@ export async function lookupIdentities(
         hash: article?.hash ?? null,
         keys: [...new Set(entities.flatMap((e) => nameKeysOf(e)))].sort(),
         explicit: [...new Set(entities.flatMap((e) => (e.id === undefined ? [] : [e.id])))],
-        lookups: [...new Set(named.flatMap((e) => nameKeysOf(e)))],
-        generated: [...new Set(named.map((e) => generatedEntityId(e.type, e.name)))],
+        lookups: [...new Set(entities.flatMap((e) => nameKeysOf(e)))],
+        generated: [...new Set(entities.filter((e) => e.id === undefined).map((e) => generatedEntityId(e.type, e.name)))],
       } satisfies LookupIdentitiesParameters,
     },
   );
@@ -73,7 +74,7 @@ export async function lookupIdentities(
   const candidates = new Map<string, Candidate[]>();
   for (const h of row.get('keyHits') as Array<Candidate & { key: string }>) {
     const list = candidates.get(h.key) ?? [];
-    list.push({ id: h.id, name: h.name });
+    list.push({ id: h.id, name: h.name, nameOnly: h.nameOnly });
     candidates.set(h.key, list);
   }
   return {

@@ -11,7 +11,7 @@ export interface LookupIdentitiesParameters {
   keys: string[];
   /** the explicit ids the documents give */
   explicit: string[];
-  /** the name keys of the entities without an explicit id: which entities they identify */
+  /** the name keys of all the entities: which entities they identify (with an id given, the name-only ones it absorbs) */
   lookups: string[];
   /** the ids those entities would be generated under: which are taken */
   generated: string[];
@@ -20,7 +20,7 @@ export interface LookupIdentitiesParameters {
 /**
  * The statement of `lookupIdentities` (see there for why and in what order it locks), parameter
  * `q: LookupIdentitiesParameters`. Returns one row: `before` (the article's content hash), `explicitHits`
- * ({id, resolved, type}: explicit ids found, a merged id resolved to its entity), `keyHits` ({key, id, name}:
+ * ({id, resolved, type}: explicit ids found, a merged id resolved to its entity), `keyHits` ({key, id, name, nameOnly}:
  * the entities each looked-up name key identifies), `taken` (generated ids that exist), `previous` ({key, id}:
  * the article's mentions before this load) and `derivations` (`READ_DERIVATIONS` from stored groups, for new
  * articles only).
@@ -47,7 +47,7 @@ export const LOOKUP_IDENTITIES = `
     UNWIND $q.lookups AS key
     MATCH (n:${L.NameKey} {key: key})-[:${R.IDENTIFIES}]->(e:${L.Entity})
     USING INDEX SEEK n:${L.NameKey}(key)
-    RETURN collect({key: key, id: e.id, name: e.name}) AS keyHits
+    RETURN collect({key: key, id: e.id, name: e.name, nameOnly: coalesce(e.nameOnly, false)}) AS keyHits
   }
   CALL () {
     UNWIND $q.generated AS id

@@ -1,7 +1,8 @@
 import type { WriteTx } from '../graph';
-import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R, RELATION_TYPE_NAMES } from '../model';
+import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R } from '../model';
 import { deriveEntities } from './deriveEntities';
-import { CLAIM_LISTS, DERIVE_RELATION } from './relationClaims';
+import { lockNameKeysOf } from './identityChanges';
+import { moveEntity } from './moveEntity';
 
 /** A merge that cannot be made: an id that is no entity (`not-found`), or two that cannot be one (`invalid`). */
 export class MergeRefused extends Error {
@@ -14,9 +15,6 @@ export class MergeRefused extends Error {
   }
 }
 
-const BOTH = `MATCH (m:${L.Entity} {id: $merge}), (k:${L.Entity} {id: $keep})`;
-const CONCAT_CLAIMS = CLAIM_LISTS.map((l) => `r.${l} = coalesce(r.${l}, []) + old.${l}`).join(', ');
-
 /** Both ids as entities, or a merged id as the entity it was merged into. Parameter `ids: [keep, merge]`. */
 const RESOLVE_BOTH = `
   UNWIND $ids AS id
@@ -24,36 +22,6 @@ const RESOLVE_BOTH = `
   OPTIONAL MATCH (own:${L.Entity} {id: id})
   WITH id, coalesce(kept, own) AS e
   RETURN id, e.id AS resolved, e.type AS type`;
-
-/**
- * Statements that move `m`'s relationships to `k` (parameters `keep`, `merge`: resolved entity ids). A domain relation `k` already has (same type, other end
- * and key) receives `m`'s claims appended to its own, then is re-derived; a relation between the two merged
- * entities would become a self-relation and is dropped with `m`.
- */
-const MOVES: string[] = [
-  `${BOTH} MATCH (a:${L.Article})-[old:${R.MENTIONS}]->(m)
-   CREATE (a)-[new:${R.MENTIONS}]->(k) SET new = properties(old) DELETE old`,
-  ...RELATION_TYPE_NAMES.flatMap((type) => [
-    `${BOTH} MATCH (m)-[old:${type}]->(x:${L.Entity}) WHERE x <> k AND x <> m
-     MERGE (k)-[r:${type} {key: old.key}]->(x)
-     SET ${CONCAT_CLAIMS}
-     DELETE old ${DERIVE_RELATION}`,
-    `${BOTH} MATCH (x:${L.Entity})-[old:${type}]->(m) WHERE x <> k AND x <> m
-     MERGE (x)-[r:${type} {key: old.key}]->(k)
-     SET ${CONCAT_CLAIMS}
-     DELETE old ${DERIVE_RELATION}`,
-  ]),
-  // An event names each participant once per role, and belongs to one article: a role both had is kept once.
-  `${BOTH} MATCH (m)-[old:${R.PARTICIPATED_IN}]->(ev:${L.Event})
-   MERGE (k)-[p:${R.PARTICIPATED_IN} {role: old.role}]->(ev)
-     ON CREATE SET p.sourceArticles = old.sourceArticles, p.sourceEvidence = old.sourceEvidence
-   DELETE old`,
-  `${BOTH} MATCH (ev:${L.Event})-[old:${R.OCCURRED_AT}]->(m) MERGE (ev)-[:${R.OCCURRED_AT}]->(k) DELETE old`,
-  `${BOTH} MATCH (f:${L.Figure})-[old:${R.ABOUT}]->(m) MERGE (f)-[:${R.ABOUT}]->(k) DELETE old`,
-  `${BOTH} MATCH (n:${L.NameKey})-[old:${R.IDENTIFIES}]->(m) MERGE (n)-[:${R.IDENTIFIES}]->(k) DELETE old`,
-  `${BOTH} MATCH (x:${L.MergedId})-[old:${R.MERGED_INTO}]->(m) MERGE (x)-[:${R.MERGED_INTO}]->(k) DELETE old`,
-  `${BOTH} MERGE (x:${L.MergedId} {id: $merge}) MERGE (x)-[:${R.MERGED_INTO}]->(k) DETACH DELETE m`,
-];
 
 /**
  * Merges entity `merge` into entity `keep` inside the caller's write transaction: every relationship moves
@@ -72,7 +40,9 @@ export async function mergeEntities(tx: WriteTx, keep: string, merge: string): P
   if (k.get('type') !== m.get('type')) {
     throw new MergeRefused('invalid', `cannot merge a ${m.get('type')} into a ${k.get('type')}: both entities must have the same type`);
   }
-  for (const statement of MOVES) await tx.run(statement, { keep: keepId, merge: mergeId });
+  // a load naming either entity locks its name keys first: it waits, then sees the merged entity
+  await lockNameKeysOf(tx, [keepId, mergeId]);
+  await moveEntity(tx, mergeId, keepId, { leaveMergedId: true });
   await deriveEntities(tx, [keepId]);
   return keepId;
 }

@@ -1,10 +1,11 @@
 import type { WriteTx } from '../graph';
 import { GRAPH_LABELS as L } from '../model';
-import { BatchIdentity, decideIdentities, lookupView, type Resolution } from './decideIdentities';
+import { BatchIdentity, decideIdentities } from './decideIdentities';
 import { writeDerivations } from './deriveEntities';
 import type { ArticleDocument } from './document';
 import type { ResolvedDocument, WriteCounts } from './factRows';
 import { forgetArticle } from './forgetArticle';
+import { absorbEntities, renameEntities } from './identityChanges';
 import { type IdentityLookup, lookupIdentities } from './lookupIdentities';
 import type { Problem } from './problem';
 import { writeFacts } from './writeFacts';
@@ -120,10 +121,12 @@ async function writeRun(
     batch.record(doc, resolution);
     return { doc, resolution, hash };
   });
+  const { items: written, stale } = await applyAbsorptions(tx, resolved, batch);
   await afterStep('forgotten', articles); // new articles: nothing to forget
-  const { counts, derivations } = await writeFacts(tx, resolved, { read: lookup.derivations });
+  const { counts, derivations } = await writeFacts(tx, written, { read: lookup.derivations, stale });
   for (const step of ['entities', 'events', 'relations', 'figures']) await afterStep(step, articles);
   await writeDerivations(tx, derivations);
+  await renameEntities(tx, derivations.renames);
   await afterStep('derived', articles);
   return counts;
 }
@@ -139,13 +142,50 @@ async function writeReplacement(
   const { doc, hash } = item;
   const articles = [doc.article.id];
   lookup ??= await lookupIdentities(tx, [doc], { id: doc.article.id, hash });
-  const resolution: Resolution = decideIdentities(doc, lookupView(lookup), lookup.previous);
+  const batch = new BatchIdentity();
+  const resolution = decideIdentities(doc, batch.view(lookup), lookup.previous);
   if (resolution.problems.length > 0) throw new Rejected(resolution.problems, index);
+  batch.record(doc, resolution);
+  const { items: written, stale } = await applyAbsorptions(tx, [{ doc, resolution, hash }], batch);
   const forgotten = await forgetArticle(tx, doc.article.id);
   await afterStep('forgotten', articles);
-  const { counts, derivations } = await writeFacts(tx, [{ doc, resolution, hash }], { alsoDerive: forgotten });
+  const { counts, derivations } = await writeFacts(tx, written, { alsoDerive: [...forgotten, ...stale] });
   for (const step of ['entities', 'events', 'relations', 'figures']) await afterStep(step, articles);
   await writeDerivations(tx, derivations);
+  await renameEntities(tx, derivations.renames);
   await afterStep('derived', articles);
   return counts[0];
+}
+
+/**
+ * Carries out the absorptions the documents' identity decided (`BatchIdentity.absorptions`): entities already in
+ * the graph are moved into the entity they are (`absorbEntities`), and every document's entities are written
+ * under the id they have after all absorptions. Returns the documents so remapped (their counts as decided)
+ * and the entities whose derivation the absorptions changed (`stale`).
+ */
+async function applyAbsorptions(
+  tx: WriteTx,
+  resolved: ResolvedDocument[],
+  batch: BatchIdentity,
+): Promise<{ items: ResolvedDocument[]; stale: Set<string> }> {
+  const absorbed = batch.absorptions();
+  if (absorbed.size === 0) return { items: resolved, stale: new Set() };
+  const createdHere = new Set(resolved.flatMap((r) => [...r.resolution.created]));
+  const inGraph = (id: string) => !createdHere.has(id);
+  const stale = new Set(await absorbEntities(tx, new Map([...absorbed].filter(([from]) => inGraph(from))), inGraph));
+  const items = resolved.map(({ doc, resolution, hash }) => {
+    const ids = new Map([...resolution.ids].map(([key, id]) => [key, batch.current(id)]));
+    return {
+      doc,
+      hash,
+      entitiesCreated: resolution.created.size,
+      resolution: {
+        ...resolution,
+        ids,
+        created: new Set([...resolution.created].filter((id) => !absorbed.has(id))),
+        byName: new Set([...ids.values()].filter((id) => batch.isNameOnly(id))),
+      },
+    };
+  });
+  return { items, stale };
 }

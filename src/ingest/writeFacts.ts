@@ -15,7 +15,7 @@ import { WRITE_FACTS, type WriteFactsParameters } from './writeFactsStatement';
  */
 export const DOCUMENTS_PER_STATEMENT = 20;
 
-const noDerivations = derivationsParameter({ derived: [], orphans: [], groups: [] });
+const noDerivations = derivationsParameter({ derived: [], orphans: [], groups: [], renames: [] });
 
 /**
  * Writes what validated, resolved documents say, inside the caller's transaction (`WRITE_FACTS`: one
@@ -28,18 +28,19 @@ const noDerivations = derivationsParameter({ derived: [], orphans: [], groups: [
  *   write: what `read` says plus the documents' mentions (`derivationsWith`; an entity created here has only
  *   those). The statement writes it, so nothing is usually left to write: one statement fewer per
  *   transaction. What is returned is the correction for surprises (see `WRITE_FACTS`), and the derivation
- *   of any mentioned entity `read` lacks.
+ *   of any mentioned entity `read` lacks, or that `stale` names (entities identity resolution changed since
+ *   `read`: it absorbed others into them).
  * - Without it (a replaced article: forgetting changed the entities' mentions), the statement reads the
  *   mentioned entities and `alsoDerive` after the write, and all their derivations are returned.
  */
 export async function writeFacts(
   tx: WriteTx,
   items: ResolvedDocument[],
-  { alsoDerive = [], read }: { alsoDerive?: Iterable<string>; read?: Map<string, DerivationRow> } = {},
+  { alsoDerive = [], read, stale = new Set() }: { alsoDerive?: Iterable<string>; read?: Map<string, DerivationRow>; stale?: Set<string> } = {},
 ): Promise<{ counts: WriteCounts[]; derivations: Derivations }> {
   const touched = new Set<string>(alsoDerive);
   /** what each mentioned entity is said to be, by these documents */
-  const mentioned = new Map<string, { type: EntityType; mentions: Mention[] }>();
+  const mentioned = new Map<string, { type: EntityType; nameOnly: boolean; mentions: Mention[] }>();
   const created = new Set<string>();
   const counts: WriteCounts[] = [];
   const articleIds = items.map(({ doc }) => doc.article.id);
@@ -58,9 +59,9 @@ export async function writeFacts(
     }
   }
 
-  let known: Derivations = { derived: [], orphans: [], groups: [] };
+  let known: Derivations = { derived: [], orphans: [], groups: [], renames: [] };
   if (read) {
-    const knowable = new Map([...mentioned].filter(([id]) => read.has(id) || created.has(id)));
+    const knowable = new Map([...mentioned].filter(([id]) => !stale.has(id) && (read.has(id) || created.has(id))));
     known = derivationsWith(read, knowable);
     for (const id of knowable.keys()) touched.delete(id);
   }
@@ -74,5 +75,7 @@ export async function writeFacts(
   sent.push(tx.run(statement, { facts }));
   // all of them awaited, so that a failure of any is the one thrown, and none is left unhandled
   const results = await Promise.all(sent);
-  return { counts, derivations: derivationsOf(results[results.length - 1].records[0].get('derivations')) };
+  const derivations = derivationsOf(results[results.length - 1].records[0].get('derivations'));
+  // the known derivations were written by the statement, but renaming comes after every derivation
+  return { counts, derivations: { ...derivations, renames: [...known.renames, ...derivations.renames] } };
 }

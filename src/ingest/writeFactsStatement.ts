@@ -23,6 +23,8 @@ export interface EntityRow {
   /** canonical JSON of the attributes */
   attributes: string;
   evidence: string | null;
+  /** the mention gives no `id`: an entity it creates is name-only (`nameOnly`); one that gives an id ends that */
+  byName: boolean;
 }
 
 /** One event (scoped to its article: `eventId`), with its location and participants as graph entity ids. */
@@ -141,7 +143,8 @@ export const WRITE_FACTS = `
     UNWIND $facts.entities AS x
     MATCH (a:${L.Article} {id: x.article}) USING INDEX SEEK a:${L.Article}(id)
     MERGE (e:${L.Entity} {id: x.id})
-      ON CREATE SET e.type = x.type, e.name = x.name
+      ON CREATE SET e.type = x.type, e.name = x.name, e.nameOnly = CASE WHEN x.byName THEN true END
+    FOREACH (_ IN CASE WHEN x.byName THEN [] ELSE [1] END | REMOVE e.nameOnly)
     ${ENTITY_LABELS}
     CREATE (a)-[:${R.MENTIONS} {key: x.key, name: x.name, aliases: x.aliases, kind: x.kind,
                            attributes: x.attributes, evidence: x.evidence}]->(e)

@@ -18,4 +18,4 @@ export async function staleDerivations(driver: Driver, database?: string): Promi
   }
 }
 
-export const NOTHING_STALE: Derivations = { derived: [], orphans: [], groups: [] };
+export const NOTHING_STALE: Derivations = { derived: [], orphans: [], groups: [], renames: [] };
