@@ -1,6 +1,6 @@
 export { createServer, type KgServer, type ServerDeps } from './createServer';
 export { KeyRing } from './auth';
-export { DatabaseMonitor, isConnectivityError } from './database';
+export { DatabaseMonitor, isConnectivityError, type Availability } from './database';
 export { createFormatError, INTERNAL_ERROR_MESSAGE } from './errors';
 export { createLogger, type Logger } from './logger';
-export { exceededLimit, measureOperation, queryLimitsPlugin, type OperationMeasure, type QueryLimits } from './plugins/queryLimits';
+export { exceededLimit, measureOperation, type OperationMeasure, type QueryLimits } from './plugins/queryLimits';

@@ -18,12 +18,11 @@
  * per context (memoised) and cost scales linearly with the count of its parent, so "fragment bombs"
  * cannot make the measurement itself expensive.
  *
- * The plugin measures an operation once: Apollo hands every request with the same query text the same
- * parsed DocumentNode (its document cache), so the measure is kept per OperationDefinitionNode in a
+ * Used by the server's Apollo plugin (`requestPlugin.ts`). An operation is measured once: Apollo hands
+ * every request with the same query text the same parsed DocumentNode (its document cache), so the measure is kept per OperationDefinitionNode in a
  * WeakMap. Only measures that read no variable (page sizes written as literals or defaults) are kept; an
  * operation whose page size comes from a variable is measured again for each request.
  */
-import type { ApolloServerPlugin, BaseContext, GraphQLRequestContextDidResolveOperation } from '@apollo/server';
 import {
   DocumentNode,
   FieldNode,
@@ -194,9 +193,6 @@ export function exceededLimit(m: OperationMeasure, limits: QueryLimits): { limit
   return undefined;
 }
 
-/** Called with the measure of every operation that reaches didResolveOperation (for logging). */
-export type MeasureListener = (contextValue: unknown, measure: OperationMeasure) => void;
-
 /** A measuring function that keeps variable-free measures per operation node (see the module comment). */
 export function cachedMeasure(
   defaultListSize = 10,
@@ -215,23 +211,4 @@ export function cachedMeasure(
 export function limitError(m: OperationMeasure, limits: QueryLimits): Error | undefined {
   const over = exceededLimit(m, limits);
   return over && tooComplex(over.message, { limit: over.limit, value: over.value, max: over.max, http: { status: 400 } });
-}
-
-export function queryLimitsPlugin(limits: QueryLimits, onMeasure?: MeasureListener): ApolloServerPlugin {
-  const measure = cachedMeasure(limits.defaultListSize);
-  // one listener object for every request: no per-request allocation
-  const listener = {
-    async didResolveOperation({ schema, document, operation, request, contextValue }: GraphQLRequestContextDidResolveOperation<BaseContext>) {
-      if (!operation) return; // Apollo reports a missing/ambiguous operation itself
-      const m = measure(schema, document, operation, request.variables);
-      onMeasure?.(contextValue, m);
-      const error = limitError(m, limits);
-      if (error) throw error;
-    },
-  };
-  return {
-    async requestDidStart() {
-      return listener;
-    },
-  };
 }

@@ -1,0 +1,77 @@
+/**
+ * The server's Apollo plugin: one listener object for every request (no per-request closures). After
+ * parsing and validation, and before any resolver: the query limits (`queryLimits.ts`, QUERY_TOO_COMPLEX),
+ * then the database's availability (503 SERVICE_UNAVAILABLE). It also fills in the request's log line
+ * (`requestLog.ts`), marks API answers as never cached, and tells anonymous callers that they need a key
+ * where an editor key is missing.
+ */
+import { type ApolloServerPlugin, type GraphQLRequestListener, HeaderMap } from '@apollo/server';
+import type { Context } from '../../api/context';
+import { ApiError } from '../../api/errors';
+import type { DatabaseMonitor } from '../database';
+import type { RequestLog } from '../requestLog';
+import { cachedMeasure, limitError, type QueryLimits } from './queryLimits';
+
+export interface RequestPluginOptions {
+  limits: QueryLimits;
+  database: Pick<DatabaseMonitor, 'availability'>;
+  requestLog: RequestLog;
+}
+
+export function requestPlugin(o: RequestPluginOptions): ApolloServerPlugin<Context> {
+  const measure = cachedMeasure(o.limits.defaultListSize);
+  const log = o.requestLog;
+  const listener: GraphQLRequestListener<Context> = {
+    async didResolveOperation({ contextValue, operation, operationName, schema, document, request }) {
+      const state = log.stateFor(contextValue);
+      if (state) {
+        state.operationName = operationName;
+        state.operationType = operation?.operation;
+      }
+      if (!operation) return; // Apollo reports a missing/ambiguous operation itself
+      // limits first: a too-complex operation is refused even while the database is down
+      const m = measure(schema, document, operation, request.variables);
+      if (state) state.measure = m;
+      const tooComplex = limitError(m, o.limits);
+      if (tooComplex) throw tooComplex;
+      // introspection-only operations never touch the database
+      const introspectionOnly = operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'));
+      if (introspectionOnly) return;
+      const a = o.database.availability();
+      if (!a.ok) {
+        throw new ApiError('SERVICE_UNAVAILABLE', a.reason, {
+          http: { status: 503, headers: new HeaderMap([['retry-after', '5']]) },
+        });
+      }
+    },
+    async didEncounterErrors({ contextValue, errors }) {
+      // formatError is not told the request: it finds the request id of what it logs here
+      const state = log.stateFor(contextValue);
+      if (state) for (const e of errors) log.noteError(e, state);
+    },
+    async willSendResponse({ contextValue, response }) {
+      // API answers are never cached (what Apollo's cache-control plugin, disabled, answered too)
+      response.http.headers.set('cache-control', 'no-store');
+      if (response.body.kind !== 'single') return;
+      const result = response.body.singleResult;
+      if (result.errors && contextValue.role === 'anonymous') {
+        // anonymous callers are not "forbidden": they have not said who they are
+        result.errors = result.errors.map((e) =>
+          e.extensions?.code === 'FORBIDDEN'
+            ? { ...e, message: 'an API key is required (Authorization: Bearer <key>)', extensions: { ...e.extensions, code: 'UNAUTHENTICATED' } }
+            : e,
+        );
+      }
+      const state = log.stateFor(contextValue);
+      if (state?.logging) {
+        state.errorCodes = (result.errors ?? []).map((e) => String(e.extensions?.code ?? 'UNKNOWN'));
+        state.hasData = !!result.data && Object.values(result.data).some((v) => v !== null && v !== undefined);
+      }
+    },
+  };
+  return {
+    async requestDidStart() {
+      return listener;
+    },
+  };
+}
