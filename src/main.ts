@@ -5,33 +5,17 @@
  */
 import 'reflect-metadata';
 import * as fs from 'fs';
-import * as net from 'net';
 import * as path from 'path';
 import type { Driver } from 'neo4j-driver';
 import { ConfigError, loadConfig, type Config } from './config';
 import { explorerAssetsBuilt } from './explorer';
-import { applySchema } from './graph/applySchema';
-import { createDriver } from './graph/driver';
-import { ensureLauncherBuilt, LauncherPrerequisiteError, startEmbeddedNeo4j, type EmbeddedNeo4j } from './graph/embedded';
-import { SupervisedNeo4j } from './graph/superviseEmbedded';
+import { applySchema, assertPortFree, openDatabase, type Database } from './graph';
 import { ingestAll, readDocuments, rekeyNames } from './ingest';
 import { createLogger, createServer, type KgServer, type Logger } from './server';
 
 function fail(message: string): never {
   process.stderr.write(`kg-graph: ${message}\n`);
   process.exit(1);
-}
-
-/** Resolves when nothing listens on host:port; rejects with a clear message otherwise. */
-function assertPortFree(port: number, what: string, hint: string, host = '127.0.0.1'): Promise<void> {
-  if (port === 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    const probe = net.createServer();
-    probe.once('error', (error: NodeJS.ErrnoException) =>
-      reject(new Error(error.code === 'EADDRINUSE' ? `${what} ${port} is already in use on ${host}; ${hint}` : `${what} ${port}: ${error.message}`)),
-    );
-    probe.listen(port, host, () => probe.close(() => resolve()));
-  });
 }
 
 async function seed(driver: Driver, config: Config, logger: Logger): Promise<void> {
@@ -67,8 +51,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   for (const w of config.warnings) logger.warn(w);
 
-  let embedded: SupervisedNeo4j | undefined;
-  let driver: Driver | undefined;
+  let db: Database | undefined;
   let server: KgServer | undefined;
   let shuttingDown = false;
 
@@ -87,8 +70,7 @@ async function main(): Promise<void> {
     let code = 0;
     for (const [what, step] of [
       ['http', () => server?.stop()],
-      ['driver', () => driver?.close()],
-      ['embedded neo4j', () => embedded?.stop()],
+      ['neo4j', () => db?.close()],
     ] as const) {
       try {
         await step();
@@ -110,55 +92,6 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
 
-  // ---- Neo4j
-  let uri = config.neo4j.uri;
-  if (!uri) {
-    try {
-      await assertPortFree(
-        config.embedded.port,
-        'KG_EMBEDDED_PORT',
-        'stop whatever uses it (another Neo4j?), set KG_EMBEDDED_PORT to a free port, or set NEO4J_URI to use that server',
-      );
-      await ensureLauncherBuilt({ log: (line) => logger.info(line) });
-    } catch (error) {
-      // LauncherPrerequisiteError: Java or Maven missing; its message names NEO4J_URI as the alternative
-      fail((error as Error).message);
-    }
-    logger.info({ dataDir: config.embedded.dataDir, port: config.embedded.port }, 'starting the embedded Neo4j');
-    const start = (port: number): Promise<EmbeddedNeo4j> =>
-      startEmbeddedNeo4j({
-        homeDir: config.embedded.dataDir,
-        port,
-        heap: config.embedded.heap,
-        pageCache: config.embedded.pageCache,
-        log: (line) => logger.debug(line),
-      });
-    let first: EmbeddedNeo4j;
-    try {
-      first = await start(config.embedded.port);
-    } catch (error) {
-      if (error instanceof LauncherPrerequisiteError) fail(error.message);
-      fail(`the embedded Neo4j did not start (set NEO4J_URI to use another server): ${(error as Error).message}`);
-    }
-    // restarted on the port it got, so that the driver finds it where it was
-    const boltPort = Number(new URL(first.uri).port);
-    embedded = new SupervisedNeo4j({
-      first,
-      restart: () => start(boltPort),
-      log: logger,
-      maxRestarts: config.embedded.maxRestarts,
-      // requests fail fast with SERVICE_UNAVAILABLE until it answers again, instead of each waiting on the driver
-      onExit: () => server?.database.markUnreachable(new Error('the embedded Neo4j exited')),
-    });
-    if (shuttingDown) {
-      await embedded.stop();
-      return;
-    }
-    uri = first.uri;
-    logger.info({ uri, pid: first.pid, dataDir: config.embedded.dataDir }, 'embedded Neo4j ready');
-  }
-  driver = createDriver({ ...config.neo4j, uri });
-
   /** The schema, then name keys written under older rules brought to the current ones (once: rekeyNames). */
   const prepareGraph = async (d: Driver, database?: string): Promise<void> => {
     await applySchema(d, database);
@@ -166,45 +99,55 @@ async function main(): Promise<void> {
     if (rekeyed.ran) logger.info(rekeyed, 'name keys re-derived under the current rules');
   };
 
-  let schemaApplied = false;
-  if (embedded) {
-    // local and just started: a failure here is fatal, and seeding needs the constraints
+  // ---- Neo4j: NEO4J_URI, or the embedded one (started, and its schema applied: seeding needs the
+  // constraints); with NEO4J_URI the server applies the schema in the background, retrying while it is down
+  if (!config.neo4j.uri) logger.info({ dataDir: config.embedded.dataDir, port: config.embedded.port }, 'starting the embedded Neo4j');
+  try {
+    db = await openDatabase({
+      connection: config.neo4j.uri ? { ...config.neo4j, uri: config.neo4j.uri } : undefined,
+      embedded: { homeDir: config.embedded.dataDir, port: config.embedded.port, heap: config.embedded.heap, pageCache: config.embedded.pageCache },
+      // the launcher's build progress is news; Neo4j's own output is for debugging
+      log: (line) => (line.startsWith('[neo4j]') ? logger.debug(line) : logger.info(line)),
+      applySchema: !config.neo4j.uri,
+      prepare: prepareGraph,
+      // kept running: restarted with backoff when it exits; requests fail fast meanwhile instead of each
+      // waiting on the driver, and /health fails once it cannot be restarted
+      supervise: {
+        log: logger,
+        maxRestarts: config.embedded.maxRestarts,
+        onExit: () => server?.database.markUnreachable(new Error('the embedded Neo4j exited')),
+      },
+    });
+  } catch (error) {
+    // LauncherPrerequisiteError (Java or Maven missing; its message names NEO4J_URI) or DatabaseOpenError
+    logger.fatal({ err: error }, 'Neo4j could not be opened');
+    fail((error as Error).message);
+  }
+  if (shuttingDown) {
+    await db.close();
+    return;
+  }
+  const { driver, embedded } = db;
+  if (embedded) logger.info({ uri: embedded.uri, pid: embedded.pid, dataDir: config.embedded.dataDir }, 'embedded Neo4j ready');
+  if (embedded && config.seed) {
     try {
-      await prepareGraph(driver, config.neo4j.database);
+      await seed(driver, config, logger);
     } catch (error) {
-      logger.fatal({ err: error }, 'applying the Neo4j schema failed');
-      await driver.close();
-      await embedded.stop();
-      process.exit(1);
-    }
-    schemaApplied = true;
-    if (config.seed && !shuttingDown) {
-      try {
-        await seed(driver, config, logger);
-      } catch (error) {
-        logger.error({ err: error }, 'loading seed/ failed; the server starts anyway');
-      }
+      logger.error({ err: error }, 'loading seed/ failed; the server starts anyway');
     }
   }
   if (shuttingDown) return;
 
   // ---- HTTP
-  const supervised = embedded;
-  server = createServer(config, {
-    driver,
-    logger,
-    schemaApplied,
-    applySchema: prepareGraph,
-    liveness: supervised && (() => supervised.health()),
-  });
+  const opened = db;
+  server = createServer(config, { driver, logger, schemaApplied: db.schemaApplied, applySchema: prepareGraph, liveness: () => opened.liveness() });
   let url: string;
   try {
     ({ url } = await server.start());
   } catch (error) {
     logger.fatal({ err: error }, 'the server did not start');
     process.stderr.write(`kg-graph: ${(error as Error).message}\n`);
-    await driver.close();
-    await embedded?.stop();
+    await db.close();
     process.exit(1);
   }
   // with NEO4J_URI the schema is applied in the background: give it a moment before saying "ready"
@@ -213,7 +156,7 @@ async function main(): Promise<void> {
   }
   logger.info({ url, ms: Date.now() - t0, databaseReady: server.database.schemaApplied }, 'started');
   if (server.database.schemaApplied) process.stdout.write(`GraphQL API ready at ${url}\n`);
-  else process.stdout.write(`GraphQL API listening at ${url}, waiting for Neo4j at ${uri} (GET /ready says when it is ready)\n`);
+  else process.stdout.write(`GraphQL API listening at ${url}, waiting for Neo4j at ${config.neo4j.uri} (GET /ready says when it is ready)\n`);
   if (explorerAssetsBuilt()) process.stdout.write(`Explorer at ${url.replace(/graphql$/, '')}\n`);
 }
 

@@ -1,5 +1,6 @@
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
 import { TRANSACTION_RETRY_MS } from './driver';
+import { withRetries } from './retry';
 
 /** What a write transaction's work gets: statements only (no commit or rollback of its own), as in `session.executeWrite`. */
 export type WriteTx = Pick<ManagedTransaction, 'run'>;
@@ -24,32 +25,23 @@ export interface ExecuteWriteOptions {
  * API's granularity, then costs three round trips instead of four.
  */
 export async function executeWrite<T>(driver: Driver, work: (tx: WriteTx) => Promise<T>, options: ExecuteWriteOptions = {}): Promise<T> {
-  const deadline = Date.now() + (options.retryMs ?? TRANSACTION_RETRY_MS);
-  for (let attempt = 0; ; attempt += 1) {
-    const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
-    let failure: unknown;
-    try {
-      const tx = session.beginTransaction(options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
-      try {
-        const result = await work({ run: (query, parameters) => tx.run(query, parameters) });
-        await tx.commit();
-        return result;
-      } catch (error) {
-        if (tx.isOpen()) await tx.rollback().catch(() => undefined);
-        throw error;
-      }
-    } catch (error) {
-      failure = error;
-    } finally {
-      await session.close();
-    }
-    const wait = retryDelayMs(attempt);
-    if (!neo4j.isRetriableError(failure as Error) || Date.now() + wait > deadline) throw failure;
-    await new Promise((resolve) => setTimeout(resolve, wait));
-  }
+  // the driver's transaction functions' backoff: 1 s, doubling
+  return withRetries(() => writeOnce(driver, work, options), { retryMs: options.retryMs ?? TRANSACTION_RETRY_MS, firstDelayMs: 1000 });
 }
 
-/** The driver's transaction functions' backoff: 1 s, doubling, ±20% jitter. */
-function retryDelayMs(attempt: number): number {
-  return 1000 * 2 ** attempt * (0.8 + 0.4 * Math.random());
+async function writeOnce<T>(driver: Driver, work: (tx: WriteTx) => Promise<T>, options: ExecuteWriteOptions): Promise<T> {
+  const session = driver.session({ database: options.database, defaultAccessMode: neo4j.session.WRITE });
+  try {
+    const tx = session.beginTransaction(options.timeoutMs ? { timeout: options.timeoutMs } : undefined);
+    try {
+      const result = await work({ run: (query, parameters) => tx.run(query, parameters) });
+      await tx.commit();
+      return result;
+    } catch (error) {
+      if (tx.isOpen()) await tx.rollback().catch(() => undefined);
+      throw error;
+    }
+  } finally {
+    await session.close();
+  }
 }

@@ -4,3 +4,5 @@ export * from './schemaStatements';
 export * from './embedded';
 export * from './openDatabase';
 export * from './executeWrite';
+export * from './portFree';
+export * from './retry';

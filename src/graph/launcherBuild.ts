@@ -9,6 +9,7 @@
 import { spawn, spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
+import { findRepoRoot } from '../config';
 
 /** A required tool (Java 17+ or Maven) is missing or too old. */
 export class LauncherPrerequisiteError extends Error {
@@ -59,25 +60,7 @@ export const MIN_JAVA_MAJOR = 17;
 
 const NEO4J_URI_HINT = 'or set NEO4J_URI to an existing Neo4j 5 server';
 
-/**
- * The repository root: the nearest directory at or above `start` holding
- * `neo4j-launcher/pom.xml`. Works from `src/graph` (ts-jest, ts-node) and from
- * `dist/src/graph` (compiled) alike.
- */
-export function findRepoRoot(start: string = __dirname): string {
-  let dir = path.resolve(start);
-  for (;;) {
-    if (fs.existsSync(path.join(dir, 'neo4j-launcher', 'pom.xml'))) return dir;
-    const parent = path.dirname(dir);
-    if (parent === dir) {
-      throw new Error(
-        `Cannot find neo4j-launcher/pom.xml in ${start} or any directory above it, so the embedded Neo4j ` +
-          `is unavailable here: run from a checkout of the repository ${NEO4J_URI_HINT}.`,
-      );
-    }
-    dir = parent;
-  }
-}
+export { findRepoRoot };
 
 export function launcherPaths(repoRoot: string = findRepoRoot()): LauncherPaths {
   const launcherDir = path.join(repoRoot, 'neo4j-launcher');
@@ -192,6 +175,12 @@ const inFlight = new Map<string, Promise<LauncherBuildResult>>();
  */
 export function ensureLauncherBuilt(opts: LauncherBuildOptions = {}): Promise<LauncherBuildResult> {
   const paths = launcherPaths(opts.repoRoot ?? findRepoRoot());
+  if (!fs.existsSync(paths.pom)) {
+    throw new Error(
+      `Cannot find neo4j-launcher/pom.xml in ${paths.repoRoot}, so the embedded Neo4j is unavailable here: run from a ` +
+        `checkout of the repository ${NEO4J_URI_HINT}.`,
+    );
+  }
   const key = `${paths.repoRoot}\0${opts.env?.PATH ?? process.env.PATH}\0${opts.force ? 1 : 0}`;
   const running = inFlight.get(key);
   if (running) return running;

@@ -1,6 +1,7 @@
 import neo4j, { Neo4jError } from 'neo4j-driver';
 import { TRANSACTION_RETRY_MS } from '../../graph/driver';
 import { executeWrite, type WriteTx } from '../../graph/executeWrite';
+import { withRetries } from '../../graph/retry';
 import type { Context } from '../context';
 import { tooComplex, unavailable } from '../errors';
 import { toPlain } from './plain';
@@ -57,28 +58,22 @@ export async function writeTransaction<T>(ctx: Context, work: (tx: WriteTx) => P
  */
 export async function readQuery(ctx: Context, cypher: string, params: Params = {}): Promise<Row[]> {
   ctx.stats.roundTrips += 1;
-  const deadline = Date.now() + (ctx.deps.readRetryMs ?? TRANSACTION_RETRY_MS);
-  for (let attempt = 0; ; attempt += 1) {
-    const session = ctx.deps.driver.session({ database: ctx.deps.database, defaultAccessMode: neo4j.session.READ });
-    let failure: unknown;
-    try {
-      const result = await session.run(cypher, params, txConfig(ctx));
-      return result.records.map((r) => toPlain(r.toObject()) as Row);
-    } catch (error) {
-      failure = error;
-    } finally {
-      await session.close();
-    }
-    const wait = retryDelayMs(attempt);
-    if (!neo4j.isRetriableError(failure as Error) || Date.now() + wait > deadline) throw mapDriverError(failure);
-    await new Promise((resolve) => setTimeout(resolve, wait));
+  try {
+    // backoff from 100 ms (not the driver's 1 s), at most 2 s between attempts
+    return await withRetries(() => readOnce(ctx, cypher, params), { retryMs: ctx.deps.readRetryMs ?? TRANSACTION_RETRY_MS, firstDelayMs: 100, maxDelayMs: 2_000 });
+  } catch (error) {
+    throw mapDriverError(error);
   }
 }
 
-/** Exponential backoff with jitter, as the driver's transaction functions do, but starting lower for reads. */
-function retryDelayMs(attempt: number): number {
-  const base = Math.min(100 * 2 ** attempt, 2_000);
-  return base * (0.8 + 0.4 * Math.random());
+async function readOnce(ctx: Context, cypher: string, params: Params): Promise<Row[]> {
+  const session = ctx.deps.driver.session({ database: ctx.deps.database, defaultAccessMode: neo4j.session.READ });
+  try {
+    const result = await session.run(cypher, params, txConfig(ctx));
+    return result.records.map((r) => toPlain(r.toObject()) as Row);
+  } finally {
+    await session.close();
+  }
 }
 
 /**
