@@ -129,6 +129,26 @@ describe('loadConfig', () => {
     expect(message).toMatch(/KG_MAX_ALIASES must be a whole number/);
   });
 
+  it('when only one of NEO4J_USERNAME and NEO4J_PASSWORD is set, start-up stops with an error naming both', () => {
+    const uri = 'bolt://db:7687';
+    for (const env of [{ NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j' }, { NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: '' }, { NEO4J_URI: uri, NEO4J_PASSWORD: 'secret-pw' }]) {
+      let error: unknown;
+      try {
+        loadConfig(env);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems;
+      expect(problems).toHaveLength(1);
+      expect(problems[0]).toMatch(/^NEO4J_(USERNAME|PASSWORD) is set but NEO4J_(USERNAME|PASSWORD) is not; set both NEO4J_USERNAME and NEO4J_PASSWORD/);
+      expect(problems[0]).not.toContain('secret-pw');
+    }
+    // both, or neither, start
+    expect(loadConfig({ NEO4J_URI: uri, NEO4J_USERNAME: 'neo4j', NEO4J_PASSWORD: 'secret-pw' }).neo4j).toMatchObject({ username: 'neo4j', password: 'secret-pw' });
+    expect(loadConfig({ NEO4J_URI: uri }).neo4j.username).toBeUndefined();
+  });
+
   it('refuses a key listed for two roles, duplicates, and reads-require-key without keys', () => {
     const k = 'k'.repeat(20);
     expect(problemsOf({ KG_EDITOR_KEYS: k, KG_READER_KEYS: k })).toEqual([

@@ -70,8 +70,12 @@ export class ConfigError extends Error {
   }
 }
 
-/** The repository root: nearest directory at or above `start` holding package.json and seed/ or neo4j-launcher/. */
-export function findProjectRoot(start: string = __dirname): string {
+/**
+ * THE repository root finder: the nearest directory at or above `start` holding package.json and seed/ or
+ * neo4j-launcher/ (from src/... under ts-jest or tsx and from dist/src/... alike); the working directory
+ * when there is none.
+ */
+export function findRepoRoot(start: string = __dirname): string {
   let dir = path.resolve(start);
   for (;;) {
     if (
@@ -168,7 +172,7 @@ export function parseByteSize(text: string): number | undefined {
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const r = new Reader(env);
-  const repoRoot = findProjectRoot();
+  const repoRoot = findRepoRoot();
 
   const port = r.int('PORT', 4000, 0, 65535);
   const host = r.string('HOST', '127.0.0.1');
@@ -183,8 +187,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const username = r.raw('NEO4J_USERNAME');
   const password = env.NEO4J_PASSWORD; // not trimmed: a password may legitimately have spaces
-  if (password !== undefined && password !== '' && username === undefined) {
-    r.problems.push('NEO4J_PASSWORD is set but NEO4J_USERNAME is not; set both (or neither, for a server without auth)');
+  // both or neither: a username without a password would connect without auth (or fail at the first query)
+  const hasPassword = password !== undefined && password !== '';
+  if (hasPassword && username === undefined) {
+    r.problems.push('NEO4J_PASSWORD is set but NEO4J_USERNAME is not; set both NEO4J_USERNAME and NEO4J_PASSWORD (or neither, for a server without auth)');
+  } else if (username !== undefined && !hasPassword) {
+    r.problems.push('NEO4J_USERNAME is set but NEO4J_PASSWORD is not; set both NEO4J_USERNAME and NEO4J_PASSWORD (or neither, for a server without auth)');
   }
   const database = r.raw('NEO4J_DATABASE');
   if (database !== undefined && !/^[A-Za-z0-9][A-Za-z0-9.\-_]{0,62}$/.test(database)) {
