@@ -1,60 +1,82 @@
 /**
- * The server executes operations with the compiled executor (src/api/compiledExecutor.ts), put in place of
- * Apollo's own execution for its schema only (src/server/compiledExecution.ts). The answers themselves are
+ * The server executes operations with the compiled executor (src/api/compiledExecutor.ts) through Apollo Server's
+ * public plugin hook `responseForOperation` (src/server/plugins/compiledExecution.ts). The answers themselves are
  * compared with graphql-js's in test/api.executor.test.ts; this checks the plumbing: that requests over HTTP
- * reach the executor, and that another schema in the process is left to Apollo.
+ * reach the executor (it fails when Apollo stops asking the hook), that what Apollo's own execution would answer
+ * stays the same around it, and that another schema is left to Apollo.
  */
 import { ApolloServer } from '@apollo/server';
 import { buildSchema, type GraphQLSchema } from 'graphql';
-import { buildApiSchema, type OperationExecutor } from '../src/api';
-import { executeWith, executorOf } from '../src/server/compiledExecution';
-import { startTestServer, testConfig, type TestServer } from './server.helpers';
+import { buildApiSchema, createCompiledExecutor, type OperationExecutor } from '../src/api';
+import { createLogger } from '../src/server';
+import { compiledExecutionPlugin } from '../src/server/plugins/compiledExecution';
+import { RequestLog } from '../src/server/requestLog';
+import { codes, startTestServer, testConfig, type TestServer } from './server.helpers';
 import { closeTestDriver, testDriver } from './support/db';
 
 let schema: GraphQLSchema;
 let t: TestServer;
+const operations: string[] = [];
 
 beforeAll(async () => {
   schema = await buildApiSchema();
-  t = await startTestServer(testConfig(), { driver: testDriver(), schema, schemaApplied: true });
+  const compiled = createCompiledExecutor(schema);
+  const watching: OperationExecutor = (args) => {
+    operations.push(args.operationName ?? '');
+    return compiled(args);
+  };
+  t = await startTestServer(testConfig(), { driver: testDriver(), schema, schemaApplied: true, executor: watching });
 });
 afterAll(async () => {
   await t?.stop();
   await closeTestDriver();
 });
+beforeEach(() => {
+  operations.length = 0;
+});
 
 describe('the executor Apollo runs operations with', () => {
-  it('when the server has started, then its schema has an executor, and each request over HTTP goes through it', async () => {
-    const compiled = executorOf(schema);
-    expect(compiled).toBeInstanceOf(Function);
-    const documents: string[] = [];
-    const watching: OperationExecutor = (args) => {
-      documents.push(args.operationName ?? '');
-      return compiled!(args);
-    };
-    executeWith(schema, watching);
-    try {
-      const r = await t.gql('query Probe { __typename }', { operationName: 'Probe' });
-      expect(r.body).toEqual({ data: { __typename: 'Query' } });
-      expect(documents).toEqual(['Probe']);
-    } finally {
-      executeWith(schema, compiled!);
-    }
-    expect(executorOf(schema)).toBe(compiled);
+  it('when a request comes over HTTP, then it goes through the server\'s executor', async () => {
+    const r = await t.gql('query Probe { __typename }', { operationName: 'Probe' });
+    expect(r.body).toEqual({ data: { __typename: 'Query' } });
+    expect(operations).toEqual(['Probe']);
   });
 
-  it('when another Apollo server in the process has a schema of its own, then Apollo executes it as usual', async () => {
+  it('when a resolver reports a typed error, then the answer is what Apollo would give: code, path, HTTP status', async () => {
+    const r = await t.gql(`query Bad { entity(id: "${'x'.repeat(501)}") { id } }`, { operationName: 'Bad' });
+    expect(operations).toEqual(['Bad']);
+    expect(r.status).toBe(200);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.body.errors?.[0].path).toEqual(['entity']);
+    expect(r.body.data).toEqual({ entity: null });
+  });
+
+  it('when variables cannot be coerced, then Apollo answers as it always has (400 BAD_USER_INPUT), without the executor', async () => {
+    const r = await t.gql('query V($id: ID!) { entity(id: $id) { id } }', { variables: { id: { not: 'an id' } } });
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(operations).toEqual([]);
+  });
+
+  it('with `executor: false`, graphql-js executes, with the same answer', async () => {
+    const plain = await startTestServer(testConfig(), { driver: testDriver(), schema, schemaApplied: true, executor: false });
+    try {
+      const q = '{ entity(id: "nobody") { id } search(query: "高邮") { total } }';
+      expect((await plain.gql(q)).body).toEqual((await t.gql(q)).body);
+    } finally {
+      await plain.stop();
+    }
+  });
+
+  it('when Apollo serves another schema, then the plugin leaves its operations to Apollo', async () => {
     const other = buildSchema('type Query { hello: String }');
-    const server = new ApolloServer({ schema: other, rootValue: { hello: 'from graphql-js' } });
+    const never: OperationExecutor = async () => ({ data: { hello: 'from the executor' } });
+    const plugin = compiledExecutionPlugin({ schema, executor: never, formatError: (f) => f, requestLog: new RequestLog(createLogger('silent')) });
+    const server = new ApolloServer({ schema: other, rootValue: { hello: 'from graphql-js' }, plugins: [plugin as never] });
     await server.start();
     try {
-      expect(executorOf(other)).toBeUndefined();
       const r = await server.executeOperation({ query: '{ hello }' });
       expect(r.body).toEqual({ kind: 'single', singleResult: { data: { hello: 'from graphql-js' } } });
-      // and an executor given for that schema takes over its operations, not the product's
-      executeWith(other, async () => ({ data: { hello: 'from the executor' } }));
-      const again = await server.executeOperation({ query: '{ hello }' });
-      expect(again.body).toEqual({ kind: 'single', singleResult: { data: { hello: 'from the executor' } } });
     } finally {
       await server.stop();
     }

@@ -13,7 +13,7 @@ import * as http from 'http';
 import type { AddressInfo } from 'net';
 import * as path from 'path';
 import neo4j, { type Driver } from 'neo4j-driver';
-import { createDriver } from '../../src/graph/driver';
+import { createDriver, TRANSACTION_RETRY_MS } from '../../src/graph/driver';
 import { COMPILED_SRC } from '../lib/compiledProduct';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
 import { byName, type AnyArm } from './mix';
@@ -75,7 +75,15 @@ async function startProduct(driver: Driver, uri: string): Promise<Started> {
     KG_MAX_QUERY_COST: '1000000',
     ...(process.env.KG_BENCH_PRODUCT_ENV ? JSON.parse(process.env.KG_BENCH_PRODUCT_ENV) : {}),
   });
-  const server = createServer(config, { driver, schemaApplied: true });
+  // a speed-up taken out, to measure what it buys (bench/query/seams.ts)
+  const off = seamsOff();
+  const { buildApiSchema } = (await import(path.join(COMPILED_SRC, 'api'))) as typeof import('../../src/api');
+  const server = createServer(config, {
+    driver,
+    schemaApplied: true,
+    schema: await buildApiSchema({ directResolvers: !off.includes('resolvers') }),
+    ...(off.includes('execution') ? { executor: false as const } : {}),
+  });
   const { url } = await server.start();
   return { url: url.replace('localhost', '127.0.0.1'), stop: () => server.stop() };
 }
@@ -104,10 +112,16 @@ async function startProductBare(driver: Driver): Promise<Started> {
   return { url: url.replace('localhost', '127.0.0.1'), stop: () => server.stop() };
 }
 
+/** KG_BENCH_SEAMS_OFF: `execution` (graphql-js executes), `resolvers` (type-graphql's wrappers kept), `sockets` (Bolt sockets untuned) */
+const seamsOff = (): string[] => (process.env.KG_BENCH_SEAMS_OFF ?? '').split(',').filter(Boolean);
+
 async function main(): Promise<void> {
   const [arm, uri] = process.argv.slice(2) as [AnyArm, string];
   const counter: StatementCounter = { statements: 0 };
-  const base = createDriver({ uri });
+  // the driver of createDriver, without the socket tuning of src/graph/boltSockets.ts
+  const base = seamsOff().includes('sockets')
+    ? neo4j.driver(uri, undefined, { disableLosslessIntegers: true, maxConnectionPoolSize: 50, connectionAcquisitionTimeout: 30_000, maxTransactionRetryTime: TRANSACTION_RETRY_MS, userAgent: 'kg-graph/0.1' })
+    : createDriver({ uri });
   const driver = countingDriver(base, counter);
   const started =
     arm === 'raw'

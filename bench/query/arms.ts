@@ -20,7 +20,7 @@ export interface ArmStats {
   cpuMicros: number;
 }
 
-export async function startArm(arm: AnyArm, boltUri: string, timeoutMs = 120_000): Promise<ArmProcess> {
+export async function startArm(arm: AnyArm, boltUri: string, timeoutMs = 120_000, extraEnv: Record<string, string> = {}): Promise<ArmProcess> {
   const script = path.join(__dirname, 'armServer.ts');
   const child = fork(script, [arm, boltUri], {
     // without tsx's source-mapped stack traces, as the product runs compiled (../lib/noSourceMaps.mjs); every
@@ -28,7 +28,7 @@ export async function startArm(arm: AnyArm, boltUri: string, timeoutMs = 120_000
     // measured under settings the others do not get
     execArgv: [...startScriptNodeFlags(), '--import', 'tsx', '--import', path.join(__dirname, '..', 'lib', 'noSourceMaps.mjs')],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    env: { ...process.env, NODE_ENV: 'production' },
+    env: { ...process.env, NODE_ENV: 'production', ...extraEnv },
   });
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`${arm} arm did not start in ${timeoutMs / 1000} s`)), timeoutMs);

@@ -109,7 +109,8 @@ async function checkPass(arms: ArmProcess[], q: MixQuery, probes: Params[]) {
   return { differences, statements, sizes };
 }
 
-async function load(arm: ArmProcess, q: MixQuery, probes: Params[], o: QueryBenchOptions): Promise<LoadResult> {
+/** One autocannon run of `arm` on `q`, the probes' request bodies in turn. */
+export async function loadArm(arm: ArmProcess, q: MixQuery, probes: Params[], o: Pick<QueryBenchOptions, 'durationSec' | 'connections'>): Promise<LoadResult> {
   const bodies = probes.map((p) => requestBody(arm.arm, q, p));
   let i = 0;
   const before = await arm.stats();
@@ -192,13 +193,13 @@ export async function runQueryBench(o: QueryBenchOptions): Promise<QueryResult[]
         // every arm is warmed (plans cached, JIT warm, pages in cache) before any is measured, so that no arm
         // meets a colder database than another
         const warmupSec = o.warmupSec ?? Math.min(2, o.durationSec);
-        if (warmupSec > 0) for (const arm of order) await load(arm, q, probes, { ...o, durationSec: warmupSec });
+        if (warmupSec > 0) for (const arm of order) await loadArm(arm, q, probes, { ...o, durationSec: warmupSec });
         // then two rounds of half the duration in mirrored order (A B C, C B A): a drift in the shared
         // machine's load, and whatever being measured first or last does, weigh on every arm alike
         const halves: Record<string, LoadResult[]> = {};
         const halfSec = o.durationSec / 2;
         for (const round of [order, [...order].reverse()]) {
-          for (const arm of round) (halves[arm.arm] ??= []).push(await load(arm, q, probes, { ...o, durationSec: halfSec }));
+          for (const arm of round) (halves[arm.arm] ??= []).push(await loadArm(arm, q, probes, { ...o, durationSec: halfSec }));
         }
         for (const arm of order) {
           const r = combineRounds(halves[arm.arm]);

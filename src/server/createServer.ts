@@ -23,17 +23,17 @@ import type { GraphQLSchema } from 'graphql';
 import type * as http from 'http';
 import type { AddressInfo } from 'net';
 import type { Driver } from 'neo4j-driver';
-import { buildApiSchema, createCompiledExecutor } from '../api';
+import { buildApiSchema, createCompiledExecutor, type OperationExecutor } from '../api';
 import type { ApiDeps, Context } from '../api/context';
 import type { Config } from '../config';
 import { createDriver } from '../graph/driver';
 import { KeyRing } from './auth';
-import { executeWith } from './compiledExecution';
 import { type Availability, DatabaseMonitor } from './database';
 import { createFormatError } from './errors';
 import { graphqlHandler } from './graphqlHandler';
 import { createHttpEntry } from './httpEntry';
 import { createLogger, type Logger } from './logger';
+import { compiledExecutionPlugin } from './plugins/compiledExecution';
 import { requestPlugin } from './plugins/requestPlugin';
 import { RequestLog } from './requestLog';
 
@@ -56,6 +56,11 @@ export interface ServerDeps {
    * database layer's hook, e.g. "the embedded Neo4j could not be restarted". Default: always.
    */
   liveness?: () => Availability;
+  /**
+   * What executes operations: default the compiled executor of src/api for the schema (graphql-jit); a
+   * function of the caller's (tests), or false for graphql-js's own `execute` (to measure, bench/query/seams.ts).
+   */
+  executor?: OperationExecutor | false;
 }
 
 export interface KgServer {
@@ -109,8 +114,8 @@ export function createServer(config: Config, deps: ServerDeps = {}): KgServer {
 
   async function doStart(): Promise<{ url: string }> {
     const schema = deps.schema ?? (await buildApiSchema());
-    executeWith(schema, createCompiledExecutor(schema));
-    const server = createApollo(schema, { config, logger, httpServer, database, requestLog, stopGracePeriodMs: deps.stopGracePeriodMs });
+    const executor = deps.executor === false ? undefined : (deps.executor ?? createCompiledExecutor(schema));
+    const server = createApollo(schema, { config, logger, httpServer, database, requestLog, executor, stopGracePeriodMs: deps.stopGracePeriodMs });
     await server.start();
     apollo = server;
     serving = server;
@@ -158,12 +163,17 @@ interface ApolloParts {
   httpServer: http.Server;
   database: DatabaseMonitor;
   requestLog: RequestLog;
+  executor?: OperationExecutor;
   stopGracePeriodMs?: number;
 }
 
 /** Apollo Server with the API's schema, the server's error formatting and its plugins. */
-function createApollo(schema: GraphQLSchema, { config, logger, httpServer, database, requestLog, stopGracePeriodMs }: ApolloParts): ApolloServer<Context> {
+function createApollo(schema: GraphQLSchema, { config, logger, httpServer, database, requestLog, executor, stopGracePeriodMs }: ApolloParts): ApolloServer<Context> {
   const { maxDepth, maxAliases, maxCost } = config.limits;
+  const formatError = createFormatError(logger.child({ component: 'graphql' }), {
+    onConnectivityError: (e) => database.markUnreachable(e),
+    requestIdOf: (e) => requestLog.requestIdOf(e),
+  });
   return new ApolloServer<Context>({
     schema,
     csrfPrevention: true,
@@ -175,14 +185,13 @@ function createApollo(schema: GraphQLSchema, { config, logger, httpServer, datab
     maxRecursiveSelections: true,
     nodeEnv: config.nodeEnv,
     logger: logger.child({ component: 'apollo' }),
-    formatError: createFormatError(logger.child({ component: 'graphql' }), {
-      onConnectivityError: (e) => database.markUnreachable(e),
-      requestIdOf: (e) => requestLog.requestIdOf(e),
-    }),
+    formatError,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: stopGracePeriodMs }),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
       requestPlugin({ limits: { maxDepth, maxAliases, maxCost }, database, requestLog }),
+      // after requestPlugin: Apollo asks plugins in order, and this one answers every operation
+      ...(executor ? [compiledExecutionPlugin({ schema, executor, formatError, requestLog })] : []),
       // cache-control: no-store is set by requestPlugin; Apollo's plugin would compute cache hints for every field
       ApolloServerPluginCacheControlDisabled(),
     ],
