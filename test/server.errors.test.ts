@@ -76,7 +76,7 @@ describe('Neo4j goes away after start', () => {
     const t = await startTestServer(testConfig(), { driver, schema: testSchema(), schemaApplied: true, retryMs: 60_000 });
     try {
       const first = await t.gql('{ ping }');
-      expect(first.status).toBe(200);
+      expect(first.status).toBe(503);
       expect(codes(first)).toEqual(['SERVICE_UNAVAILABLE']);
       expect(first.text).not.toMatch(/127\.0\.0\.1|ECONNREFUSED/);
       expect(t.server.database.reachable).toBe(false);

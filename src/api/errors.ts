@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   'FORBIDDEN',
   'QUERY_TOO_COMPLEX',
   'SERVICE_UNAVAILABLE',
+  'DATABASE_TIMEOUT',
+  'OPERATION_NOT_SUPPORTED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -31,6 +33,11 @@ export const tooComplex = (message: string, extensions: Record<string, unknown> 
   new ApiError('QUERY_TOO_COMPLEX', message, extensions);
 export const unavailable = (message = 'the database is not available; try again shortly'): ApiError =>
   new ApiError('SERVICE_UNAVAILABLE', message);
+
+/** The database stopped a statement at the transaction time limit (KG_TX_TIMEOUT_MS); the server answers 504. */
+export const databaseTimeout = (message: string): ApiError => new ApiError('DATABASE_TIMEOUT', message);
+/** An operation type the server does not serve (subscriptions); HTTP 400. */
+export const notSupported = (message: string): ApiError => new ApiError('OPERATION_NOT_SUPPORTED', message, { http: { status: 400 } });
 
 export function isApiError(error: unknown): error is ApiError {
   return error instanceof GraphQLError && ERROR_CODES.includes(error.extensions?.code as ErrorCode);

@@ -3,7 +3,7 @@ import { TRANSACTION_RETRY_MS } from '../../graph/driver';
 import { executeWrite, type WriteTx } from '../../graph/executeWrite';
 import { withRetries } from '../../graph/retry';
 import type { Context } from '../context';
-import { tooComplex, unavailable } from '../errors';
+import { databaseTimeout, unavailable } from '../errors';
 import { toPlain } from './plain';
 
 export type Params = Record<string, unknown>;
@@ -16,20 +16,23 @@ const TIMEOUT_CODES = new Set([
 
 /**
  * What a driver error means to a client. Lost connections (after the driver's own retries) are
- * SERVICE_UNAVAILABLE; a transaction that hit the per-request timeout is QUERY_TOO_COMPLEX (the client can
- * narrow the query). Authentication failures against Neo4j are a server misconfiguration, not an outage,
- * so they, like everything else, stay unmapped and are masked by the server as internal errors.
+ * SERVICE_UNAVAILABLE (503); a statement stopped at the transaction time limit is DATABASE_TIMEOUT (504),
+ * whose advice depends on what timed out: a read can ask for less, a write was rolled back. Authentication
+ * failures against Neo4j are a server misconfiguration, not an outage, so they, like everything else, stay
+ * unmapped and are masked by the server as internal errors.
  */
-export function mapDriverError(error: unknown): unknown {
+export function mapDriverError(error: unknown, work: 'read' | 'write' = 'read'): unknown {
   if (!(error instanceof Neo4jError)) return error;
   if (error.code.startsWith('Neo.ClientError.Security.')) return error;
   if (error.code === neo4j.error.SERVICE_UNAVAILABLE || error.code === neo4j.error.SESSION_EXPIRED) {
     return unavailable();
   }
   if (TIMEOUT_CODES.has(error.code)) {
-    return tooComplex('the query took longer than the database time limit; ask for less (smaller first, depth or limit)', {
-      reason: 'timeout',
-    });
+    return databaseTimeout(
+      work === 'read'
+        ? 'the database did not finish the query within its time limit; try again, or ask for less (smaller first, depth or limit)'
+        : 'the database did not finish the write within its time limit, so nothing was written; try again later',
+    );
   }
   return error;
 }
@@ -44,7 +47,7 @@ export async function writeTransaction<T>(ctx: Context, work: (tx: WriteTx) => P
   try {
     return await executeWrite(ctx.deps.driver, work, { database: ctx.deps.database, timeoutMs: ctx.deps.transactionTimeoutMs });
   } catch (error) {
-    throw mapDriverError(error);
+    throw mapDriverError(error, 'write');
   }
 }
 
@@ -85,7 +88,7 @@ export async function viaDriver<T>(ctx: Context, work: () => Promise<T>): Promis
   try {
     return await work();
   } catch (error) {
-    throw mapDriverError(error);
+    throw mapDriverError(error, 'write');
   }
 }
 
