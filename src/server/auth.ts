@@ -13,7 +13,7 @@ import { ApiError } from '../api/errors';
 const digest = (key: string): Buffer => createHash('sha256').update(key, 'utf8').digest();
 const BEARER = /^Bearer\s+(\S+)$/i;
 
-export function authError(message: string): ApiError {
+function authError(message: string): ApiError {
   return new ApiError('UNAUTHENTICATED', message, {
     http: { status: 401, headers: new HeaderMap([['www-authenticate', 'Bearer']]) },
   });

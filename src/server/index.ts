@@ -3,4 +3,4 @@ export { KeyRing } from './auth';
 export { DatabaseMonitor, isConnectivityError, type Availability } from './database';
 export { createFormatError, INTERNAL_ERROR_MESSAGE } from './errors';
 export { createLogger, type Logger } from './logger';
-export { exceededLimit, measureOperation, type OperationMeasure, type QueryLimits } from './plugins/queryLimits';
+export { measureOperation, type OperationMeasure, type QueryLimits } from './plugins/queryLimits';

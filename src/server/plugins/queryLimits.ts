@@ -170,7 +170,7 @@ function measureWithVariableUse(
 }
 
 /** The first limit `m` breaks, or undefined. */
-export function exceededLimit(m: OperationMeasure, limits: QueryLimits): { limit: LimitName; value: number; max: number; message: string } | undefined {
+function exceededLimit(m: OperationMeasure, limits: QueryLimits): { limit: LimitName; value: number; max: number; message: string } | undefined {
   if (m.depth > limits.maxDepth) {
     return { limit: 'depth', value: m.depth, max: limits.maxDepth, message: `query depth ${m.depth} exceeds the maximum depth of ${limits.maxDepth}` };
   }
