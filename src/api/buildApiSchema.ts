@@ -3,8 +3,6 @@ import { printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { authChecker } from './authChecker';
 import { callFieldResolversDirectly, useOwnTypeResolvers } from './typeGraphqlSeam';
-
-export { argsInstanceMaker } from './typeGraphqlSeam';
 import { ArticleResolver } from './resolvers/article.resolver';
 import { CountsResolver } from './resolvers/counts.resolver';
 import { EntitiesResolver } from './resolvers/entities.resolver';
@@ -37,6 +35,8 @@ import { Place } from './types/place.type';
 import { Project } from './types/project.type';
 import { Village } from './types/village.type';
 
+export { argsInstanceMaker } from './typeGraphqlSeam';
+
 export const RESOLVERS = [
   RelationSourcesResolver,
   PositionSourcesResolver,
@@ -61,11 +61,6 @@ export const RESOLVERS = [
   ExtractResolver,
 ] as const;
 
-/**
- * The GraphQL schema of the knowledge graph. Mutations need the `editor` role (see authChecker.ts); reads
- * are open here, and the server decides whether anonymous callers may read. Arguments are checked by the
- * resolvers themselves (args/limits.ts), so class-validator is off.
- */
 export interface ApiSchemaOptions {
   /**
    * Field resolvers called without type-graphql's per-call wrapper where it has nothing to do (default true;
@@ -74,6 +69,11 @@ export interface ApiSchemaOptions {
   directResolvers?: boolean;
 }
 
+/**
+ * The GraphQL schema of the knowledge graph. Mutations need the `editor` role (see authChecker.ts); reads
+ * are open here, and the server decides whether anonymous callers may read. Arguments are checked by the
+ * resolvers themselves (args/limits.ts), so class-validator is off.
+ */
 export async function buildApiSchema(options: ApiSchemaOptions = {}): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [...RESOLVERS],
