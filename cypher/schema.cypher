@@ -11,6 +11,7 @@ CREATE CONSTRAINT article_id_unique IF NOT EXISTS FOR (n:Article) REQUIRE n.id I
 CREATE CONSTRAINT figure_id_unique IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT mergedid_id_unique IF NOT EXISTS FOR (n:MergedId) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT namekey_key_unique IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT blockingkey_key_unique IF NOT EXISTS FOR (n:BlockingKey) REQUIRE n.key IS UNIQUE;
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);

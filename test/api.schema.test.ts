@@ -101,7 +101,7 @@ describe('the GraphQL schema', () => {
   it('has the root fields, interfaces and implementations the API promises', async () => {
     const schema = await apiSchema();
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
-      ['entities', 'entity', 'entityCounts', 'eventCounts', 'events', 'figureCounts', 'figures', 'neighborhood', 'node', 'partners', 'passages', 'paths', 'search'].sort(),
+      ['duplicates', 'entities', 'entity', 'entityCounts', 'eventCounts', 'events', 'figureCounts', 'figures', 'neighborhood', 'node', 'partners', 'passages', 'paths', 'search'].sort(),
     );
     expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['deleteArticle', 'extractArticle', 'ingestArticle', 'mergeEntities']);
     const node = schema.getType('Node');

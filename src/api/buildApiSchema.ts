@@ -24,6 +24,7 @@ import {
   RelationSourcesResolver,
   SourceResolver,
 } from './resolvers/provenance.resolver';
+import { DuplicateResolver } from './resolvers/duplicate.resolver';
 import { PassageResolver } from './resolvers/passage.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { Article } from './types/article.type';
@@ -45,6 +46,7 @@ export const RESOLVERS = [
   NodeResolver,
   SearchResolver,
   PassageResolver,
+  DuplicateResolver,
   EntitiesResolver,
   GraphResolver,
   FiguresResolver,

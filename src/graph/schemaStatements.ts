@@ -24,6 +24,7 @@ export function schemaStatements(): string[] {
     uniqueId(GRAPH_LABELS.Figure),
     uniqueId(GRAPH_LABELS.MergedId),
     uniqueId(GRAPH_LABELS.NameKey, 'key'),
+    uniqueId(GRAPH_LABELS.BlockingKey, 'key'),
     index('entity_name', GRAPH_LABELS.Entity, 'name'),
     index('entity_type', GRAPH_LABELS.Entity, 'type'),
     index('entity_kind', GRAPH_LABELS.Entity, 'kind'),

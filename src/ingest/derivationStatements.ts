@@ -54,7 +54,7 @@ export const READ_DERIVATIONS_STATEMENT = `${READ_DERIVATIONS('$q.ids')} RETURN 
 /** The map `WRITE_DERIVATIONS_OF` reads (`derivationsParameter` builds it). */
 export interface DerivationsParameter {
   /** every entity whose name keys may change, with the keys it keeps (orphans keep none) */
-  keep: Array<{ id: string; nameKeys: string[] }>;
+  keep: Array<{ id: string; nameKeys: string[]; blockingKeys?: string[] }>;
   /** entities no article mentions any more: deleted, with the merged ids pointing at them */
   orphans: string[];
   /** the new derived properties and name keys */
@@ -80,6 +80,14 @@ export const WRITE_DERIVATIONS_OF = (d: string): string => `
     DELETE k
   }
   CALL () {
+    UNWIND ${d}.keep AS x
+    MATCH (e:${L.Entity} {id: x.id}) USING INDEX SEEK e:${L.Entity}(id)
+    OPTIONAL MATCH (k:${L.BlockingKey})-[b:${R.BLOCKS}]->(e) WHERE NOT k.key IN x.blockingKeys
+    DELETE b
+    WITH DISTINCT k WHERE k IS NOT NULL AND NOT (k)-[:${R.BLOCKS}]->()
+    DELETE k
+  }
+  CALL () {
     UNWIND ${d}.orphans AS id
     MATCH (e:${L.Entity} {id: id}) USING INDEX SEEK e:${L.Entity}(id)
     OPTIONAL MATCH (m:${L.MergedId})-[:${R.MERGED_INTO}]->(e)
@@ -95,6 +103,13 @@ export const WRITE_DERIVATIONS_OF = (d: string): string => `
     UNWIND x.nameKeys AS key
     MERGE (k:${L.NameKey} {key: key})
     MERGE (k)-[:${R.IDENTIFIES}]->(e)
+  }
+  CALL () {
+    UNWIND ${d}.rows AS x
+    MATCH (e:${L.Entity} {id: x.id}) USING INDEX SEEK e:${L.Entity}(id)
+    UNWIND coalesce(x.blockingKeys, []) AS key
+    MERGE (k:${L.BlockingKey} {key: key})
+    MERGE (k)-[:${R.BLOCKS}]->(e)
   }
   CALL () {
     UNWIND ${d}.groups AS x

@@ -70,7 +70,7 @@ function finish(id: string, type: EntityType, name: string, aliases: string[], k
     attributes: JSON.stringify(ordered),
     aliasText: aliases.join('\n'),
     nameKeys: [...new Set([name, ...aliases].map((n) => nameKeyOf(type, n)))],
-    ...searchKeysOf([name, ...aliases]),
+    ...searchKeysOf(type, [name, ...aliases]),
   };
 }
 
@@ -297,7 +297,10 @@ export async function readDerivations(tx: WriteTx, ids: string[]): Promise<Deriv
 
 /** The map parameter of WRITE_DERIVATIONS (`d`) for these derivations. */
 export function derivationsParameter({ derived, orphans, groups }: Derivations): DerivationsParameter {
-  const keep = [...derived.map((d) => ({ id: d.id, nameKeys: d.nameKeys })), ...orphans.map((id) => ({ id, nameKeys: [] }))];
+  const keep = [
+    ...derived.map((d) => ({ id: d.id, nameKeys: d.nameKeys, blockingKeys: d.blockingKeys })),
+    ...orphans.map((id) => ({ id, nameKeys: [], blockingKeys: [] })),
+  ];
   return { keep, orphans, rows: derived, groups };
 }
 

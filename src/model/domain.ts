@@ -175,6 +175,8 @@ export const GRAPH_LABELS = {
   Figure: 'Figure',
   NameKey: 'NameKey',
   MergedId: 'MergedId',
+  /** A blocking key for duplicate candidates (`src/search/blockingKeys.ts`): entities sharing one are compared. */
+  BlockingKey: 'BlockingKey',
   /** One node, `{id: 'graph'}`: facts about the stored graph itself (`nameKeyVersion`). */
   GraphMeta: 'GraphMeta',
 } as const;
@@ -196,6 +198,8 @@ export const GRAPH_RELATIONSHIPS = {
   IDENTIFIES: 'IDENTIFIES',
   /** MergedId → Entity: an id that was merged into this entity. */
   MERGED_INTO: 'MERGED_INTO',
+  /** BlockingKey → Entity: the entity has this blocking key. */
+  BLOCKS: 'BLOCKS',
 } as const;
 
 export const FORMAT_TAG = 'kg-article/1';

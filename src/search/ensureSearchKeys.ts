@@ -1,5 +1,5 @@
 import { type Driver, int } from 'neo4j-driver';
-import { GRAPH_LABELS } from '../model';
+import { GRAPH_LABELS, GRAPH_RELATIONSHIPS } from '../model';
 import { SEARCH_KEYS_VERSION, searchKeysOf } from './searchKeys';
 
 const BATCH = 2000;
@@ -18,16 +18,28 @@ export async function ensureSearchKeys(driver: Driver, database?: string): Promi
       const n = await session.executeWrite(async (tx) => {
         const stale = await tx.run(
           `MATCH (e:${GRAPH_LABELS.Entity}) WHERE e.searchVersion IS NULL OR e.searchVersion <> $version
-           RETURN e.id AS id, e.name AS name, coalesce(e.aliases, []) AS aliases LIMIT $batch`,
+           RETURN e.id AS id, e.type AS type, e.name AS name, coalesce(e.aliases, []) AS aliases LIMIT $batch`,
           { version: SEARCH_KEYS_VERSION, batch: int(BATCH) },
         );
-        const rows = stale.records.map((r) => ({ id: r.get('id') as string, ...searchKeysOf([r.get('name') as string, ...(r.get('aliases') as string[])]) }));
+        const rows = stale.records.map((r) => ({ id: r.get('id') as string, ...searchKeysOf(r.get('type') as string, [r.get('name') as string, ...(r.get('aliases') as string[])]) }));
         if (rows.length === 0) return 0;
         await tx.run(
           `UNWIND $rows AS x
            MATCH (e:${GRAPH_LABELS.Entity} {id: x.id})
            SET e.searchNames = x.searchNames, e.searchShort = x.searchShort, e.searchPinyin = x.searchPinyin, e.searchInitials = x.searchInitials,
-               e.searchText = x.searchText, e.searchVersion = x.searchVersion`,
+               e.searchText = x.searchText, e.searchVersion = x.searchVersion
+           WITH e, x
+           CALL (e, x) {
+             OPTIONAL MATCH (k:${GRAPH_LABELS.BlockingKey})-[b:${GRAPH_RELATIONSHIPS.BLOCKS}]->(e) WHERE NOT k.key IN x.blockingKeys
+             DELETE b
+             WITH DISTINCT k WHERE k IS NOT NULL AND NOT (k)-[:${GRAPH_RELATIONSHIPS.BLOCKS}]->()
+             DELETE k
+           }
+           CALL (e, x) {
+             UNWIND x.blockingKeys AS key
+             MERGE (k:${GRAPH_LABELS.BlockingKey} {key: key})
+             MERGE (k)-[:${GRAPH_RELATIONSHIPS.BLOCKS}]->(e)
+           }`,
           { rows },
         );
         return rows.length;

@@ -4,3 +4,4 @@ export { ensureSearchKeys } from './ensureSearchKeys';
 export { highlightName, type NameMatch, type MatchKind } from './highlight';
 export { shortForm, SHORT_FORMS } from './shortForms';
 export { evidenceInPassage, passageNeedle, passagesIn, type TextPassage } from './passages';
+export { blockingKeysOf, coreName, type BlockingKind } from './blockingKeys';

@@ -1,12 +1,13 @@
 import { pinyin } from 'pinyin-pro';
 import { type Folded, foldAligned } from './fold';
+import { blockingKeysOf } from './blockingKeys';
 import { shortForm } from './shortForms';
 
 /**
  * Bump when the folding or the keys change: entities whose stored keys have another version get new ones at
  * start-up (`ensureSearchKeys`).
  */
-export const SEARCH_KEYS_VERSION = 1;
+export const SEARCH_KEYS_VERSION = 2;
 
 /** What search looks names up by, one entry per name (the name first, then the aliases, in their order). */
 export interface SearchKeys {
@@ -21,6 +22,8 @@ export interface SearchKeys {
   /** all the above, one per line: what the text index's CONTAINS looks in */
   searchText: string;
   searchVersion: number;
+  /** the duplicate candidates' blocking keys (`blockingKeysOf`), written as BlockingKey nodes */
+  blockingKeys: string[];
 }
 
 /** A folded name spelled out in pinyin (or initials), with, per unit, the folded character it came from. */
@@ -51,8 +54,8 @@ export function spell(folded: string): { pinyin: Spelled; initials: Spelled } {
   return { pinyin: full, initials };
 }
 
-/** The search keys of an entity with these names (name first). */
-export function searchKeysOf(names: readonly string[]): SearchKeys {
+/** The search keys of an entity of this type with these names (name first). */
+export function searchKeysOf(type: string, names: readonly string[]): SearchKeys {
   const folded: Folded[] = names.map((n) => foldAligned(n));
   const spelled = folded.map((f) => spell(f.text));
   const searchNames = folded.map((f) => f.text);
@@ -66,5 +69,6 @@ export function searchKeysOf(names: readonly string[]): SearchKeys {
     searchInitials,
     searchText: [...new Set([...searchNames, ...searchShort, ...searchPinyin, ...searchInitials])].join('\n'),
     searchVersion: SEARCH_KEYS_VERSION,
+    blockingKeys: blockingKeysOf(type, searchShort),
   };
 }
