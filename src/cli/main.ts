@@ -53,17 +53,29 @@ async function ingestCommand(paths: string[], json: boolean, batch: number, env:
     // a graph written under older name-key rules is brought up to date first, or its entities would be missed
     await rekeyNames(db.driver, { database: db.database });
     const bar = new ProgressBar(total);
+    const done = new LoadCount();
+    const interrupted = (signal: NodeJS.Signals) => {
+      bar.finish();
+      process.stderr.write(`kg: ${signal}: ${done.say()}\n`);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    };
+    process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
     const summary = await ingestAll(db.driver, readDocuments(paths), {
       database: db.database,
       batch,
       onReport: (report) => {
+        done.add(report.status);
         bar.tick();
         if (!json && (report.status === 'rejected' || total <= 50)) {
           bar.finish();
           process.stdout.write(`${formatDocumentReport(report)}\n`);
         }
       },
-    });
+    }).catch((error: unknown) => {
+      bar.finish();
+      process.stderr.write(`kg: the load failed: ${done.say()}\n`);
+      throw error;
+    }).finally(() => process.off('SIGINT', interrupted).off('SIGTERM', interrupted));
     bar.finish();
     if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else process.stdout.write(`${formatSummary(summary)}\n`);
@@ -93,6 +105,22 @@ async function validateCommand(paths: string[], json: boolean): Promise<number> 
 }
 
 class UsageError extends Error {}
+
+/** What a load has committed so far, for when it stops before the end (a signal, a lost connection). */
+class LoadCount {
+  private readonly counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
+  add(status: keyof LoadCount['counts']): void {
+    this.counts[status] += 1;
+  }
+  say(): string {
+    const { created, updated, unchanged, rejected } = this.counts;
+    const committed = created + updated + unchanged;
+    return (
+      `${committed} document${committed === 1 ? ' was' : 's were'} committed before it stopped (${created} created, ${updated} updated, ` +
+      `${unchanged} unchanged; ${rejected} rejected); a document in flight was not written. Run the same load again to finish it.`
+    );
+  }
+}
 
 /** `--batch N` or `--batch=N` taken out of the arguments; the default when absent. */
 function takeBatch(args: string[]): { batch: number; rest: string[] } {
