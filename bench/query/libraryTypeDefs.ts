@@ -32,6 +32,8 @@ export const LIBRARY_TYPE_DEFS = /* GraphQL */ `
     kind: String
     events: [Event!]! @relationship(type: "PARTICIPATED_IN", direction: OUT, properties: "Participation")
     positions: [Organization!]! @relationship(type: "HOLDS_POSITION", direction: OUT, properties: "Position")
+    investsIn: [Entity!]! @relationship(type: "INVESTS_IN", direction: OUT)
+    locatedIn: [Entity!]! @relationship(type: "LOCATED_IN", direction: OUT)
   }
 
   type Participation @relationshipProperties {

@@ -10,6 +10,7 @@
  */
 import { checkSearchText } from '../../src/api/args/search.args';
 import { searchParameters, searchStatement } from '../../src/api/cypher/searchPage';
+import { ANALYST_MIX } from './analystMix';
 
 const SEARCH_FILTER = { types: ['Person', 'Organization', 'Village', 'Place', 'Project'], eventTypes: null, from: null, to: null };
 /** The product's search parameters for a probe's text (the raw and library arms run its statement). */
@@ -416,6 +417,7 @@ export const MIX: MixQuery[] = [
       raw: (d) => searchShape(d[0].total, d[0].rows.map((r: Json) => ({ id: r.node.id, score: r.score }))),
     },
   },
+  ...ANALYST_MIX,
 ];
 
 export const byName = (name: string): MixQuery => {

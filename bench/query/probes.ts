@@ -60,6 +60,23 @@ export async function chooseProbes(driver: Driver, n = 12): Promise<Probes> {
     n,
   );
 
+  // places where invested projects are located (the 高邮 investors question), and three-month windows of events
+  const investedPlaces: string[] = await column(
+    driver,
+    `MATCH (:Entity)-[:INVESTS_IN]->(:Project)-[:LOCATED_IN]->(pl:Entity)
+     WITH DISTINCT pl ORDER BY pl.id RETURN pl.id`,
+  );
+  const windows: Params[] = spread(
+    (
+      await driver.executeQuery(
+        `MATCH (ev:Event) WHERE ev.dateStart IS NOT NULL
+         WITH DISTINCT date({year: ev.dateStart.year, month: ev.dateStart.month, day: 1}) AS from ORDER BY from
+         RETURN toString(from) AS from, toString(from + duration({months: 3}) - duration({days: 1})) AS to`,
+      )
+    ).records.map((r) => ({ from: r.get('from'), to: r.get('to') })),
+    n,
+  );
+
   // pairs exactly 3 or 4 steps apart (shortest), not through a hub start
   const starts = spread(withEvents.filter((id) => !hubs.includes(id)), n * 2);
   const pairs: Params[] = [];
@@ -98,5 +115,7 @@ export async function chooseProbes(driver: Driver, n = 12): Promise<Probes> {
     hubNeighborhood: hubs.map((id) => ({ id })),
     shortestPath: pairs,
     fullTextSearch: spread(terms, n).map((q) => ({ q })),
+    investorsOfPlace: spread(investedPlaces, n).map((place) => ({ place })),
+    eventCountsByTypeMonth: windows,
   };
 }
