@@ -53,7 +53,7 @@ function seedNeighborhood(start: string, depth: number): { nodes: Set<string>; e
   return { nodes, edges: uniqueEdges.filter((e) => nodes.has(e.source) && nodes.has(e.target)).map((e) => e.id).sort() };
 }
 
-const SUBGRAPH = `nodes { id label type kind date } edges { id source target type role title } truncated`;
+const SUBGRAPH = `nodes { id: nodeId label type kind date } edges { id source target type role title } truncated`;
 
 describe('neighborhood', () => {
   it.each([
@@ -116,19 +116,19 @@ describe('neighborhood', () => {
       expect(ids).toContain(e.target);
     }
     // deeper, with the same limit: still 5
-    const deep = await ok(`{ neighborhood(id: "org:gaoyou-edz", depth: 3, limit: 5) { nodes { id } truncated } }`);
+    const deep = await ok(`{ neighborhood(id: "org:gaoyou-edz", depth: 3, limit: 5) { nodes { id: nodeId } truncated } }`);
     expect(deep.neighborhood.nodes).toHaveLength(5);
     expect(deep.neighborhood.truncated).toBe(true);
     // exactly as many as there are: not truncated
-    const exact = await ok(`query($n: Int!) { neighborhood(id: "org:gaoyou-edz", limit: $n) { nodes { id } truncated } }`, { n: reachable.size });
+    const exact = await ok(`query($n: Int!) { neighborhood(id: "org:gaoyou-edz", limit: $n) { nodes { id: nodeId } truncated } }`, { n: reachable.size });
     expect(exact.neighborhood.nodes).toHaveLength(reachable.size);
     expect(exact.neighborhood.truncated).toBe(false);
   });
 
   it('keeps only the entity and event types asked for ([] means none)', async () => {
     const data = await ok(`{
-      orgs: neighborhood(id: "person:jin-feng", entityTypes: [Organization], eventTypes: []) { nodes { id } edges { type } }
-      meetings: neighborhood(id: "person:jin-feng", entityTypes: [], eventTypes: [Meeting, Signing]) { nodes { id } }
+      orgs: neighborhood(id: "person:jin-feng", entityTypes: [Organization], eventTypes: []) { nodes { id: nodeId } edges { type } }
+      meetings: neighborhood(id: "person:jin-feng", entityTypes: [], eventTypes: [Meeting, Signing]) { nodes { id: nodeId } }
     }`);
     expect(data.orgs.nodes[0].id).toBe('person:jin-feng');
     expect(sorted(data.orgs.nodes.map((n: any) => n.id))).toEqual(
@@ -154,7 +154,7 @@ describe('neighborhood', () => {
 describe('paths', () => {
   it('connect 徐健 and 史志洪, who never met directly, through events and 金锋', async () => {
     const data = await ok(`{ paths(from: "person:xu-jian", to: "person:shi-zhihong") {
-      length nodes { id type } edges { source target type role } } }`);
+      length nodes { id: nodeId type } edges { source target type role } } }`);
     const paths = data.paths;
     expect(paths).toHaveLength(3);
     for (const p of paths) {
@@ -194,10 +194,10 @@ describe('paths', () => {
   });
 
   it('returns more routes when asked, all of the shortest length', async () => {
-    const data = await ok(`{ paths(from: "person:xu-jian", to: "person:shi-zhihong", first: 100) { length nodes { id } } }`);
+    const data = await ok(`{ paths(from: "person:xu-jian", to: "person:shi-zhihong", first: 100) { length nodes { id: nodeId } } }`);
     expect(data.paths.length).toBeGreaterThanOrEqual(3);
     expect(new Set(data.paths.map((p: any) => p.length))).toEqual(new Set([4]));
-    const again = await exec(`{ paths(from: "person:xu-jian", to: "person:shi-zhihong", first: 100) { nodes { id } } }`);
+    const again = await exec(`{ paths(from: "person:xu-jian", to: "person:shi-zhihong", first: 100) { nodes { id: nodeId } } }`);
     expect(again.data.paths).toEqual(data.paths.map((p: any) => ({ nodes: p.nodes }))); // stable order
   });
 });

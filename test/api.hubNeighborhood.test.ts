@@ -60,7 +60,7 @@ afterAll(() => closeTestDriver());
 
 describe('a neighbourhood with hubs in it', () => {
   it('when it starts at a small event between two hubs, then it has every edge among its nodes: hub–hub, hub–small, small–small and parallel ones', async () => {
-    const data = await ok(`{ neighborhood(id: "hubs#e0", depth: 1, limit: 10) { nodes { id } edges { id source target type role title } truncated } }`);
+    const data = await ok(`{ neighborhood(id: "hubs#e0", depth: 1, limit: 10) { nodes { id: nodeId } edges { id source target type role title } truncated } }`);
     const ids: string[] = data.neighborhood.nodes.map((n: { id: string }) => n.id);
     expect(ids.sort()).toEqual(['hubs#e0', 'organization:枢纽集团', 'person:张枢', 'person:李一', 'person:王二'].sort());
     expect(data.neighborhood.truncated).toBe(false);
@@ -79,7 +79,7 @@ describe('a neighbourhood with hubs in it', () => {
   });
 
   it('when it starts at a hub and stops at its limit, then its edges are exactly those the graph has among the nodes it returns', async () => {
-    const data = await ok(`{ neighborhood(id: "organization:枢纽集团", depth: 2, limit: 60) { nodes { id } edges { id source target } truncated } }`);
+    const data = await ok(`{ neighborhood(id: "organization:枢纽集团", depth: 2, limit: 60) { nodes { id: nodeId } edges { id source target } truncated } }`);
     const ids: string[] = data.neighborhood.nodes.map((n: { id: string }) => n.id);
     expect(ids).toHaveLength(60);
     expect(data.neighborhood.truncated).toBe(true);

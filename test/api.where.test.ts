@@ -192,6 +192,23 @@ describe('grouped counts, two levels', () => {
   });
 });
 
+describe('cursors', () => {
+  it('when a cursor from events is given to entities (or the other way), then it is BAD_USER_INPUT, not an offset', async () => {
+    const events = await ok('{ events(first: 2) { pageInfo { endCursor } } }');
+    const entities = await ok('{ entities(first: 2) { pageInfo { endCursor } } }');
+    const cursorOfEvents = events.events.pageInfo.endCursor;
+    expect(codes(await exec('query($a: String) { entities(after: $a) { totalCount } }', { a: cursorOfEvents }))).toEqual([
+      { code: 'BAD_USER_INPUT', argumentName: 'after' },
+    ]);
+    expect(codes(await exec('query($a: String) { events(after: $a) { totalCount } }', { a: entities.entities.pageInfo.endCursor }))).toEqual([
+      { code: 'BAD_USER_INPUT', argumentName: 'after' },
+    ]);
+    const next = await ok('query($a: String) { events(first: 2, after: $a) { edges { node { id } } } }', { a: cursorOfEvents });
+    const all = await ok('{ events(first: 4) { edges { node { id } } } }');
+    expect(next.events.edges).toEqual(all.events.edges.slice(2, 4));
+  });
+});
+
 describe('bad and hostile filters', () => {
   it('when a date window is reversed, then it is BAD_USER_INPUT naming the argument', async () => {
     expect(codes(await exec('{ events(where: { from: "2023-07", to: "2023-06" }) { totalCount } }'))).toEqual([

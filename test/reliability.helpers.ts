@@ -233,13 +233,13 @@ export const QUERY_MIX: { name: string; query: string; variables?: Record<string
   {
     name: 'neighborhood',
     query: `query Neighborhood($id: ID!) { neighborhood(id: $id, depth: 2, limit: 100) {
-      truncated nodes { id label type kind date } edges { id source target type role title } } }`,
+      truncated nodes { id: nodeId label type kind date } edges { id source target type role title } } }`,
     variables: { id: 'person:jin-feng' },
   },
   {
     name: 'path',
     query: `query Path($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: 4, first: 3) {
-      length nodes { id label type } edges { source target type role title } } }`,
+      length nodes { id: nodeId label type } edges { source target type role title } } }`,
     variables: { from: 'person:xu-jian', to: 'person:shi-zhihong' },
   },
   {

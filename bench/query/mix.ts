@@ -297,7 +297,7 @@ export const MIX: MixQuery[] = [
     shape: 'graph',
     product: (p) => ({
       query: `query Hub($id: ID!) { neighborhood(id: $id, depth: ${NEIGHBORHOOD.depth}, limit: ${NEIGHBORHOOD.limit}) {
-        truncated nodes { id } edges { source target type role title } } }`,
+        truncated nodes { id: nodeId } edges { source target type role title } } }`,
       variables: { id: p.id },
     }),
     library: (p) => ({
@@ -367,7 +367,7 @@ export const MIX: MixQuery[] = [
     title: `shortest path, 3-4 hops (max ${PATH_MAX})`,
     shape: 'graph',
     product: (p) => ({
-      query: `query Path($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: ${PATH_MAX}, first: 1) { length nodes { id } } }`,
+      query: `query Path($from: ID!, $to: ID!) { paths(from: $from, to: $to, maxLength: ${PATH_MAX}, first: 1) { length nodes { id: nodeId } } }`,
       variables: { from: p.from, to: p.to },
     }),
     library: (p) => ({

@@ -1,24 +1,30 @@
 import { badInput } from '../errors';
 
 /**
- * Cursors are opaque to clients: base64 of a position in the ordered result. Offsets (not sort keys) keep
- * them valid for every order the API offers; the prefix tells our cursors from arbitrary base64.
+ * Cursors are opaque to clients: base64 of a position in the ordered result, and of the field that issued it
+ * (`kg:events:41`), so that a cursor of one list given to another is refused instead of read as an offset there.
+ * Offsets (not sort keys) keep them valid for every order the API offers; the prefix tells our cursors from
+ * arbitrary base64. Fields that name none (`''`) issue `kg:<offset>`.
  */
 const PREFIX = 'kg:';
 
-export function encodeCursor(offset: number): string {
-  return Buffer.from(`${PREFIX}${offset}`, 'utf8').toString('base64');
+export function encodeCursor(offset: number, field = ''): string {
+  return Buffer.from(`${PREFIX}${field ? `${field}:` : ''}${offset}`, 'utf8').toString('base64');
 }
 
-/** The number of rows to skip to resume after `cursor`. */
-export function skipAfter(cursor: string | null | undefined, name = 'after'): number {
+/** The number of rows to skip to resume after `cursor`, which must have been issued by `field`. */
+export function skipAfter(cursor: string | null | undefined, name = 'after', field = ''): number {
   if (cursor === null || cursor === undefined) return 0;
-  const text = cursor.length <= 40 ? Buffer.from(cursor, 'base64').toString('utf8') : '';
-  const match = /^kg:(\d{1,9})$/.exec(text);
-  if (!match || encodeCursor(Number(match[1])) !== cursor) {
+  const text = cursor.length <= 60 ? Buffer.from(cursor, 'base64').toString('utf8') : '';
+  const match = /^kg:(?:([A-Za-z]{1,30}):)?(\d{1,9})$/.exec(text);
+  const issuer = match?.[1] ?? '';
+  if (!match || encodeCursor(Number(match[2]), issuer) !== cursor) {
     throw badInput(`${name} is not a cursor this API issued`, name);
   }
-  return Number(match[1]) + 1;
+  if (issuer !== field) {
+    throw badInput(`${name} is a cursor of ${issuer ? `\`${issuer}\`` : 'another list'}, not of ${field ? `\`${field}\`` : 'this list'}`, name);
+  }
+  return Number(match[2]) + 1;
 }
 
 export interface PageInfo {
@@ -37,8 +43,9 @@ export function connectionOf<T, E extends object = { node: T }>(
   page: { rows: T[]; total: number | null; hasMore: boolean },
   skip: number,
   edge: (row: T) => E = (node) => ({ node }) as unknown as E,
+  field = '',
 ): { edges: Array<E & { cursor: string }>; pageInfo: PageInfo; totalCount: number | null } {
-  const edges = page.rows.map((row, i) => ({ ...edge(row), cursor: encodeCursor(skip + i) }));
+  const edges = page.rows.map((row, i) => ({ ...edge(row), cursor: encodeCursor(skip + i, field) }));
   return {
     edges,
     totalCount: page.total,

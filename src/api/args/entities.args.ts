@@ -29,7 +29,7 @@ export function checkEntitiesArgs(args: EntitiesArgs): { filter: EntityFilterVal
   const s = new Scope();
   const extra = entityConditions(rest, 'e', s, 'where');
   const first = checkFirst(args.first);
-  const skip = skipAfter(args.after);
+  const skip = skipAfter(args.after, 'after', 'entities');
   const types = w.types ?? null;
   const name = w.name != null ? checkText(w.name, 'where.name', { nonEmpty: true }) : null;
   const nameContains = w.nameContains != null ? checkText(w.nameContains, 'where.nameContains', { nonEmpty: true }) : null;

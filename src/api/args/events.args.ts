@@ -42,7 +42,7 @@ export function checkEventsArgs(args: EventsArgs): { filter: EventFilterValues; 
   const s = new Scope();
   const extra = eventConditions(rest, 'ev', s, 'where');
   const first = checkFirst(args.first);
-  const skip = skipAfter(args.after);
+  const skip = skipAfter(args.after, 'after', 'events');
   return {
     first,
     skip,

@@ -3,7 +3,8 @@ import type { GraphEdgeRow, GraphNodeRow } from './rows';
 
 export function graphNodeRow(m: Row): GraphNodeRow {
   return {
-    id: m.id as string,
+    id: `GraphNode:${m.id as string}`,
+    nodeId: m.id as string,
     label: m.label as string,
     type: m.type as string,
     kind: (m.kind as string | null) ?? null,

@@ -114,7 +114,10 @@ export interface PartnerRow {
 }
 
 export interface GraphNodeRow {
+  /** `GraphNode:<nodeId>`: never the id of a Node, so a normalising cache keeps the two apart */
   id: string;
+  /** the entity's or event's id, which edges' source and target name */
+  nodeId: string;
   label: string;
   type: string;
   kind: string | null;

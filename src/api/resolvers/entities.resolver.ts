@@ -17,7 +17,7 @@ export class EntitiesResolver {
   async entities(@Args(() => EntitiesArgs) args: EntitiesArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const { filter, first, skip } = checkEntitiesArgs(args);
     const page = await entityPage(ctx, filter, args.orderBy, skip, first, wantsTotal(info), entityExtrasAt(info, ['edges', 'node']));
-    return connectionOf(page, skip);
+    return connectionOf(page, skip, undefined, 'entities');
   }
 
   @Query(() => EventConnection, { description: 'Events matching a filter, a page at a time.' })
@@ -27,6 +27,6 @@ export class EntitiesResolver {
     const parts = { withTotal: wantsTotal(info), event: eventExtrasAt(info, ['edges', 'node']), participants: plan };
     const page = await eventPage(ctx, filter, args.orderBy, skip, first, parts);
     if (plan && page.participants) loaders(ctx).primed(plan.options, page.participants, plan.positions);
-    return connectionOf(page, skip);
+    return connectionOf(page, skip, undefined, 'events');
   }
 }

@@ -44,7 +44,7 @@ export class FigureResolver {
 export class GraphNodeResolver {
   @FieldResolver(() => Node, { nullable: true, description: 'The full entity or event.' })
   node(@Root() n: GraphNodeRow, @Ctx() ctx: Context): Promise<NodeRow | null> {
-    return loaders(ctx).node().load(n.id);
+    return loaders(ctx).node().load(n.nodeId);
   }
 }
 

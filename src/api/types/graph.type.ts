@@ -5,8 +5,13 @@ import type { GraphEdgeRow, GraphNodeRow } from '../cypher/rows';
 /** Flat on purpose: a graph UI draws these directly. `node` gives the full object when wanted. */
 @ObjectType('GraphNode', { description: 'An entity or event in a subgraph.' })
 export class GraphNode {
-  @Field(() => ID)
+  @Field(() => ID, {
+    description: 'This graph node\'s own id, `GraphNode:` and the node\'s id: never equal to a `Node` id, so normalising caches (Relay, Apollo) keep the drawing apart from the entity or event itself.',
+  })
   id!: string;
+
+  @Field(() => ID, { description: 'The entity\'s or event\'s id, which `GraphEdge.source` and `target` name and `node(id:)` takes.' })
+  nodeId!: string;
 
   @Field(() => String, { description: 'Display name.' })
   label!: string;

@@ -5,7 +5,7 @@
 import { gql, type GqlResult } from './api';
 import type { GEdge, GNode, GPath } from './graphView';
 
-const GRAPH_NODE = 'id label type kind date';
+const GRAPH_NODE = 'id: nodeId label type kind date';
 const GRAPH_EDGE = 'id source target type role title';
 
 // ---------------------------------------------------------------- search
