@@ -8,13 +8,22 @@ import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType, isO
 import { schemaSdl } from '../src/api';
 import { EntityEventsArgs, FigureFilterArgs, FirstArgs, RelationsArgs, RolesArgs } from '../src/api/args/fields.args';
 import { argsInstanceMaker } from '../src/api/buildApiSchema';
-import { SCHEMA_FILE } from '../src/api/emitSchema';
+import { POSSIBLE_TYPES_FILE, SCHEMA_FILE } from '../src/api/emitSchema';
+import { possibleTypesJson } from '../src/api/possibleTypes';
 import { ENTITY_KINDS, ENTITY_TYPE_NAMES, ENTITY_TYPES, EVENT_TYPES, PARTICIPANT_ROLES, RELATION_TYPE_NAMES } from '../src/model';
 import { apiSchema } from './api.harness';
 
 describe('the GraphQL schema', () => {
   it('matches the committed schema/schema.graphql (run `npm run emit` after changing src/api)', async () => {
     expect(readFileSync(SCHEMA_FILE, 'utf8')).toBe(schemaSdl(await apiSchema()));
+  });
+
+  it('matches the committed schema/possibleTypes.json, which lists every implementation of each interface and union', async () => {
+    const committed = readFileSync(POSSIBLE_TYPES_FILE, 'utf8');
+    expect(committed).toBe(possibleTypesJson(await apiSchema()));
+    const types = JSON.parse(committed);
+    expect(types.Entity).toEqual([...ENTITY_TYPE_NAMES].sort());
+    expect(types.Node).toEqual([...ENTITY_TYPE_NAMES, 'Article', 'Event', 'Figure'].sort());
   });
 
   it('names the concrete type of an entity, node or search hit at once, not through a promise per value', async () => {
