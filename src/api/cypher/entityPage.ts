@@ -84,17 +84,25 @@ export async function entityPage(
            RETURN collect(coalesce(kept.id, rid)) AS ids
          }`
       : ''}
-     ${withTotal
-       ? `CALL (${imports}) {
+     ${withTotal && f.start
+       ? // from an anchor the matches are few: one pass keeps them, counts them and pages them
+         `CALL (${imports}) {
             ${match} ${where(conditions)}
-            RETURN count(e) AS total
+            WITH e ORDER BY ${ORDER[order]}
+            WITH collect(e) AS matched
+            RETURN size(matched) AS total, [x IN matched[$skip..($skip + $take + 1)] | ${entityMap('x', extras)}] AS rows
           }`
-       : 'WITH *, null AS total'}
-     CALL (${imports}) {
-       ${match} ${where(conditions)}
-       WITH e ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
-       RETURN collect(${entityMap('e', extras)}) AS rows
-     }
+       : `${withTotal
+           ? `CALL (${imports}) {
+                ${match} ${where(conditions)}
+                RETURN count(e) AS total
+              }`
+           : 'WITH *, null AS total'}
+          CALL (${imports}) {
+            ${match} ${where(conditions)}
+            WITH e ORDER BY ${ORDER[order]} SKIP $skip LIMIT $take + 1
+            RETURN collect(${entityMap('e', extras)}) AS rows
+          }`}
      RETURN total, rows`,
     { ...f, ...f.startParams, extra: null, start: null, startParams: null, skip: int(skip), take: int(take) },
   );

@@ -67,11 +67,12 @@ export async function groupCounts(
   const head = `${match} ${where ? `WHERE ${where.cypher}` : ''}
      ${g.reach ?? ''}`;
   const label = g.label ?? 'null';
+  // rows are made distinct only when a grouping can repeat them (a participant's events, a location's)
   const statement = then
     ? `${head}
-       WITH DISTINCT ${g.row}, ${g.key} AS key, ${label} AS label
+       WITH ${g.many ? 'DISTINCT ' : ''}${g.row}, ${g.key} AS key, ${label} AS label
        ${then.reach ?? ''}
-       WITH key, label, ${then.key} AS key2, ${then.label ?? 'null'} AS label2, count(DISTINCT ${g.row}) AS c
+       WITH key, label, ${then.key} AS key2, ${then.label ?? 'null'} AS label2, count(${g.many || then.many ? `DISTINCT ${g.row}` : '*'}) AS c
        ORDER BY ${orderOf(then, 'key2', 'c')}
        WITH key, label, sum(c) AS count, collect({key: key2, label: label2, count: c}) AS subgroups
        RETURN key, label, count, subgroups ORDER BY ${orderOf(g)} LIMIT $first`

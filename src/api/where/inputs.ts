@@ -106,7 +106,7 @@ export class PositionFilter implements PositionWhere {
 
 @InputType('ParticipationFilter', { description: 'The entity took part in some event matching this.' })
 export class ParticipationFilter implements ParticipationWhere {
-  @Field(() => EventFilter, { nullable: true })
+  @Field(() => EventFilter, { nullable: true, description: 'The event matches this.' })
   event?: EventWhere | null;
 
   @Field(() => [ParticipantRoleEnum], { nullable: true, description: 'In one of these roles (any when absent).' })
@@ -115,7 +115,7 @@ export class ParticipationFilter implements ParticipationWhere {
 
 @InputType('ParticipantFilter', { description: 'Some participant of the event matches this.' })
 export class ParticipantFilter implements ParticipantWhere {
-  @Field(() => EntityFilter, { nullable: true })
+  @Field(() => EntityFilter, { nullable: true, description: 'The participating entity matches this.' })
   entity?: EntityWhere | null;
 
   @Field(() => [ParticipantRoleEnum], { nullable: true, description: 'In one of these roles (any when absent).' })
@@ -133,10 +133,10 @@ export class EntityFilter implements EntityWhere {
   @Field(() => EntityFilter, { nullable: true, description: 'This does not hold.' })
   NOT?: EntityWhere | null;
 
-  @Field(() => [EntityTypeEnum], { nullable: true })
+  @Field(() => [EntityTypeEnum], { nullable: true, description: 'Of one of these types.' })
   types?: EntityType[] | null;
 
-  @Field(() => [EntityKindEnum], { nullable: true })
+  @Field(() => [EntityKindEnum], { nullable: true, description: 'Of one of these kinds.' })
   kinds?: string[] | null;
 
   @Field(() => String, {
@@ -187,7 +187,7 @@ export class EventFilter implements EventWhere {
   @Field(() => EventFilter, { nullable: true, description: 'This does not hold.' })
   NOT?: EventWhere | null;
 
-  @Field(() => [EventTypeEnum], { nullable: true })
+  @Field(() => [EventTypeEnum], { nullable: true, description: 'Of one of these types.' })
   types?: EventType[] | null;
 
   @Field(() => StringFilter, { nullable: true, description: 'The event\'s name.' })
@@ -199,7 +199,7 @@ export class EventFilter implements EventWhere {
   @Field(() => String, { nullable: true, description: 'Last day of the window: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` (its last day).' })
   to?: string | null;
 
-  @Field(() => DateMatch, { defaultValue: DateMatch.OVERLAPS })
+  @Field(() => DateMatch, { defaultValue: DateMatch.OVERLAPS, description: 'How the event\'s days must meet `from`/`to`.' })
   dateMatch?: DateMatch;
 
   @Field(() => ID, { nullable: true, description: 'Only events this entity took part in.' })
@@ -238,7 +238,7 @@ export class FigureFilter implements FigureWhere {
   @Field(() => StringFilter, { nullable: true, description: 'The period as stated (`2023-H1`).' })
   period?: StringFilterValue | null;
 
-  @Field(() => FloatFilter, { nullable: true })
+  @Field(() => FloatFilter, { nullable: true, description: 'The number stated.' })
   value?: NumberFilterValue | null;
 
   @Field(() => FloatFilter, { nullable: true, description: 'The relative change (0.132 for +13.2%).' })
