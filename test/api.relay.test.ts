@@ -68,7 +68,7 @@ function relayRequest(schema: GraphQLSchema, name: string, text: string): any {
 }
 
 const NEIGHBORHOOD = `query Around { neighborhood(id: "org:gaoyou-edz", depth: 1, limit: 100) {
-  nodes { __typename id nodeId label type kind node { __typename id ... on Event { type name } ... on Organization { type name } } }
+  nodes { __typename id nodeId label type kind node { __typename id ... on Event { type name } ... on Organization { name kind } } }
   edges { __typename id source target type } } }`;
 const EVENT = `query OneEvent { node(id: "${ev('ev-0626-signing')}") { __typename id ... on Event { type name } } }`;
 

@@ -27,7 +27,8 @@ export interface Grouping {
   many?: boolean;
 }
 
-const part = (v: string, n: number): string => `CASE WHEN ${v}.dateStart IS NULL THEN null ELSE substring(toString(${v}.dateStart), 0, ${n}) END`;
+/** `YYYY-MM` or `YYYY` of the first day; null for an undated event (toString and substring pass null through). */
+const part = (v: string, n: number): string => `substring(toString(${v}.dateStart), 0, ${n})`;
 
 export const EVENT_GROUPINGS: Record<'TYPE' | 'MONTH' | 'YEAR' | 'LOCATION' | 'PARTICIPANT', Grouping> = {
   TYPE: { row: 'ev', key: 'ev.type' },
@@ -70,9 +71,11 @@ export async function groupCounts(
   // rows are made distinct only when a grouping can repeat them (a participant's events, a location's)
   const statement = then
     ? `${head}
-       WITH ${g.many ? 'DISTINCT ' : ''}${g.row}, ${g.key} AS key, ${label} AS label
-       ${then.reach ?? ''}
-       WITH key, label, ${then.key} AS key2, ${then.label ?? 'null'} AS label2, count(${g.many || then.many ? `DISTINCT ${g.row}` : '*'}) AS c
+       ${g.many || then.reach
+         ? `WITH ${g.many ? 'DISTINCT ' : ''}${g.row}, ${g.key} AS key, ${label} AS label
+            ${then.reach ?? ''}
+            WITH key, label, ${then.key} AS key2, ${then.label ?? 'null'} AS label2, count(${g.many || then.many ? `DISTINCT ${g.row}` : '*'}) AS c`
+         : `WITH ${g.key} AS key, ${label} AS label, ${then.key} AS key2, ${then.label ?? 'null'} AS label2, count(*) AS c`}
        ORDER BY ${orderOf(then, 'key2', 'c')}
        WITH key, label, sum(c) AS count, collect({key: key2, label: label2, count: c}) AS subgroups
        RETURN key, label, count, subgroups ORDER BY ${orderOf(g)} LIMIT $first`
