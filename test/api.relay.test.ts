@@ -70,7 +70,7 @@ function relayRequest(schema: GraphQLSchema, name: string, text: string): any {
 const NEIGHBORHOOD = `query Around { neighborhood(id: "org:gaoyou-edz", depth: 1, limit: 100) {
   nodes { __typename id nodeId label type kind node { __typename id ... on Event { type name } ... on Organization { name kind } } }
   edges { __typename id source target type } } }`;
-const EVENT = `query OneEvent { node(id: "${ev('ev-0626-signing')}") { __typename id ... on Event { type name } } }`;
+const EVENT = `query OneEvent { node(id: "${ev('ev-0621-signing')}") { __typename id ... on Event { type name } } }`;
 
 describe('the API in a Relay store', () => {
   it.each([
@@ -91,7 +91,7 @@ describe('the API in a Relay store', () => {
         seen.set(id, typename);
       }
     }
-    const event = store.getSource().get(ev('ev-0626-signing'));
+    const event = store.getSource().get(ev('ev-0621-signing'));
     expect(event).toMatchObject({ __typename: 'Event', type: 'Signing' });
     const graphNodes = store.getSource().getRecordIDs().filter((id) => store.getSource().get(id)?.__typename === 'GraphNode');
     expect(graphNodes.length).toBeGreaterThan(10);

@@ -127,6 +127,23 @@ describe('events', () => {
   });
 });
 
+describe('occasions and hedged figures', () => {
+  it('when asking for signings that took place during a meeting with more than 5 participants, then the parts of such meetings come back', async () => {
+    const data = await ok(`{ events(first: 50, where: { types: [Signing], partOf: { types: [Meeting], participantCount: { gt: 5 } } }) { edges { node { id } } } }`);
+    const big = new Set(doc.events.filter((e) => e.type === 'Meeting' && new Set(e.participants.map((p) => p.entity)).size > 5).map((e) => e.key));
+    const expected = (doc.events as Array<SeedEvent & { partOf?: string }>).filter((e) => e.type === 'Signing' && e.partOf && big.has(e.partOf));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(sorted(data.events.edges.map((e: any) => e.node.id))).toEqual(sorted(expected.map((e) => ev(e.key))));
+  });
+
+  it('when asking for hedged figures, then exactly the seed\'s figures with a qualifier come back', async () => {
+    const data = await ok(`{ figures(where: { hedged: true, subject: { ids: ["org:gaoyou-edz"] } }) { metric } }`);
+    const expected = (doc.figures as Array<SeedFigure & { qualifier?: string }>).filter((f) => f.subject === 'edz' && f.qualifier);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(sorted(data.figures.map((f: any) => f.metric))).toEqual(sorted(expected.map((f) => f.metric)));
+  });
+});
+
 describe('figures', () => {
   it("when asking for the zone's figures whose metric mentions 工业, then every such figure and no other, largest first", async () => {
     const data = await ok(`{ figures(where: { metric: { contains: "工业" }, subject: { ids: ["org:gaoyou-edz"] } }, orderBy: VALUE_DESC) { metric value } }`);

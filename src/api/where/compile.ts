@@ -219,6 +219,10 @@ export function eventConditions(w: EventWhere, x: string, s: Scope, path: string
     out.push(`EXISTS { MATCH (${x})-[:${R.OCCURRED_AT}]->(${l}:${L.Entity}) WHERE ${idMatch(l, p)} }`);
   }
   if (w.within != null) out.push(withinCondition(x, `-[:${R.OCCURRED_AT}]->(:${L.Entity})`, w.within, s, `${path}.within`, 0));
+  if (w.partOf) {
+    const o = s.variable('occasion');
+    out.push(`EXISTS { MATCH (${x})-[:${R.PART_OF_EVENT}]->(${o}:${L.Event}) WHERE ${all(eventConditions(w.partOf, o, s, `${path}.partOf`))} }`);
+  }
   return out;
 }
 
@@ -233,5 +237,7 @@ export function figureConditions(w: FigureWhere, f: string, s: Scope, path: stri
     out.push(`EXISTS { MATCH (${f})-[:${R.ABOUT}]->(${e}:${L.Entity}) WHERE ${all(entityConditions(w.subject, e, s, `${path}.subject`))} }`);
   }
   if (w.within != null) out.push(withinCondition(f, `-[:${R.ABOUT}]->(:${L.Entity})`, w.within, s, `${path}.within`, 0));
+  if (w.qualifiers) out.push(`${f}.qualifier IN ${s.param(w.qualifiers)}`);
+  if (w.hedged != null) out.push(w.hedged ? `${f}.qualifier IS NOT NULL` : `${f}.qualifier IS NULL`);
   return out;
 }

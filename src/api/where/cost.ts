@@ -23,7 +23,7 @@ export const WHERE_LIMITS = {
 export type WhereLimit = keyof typeof WHERE_LIMITS;
 
 /** Fields whose value is a filter on something the filtered row is linked to. */
-const HOPS = new Set(['other', 'at', 'event', 'entity', 'subject']);
+const HOPS = new Set(['other', 'at', 'event', 'entity', 'subject', 'partOf']);
 const SCANS = new Set([...Object.entries(STRING_OPERATORS).filter(([, op]) => op.folded).map(([name]) => name), 'nameContains']);
 
 export interface WhereMeasure {

@@ -1,6 +1,6 @@
 import { Field, ID, InputType } from 'type-graphql';
-import type { EntityType, EventType, ParticipantRole, RelationType } from '../../model';
-import { DateMatch, Direction, EntityKindEnum, EntityTypeEnum, EventTypeEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
+import type { EntityType, EventType, FigureQualifier, ParticipantRole, RelationType } from '../../model';
+import { DateMatch, Direction, EntityKindEnum, EntityTypeEnum, EventTypeEnum, FigureQualifierEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
 import { FloatFilter, IntFilter, StringFilter, type NumberFilterValue, type StringFilterValue } from './operators';
 
 /*
@@ -62,6 +62,7 @@ export interface EventWhere {
   location?: string | null;
   within?: string | null;
   article?: string | null;
+  partOf?: EventWhere | null;
 }
 export interface FigureWhere {
   AND?: FigureWhere[] | null;
@@ -73,6 +74,8 @@ export interface FigureWhere {
   change?: NumberFilterValue | null;
   subject?: EntityWhere | null;
   within?: string | null;
+  qualifiers?: FigureQualifier[] | null;
+  hedged?: boolean | null;
 }
 
 const DATE = 'A partial date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.';
@@ -219,6 +222,9 @@ export class EventFilter implements EventWhere {
 
   @Field(() => ID, { nullable: true, description: 'Only events this article reports.' })
   article?: string | null;
+
+  @Field(() => EventFilter, { nullable: true, description: 'Took place during an event (its `partOf`) matching this.' })
+  partOf?: EventWhere | null;
 }
 
 @InputType('FigureFilter', { description: 'Conditions on a figure: every condition given must hold (use `OR` for either).' })
@@ -249,4 +255,10 @@ export class FigureFilter implements FigureWhere {
 
   @Field(() => ID, { nullable: true, description: 'About this entity or something within it (see EntityFilter.within).' })
   within?: string | null;
+
+  @Field(() => [FigureQualifierEnum], { nullable: true, description: 'Hedged in one of these ways.' })
+  qualifiers?: FigureQualifier[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only hedged numbers (any qualifier); false: only numbers stated as exact.' })
+  hedged?: boolean | null;
 }
