@@ -48,6 +48,11 @@ const ROOT_QUERIES: Record<string, string> = {
   partners: '{ partners(of: "org:gaoyou-edz") { organization { id } } }',
   neighborhood: '{ neighborhood(id: "person:jin-feng") { truncated } }',
   paths: '{ paths(from: "person:xu-jian", to: "person:shi-zhihong") { length } }',
+  entityCounts: '{ entityCounts(by: TYPE) { key count } }',
+  eventCounts: '{ eventCounts(by: MONTH) { key count } }',
+  figureCounts: '{ figureCounts(by: METRIC) { key count } }',
+  passages: '{ passages(query: "乡村振兴") { totalCount } }',
+  duplicates: '{ duplicates(first: 5) { totalCount } }',
 };
 
 /** Every operation the explorer page sends, with variables of the right types. */

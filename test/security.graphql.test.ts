@@ -182,8 +182,9 @@ describe('hostile names, through the API and back', () => {
   const INGEST = 'mutation($doc: JSON!) { ingestArticle(document: $doc) { status problems { path message } } }';
 
   it('are stored and returned verbatim by node, entity, entities and search, and nothing else is touched', async () => {
+    // blocking keys for duplicate candidates are derived per entity, whatever its name: not counted here
     const count = async () =>
-      (await testDriver().executeQuery('MATCH (n) RETURN count(n) AS n', {}, { database: testDatabase() })).records[0].get('n') as number;
+      (await testDriver().executeQuery('MATCH (n) WHERE NOT n:BlockingKey RETURN count(n) AS n', {}, { database: testDatabase() })).records[0].get('n') as number;
     const nodesBefore = await count();
     const doc = articleDoc('hostile-names', { events: [], relations: [], figures: [] });
     doc.article.title = NAMES[0];
