@@ -15,7 +15,7 @@
  */
 import { generatedEntityId } from '../../src/ingest/nameKeys';
 import { nameKey } from '../../src/model/normalize';
-import type { EntityType, EventType, ParticipantRole, RelationType } from '../../src/model/domain';
+import type { EntityType, EventType, FigureQualifier, ParticipantRole, RelationType } from '../../src/model/domain';
 import * as N from './names';
 import { Random, Zipf } from './random';
 
@@ -324,6 +324,16 @@ export interface Archive {
  * The archive of the given size. `documents()` can be iterated several times and gives the same documents
  * each time (it restarts from the seed), so large sizes never need to be held in memory.
  */
+/** How a hedged number is written, by qualifier; undefined entries are exact numbers. */
+const HEDGES: ReadonlyArray<{ qualifier: FigureQualifier; before: string; after: string } | undefined> = [
+  { qualifier: 'estimate', before: '预计', after: '' },
+  { qualifier: 'approx', before: '近', after: '' },
+  { qualifier: 'atLeast', before: '', after: '以上' },
+  undefined,
+  undefined,
+  undefined,
+];
+
 export function generateArchive(size: SizeName, seed: number = DEFAULT_SEED, spec: SizeSpec = SIZES[size]): Archive {
   const pool = buildPool(spec, new Random(seed));
   // first mention names decide generated ids; they are fixed by a dry run over the mention forms
@@ -410,9 +420,13 @@ export function generateArchive(size: SizeName, seed: number = DEFAULT_SEED, spe
         const location = locations.length && r.chance(0.7) ? r.pick(locations).key : undefined;
         const lead = chosen[0]?.e.name ?? '';
         const name = `${lead}${r.pick(N.EVENT_TEMPLATES[type])}`;
+        // a later event of the article takes place during its first when that is a meeting or a fair (a signing at a
+        // fair), derived from what was drawn so that the archive's other draws stay as they were
+        const occasion = k > 0 && (events[0].type === 'Meeting' || events[0].type === 'Fair') ? { partOf: 'ev0' } : {};
         events.push({
           key: `ev${k}`,
           type,
+          ...occasion,
           name: name.slice(0, 200),
           date,
           ...(multiDay ? { endDate: isoDay(eventDay + r.int(1, 3) * DAY_MS) } : {}),
@@ -468,6 +482,10 @@ export function generateArchive(size: SizeName, seed: number = DEFAULT_SEED, spe
           const s = r.pick(subjects);
           const m = r.pick(N.METRICS);
           const value = Math.round((m.min + r.next() * (m.max - m.min)) * 100) / 100;
+          // about a third of the numbers hedged, as newsletters do (预计 …, 近 …, … 以上); chosen from the value, not
+          // drawn, so that the archive's other draws stay as they were
+          const hedge = HEDGES[Math.round(value * 100) % 6];
+          const stated = hedge ? `${hedge.before}${value}${m.unit}${hedge.after}` : `${value}${m.unit}`;
           figures.push({
             subject: s.key,
             metric: m.metric,
@@ -475,7 +493,9 @@ export function generateArchive(size: SizeName, seed: number = DEFAULT_SEED, spe
             unit: m.unit,
             period: r.chance(0.5) ? publishedOn.slice(0, 4) : `${publishedOn.slice(0, 4)}-H1`,
             change: Math.round((r.next() * 0.6 - 0.1) * 1000) / 1000,
-            evidence: `${s.e.name}${m.metric}${value}${m.unit}`,
+            ...(hedge ? { qualifier: hedge.qualifier } : {}),
+            stated,
+            evidence: `${s.e.name}${m.metric}${stated}`,
           });
         }
       }

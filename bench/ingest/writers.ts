@@ -228,6 +228,7 @@ function eventRows(doc: Doc, idOf: (key: string) => string): Doc[] {
       attributes: canonicalJson(e.attributes ?? {}),
       evidence: e.evidence ?? null,
       location: e.location ? idOf(e.location) : null,
+      partOf: e.partOf ? `${aid}#${e.partOf}` : null,
       participants: ((e.participants as Doc[]) ?? []).map((p) => ({ entity: idOf(p.entity), role: p.role })),
     };
   });
@@ -236,7 +237,8 @@ function eventRows(doc: Doc, idOf: (key: string) => string): Doc[] {
 function figureRows(doc: Doc, idOf: (key: string) => string): Doc[] {
   return ((doc.figures as Doc[]) ?? []).map((f) => {
     const subject = idOf(f.subject);
-    const identity = canonicalJson([subject, f.metric, f.period ?? '', f.unit ?? '', f.value, f.change ?? null]);
+    const exact = [subject, f.metric, f.period ?? '', f.unit ?? '', f.value, f.change ?? null];
+    const identity = canonicalJson(f.qualifier ? [...exact, f.qualifier] : exact);
     return {
       article: doc.article.id,
       id: `figure:${createHash('sha256').update(identity).digest('hex').slice(0, 24)}`,
@@ -246,6 +248,8 @@ function figureRows(doc: Doc, idOf: (key: string) => string): Doc[] {
       unit: f.unit ?? null,
       period: f.period ?? null,
       change: f.change ?? null,
+      qualifier: f.qualifier ?? null,
+      stated: f.stated ?? null,
       evidence: f.evidence ?? null,
     };
   });
@@ -282,15 +286,23 @@ const RAW_EVENTS = `
   MATCH (e:Entity {id: p.entity})
   CREATE (e)-[:PARTICIPATED_IN {role: p.role, sourceArticles: [x.article], sourceEvidence: [coalesce(x.evidence, '')]}]->(ev)`;
 
+/** Events' `partOf`, once all the events of the rows exist. */
+const RAW_PART_OF = `
+  UNWIND $events AS x
+  WITH x WHERE x.partOf IS NOT NULL
+  MATCH (ev:Event {id: x.id}), (occasion:Event {id: x.partOf})
+  CREATE (ev)-[:PART_OF_EVENT]->(occasion)`;
+
 const RAW_FIGURES = `
   UNWIND $figures AS x
   MATCH (a:Article {id: x.article})
   MATCH (s:Entity {id: x.subject})
   MERGE (f:Figure {id: x.id})
-    ON CREATE SET f.metric = x.metric, f.value = x.value, f.unit = x.unit, f.period = x.period, f.change = x.change
+    ON CREATE SET f.metric = x.metric, f.value = x.value, f.unit = x.unit, f.period = x.period, f.change = x.change,
+                  f.qualifier = x.qualifier
   MERGE (f)-[:ABOUT]->(s)
   MERGE (a)-[rep:REPORTS]->(f)
-  SET rep.evidence = x.evidence`;
+  SET rep.evidence = x.evidence, rep.stated = x.stated`;
 
 /** Hand-written UNWIND … MERGE batches, `batchSize` documents per transaction. */
 export function rawWriter(batchSize: number): IngestWriter {
@@ -365,6 +377,7 @@ export function rawWriter(batchSize: number): IngestWriter {
             }
             const events = batch.flatMap((d, j) => eventRows(d, (key) => idMaps[j].get(key)!));
             if (events.length) await run(RAW_EVENTS, { events });
+            if (events.some((e) => e.partOf !== null)) await run(RAW_PART_OF, { events });
             const relations = new Map<RelationType, Doc[]>();
             batch.forEach((d, j) => {
               for (const [type, rows] of relationRows(d, (key) => idMaps[j].get(key)!)) relations.set(type, [...(relations.get(type) ?? []), ...rows]);
@@ -434,7 +447,8 @@ export const naiveWriter: IngestWriter = {
             await run('MATCH (e:Entity {id: $id}) MERGE (k:NameKey {key: $key}) MERGE (k)-[:IDENTIFIES]->(e)', { id, key });
           }
         }
-        for (const ev of eventRows(doc, (k) => idOf.get(k)!)) {
+        const docEvents = eventRows(doc, (k) => idOf.get(k)!);
+        for (const ev of docEvents) {
           await run(
             `MATCH (a:Article {id: $aid})
              CREATE (ev:Event {id: $x.id, type: $x.type, name: $x.name, date: $x.date, endDate: $x.endDate,
@@ -451,6 +465,9 @@ export const naiveWriter: IngestWriter = {
               { e: p.entity, ev: ev.id, role: p.role, aid, evidence: ev.evidence },
             );
           }
+        }
+        for (const ev of docEvents.filter((e) => e.partOf !== null)) {
+          await run('MATCH (ev:Event {id: $ev}), (o:Event {id: $o}) CREATE (ev)-[:PART_OF_EVENT]->(o)', { ev: ev.id, o: ev.partOf });
         }
         for (const [type, rows] of relationRows(doc, (k) => idOf.get(k)!)) {
           for (const row of rows) await run(RAW_RELATION(type), { rows: [row] });
