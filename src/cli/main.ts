@@ -56,7 +56,7 @@ async function ingestCommand(paths: string[], json: boolean, batch: number, env:
     const done = new LoadCount();
     const interrupted = (signal: NodeJS.Signals) => {
       bar.finish();
-      process.stderr.write(`kg: ${signal}: ${done.say()}\n`);
+      process.stderr.write(`kg: ${signal}: ${done.say()}; the batch being written when it stopped may have been committed too (loading the same files again is safe)\n`);
       process.exit(signal === 'SIGINT' ? 130 : 143);
     };
     process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
