@@ -14,7 +14,8 @@
  * And a diagnostic, `replayWriter`: product(1)'s own statements sent again without its client-side work.
  *
  * All three produce the same nodes and relationships (entities by the same identity rules, mentions,
- * name keys, events, participations, locations, relations with claim lists, figures).
+ * name keys, events, participations, locations, relations with claim lists, figures, and the search keys and
+ * duplicate-candidate blocking keys, computed with the product's `searchKeysOf`).
  */
 import { createHash } from 'crypto';
 import * as path from 'path';
@@ -22,6 +23,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { COMPILED_SRC } from '../lib/compiledProduct';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
 import { generatedEntityId, nameKeysOf } from '../../src/ingest/nameKeys';
+import { searchKeysOf, type SearchKeys } from '../../src/search';
 import { canonicalJson } from '../../src/ingest/canonicalJson';
 import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../../src/model';
 
@@ -155,6 +157,8 @@ interface PreparedEntity {
   evidence: string | null;
   explicitId?: string;
   nameKeys: string[];
+  /** what search and the duplicate candidates read (the product derives them from all of an entity's names) */
+  search: SearchKeys;
 }
 
 function prepareEntities(docs: Doc[]): PreparedEntity[] {
@@ -170,6 +174,7 @@ function prepareEntities(docs: Doc[]): PreparedEntity[] {
       evidence: (e.evidence as string | undefined) ?? null,
       explicitId: e.id as string | undefined,
       nameKeys: nameKeysOf({ type: e.type, name: e.name, aliases: e.aliases }),
+      search: searchKeysOf(e.type, [e.name, ...((e.aliases as string[] | undefined) ?? [])]),
     })),
   );
 }
@@ -254,6 +259,10 @@ function figureRows(doc: Doc, idOf: (key: string) => string): Doc[] {
     };
   });
 }
+
+/** The search keys as the product stores them (from the mention's names here: the product's are from all names). */
+const SET_SEARCH_KEYS = `SET e.searchNames = x.searchNames, e.searchShort = x.searchShort, e.searchPinyin = x.searchPinyin,
+      e.searchInitials = x.searchInitials, e.searchText = x.searchText, e.searchVersion = x.searchVersion`;
 
 const RAW_RELATION = (type: RelationType) => `
   UNWIND $rows AS x
@@ -354,6 +363,7 @@ export function rawWriter(batchSize: number): IngestWriter {
                       attributes: e.attributes,
                       evidence: e.evidence,
                       nameKeys: e.nameKeys,
+                      ...e.search,
                     }],
               );
               if (!rows.length) continue;
@@ -368,6 +378,9 @@ export function rawWriter(batchSize: number): IngestWriter {
                      e.aliasText = reduce(s = '', n IN e.aliases + more | CASE s WHEN '' THEN n ELSE s + '\n' + n END)
                  CREATE (a)-[:MENTIONS {key: x.key, name: x.name, aliases: x.aliases, kind: x.kind,
                                         attributes: x.attributes, evidence: x.evidence}]->(e)
+                 ${SET_SEARCH_KEYS}
+                 WITH e, x
+                 CALL (e, x) { UNWIND x.blockingKeys AS key MERGE (b:BlockingKey {key: key}) MERGE (b)-[:BLOCKS]->(e) }
                  WITH e, x
                  UNWIND x.nameKeys AS key
                  MERGE (k:NameKey {key: key})
@@ -445,6 +458,10 @@ export const naiveWriter: IngestWriter = {
           );
           for (const key of e.nameKeys) {
             await run('MATCH (e:Entity {id: $id}) MERGE (k:NameKey {key: $key}) MERGE (k)-[:IDENTIFIES]->(e)', { id, key });
+          }
+          await run(`MATCH (e:Entity {id: $id}) WITH e, $x AS x ${SET_SEARCH_KEYS}`, { id, x: e.search });
+          for (const key of e.search.blockingKeys) {
+            await run('MATCH (e:Entity {id: $id}) MERGE (b:BlockingKey {key: $key}) MERGE (b)-[:BLOCKS]->(e)', { id, key });
           }
         }
         const docEvents = eventRows(doc, (k) => idOf.get(k)!);

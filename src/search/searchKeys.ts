@@ -54,21 +54,39 @@ export function spell(folded: string): { pinyin: Spelled; initials: Spelled } {
   return { pinyin: full, initials };
 }
 
+/**
+ * Spelling a name out in pinyin is most of an ingest's client-side CPU, and the same entities are named again and
+ * again across documents: keys are remembered for the most recent names (frozen, so that a caller that changed a
+ * shared result would fail loudly instead of corrupting another document's keys).
+ */
+const MEMO_SIZE = 5_000;
+const memo = new Map<string, SearchKeys>();
+
 /** The search keys of an entity of this type with these names (name first). */
 export function searchKeysOf(type: string, names: readonly string[]): SearchKeys {
+  const key = `${type}\u0000${names.join('\u0000')}`;
+  const known = memo.get(key);
+  if (known) return known;
+  const keys = computeSearchKeys(type, names);
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value as string);
+  memo.set(key, keys);
+  return keys;
+}
+
+function computeSearchKeys(type: string, names: readonly string[]): SearchKeys {
   const folded: Folded[] = names.map((n) => foldAligned(n));
   const spelled = folded.map((f) => spell(f.text));
   const searchNames = folded.map((f) => f.text);
   const searchShort = searchNames.map(shortForm);
   const searchPinyin = spelled.map((s) => s.pinyin.text);
   const searchInitials = spelled.map((s) => s.initials.text);
-  return {
-    searchNames,
-    searchShort,
-    searchPinyin,
-    searchInitials,
+  return Object.freeze({
+    searchNames: Object.freeze(searchNames) as string[],
+    searchShort: Object.freeze(searchShort) as string[],
+    searchPinyin: Object.freeze(searchPinyin) as string[],
+    searchInitials: Object.freeze(searchInitials) as string[],
     searchText: [...new Set([...searchNames, ...searchShort, ...searchPinyin, ...searchInitials])].join('\n'),
     searchVersion: SEARCH_KEYS_VERSION,
-    blockingKeys: blockingKeysOf(type, searchShort),
-  };
+    blockingKeys: Object.freeze(blockingKeysOf(type, searchShort)) as string[],
+  });
 }
