@@ -21,10 +21,6 @@ function normaliseStrings(value: unknown): unknown {
   return value;
 }
 
-/**
- * Checks a parsed document against every rule of `kg-article/1` and lists every problem by JSON path.
- * Structure comes from the JSON Schema; the rules below are those JSON Schema cannot express.
- */
 const objects = (value: unknown): Array<Record<string, unknown>> =>
   Array.isArray(value) ? value.map((v) => (v && typeof v === 'object' && !Array.isArray(v) ? v : {})) : [];
 const str = (value: unknown): string | undefined => (typeof value === 'string' ? storedText(value) : undefined);
@@ -77,19 +73,12 @@ function partOfProblems(
   return problems;
 }
 
-/**
- * Checks a parsed document against every rule of `kg-article/1` and lists every problem by JSON path.
- * Structure comes from the JSON Schema; the rules below are those JSON Schema cannot express. They run
- * even when the structure is wrong (reading defensively), so one pass reports everything.
- */
-export function validateDocument(input: unknown): Validation {
-  const problems = [...checkSchema(SCHEMA, input), ...checkText(input)];
-  const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
-  const entities = objects(raw.entities);
-  const events = objects(raw.events);
-  const relations = objects(raw.relations);
-  const figures = objects(raw.figures);
-
+/** The keys a document defines (entities with their types, events), with duplicate keys and ids reported. */
+function documentKeys(
+  entities: Array<Record<string, unknown>>,
+  events: Array<Record<string, unknown>>,
+  problems: Problem[],
+): { entityTypes: Map<string, EntityType | undefined>; eventKeys: Set<string> } {
   const entityTypes = new Map<string, EntityType | undefined>();
   const eventKeys = new Set<string>();
   const seen = new Map<string, string>();
@@ -109,7 +98,6 @@ export function validateDocument(input: unknown): Validation {
     defineKey(key, `events[${i}]`);
     if (key !== undefined) eventKeys.add(key);
   });
-
   const ids = new Map<string, number>();
   entities.forEach((e, i) => {
     const id = str(e.id);
@@ -119,83 +107,107 @@ export function validateDocument(input: unknown): Validation {
       problems.push({ path: `entities[${i}].id`, message: `duplicate id ${quote(id)} (also entities[${first}].id)` });
     } else ids.set(id, i);
   });
+  return { entityTypes, eventKeys };
+}
 
-  const entityRef = (value: unknown, path: string, allowed?: readonly EntityType[]): void => {
+/** The checks facts share: references to entities (by type), real calendar dates, and date order. */
+class FactChecks {
+  constructor(
+    private readonly keys: ReturnType<typeof documentKeys>,
+    readonly problems: Problem[],
+  ) {}
+
+  entityRef(value: unknown, path: string, allowed?: readonly EntityType[]): void {
     const key = str(value);
     if (key === undefined) return; // the schema has reported it
-    if (!entityTypes.has(key)) {
-      problems.push({
-        path,
-        message: eventKeys.has(key) ? `${quote(key)} is an event; an entity key is needed here` : `unknown key ${quote(key)}`,
-      });
+    if (!this.keys.entityTypes.has(key)) {
+      const message = this.keys.eventKeys.has(key) ? `${quote(key)} is an event; an entity key is needed here` : `unknown key ${quote(key)}`;
+      this.problems.push({ path, message });
       return;
     }
-    const type = entityTypes.get(key);
+    const type = this.keys.entityTypes.get(key);
     if (type && allowed && !allowed.includes(type)) {
-      problems.push({ path, message: `${quote(key)} is a ${type}; expected ${allowed.join(' or ')}` });
+      this.problems.push({ path, message: `${quote(key)} is a ${type}; expected ${allowed.join(' or ')}` });
     }
-  };
+  }
 
-  const checkDate = (value: unknown, path: string): void => {
+  date(value: unknown, path: string): void {
     if (typeof value === 'string' && /^\d{4}-\d{2}(-\d{2})?$/.test(value) && dateSpan(value) === null) {
-      problems.push({ path, message: `${quote(value)} is not a real calendar date` });
+      this.problems.push({ path, message: `${quote(value)} is not a real calendar date` });
     }
-  };
-  const checkOrder = (start: unknown, end: unknown, path: string, what: string): void => {
+  }
+
+  order(start: unknown, end: unknown, path: string, what: string): void {
     const a = typeof start === 'string' ? dateSpan(start) : null;
     const b = typeof end === 'string' ? dateSpan(end) : null;
-    if (a && b && b.last < a.first) problems.push({ path, message: `${quote(end)} is before ${what} ${quote(start)}` });
-  };
+    if (a && b && b.last < a.first) this.problems.push({ path, message: `${quote(end)} is before ${what} ${quote(start)}` });
+  }
+}
 
-  const article = (raw.article && typeof raw.article === 'object' ? raw.article : {}) as Record<string, unknown>;
-  checkDate(article.publishedOn, 'article.publishedOn');
-
+function checkEvents(events: Array<Record<string, unknown>>, check: FactChecks): void {
   events.forEach((e, i) => {
     const path = `events[${i}]`;
-    checkDate(e.date, `${path}.date`);
-    checkDate(e.endDate, `${path}.endDate`);
+    check.date(e.date, `${path}.date`);
+    check.date(e.endDate, `${path}.endDate`);
     if (e.endDate !== undefined && e.date === undefined) {
-      problems.push({ path: `${path}.endDate`, message: 'an endDate needs a date' });
+      check.problems.push({ path: `${path}.endDate`, message: 'an endDate needs a date' });
     }
-    checkOrder(e.date, e.endDate, `${path}.endDate`, 'date');
-    if (e.location !== undefined) entityRef(e.location, `${path}.location`, EVENT_LOCATION_TYPES);
+    check.order(e.date, e.endDate, `${path}.endDate`, 'date');
+    if (e.location !== undefined) check.entityRef(e.location, `${path}.location`, EVENT_LOCATION_TYPES);
     const roles = new Set<string>();
     objects(e.participants).forEach((p, j) => {
-      entityRef(p.entity, `${path}.participants[${j}].entity`);
+      check.entityRef(p.entity, `${path}.participants[${j}].entity`);
       // the role is a string once the schema has passed; quote() keeps a hostile one (say, an array nested
       // 100 000 deep) from overflowing the stack, as String() would
       const role = typeof p.role === 'string' ? p.role : quote(p.role);
       const pair = `${str(p.entity)}\u0000${role}`;
       if (roles.has(pair)) {
-        problems.push({ path: `${path}.participants[${j}]`, message: `${quote(p.entity)} is listed twice as ${role}` });
+        check.problems.push({ path: `${path}.participants[${j}]`, message: `${quote(p.entity)} is listed twice as ${role}` });
       }
       roles.add(pair);
     });
   });
+}
 
-  problems.push(...partOfProblems(events, eventKeys, entityTypes));
-
+function checkRelations(relations: Array<Record<string, unknown>>, check: FactChecks): void {
   relations.forEach((r, i) => {
     const path = `relations[${i}]`;
     const decl = isRelationType(r.type) ? RELATION_TYPES[r.type] : undefined;
-    entityRef(r.from, `${path}.from`, decl?.from);
-    entityRef(r.to, `${path}.to`, decl?.to);
+    check.entityRef(r.from, `${path}.from`, decl?.from);
+    check.entityRef(r.to, `${path}.to`, decl?.to);
     if (str(r.from) !== undefined && str(r.from) === str(r.to)) {
-      problems.push({ path: `${path}.to`, message: 'a relation cannot link an entity to itself' });
+      check.problems.push({ path: `${path}.to`, message: 'a relation cannot link an entity to itself' });
     }
     const attributes = (r.attributes && typeof r.attributes === 'object' ? r.attributes : {}) as Record<string, unknown>;
     for (const name of decl?.requiredAttributes ?? []) {
       const v = attributes[name];
       if (typeof v !== 'string' || v.trim() === '') {
-        problems.push({ path: `${path}.attributes.${name}`, message: `${String(r.type)} needs a non-empty string attribute "${name}"` });
+        check.problems.push({ path: `${path}.attributes.${name}`, message: `${String(r.type)} needs a non-empty string attribute "${name}"` });
       }
     }
-    checkDate(r.since, `${path}.since`);
-    checkDate(r.until, `${path}.until`);
-    checkOrder(r.since, r.until, `${path}.until`, 'since');
+    check.date(r.since, `${path}.since`);
+    check.date(r.until, `${path}.until`);
+    check.order(r.since, r.until, `${path}.until`, 'since');
   });
+}
 
-  figures.forEach((f, i) => entityRef(f.subject, `figures[${i}].subject`));
+/**
+ * Checks a parsed document against every rule of `kg-article/1` and lists every problem by JSON path.
+ * Structure comes from the JSON Schema; the rules here are those JSON Schema cannot express. They run
+ * even when the structure is wrong (reading defensively), so one pass reports everything.
+ */
+export function validateDocument(input: unknown): Validation {
+  const problems = [...checkSchema(SCHEMA, input), ...checkText(input)];
+  const raw = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>;
+  const events = objects(raw.events);
+  const keys = documentKeys(objects(raw.entities), events, problems);
+  const check = new FactChecks(keys, problems);
+  const article = (raw.article && typeof raw.article === 'object' ? raw.article : {}) as Record<string, unknown>;
+  check.date(article.publishedOn, 'article.publishedOn');
+  checkEvents(events, check);
+  problems.push(...partOfProblems(events, keys.eventKeys, keys.entityTypes));
+  checkRelations(objects(raw.relations), check);
+  objects(raw.figures).forEach((f, i) => check.entityRef(f.subject, `figures[${i}].subject`));
 
   if (problems.length > 0) return { ok: false, problems };
   const doc = normaliseStrings(input) as ArticleDocument;
