@@ -1,5 +1,5 @@
 import type { Driver } from 'neo4j-driver';
-import { executeWrite } from '../graph';
+import { executeWrite, withRetries } from '../graph';
 import { type DocumentReport, type IngestOptions, reportOutcome } from './documentReport';
 import { type HashedDocument, Rejected, writeDocuments, type WriteOutcome } from './writeDocuments';
 
@@ -23,18 +23,19 @@ export async function writeTransaction(driver: Driver, items: HashedDocument[], 
 /** Writes one validated document in its own transaction, retrying lock conflicts (see LOCK_CONFLICT_ROUNDS). */
 export async function writeOne(driver: Driver, item: HashedDocument, source: string, options: IngestOptions): Promise<DocumentReport> {
   const articleId = item.doc.article.id;
-  for (let round = 1; ; round += 1) {
-    try {
-      const [outcome] = await writeTransaction(driver, [item], options);
-      return reportOutcome(source, articleId, outcome);
-    } catch (error) {
-      if (error instanceof Rejected) return { source, articleId, status: 'rejected', problems: error.problems };
-      if (round < LOCK_CONFLICT_ROUNDS && isLockConflict(error)) {
-        await new Promise((resolve) => setTimeout(resolve, Math.min(2000, 50 * 2 ** round) * (0.5 + Math.random())));
-        continue;
-      }
-      throw error;
-    }
+  try {
+    // pauses of 100 ms doubling up to 2 s, ±50%: loaders that collided once should not collide again
+    const [outcome] = await withRetries(() => writeTransaction(driver, [item], options), {
+      attempts: LOCK_CONFLICT_ROUNDS,
+      firstDelayMs: 100,
+      maxDelayMs: 2000,
+      jitter: 0.5,
+      retriable: isLockConflict,
+    });
+    return reportOutcome(source, articleId, outcome);
+  } catch (error) {
+    if (error instanceof Rejected) return { source, articleId, status: 'rejected', problems: error.problems };
+    throw error;
   }
 }
 
