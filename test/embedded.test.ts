@@ -120,6 +120,15 @@ describe('embedded Neo4j', () => {
     START_TIMEOUT,
   );
 
+  it('runs in a process group of its own, so that a Ctrl-C at the terminal (SIGINT to our group) reaches only us, who stop it after what is in flight', () => {
+    const group = (pid: number) => {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+    };
+    expect(group(first.pid)).toBe(first.pid);
+    expect(group(first.pid)).not.toBe(group(process.pid));
+  });
+
   it('shows its CPU and its JIT compiler threads\' in /proc, as the ingest benchmark\'s warm-up reads them', () => {
     // starting Neo4j JIT-compiles a great deal: HotSpot's compiler threads have used some of the JVM's CPU
     const cpu = readJvmCpu(first.pid)!;

@@ -54,15 +54,17 @@ async function ingestCommand(paths: string[], json: boolean, batch: number, env:
     await rekeyNames(db.driver, { database: db.database });
     const bar = new ProgressBar(total);
     const done = new LoadCount();
-    const interrupted = (signal: NodeJS.Signals) => {
+    const stop = new StopOnSignal(() => {
       bar.finish();
-      process.stderr.write(`kg: ${signal}: ${done.say()}; the batch being written when it stopped may have been committed too (loading the same files again is safe)\n`);
-      process.exit(signal === 'SIGINT' ? 130 : 143);
-    };
-    process.once('SIGINT', interrupted).once('SIGTERM', interrupted);
+      process.stderr.write(`kg: stopping: the transaction in flight is let finish, then kg says what was committed (send the signal again to stop at once)\n`);
+    }, (signal) => {
+      bar.finish();
+      process.stderr.write(`kg: ${signal} again: stopped at once: ${done.say()}; the transaction in flight may have committed too (loading the same files again is safe)\n`);
+    });
     const summary = await ingestAll(db.driver, readDocuments(paths), {
       database: db.database,
       batch,
+      signal: stop.signal,
       onReport: (report) => {
         done.add(report.status);
         bar.tick();
@@ -73,9 +75,14 @@ async function ingestCommand(paths: string[], json: boolean, batch: number, env:
       },
     }).catch((error: unknown) => {
       bar.finish();
-      process.stderr.write(`kg: the load failed: ${done.say()}\n`);
+      process.stderr.write(`kg: the load failed: ${done.say()}; the document in flight was not written. ${AGAIN}\n`);
       throw error;
-    }).finally(() => process.off('SIGINT', interrupted).off('SIGTERM', interrupted));
+    }).finally(() => stop.dispose());
+    if (summary.stopped) {
+      bar.finish();
+      process.stderr.write(`kg: ${stop.received}: ${done.say()}; nothing else was written. ${AGAIN}\n`);
+      return stop.received === 'SIGINT' ? 130 : 143;
+    }
     bar.finish();
     if (json) process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
     else process.stdout.write(`${formatSummary(summary)}\n`);
@@ -106,6 +113,37 @@ async function validateCommand(paths: string[], json: boolean): Promise<number> 
 
 class UsageError extends Error {}
 
+const AGAIN = 'Run the same load again to finish it (documents already in are reported unchanged).';
+
+/**
+ * SIGINT and SIGTERM during a load: the first aborts `signal` (the load stops after the transaction in flight),
+ * the second exits at once (130 or 143).
+ */
+class StopOnSignal {
+  private readonly controller = new AbortController();
+  readonly signal = this.controller.signal;
+  received: NodeJS.Signals | undefined;
+  private readonly handler = (signal: NodeJS.Signals) => {
+    if (this.received === undefined) {
+      this.received = signal;
+      this.controller.abort();
+      this.onFirst();
+    } else {
+      this.onSecond(signal);
+      process.exit(signal === 'SIGINT' ? 130 : 143);
+    }
+  };
+  constructor(
+    private readonly onFirst: () => void,
+    private readonly onSecond: (signal: NodeJS.Signals) => void,
+  ) {
+    process.on('SIGINT', this.handler).on('SIGTERM', this.handler);
+  }
+  dispose(): void {
+    process.off('SIGINT', this.handler).off('SIGTERM', this.handler);
+  }
+}
+
 /** What a load has committed so far, for when it stops before the end (a signal, a lost connection). */
 class LoadCount {
   private readonly counts = { created: 0, updated: 0, unchanged: 0, rejected: 0 };
@@ -117,7 +155,7 @@ class LoadCount {
     const committed = created + updated + unchanged;
     return (
       `${committed} document${committed === 1 ? ' was' : 's were'} committed before it stopped (${created} created, ${updated} updated, ` +
-      `${unchanged} unchanged; ${rejected} rejected); a document in flight was not written. Run the same load again to finish it.`
+      `${unchanged} unchanged; ${rejected} rejected)`
     );
   }
 }

@@ -15,6 +15,8 @@
  * - Readiness is a single stdout line `NEO4J_BOLT_READY bolt://127.0.0.1:<port>` printed once Bolt
  *   accepts connections; port 0 lets the JVM pick a free port, so parallel instances (several
  *   checkouts, or a test that starts a second database) never collide.
+ * - It runs in a process group of its own, so that a Ctrl-C at the terminal is ours to handle: we stop it
+ *   once what is in flight has finished.
  * - The child can never outlive us: SIGTERM on `stop()`, SIGTERM from a process 'exit' hook, and,
  *   for a parent killed with SIGKILL, the launcher exits by itself when its stdin pipe (whose other
  *   end only this process holds) closes.
@@ -163,7 +165,9 @@ export async function startEmbeddedNeo4j(opts: EmbeddedNeo4jOptions): Promise<Em
   ];
 
   const started = Date.now();
-  const child = spawn(java.path, args, { cwd: home, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  // its own process group: a Ctrl-C at the terminal reaches only us, and we stop it after what is in flight
+  // (`npm start` drains requests first, `kg ingest` lets its transaction finish)
+  const child = spawn(java.path, args, { cwd: home, env, stdio: ['pipe', 'pipe', 'pipe'], detached: true });
   track(child);
   // Never write to stdin; just hold it open. Ignore EPIPE if the child dies first.
   child.stdin.on('error', () => undefined);

@@ -6,6 +6,8 @@ import type { SourcedDocument } from './readDocuments';
 export interface IngestSummary {
   reports: DocumentReport[];
   totals: Record<IngestStatus, number>;
+  /** `signal` stopped the load before the end: `reports` are the documents loaded (or rejected) before it */
+  stopped?: true;
 }
 
 export interface IngestAllOptions extends BatchOptions {
@@ -18,6 +20,9 @@ export interface IngestAllOptions extends BatchOptions {
  * Ingests documents in order, `batch` per transaction (one by default), calling `onReport` for each
  * document in order (for a batch, once the batch is written). Documents that could not be read are rejected.
  * The next batch is read and validated while one is being written.
+ *
+ * When `signal` aborts, no more documents are read or written: the transaction in flight is let finish (or
+ * roll back) and awaited, and the summary (`stopped`) reports exactly the documents committed before it.
  */
 export async function ingestAll(
   driver: Driver,
@@ -37,11 +42,13 @@ export async function ingestAll(
     let next = 0;
     for (const item of batch) {
       const report = 'problems' in item ? { source: item.source, status: 'rejected' as const, problems: item.problems } : written[next++];
+      if (report === undefined) return; // the signal stopped the batch's documents being loaded one by one here
       reports.push(report);
       totals[report.status] += 1;
       options.onReport?.(report);
     }
   };
+  const stopped = () => options.signal?.aborted === true;
   const flush = async () => {
     const batch = pending;
     pending = [];
@@ -50,6 +57,7 @@ export async function ingestAll(
     // is still with Neo4j; the writes stay one after the other, in order, each seeing the ones before
     const checked = await checkBatchInTurns(inputs);
     await writing;
+    if (stopped()) return; // read, never written: not reported
     writing = write(batch, inputs, checked);
     // handled where it is awaited (the next flush, or the end); this only keeps Node from calling it unhandled meanwhile
     writing.catch(() => {});
@@ -57,15 +65,16 @@ export async function ingestAll(
 
   try {
     for await (const item of documents) {
+      if (stopped()) break;
       pending.push(item);
       if (pending.length >= size) await flush();
     }
-    await flush();
+    if (!stopped()) await flush();
     await writing;
   } catch (error) {
     // a failed read of the documents: let the batch in flight finish (or fail) before the caller goes on
     await writing.catch(() => {});
     throw error;
   }
-  return { reports, totals };
+  return stopped() ? { reports, totals, stopped: true } : { reports, totals };
 }

@@ -16,6 +16,11 @@ export interface BatchOptions extends IngestOptions {
    * about to be loaded one by one, with their sources and the reason (`Rejected` or the error).
    */
   onRetry?: (sources: string[], reason: unknown) => void;
+  /**
+   * Stops a load between transactions (`ingestAll`), and between the documents of a batch being loaded again one
+   * by one: the reports then end with the last document written.
+   */
+  signal?: AbortSignal;
 }
 
 /** One document to load: parsed JSON and where it came from. */
@@ -80,7 +85,10 @@ export async function writeBatch(driver: Driver, inputs: BatchInput[], checkedBa
     } catch (reason) {
       // rolled back: a rejected document, a failure or unresolved lock conflicts; one transaction each
       options.onRetry?.(valid.map((v) => inputs[v.index].source), reason);
-      for (const { index, item } of valid) reports[index] = await writeOne(driver, item, inputs[index].source, options);
+      for (const { index, item } of valid) {
+        if (options.signal?.aborted) return reports.slice(0, index);
+        reports[index] = await writeOne(driver, item, inputs[index].source, options);
+      }
       return reports;
     }
     valid.forEach(({ index, item }, k) => (reports[index] = reportOutcome(inputs[index].source, item.doc.article.id, outcomes[k])));
