@@ -4,6 +4,7 @@
  * holding its text) agree on each case.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { graphDump } from './support/graphDump';
@@ -93,6 +94,69 @@ describe('text a document gives is kept exactly or rejected by path, by the CLI 
     expect(await viaHttpString(`\ufeff${docText('t-bom')}`)).toMatchObject({ status: 'UNCHANGED', problems: [] });
     const { out } = await runKg('validate', join(dir, 't-bom.json'));
     expect(out).toBe(`valid    ${join(dir, 't-bom.json')}\n`);
+  });
+
+  /** a good document's bytes with the name 金锋's last byte replaced by 0xff: where that byte is, and the bytes */
+  const badUtf8 = (id: string): { bytes: Buffer; at: number } => {
+    const good = Buffer.from(docText(id), 'utf8');
+    const at = good.indexOf(Buffer.from('金锋', 'utf8')) + 5; // 锋 is e9 94 8b: its third byte
+    const bytes = Buffer.from(good);
+    bytes[at] = 0xff;
+    return { bytes, at };
+  };
+
+  it('when a file or an NDJSON line holds a byte that is not UTF-8, then the CLI rejects that document naming the byte offset, writes nothing of it, and loads the rest', async () => {
+    const before = await dump();
+    const { bytes, at } = badUtf8('t-utf8');
+    const file = join(dir, 't-utf8.json');
+    writeFileSync(file, bytes);
+    // 锋's first two bytes are a sequence cut short by the 0xff: the bad sequence starts two bytes earlier
+    const message = `not valid UTF-8 at byte offset ${at - 2} (e9 94): a document must be UTF-8 text`;
+    const ingest = await runKg('ingest', '--json', file);
+    expect(ingest.status).toBe(1);
+    expect(JSON.parse(ingest.out).reports).toEqual([{ source: file, status: 'rejected', problems: [{ path: '', message }] }]);
+    expect(await dump()).toBe(before);
+    const validate = await runKg('validate', file);
+    expect(validate.status).toBe(1);
+    expect(validate.out).toBe(`invalid  ${file}\n    ${message}\n`);
+
+    const ndjson = join(dir, 't-utf8.ndjson');
+    const first = Buffer.from(`${docText('t-utf8-1')}\r\n\n`, 'utf8');
+    writeFileSync(ndjson, Buffer.concat([first, badUtf8('t-utf8-3').bytes, Buffer.from(`\n${docText('t-utf8-4')}\n`)]));
+    const lines = await runKg('ingest', '--json', ndjson);
+    expect(lines.status).toBe(1);
+    const reports = JSON.parse(lines.out).reports as Array<{ source: string; status: string; problems: Problems }>;
+    const lineAt = badUtf8('t-utf8-3').at - 2;
+    expect(reports.map((r) => [r.source, r.status, r.problems])).toEqual([
+      [`${ndjson}:1`, 'created', []],
+      [`${ndjson}:3`, 'rejected', [{ path: '', message: `not valid UTF-8 at byte offset ${lineAt} of the line, ${first.length + lineAt} of the file (e9 94): a document must be UTF-8 text` }]],
+      [`${ndjson}:4`, 'created', []],
+    ]);
+  });
+
+  it('when a request body holds a byte that is not UTF-8, then it is refused with 400 INVALID_UTF8 naming the byte offset, plain or compressed, and nothing is written', async () => {
+    const before = await dump();
+    const { bytes: doc, at } = badUtf8('t-utf8-http');
+    const head = Buffer.from(`{"query":${JSON.stringify(INGEST)},"variables":{"doc":`, 'utf8');
+    const body = Buffer.concat([head, doc, Buffer.from('}}')]);
+    const expected = {
+      errors: [{
+        message: `the request body is not valid UTF-8 at byte offset ${head.length + at - 2} (e9 94): send JSON in UTF-8 (a bad byte is refused, not replaced by U+FFFD)`,
+        extensions: { code: 'INVALID_UTF8' },
+      }],
+    };
+    const send = async (payload: Buffer, headers: Record<string, string> = {}) => {
+      const res = await fetch(`${t.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${EDITOR_KEY}`, ...headers },
+        body: new Uint8Array(payload),
+      });
+      return { status: res.status, body: await res.json() };
+    };
+    // the lean path (plain UTF-8 JSON) and express's (a compressed body, inflated by body-parser)
+    expect(await send(body)).toEqual({ status: 400, body: expected });
+    expect(await send(gzipSync(body), { 'content-encoding': 'gzip' })).toEqual({ status: 400, body: expected });
+    expect(await dump()).toBe(before);
   });
 
   it('when names hold a real U+FFFD, an astral character and inner white space, then they are stored exactly as given', async () => {

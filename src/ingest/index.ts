@@ -14,3 +14,4 @@ export { deleteArticle, type ArticleRemoval } from './deleteArticle';
 export { mergeEntities, MergeRefused } from './mergeEntities';
 export { duplicateMembers, parseDocumentText, type ParsedText } from './parseDocumentText';
 export { rekeyNames, type Rekeyed } from './rekeyNames';
+export { decodeUtf8, type DecodedUtf8, invalidUtf8Message } from './utf8';

@@ -65,6 +65,8 @@ function unreadableBody(limit: BodyLimit, logger: Logger): ErrorRequestHandler {
       jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `the request body is larger than the limit of ${limit.text}`);
     } else if (e.type === 'entity.parse.failed') {
       jsonError(res, 400, 'BAD_REQUEST', 'the request body is not valid JSON');
+    } else if (e.type === 'entity.invalid.utf8') {
+      jsonError(res, 400, 'INVALID_UTF8', (err as Error).message);
     } else if (e.type === 'entity.duplicate.member') {
       jsonError(res, 400, 'BAD_REQUEST', (err as Error).message);
     } else if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {

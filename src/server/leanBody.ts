@@ -1,13 +1,14 @@
 /**
  * The usual /graphql requests (GET, or POST of UTF-8 JSON) skip express: its router, body-parser and
  * res.send cost more than Apollo itself on a small query. This reads their body with the answers express
- * gives (`express.json()` with the same limit and `verify`): 413 over the limit, 400 for a body that is not a
- * JSON object or array or names a member twice, `{}` for an empty body, a BOM dropped. Every other request
+ * gives (`express.json()` with the same limit and `verify`): 413 over the limit, 400 for a body that is not
+ * UTF-8 (INVALID_UTF8), not a JSON object or array, or names a member twice, `{}` for an empty body, a BOM dropped. Every other request
  * goes through express.
  */
 import type * as http from 'http';
 import { JSON_TYPE, jsonError } from './jsonError';
-import { duplicateMemberMessage } from './strictJson';
+import { decodeUtf8 } from '../ingest';
+import { duplicateMemberMessage, invalidUtf8BodyMessage } from './strictJson';
 
 /** body-parser's json() accepts only an object or an array, after JSON whitespace */
 const FIRST_NON_SPACE = /^[\x20\x09\x0a\x0d]*([^\x20\x09\x0a\x0d])/;
@@ -72,7 +73,10 @@ export function readLeanBody(req: http.IncomingMessage, res: http.ServerResponse
     if (failed) return;
     if (tooLarge) return jsonError(res, 413, 'PAYLOAD_TOO_LARGE', `the request body is larger than the limit of ${limit.text}`);
     if (declared !== undefined && received !== declared) return jsonError(res, 400, 'BAD_REQUEST', 'the request could not be read');
-    const parsed = parseJsonBody(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    const decoded = decodeUtf8(chunks.length === 1 ? chunks[0] : Buffer.concat(chunks));
+    // a bad byte would otherwise become U+FFFD in what the request stores, without a word
+    if (!('text' in decoded)) return jsonError(res, 400, 'INVALID_UTF8', invalidUtf8BodyMessage(decoded));
+    const parsed = parseJsonBody(decoded.text);
     if (parsed === INVALID) return jsonError(res, 400, 'BAD_REQUEST', 'the request body is not valid JSON');
     // JSON.parse keeps the last of two members of one name without a word (strictJson.ts)
     const duplicate = parsed.text === undefined ? undefined : duplicateMemberMessage(parsed.text);
@@ -84,8 +88,8 @@ export function readLeanBody(req: http.IncomingMessage, res: http.ServerResponse
 const INVALID = Symbol('invalid');
 
 /** A body as express.json() reads it: strict (an object or array), `{}` when empty, a BOM dropped; with its text. */
-function parseJsonBody(bytes: Buffer): { body: unknown; text?: string } | typeof INVALID {
-  let text = bytes.toString('utf8');
+function parseJsonBody(decoded: string): { body: unknown; text?: string } | typeof INVALID {
+  let text = decoded;
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1); // body-parser (iconv-lite) drops a BOM
   if (text.length === 0) return { body: {} };
   const c = text.charCodeAt(0);
