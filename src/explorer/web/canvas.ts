@@ -6,7 +6,7 @@ import type { EventObject, NodeSingular } from 'cytoscape';
 import { el } from './elements';
 import { showError, showPartialErrors } from './errors';
 import { CLUSTER_DRAW_MAX, groupNeighbours, type Cluster, type Grouping } from './clusters';
-import type { GEdge, GNode } from './graphView';
+import type { GEdge, GNode } from './graphTypes';
 import * as Q from './queries';
 import { changed, cy, getFilters, VOCAB, getPath, lastSelected, noteSelected, noteUnselected, onChange, setPathEnd, view } from './state';
 import { toast } from './toast';

@@ -1,8 +1,8 @@
 /** The details panel for a cluster node: what it groups, its members (searchable), draw some or all. */
 import { CLUSTER_DRAW_MAX, filterMembers, type Cluster } from './clusters';
 import { clear, h } from './dom';
-import type { GNode } from './graphView';
-import { swatch } from './panel';
+import type { GNode } from './graphTypes';
+import { swatch } from './swatch';
 
 export interface ClusterActions {
   /** draw these members (all: undefined) */

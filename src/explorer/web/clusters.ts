@@ -4,8 +4,8 @@
  * (the edge word: a role, a title, a relation), and each group of more than MIN_GROUP is drawn as one
  * cluster node with its count. Pure functions (unit-tested); graphView.ts draws the clusters.
  */
-import type { GEdge, GNode } from './graphView';
-import { edgeWord } from './graphView';
+import { edgeWord } from './edgeWord';
+import type { GEdge, GNode } from './graphTypes';
 
 /** More new direct neighbours than this are grouped. */
 export const GROUP_THRESHOLD = 25;

@@ -5,7 +5,7 @@ import { renderCluster } from './clusterPanel';
 import { clear, debounce, h } from './dom';
 import { el } from './elements';
 import { askForKeyIf, errorParts, showPartialErrors } from './errors';
-import type { GNode } from './graphView';
+import type { GNode } from './graphTypes';
 import * as panel from './panel';
 import { pathList, pathSummary, showPaths } from './pathBox';
 import * as Q from './queries';

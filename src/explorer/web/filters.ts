@@ -5,7 +5,7 @@
 import { isActive, typedDate } from './dates';
 import { clear, h } from './dom';
 import { el } from './elements';
-import { swatch } from './panel';
+import { swatch } from './swatch';
 import { dateRange, getFilters, onChange, setFilters, view, VOCAB } from './state';
 import { NODE_TYPES, TYPE_LOOK } from './theme';
 import type { DateMode } from './viewState';

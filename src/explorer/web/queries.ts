@@ -3,7 +3,7 @@
  * an analyst's script as it is.
  */
 import { gql, type GqlResult } from './api';
-import type { GEdge, GNode, GPath } from './graphView';
+import type { GEdge, GNode, GPath } from './graphTypes';
 
 const GRAPH_NODE = 'id: nodeId label type kind date';
 const GRAPH_EDGE = 'id source target type role title';

@@ -4,7 +4,7 @@ import { putOnCanvas } from './canvas';
 import { clear, debounce, h } from './dom';
 import { el } from './elements';
 import { askForKeyIf, errorParts, showPartialErrors } from './errors';
-import { swatch } from './panel';
+import { swatch } from './swatch';
 import * as Q from './queries';
 import { onChange } from './state';
 

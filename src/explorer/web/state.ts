@@ -8,7 +8,8 @@
 import { ENTITY_TYPE_NAMES, EVENT_TYPES } from '../../model/domain';
 import { requestsInFlight } from './api';
 import { el } from './elements';
-import { GraphView, type GPath } from './graphView';
+import type { GPath } from './graphTypes';
+import { GraphView } from './graphView';
 import type { NodeDetails } from './queries';
 import type { DateMode, ViewState } from './viewState';
 

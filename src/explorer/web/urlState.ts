@@ -1,7 +1,7 @@
 /** The view in the URL fragment: kept up to date as the state changes, and restored from a link. */
 import { drawExpansion, fetchNeighbours, selectOnly } from './canvas';
 import { showError } from './errors';
-import type { GNode } from './graphView';
+import type { GNode } from './graphTypes';
 import { clearPath, showPaths } from './pathBox';
 import * as Q from './queries';
 import {

@@ -1,0 +1,106 @@
+/** An entity's panel: aliases, positions or officials, parent, events, relations, figures, attributes, evidence. */
+import { clear, h } from './dom';
+import { edgeWord } from './edgeWord';
+import { figuresSection } from './figuresSection';
+import type { PanelActions } from './panelActions';
+import { panelHead } from './panelHead';
+import { attributesSection, entityLink, section, sourcesSection } from './panelParts';
+import type { EntityDetails } from './queries';
+
+const list = (...items: HTMLElement[]): HTMLElement => h('ul', { class: 'list' }, ...items);
+
+function positionsSection(d: EntityDetails, actions: PanelActions): HTMLElement | null {
+  if (!d.positions?.length) return null;
+  return section(
+    'positions',
+    'Positions',
+    d.positions.length,
+    list(
+      ...d.positions.map((p) =>
+        h(
+          'li',
+          { dataset: { title: p.title } },
+          h('div', { class: 'ev-line' }, h('strong', { text: p.title }), h('span', { class: 'muted', text: 'at' }), entityLink(p.organization, actions)),
+          p.since || p.until ? h('div', { class: 'muted', text: `${p.since ?? '…'} – ${p.until ?? '…'}` }) : null,
+        ),
+      ),
+    ),
+  );
+}
+
+function officialsSection(d: EntityDetails, actions: PanelActions): HTMLElement | null {
+  if (!d.officials?.length) return null;
+  return section(
+    'officials',
+    'Officials',
+    d.officials.length,
+    list(...d.officials.map((p) => h('li', { dataset: { title: p.title } }, h('div', { class: 'ev-line' }, entityLink(p.person, actions), h('span', { class: 'muted', text: p.title }))))),
+  );
+}
+
+function eventsSection(d: EntityDetails, actions: PanelActions): HTMLElement | null {
+  if (!d.events.length) return null;
+  return section(
+    'events',
+    'Events',
+    d.events.length,
+    list(
+      ...d.events.map((e) =>
+        h(
+          'li',
+          { dataset: { eventId: e.event.id } },
+          h('div', { class: 'ev-line' }, h('span', { class: 'date-tag', text: e.event.date ?? 'undated' }), entityLink({ id: e.event.id, name: e.event.name, type: 'Event', kind: e.event.type }, actions)),
+          h('div', { class: 'tags' }, h('span', { class: 'muted', text: e.event.type }), ...e.roles.map((r) => h('span', { class: 'role-tag', text: r }))),
+        ),
+      ),
+    ),
+  );
+}
+
+function relationsSection(d: EntityDetails, actions: PanelActions): HTMLElement | null {
+  const relations = d.relations.filter((r) => r.type !== 'HOLDS_POSITION');
+  if (!relations.length) return null;
+  return section(
+    'relations',
+    'Relations',
+    relations.length,
+    list(
+      ...relations.map((r) => {
+        const word = edgeWord({ type: r.type, role: null, title: null });
+        return h(
+          'li',
+          { dataset: { relation: r.type } },
+          h(
+            'div',
+            { class: 'ev-line' },
+            r.direction === 'OUTGOING' ? h('span', { class: 'muted', text: word }) : null,
+            entityLink(r.other, actions),
+            r.direction === 'INCOMING' ? h('span', { class: 'muted', text: `${word} this` }) : null,
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+export function renderEntity(panel: HTMLElement, d: EntityDetails, actions: PanelActions, onCanvas: boolean): void {
+  clear(panel);
+  panel.dataset.kind = 'node';
+  panel.dataset.nodeId = d.id;
+  panel.dataset.state = 'ready';
+  panel.appendChild(panelHead(d, actions, onCanvas));
+  const aliases = d.aliases.length ? section('aliases', 'Also called', d.aliases.length, h('div', { class: 'tags' }, ...d.aliases.map((a) => h('span', { class: 'alias', text: a })))) : null;
+  const parent = d.parent ? section('parent', 'Part of', null, entityLink(d.parent, actions)) : null;
+  const parts = [
+    aliases,
+    positionsSection(d, actions),
+    officialsSection(d, actions),
+    parent,
+    eventsSection(d, actions),
+    relationsSection(d, actions),
+    d.figures.length ? figuresSection(d.figures) : null,
+    attributesSection(d.attributes),
+    sourcesSection(d.sources),
+  ];
+  for (const p of parts) if (p) panel.appendChild(p);
+}

@@ -1,0 +1,51 @@
+/** An event's panel: where, participants by role, attributes, its evidence sentence and article. */
+import { clear, h } from './dom';
+import type { PanelActions } from './panelActions';
+import { panelHead } from './panelHead';
+import { articleLine, attributesSection, entityLink, section } from './panelParts';
+import type { EventDetails, Ref } from './queries';
+
+function participantsSection(d: EventDetails, actions: PanelActions): HTMLElement {
+  const groups = new Map<string, Ref[]>();
+  for (const p of d.participants) {
+    let g = groups.get(p.role);
+    if (!g) groups.set(p.role, (g = []));
+    if (!g.some((r) => r.id === p.entity.id)) g.push(p.entity);
+  }
+  return section(
+    'participants',
+    'Participants',
+    new Set(d.participants.map((p) => p.entity.id)).size,
+    groups.size === 0
+      ? h('p', { class: 'muted', text: 'No participants recorded.' })
+      : h(
+          'ul',
+          { class: 'list' },
+          ...[...groups].map(([role, refs]) =>
+            h('li', { class: 'role-group', dataset: { role } }, h('span', { class: 'role-name', text: role }), h('div', { class: 'names' }, ...refs.map((r) => entityLink(r, actions, role)))),
+          ),
+        ),
+  );
+}
+
+export function renderEvent(panel: HTMLElement, d: EventDetails, actions: PanelActions, onCanvas: boolean): void {
+  clear(panel);
+  panel.dataset.kind = 'node';
+  panel.dataset.nodeId = d.id;
+  panel.dataset.state = 'ready';
+  panel.appendChild(panelHead({ id: d.id, type: 'Event', kind: d.eventType, name: d.name, date: d.date, endDate: d.endDate }, actions, onCanvas));
+  if (d.location) panel.appendChild(section('location', 'Where', null, entityLink(d.location, actions)));
+  panel.appendChild(participantsSection(d, actions));
+  const attrs = attributesSection(d.attributes);
+  if (attrs) panel.appendChild(attrs);
+  panel.appendChild(
+    section(
+      'sources',
+      'Evidence',
+      d.evidence ? 1 : 0,
+      d.evidence
+        ? h('div', { class: 'source' }, h('blockquote', { class: 'evidence', text: d.evidence }), articleLine(d.article, d.evidence))
+        : h('div', null, h('p', { class: 'muted', text: 'No evidence sentence recorded.' }), articleLine(d.article)),
+    ),
+  );
+}

@@ -1,0 +1,20 @@
+/** The coloured mark of a node type (as on the canvas), and a type badge with the kind. */
+import { h } from './dom';
+import { lookOf } from './theme';
+
+export function swatch(type: string): HTMLElement {
+  const look = lookOf(type);
+  const s = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' }, dataset: { shape: look.shape } });
+  s.style.background = look.color;
+  return s;
+}
+
+export function typeBadge(type: string, kind: string | null | undefined): HTMLElement {
+  return h(
+    'span',
+    { class: 'type-badge', dataset: { type } },
+    swatch(type),
+    h('span', { class: 'type-name', text: type }),
+    kind && kind !== type ? h('span', { class: 'kind', text: `· ${kind}` }) : null,
+  );
+}
