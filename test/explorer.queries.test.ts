@@ -9,6 +9,8 @@ import { parse, validate, type GraphQLSchema, type OperationDefinitionNode } fro
 import { buildApiSchema } from '../src/api';
 import { loadConfig } from '../src/config';
 import * as Q from '../src/explorer/web/queries';
+import { PARTNERS } from '../src/explorer/web/partnerQueries';
+import { provenanceQuery } from '../src/explorer/web/provenanceQueries';
 import { measureOperation } from '../src/server';
 
 let schema: GraphQLSchema;
@@ -42,11 +44,14 @@ describe('explorer GraphQL operations', () => {
     check('neighborhood', Q.NEIGHBORHOOD, { id: 'x', depth: 3, limit, entityTypes: null, eventTypes: null });
   });
   it('paths', () => check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 5 }));
+  it('paths of all lengths that avoid nodes (the most the path box asks for)', () =>
+    check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 10, exclude: ['c', 'd'], allLengths: true }));
+  it('partners with units', () => check('partners', PARTNERS, { of: 'org:x', includeUnits: true }));
   it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x' }));
   it('participation evidence', () => check('participation', Q.PARTICIPATION, { event: 'x', roles: ['attendee'] }));
   it('provenance for the exports: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
     const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
-    check('provenance', Q.provenanceQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
+    check('provenance', provenanceQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
   });
   it('article text (the reader)', () => check('article', Q.ARTICLE_TEXT, { id: 'x' }));
   it('relation evidence', () => check('relation', Q.RELATION, { id: 'x', types: ['PART_OF'] }));

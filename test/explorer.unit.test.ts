@@ -54,6 +54,8 @@ describe('view state in the URL fragment', () => {
     selected: 'gaoyou-edz-newsletter-2023-06#ev-0626-meeting',
     pathFrom: 'person:xu-jian',
     pathTo: 'person:shi-zhihong',
+    avoid: ['org:gaoyou-edz', 'x&y'],
+    allLengths: true,
     from: '2023-06-01',
     to: '2023-06-30',
     dateMode: 'hide',

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, Int } from 'type-graphql';
-import type { EntityType, EventType } from '../../model';
-import { EntityTypeEnum, EventTypeEnum, OrganizationKindEnum } from '../types/enums';
-import { ARG_LIMITS, checkFirst, checkId, checkInt } from './limits';
+import type { EntityType, EventType, RelationType } from '../../model';
+import { badInput } from '../errors';
+import { EntityTypeEnum, EventTypeEnum, OrganizationKindEnum, RelationTypeEnum } from '../types/enums';
+import { ARG_LIMITS, checkFirst, checkId, checkIds, checkInt } from './limits';
 
 @ArgsType()
 export class NeighborhoodArgs {
@@ -42,13 +43,48 @@ export class PathsArgs {
 
   @Field(() => Int, { defaultValue: 3, description: 'At most this many paths, 1 to 100.' })
   first!: number;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Entities or events no path may pass through (a hub, say); at most 100, never `from` or `to`. A merged id stands for the entity it was merged into.',
+  })
+  exclude?: string[] | null;
+
+  @Field(() => [RelationTypeEnum], { nullable: true, description: 'Relations of these types are not followed.' })
+  excludeRelationTypes?: RelationType[] | null;
+
+  @Field(() => [EventTypeEnum], { nullable: true, description: 'No path passes through an event of these types (unless it is `from` or `to`).' })
+  excludeEventTypes?: EventType[] | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description:
+      'Not only the shortest: the `first` shortest paths of any length up to maxLength, shortest first (without a node twice on one path).',
+  })
+  allLengths!: boolean;
 }
 
-export function checkPathsArgs(args: PathsArgs): void {
+/** What steers a path search away from the shortest paths over the whole graph. */
+export interface PathSteering {
+  exclude: string[];
+  excludeRelationTypes: RelationType[];
+  excludeEventTypes: EventType[];
+  allLengths: boolean;
+}
+
+export function checkPathsArgs(args: PathsArgs): PathSteering {
   checkId(args.from, 'from');
   checkId(args.to, 'to');
   checkInt(args.maxLength, 'maxLength', ARG_LIMITS.maxLength);
   checkFirst(args.first);
+  const exclude = checkIds(args.exclude ?? [], 'exclude');
+  if (exclude.includes(args.from) || exclude.includes(args.to)) throw badInput('exclude must not hold `from` or `to`', 'exclude');
+  return {
+    exclude,
+    excludeRelationTypes: [...(args.excludeRelationTypes ?? [])],
+    excludeEventTypes: [...(args.excludeEventTypes ?? [])],
+    allLengths: args.allLengths === true,
+  };
 }
 
 @ArgsType()

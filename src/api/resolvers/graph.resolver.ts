@@ -37,12 +37,14 @@ export class GraphResolver {
 
   @Query(() => [Path], {
     description:
-      'Shortest connections between two entities or events, through relations, events and locations. Empty when none ' +
-      'is within maxLength, or an id is unknown.',
+      'Shortest connections between two entities or events, through relations, events and locations; steered with ' +
+      '`exclude` (nodes to avoid), `excludeRelationTypes`, `excludeEventTypes`, and `allLengths` (longer ones too, shortest ' +
+      'first). Each step carries its evidence. Empty when none is within maxLength, or an id is unknown.',
   })
-  async paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: Context): Promise<PathRow[]> {
-    checkPathsArgs(args);
-    return shortestPaths(ctx, args.from, args.to, args.maxLength, args.first);
+  async paths(@Args(() => PathsArgs) args: PathsArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<PathRow[]> {
+    const steering = checkPathsArgs(args);
+    const withSteps = selectedFieldsAt(info, []).has('steps');
+    return shortestPaths(ctx, args.from, args.to, { maxLength: args.maxLength, first: args.first, ...steering, withSteps });
   }
 
   @Query(() => [Partner], {

@@ -1,6 +1,8 @@
 import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from './objectType';
-import type { GraphEdgeRow, GraphNodeRow } from '../cypher/rows';
+import type { PathStepRow } from '../cypher/paths';
+import type { GraphEdgeRow, GraphNodeRow, SourceRow } from '../cypher/rows';
+import { Source } from './source.type';
 
 /** Flat on purpose: a graph UI draws these directly. `node` gives the full object when wanted. */
 @ObjectType('GraphNode', { description: 'An entity or event in a subgraph.' })
@@ -59,6 +61,17 @@ export class Subgraph {
   truncated!: boolean;
 }
 
+@ObjectType('PathStep', { description: 'One step of a path: its edge and the evidence for it.' })
+export class PathStep {
+  @Field(() => GraphEdge)
+  edge!: GraphEdgeRow;
+
+  @Field(() => [Source], {
+    description: "The articles that state it, with their words: a relation's or participation's claims; for an event's location, the articles reporting the event.",
+  })
+  sources!: SourceRow[];
+}
+
 @ObjectType('Path', { description: 'A connection: nodes in order, and the edge between each consecutive pair.' })
 export class Path {
   @Field(() => Int, { description: 'Number of edges.' })
@@ -69,4 +82,7 @@ export class Path {
 
   @Field(() => [GraphEdge], { description: "Edges in path order; an edge's direction is its own, not the path's." })
   edges!: GraphEdgeRow[];
+
+  @Field(() => [PathStep], { description: 'The edges in path order, each with the articles and sentences that support it.' })
+  steps!: PathStepRow[];
 }

@@ -7,10 +7,11 @@ import { el } from './elements';
 import { askForKeyIf, errorParts, showPartialErrors } from './errors';
 import type { GNode } from './graphTypes';
 import * as panel from './panel';
-import { pathList, pathSummary, showPaths } from './pathBox';
+import { showPaths } from './pathBox';
+import { pathList, pathSummary } from './pathList';
 import * as Q from './queries';
 import { openReader } from './reader';
-import { cy, detailsCache, getPath, onChange, setPathEnd, view } from './state';
+import { choosePathEnd, cy, detailsCache, getPath, onChange, toggleAvoid, view } from './state';
 
 let detailsAbort: AbortController | undefined;
 
@@ -23,14 +24,10 @@ export const actions: panel.PanelActions = {
   expandGrouped: (id) => void expand(id, { group: true }),
   collapse: (id) => collapse(id),
   remove: (id) => removeNodes([id]),
-  pathFrom: (id) => {
-    setPathEnd('from', id);
-    if (getPath().to === id) setPathEnd('to', null);
-  },
-  pathTo: (id) => {
-    setPathEnd('to', id);
-    if (getPath().from === id) setPathEnd('from', null);
-  },
+  pathFrom: (id) => choosePathEnd('from', id),
+  pathTo: (id) => choosePathEnd('to', id),
+  toggleAvoid: (id) => toggleAvoid(id),
+  isAvoided: (id) => getPath().avoid.includes(id),
   isExpanded: (id) => view.isExpanded(id),
   isPinned: (id) => cy.getElementById(id).locked(),
   togglePin: (id) => {
@@ -81,7 +78,7 @@ function renderMultiSelection(ids: string[]): void {
       'div',
       { class: 'panel-actions' },
       nodes.length === 2
-        ? h('button', { class: 'btn btn-sm btn-primary', text: 'Show shortest paths', attrs: { type: 'button', 'data-action': 'paths' }, on: { click: () => void showPaths(path.from ?? nodes[0].id, path.to ?? nodes[1].id) } })
+        ? h('button', { class: 'btn btn-sm btn-primary', text: 'Show paths', attrs: { type: 'button', 'data-action': 'paths' }, on: { click: () => void showPaths(path.from ?? nodes[0].id, path.to ?? nodes[1].id) } })
         : null,
       h('button', { class: 'btn btn-sm btn-danger-ghost', text: 'Remove selected', attrs: { type: 'button' }, on: { click: () => removeNodes(ids) } }),
     ),
@@ -89,7 +86,7 @@ function renderMultiSelection(ids: string[]): void {
   const chosen = new Set(ids);
   if (path.shown && path.found.length && chosen.has(path.shown.from) && chosen.has(path.shown.to) && ids.length === 2) {
     el.panel.appendChild(
-      h('section', { class: 'path-result', dataset: { section: 'paths' } }, h('h3', null, h('span', { text: 'Shortest paths' }), h('span', { class: 'count', text: pathSummary(path.found) })), pathList(path.found)),
+      h('section', { class: 'path-result', dataset: { section: 'paths' } }, h('h3', null, h('span', { text: 'Paths' }), h('span', { class: 'count', text: pathSummary(path.found) })), pathList(path.found)),
     );
     return;
   }

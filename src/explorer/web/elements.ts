@@ -39,6 +39,8 @@ export const el = {
   pathBtn: byId<HTMLButtonElement>('btn-path'),
   pathClear: byId<HTMLButtonElement>('btn-path-clear'),
   pathResult: byId('path-result'),
+  pathAvoid: byId('path-avoid'),
+  pathAllLengths: byId<HTMLInputElement>('path-all-lengths'),
   layout: byId<HTMLButtonElement>('btn-layout'),
   fit: byId<HTMLButtonElement>('btn-fit'),
   clearCanvas: byId<HTMLButtonElement>('btn-clear'),

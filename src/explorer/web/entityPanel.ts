@@ -4,6 +4,7 @@ import { edgeWord } from './edgeWord';
 import { figuresSection } from './figuresSection';
 import type { PanelActions } from './panelActions';
 import { panelHead } from './panelHead';
+import { partnersSection } from './partnersSection';
 import { attributesSection, entityLink, section, sourcesSection } from './panelParts';
 import type { EntityDetails } from './queries';
 
@@ -98,6 +99,7 @@ export function renderEntity(panel: HTMLElement, d: EntityDetails, actions: Pane
     parent,
     eventsSection(d, actions),
     relationsSection(d, actions),
+    partnersSection(d, actions),
     d.figures.length ? figuresSection(d.figures) : null,
     attributesSection(d.attributes),
     sourcesSection(d.sources),

@@ -4,7 +4,7 @@ import { el } from './elements';
 import { showError } from './errors';
 import { download, toCSV, toGEXF, toGraphML, toJSON, type ExportEdge, type ExportNode } from './exporters';
 import { withProvenance } from './provenance';
-import * as Q from './queries';
+import { provenance } from './provenanceQueries';
 import { currentView, cy, view } from './state';
 import { toast } from './toast';
 import { shareLink, syncHash } from './urlState';
@@ -48,7 +48,7 @@ export function installExportMenu(): void {
     button.addEventListener('click', async () => {
       if (!requireNodes()) return;
       try {
-        const prov = await Q.provenance(view.nodeIds());
+        const prov = await provenance(view.nodeIds());
         write(withProvenance(view.exportNodes(), view.exportEdges(), prov), `kg-view-${stamp()}`);
       } catch (e) {
         showError('Could not collect the evidence for the export', e);

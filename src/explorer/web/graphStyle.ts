@@ -117,6 +117,7 @@ export function graphStyle(): StylesheetJson {
       style: { 'line-color': HIGHLIGHT, 'target-arrow-color': HIGHLIGHT, width: 4, opacity: 1, color: HIGHLIGHT, 'z-index': 20 },
     },
     { selector: 'node.path-end', style: { 'border-width': 6 } },
+    { selector: 'node.avoided', style: { 'border-style': 'dashed', 'border-color': HIGHLIGHT, 'border-width': 3, 'background-opacity': 0.45 } },
     { selector: 'core', style: { 'active-bg-opacity': 0, 'selection-box-color': '#0ea5e9', 'selection-box-opacity': 0.12, 'selection-box-border-color': '#0284c7' } },
   ] as StylesheetJson;
 }

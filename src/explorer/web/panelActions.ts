@@ -12,6 +12,9 @@ export interface PanelActions {
   remove(id: string): void;
   pathFrom(id: string): void;
   pathTo(id: string): void;
+  /** no path may pass through this node, or it may again */
+  toggleAvoid(id: string): void;
+  isAvoided(id: string): boolean;
   isExpanded(id: string): boolean;
   /** keep a node where it is when the layout runs (a hub out of the layout), or release it */
   togglePin(id: string): void;

@@ -26,6 +26,7 @@ function actionButtons(id: string, actions: PanelActions): HTMLElement {
     btn(pinned ? 'Unpin' : 'Pin', 'pin', () => actions.togglePin(id), undefined, 'Keep this node where it is when the layout runs', pinned),
     btn('Path from', 'path-from', () => actions.pathFrom(id)),
     btn('Path to', 'path-to', () => actions.pathTo(id)),
+    btn(actions.isAvoided(id) ? 'Allow in paths' : 'Avoid in paths', 'avoid', () => actions.toggleAvoid(id), undefined, 'Paths found will not pass through this node', actions.isAvoided(id)),
     btn('Remove', 'remove', () => actions.remove(id), 'btn btn-sm btn-danger-ghost'),
   );
 }

@@ -1,14 +1,17 @@
-/** The shortest-path card: its two ends, the search, the list of paths found; Clear forgets all of it. */
-import { selectOnly } from './canvas';
+/**
+ * The path card: its two ends, the nodes the paths avoid, whether longer paths count too, the search, and the
+ * list of paths found; Clear forgets all of it but the length choice.
+ */
 import { clear, h } from './dom';
 import { el } from './elements';
 import { showError, showPartialErrors } from './errors';
-import { edgeWord } from './edgeWord';
-import type { GNode, GPath } from './graphTypes';
-import { swatch } from './swatch';
+import { pathList, pathSummary, showAllButton } from './pathList';
 import * as Q from './queries';
-import { changed, clearPathState, cy, getPath, onChange, setShownPaths, view } from './state';
+import { changed, clearPathState, cy, getPath, onChange, setPathSteering, setShownPaths, toggleAvoid, view } from './state';
+import { swatch } from './swatch';
 import { toast } from './toast';
+
+const MAX_LENGTH = 6;
 
 function renderEnd(target: HTMLElement, id: string | null): void {
   const node = id ? view.node(id) : null;
@@ -26,25 +29,57 @@ function renderEnd(target: HTMLElement, id: string | null): void {
   }
 }
 
-function renderEnds(): void {
+/** The avoided nodes as chips, each with a button that allows it again. */
+function renderAvoid(): void {
+  const { avoid } = getPath();
+  clear(el.pathAvoid);
+  el.pathAvoid.dataset.count = String(avoid.length);
+  if (avoid.length === 0) return;
+  el.pathAvoid.appendChild(h('span', { class: 'muted', text: 'Avoiding' }));
+  for (const id of avoid) {
+    const node = view.node(id);
+    el.pathAvoid.appendChild(
+      h(
+        'span',
+        { class: 'avoid-chip', dataset: { id } },
+        node ? swatch(node.type) : null,
+        h('span', { class: 'entity-name', text: node?.label ?? id }),
+        h('button', { class: 'chip-x', text: '×', attrs: { type: 'button', 'aria-label': `Allow ${node?.label ?? id} in paths again` }, on: { click: () => toggleAvoid(id) } }),
+      ),
+    );
+  }
+}
+
+/** Marks the avoided nodes on the canvas. */
+function markAvoided(): void {
+  const avoid = new Set(getPath().avoid);
+  cy.batch(() => cy.nodes().forEach((n) => void n.toggleClass('avoided', avoid.has(n.id()))));
+}
+
+function render(): void {
   const p = getPath();
   renderEnd(el.pathFrom, p.from);
   renderEnd(el.pathTo, p.to);
+  renderAvoid();
+  if (el.pathAllLengths.checked !== p.allLengths) el.pathAllLengths.checked = p.allLengths;
+  markAvoided();
 }
 
 export async function showPaths(from: string, to: string): Promise<void> {
   const nameOf = (id: string) => view.node(id)?.label ?? id;
+  const { avoid, allLengths } = getPath();
   clear(el.pathResult);
   try {
-    const r = await Q.paths(from, to);
+    const r = await Q.paths({ from, to, exclude: avoid, allLengths, maxLength: MAX_LENGTH });
     showPartialErrors('Paths', r.errors);
     const found = r.data.paths;
     if (found.length === 0) {
       view.clearPaths();
       setShownPaths(null, found);
-      el.pathResult.appendChild(h('p', { class: 'panel-error', attrs: { role: 'status' }, text: `No connection of at most 6 steps between ${nameOf(from)} and ${nameOf(to)}.` }));
+      const avoiding = avoid.length ? ` avoiding ${avoid.map(nameOf).join(', ')}` : '';
+      el.pathResult.appendChild(h('p', { class: 'panel-error', attrs: { role: 'status' }, text: `No connection of at most ${MAX_LENGTH} steps between ${nameOf(from)} and ${nameOf(to)}${avoiding}.` }));
       el.pathResult.dataset.count = '0';
-      toast('info', 'No path found', `${nameOf(from)} and ${nameOf(to)} are not connected within 6 steps.`);
+      toast('info', 'No path found', `${nameOf(from)} and ${nameOf(to)} are not connected within ${MAX_LENGTH} steps${avoiding}.`);
       return;
     }
     const before = cy.nodes().length;
@@ -61,35 +96,10 @@ export async function showPaths(from: string, to: string): Promise<void> {
   }
 }
 
-/** The list of found paths, each a column of clickable steps with the edge words between them. */
-export function pathList(found: GPath[]): HTMLElement {
-  return h(
-    'ol',
-    { class: 'path-list' },
-    ...found.map((p) => {
-      const steps = h('div', { class: 'path-steps' });
-      p.nodes.forEach((n: GNode, i) => {
-        if (i > 0) {
-          const e = p.edges[i - 1];
-          if (e) steps.appendChild(h('span', { class: 'via', text: edgeWord(e) }));
-        }
-        steps.appendChild(
-          h('button', { class: 'entity-link', attrs: { type: 'button', title: n.label }, dataset: { entityId: n.id }, on: { click: () => selectOnly(n.id) } }, swatch(n.type), h('span', { text: n.label })),
-        );
-      });
-      return h('li', { dataset: { length: String(p.length) } }, steps);
-    }),
-  );
-}
-
-export function pathSummary(found: GPath[]): string {
-  return `${found.length} shortest path${found.length === 1 ? '' : 's'}, ${found[0].length} step${found[0].length === 1 ? '' : 's'}${found.length > 1 ? ' each' : ''}`;
-}
-
-function renderPathList(found: GPath[]): void {
+function renderPathList(found: Q.FoundPath[]): void {
   clear(el.pathResult);
   el.pathResult.dataset.count = String(found.length);
-  el.pathResult.appendChild(h('div', { class: 'muted', text: pathSummary(found) }));
+  el.pathResult.appendChild(h('div', { class: 'muted path-summary' }, pathSummary(found), ' ', showAllButton(found)));
   el.pathResult.appendChild(pathList(found));
 }
 
@@ -105,5 +115,8 @@ export function installPathBox(): void {
     if (from && to) void showPaths(from, to);
   });
   el.pathClear.addEventListener('click', () => clearPath());
-  onChange('path', renderEnds);
+  el.pathAllLengths.addEventListener('change', () => setPathSteering({ allLengths: el.pathAllLengths.checked }));
+  el.cy.addEventListener('contextmenu', (e) => e.preventDefault());
+  onChange(['path', 'canvas'], render);
+  onChange('elements', markAvoided);
 }

@@ -1,6 +1,6 @@
 /** Evidence and article ids for each exported node and edge (pure; the API's answers come from queries.ts). */
 import type { ExportEdge, ExportNode } from './exporters';
-import type { NodeProvenance } from './queries';
+import type { NodeProvenance } from './provenanceQueries';
 
 interface Src {
   evidence: string | null;

@@ -106,20 +106,45 @@ export async function neighborhoodByType(
   return { nodes: [...nodes.values()], edges: [...edges.values()], truncated, errors: answers.flatMap((r) => r.errors), found };
 }
 
-export interface PathsData {
-  paths: GPath[];
+/** One step of a found path: its edge and the sentences that state it. */
+export interface PathStep {
+  edge: { id: string };
+  sources: SourceData[];
 }
 
-export const PATHS = `query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!, $first: Int!) {
-  paths(from: $from, to: $to, maxLength: $maxLength, first: $first) {
+/** A path as the path box shows it: the graph path, and each step with its evidence. */
+export interface FoundPath extends GPath {
+  steps: PathStep[];
+}
+
+export interface PathsData {
+  paths: FoundPath[];
+}
+
+export const PATHS = `query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!, $first: Int!, $exclude: [ID!], $allLengths: Boolean = false) {
+  paths(from: $from, to: $to, maxLength: $maxLength, first: $first, exclude: $exclude, allLengths: $allLengths) {
     length
     nodes { ${GRAPH_NODE} }
     edges { ${GRAPH_EDGE} }
+    steps { edge { id } sources { evidence article { id title publishedOn url } } }
   }
 }`;
 
-export function paths(from: string, to: string, maxLength = 6, first = 5): Promise<GqlResult<PathsData>> {
-  return gql<PathsData>(PATHS, { from, to, maxLength, first }, { operationName: 'ExplorerPaths', label: 'Finding shortest paths…' });
+export interface PathsArgs {
+  from: string;
+  to: string;
+  /** ids no path may pass through */
+  exclude?: string[];
+  /** several paths, shortest first, not only those of the shortest length */
+  allLengths?: boolean;
+  maxLength?: number;
+  first?: number;
+}
+
+/** Paths between two nodes: by default the shortest 5; with `allLengths`, the 10 shortest of any length up to 6. */
+export function paths(a: PathsArgs): Promise<GqlResult<PathsData>> {
+  const variables = { from: a.from, to: a.to, maxLength: a.maxLength ?? 6, first: a.first ?? (a.allLengths ? 10 : 5), exclude: a.exclude?.length ? a.exclude : null, allLengths: !!a.allLengths };
+  return gql<PathsData>(PATHS, variables, { operationName: 'ExplorerPaths', label: 'Finding paths…' });
 }
 
 /**
@@ -338,54 +363,4 @@ export const ARTICLE_TEXT = `query ExplorerArticle($id: ID!) {
 
 export function articleText(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: ArticleText | { __typename: string } | null }>> {
   return gql(ARTICLE_TEXT, { id }, { signal, operationName: 'ExplorerArticle', label: 'Opening the article…' });
-}
-
-// ---------------------------------------------------------------- provenance for the exports
-
-interface SourceIds {
-  evidence: string | null;
-  article: { id: string } | null;
-}
-
-export interface NodeProvenance {
-  __typename: string;
-  id: string;
-  /** entities */
-  sources?: SourceIds[];
-  relations?: { type: string; direction: 'OUTGOING' | 'INCOMING'; other: { id: string }; sources: SourceIds[] }[];
-  /** events */
-  evidence?: string | null;
-  article?: { id: string } | null;
-  endDate?: string | null;
-  participants?: { role: string; entity: { id: string }; sources: SourceIds[] }[];
-}
-
-/** One aliased `node` field per id with the evidence and article ids of it and of its edges. */
-export function provenanceQuery(ids: readonly string[]): string {
-  const vars = ids.map((_, i) => `$i${i}: ID!`).join(', ');
-  const src = 'evidence article { id }';
-  const fields = ids
-    .map(
-      (_, i) =>
-        `n${i}: node(id: $i${i}) { __typename id ... on Entity { sources { ${src} } relations(direction: OUTGOING) { type direction other { id } sources { ${src} } } } ... on Event { evidence endDate article { id } participants { role entity { id } sources { ${src} } } } }`,
-    )
-    .join('\n  ');
-  return `query ExplorerProvenance(${vars}) {\n  ${fields}\n}`;
-}
-
-/** Provenance of the nodes with these ids, RESTORE_CHUNK at a time. */
-export async function provenance(ids: readonly string[]): Promise<Map<string, NodeProvenance>> {
-  const out = new Map<string, NodeProvenance>();
-  for (let i = 0; i < ids.length; i += RESTORE_CHUNK) {
-    const chunk = ids.slice(i, i + RESTORE_CHUNK);
-    const r = await gql<Record<string, NodeProvenance | null>>(provenanceQuery(chunk), Object.fromEntries(chunk.map((id, j) => [`i${j}`, id])), {
-      operationName: 'ExplorerProvenance',
-      label: 'Collecting the evidence for the export…',
-    });
-    chunk.forEach((id, j) => {
-      const n = r.data[`n${j}`];
-      if (n) out.set(id, n);
-    });
-  }
-  return out;
 }

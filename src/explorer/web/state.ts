@@ -8,9 +8,8 @@
 import { ENTITY_TYPE_NAMES, EVENT_TYPES } from '../../model/domain';
 import { requestsInFlight } from './api';
 import { el } from './elements';
-import type { GPath } from './graphTypes';
 import { GraphView } from './graphView';
-import type { NodeDetails } from './queries';
+import type { FoundPath, NodeDetails } from './queries';
 import type { DateMode, ViewState } from './viewState';
 
 export const VOCAB = { entityTypes: ENTITY_TYPE_NAMES as readonly string[], eventTypes: EVENT_TYPES as readonly string[] };
@@ -78,12 +77,16 @@ export function setFilters(patch: Partial<Filters>): void {
 export interface PathState {
   from: string | null;
   to: string | null;
+  /** nodes no path may pass through (the hub, say) */
+  avoid: string[];
+  /** not only the shortest paths: several, shortest first, up to the maximum length */
+  allLengths: boolean;
   /** the ends of the paths drawn, or null */
   shown: { from: string; to: string } | null;
-  found: GPath[];
+  found: FoundPath[];
 }
 
-const path: PathState = { from: null, to: null, shown: null, found: [] };
+const path: PathState = { from: null, to: null, avoid: [], allLengths: false, shown: null, found: [] };
 
 export function getPath(): Readonly<PathState> {
   return path;
@@ -91,19 +94,40 @@ export function getPath(): Readonly<PathState> {
 
 export function setPathEnd(which: 'from' | 'to', id: string | null): void {
   path[which] = id;
+  if (id) path.avoid = path.avoid.filter((x) => x !== id);
   changed('path');
 }
 
-export function setShownPaths(ends: { from: string; to: string } | null, found: GPath[]): void {
+/** Makes a node one end of the path (and not the other end any more). */
+export function choosePathEnd(which: 'from' | 'to', id: string): void {
+  const other = which === 'from' ? 'to' : 'from';
+  if (path[other] === id) path[other] = null;
+  setPathEnd(which, id);
+}
+
+/** Avoids a node in paths, or allows it again; an end of the path cannot be avoided. */
+export function toggleAvoid(id: string): void {
+  if (path.avoid.includes(id)) path.avoid = path.avoid.filter((x) => x !== id);
+  else if (id !== path.from && id !== path.to) path.avoid = [...path.avoid, id];
+  changed('path');
+}
+
+export function setPathSteering(patch: { avoid?: string[]; allLengths?: boolean }): void {
+  if (patch.avoid) path.avoid = patch.avoid.filter((x) => x !== path.from && x !== path.to);
+  if (patch.allLengths !== undefined) path.allLengths = patch.allLengths;
+  changed('path');
+}
+
+export function setShownPaths(ends: { from: string; to: string } | null, found: FoundPath[]): void {
   path.shown = ends;
   path.found = found;
   changed('path');
 }
 
-/** Forgets the ends and the paths, and takes the highlight off the canvas. */
+/** Forgets the ends, the avoided nodes and the paths, and takes the highlight off the canvas (the length choice stays). */
 export function clearPathState(): void {
   view.clearPaths();
-  Object.assign(path, { from: null, to: null, shown: null, found: [] });
+  Object.assign(path, { from: null, to: null, avoid: [], shown: null, found: [] });
   changed('path');
 }
 
@@ -169,6 +193,8 @@ export function currentView(): ViewState {
     selected: sel.length === 1 && !sel[0].hasClass('cluster') ? sel[0].id() : null,
     pathFrom: path.shown?.from ?? null,
     pathTo: path.shown?.to ?? null,
+    avoid: path.avoid,
+    allLengths: path.allLengths,
     from: filters.from,
     to: filters.to,
     dateMode: filters.dateMode,

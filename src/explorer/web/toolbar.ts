@@ -11,7 +11,7 @@ function refreshButtons(): void {
   el.collapse.disabled = !(sel.length === 1 && view.isExpanded(sel[0].id()));
   el.remove.disabled = sel.length === 0;
   el.pathBtn.disabled = !(path.from && path.to && path.from !== path.to);
-  el.pathClear.disabled = !(path.from || path.to || path.shown);
+  el.pathClear.disabled = !(path.from || path.to || path.shown || path.avoid.length);
 }
 
 function onKey(e: KeyboardEvent): void {

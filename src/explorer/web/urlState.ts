@@ -15,6 +15,7 @@ import {
   setFilters,
   setLastHash,
   setPathEnd,
+  setPathSteering,
   setRestoring,
   view,
   VOCAB,
@@ -79,6 +80,7 @@ export async function restore(v: ViewState): Promise<void> {
     view.clear();
     detailsCache.clear();
     clearPath();
+    setPathSteering({ avoid: v.avoid, allLengths: v.allLengths });
     if (v.nodes.length + v.added.length + v.expanded.length === 0) return;
     const missing = await replay(v);
     changed('canvas');

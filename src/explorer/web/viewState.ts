@@ -16,6 +16,10 @@ export interface ViewState {
   selected: string | null;
   pathFrom: string | null;
   pathTo: string | null;
+  /** nodes the paths avoid */
+  avoid: string[];
+  /** paths of every length, not only the shortest */
+  allLengths: boolean;
   from: string;
   to: string;
   dateMode: DateMode;
@@ -35,6 +39,8 @@ export const EMPTY_VIEW: ViewState = {
   selected: null,
   pathFrom: null,
   pathTo: null,
+  avoid: [],
+  allLengths: false,
   from: '',
   to: '',
   dateMode: 'fade',
@@ -57,6 +63,8 @@ export function encodeView(v: ViewState): string {
     p.set('pf', v.pathFrom);
     p.set('pt', v.pathTo);
   }
+  for (const id of v.avoid) p.append('av', id);
+  if (v.allLengths) p.set('al', '1');
   if (v.from) p.set('from', v.from);
   if (v.to) p.set('to', v.to);
   if (v.dateMode !== 'fade') p.set('dm', v.dateMode);
@@ -91,6 +99,8 @@ export function decodeView(hash: string, vocab: { entityTypes: readonly string[]
     selected: cleanId(p.get('sel')),
     pathFrom: pf && pt ? pf : null,
     pathTo: pf && pt ? pt : null,
+    avoid: ids('av'),
+    allLengths: p.get('al') === '1',
     from: cleanDate(p.get('from')),
     to: cleanDate(p.get('to')),
     dateMode: p.get('dm') === 'hide' ? 'hide' : 'fade',
