@@ -4,6 +4,8 @@
  * user (kept in sessionStorage only) travels as `Authorization: Bearer <key>`.
  */
 
+import { t } from './i18n';
+
 export const KEY_STORAGE = 'kg-explorer.apiKey';
 
 export interface GraphQLErrorItem {
@@ -100,7 +102,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       });
     } catch (e) {
       if ((e as Error).name === 'AbortError') throw e;
-      throw new ApiError(`The server could not be reached (${(e as Error).message}).`, 'NETWORK_ERROR');
+      throw new ApiError(t('req.unreachable', { reason: (e as Error).message }), 'NETWORK_ERROR');
     }
     const text = await res.text();
     let body: { data?: T | null; errors?: GraphQLErrorItem[] } | undefined;
@@ -114,10 +116,10 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
     if (errors.length > 0) {
       const first = errors[0];
       const code = String(first.extensions?.code ?? `HTTP_${res.status}`);
-      throw new ApiError(first.message || 'The request failed.', code, errors, res.status);
+      throw new ApiError(first.message || t('req.failed'), code, errors, res.status);
     }
-    if (!res.ok) throw new ApiError(`The server answered ${res.status} ${res.statusText}.`, `HTTP_${res.status}`, [], res.status);
-    throw new ApiError('The server sent an answer the page could not read.', 'BAD_RESPONSE', [], res.status);
+    if (!res.ok) throw new ApiError(t('req.status', { status: res.status, text: res.statusText }), `HTTP_${res.status}`, [], res.status);
+    throw new ApiError(t('req.unreadable'), 'BAD_RESPONSE', [], res.status);
   } finally {
     active.delete(ticket);
     notify();

@@ -10,6 +10,7 @@ import type { GEdge, GNode } from './graphTypes';
 import * as Q from './queries';
 import { changed, cy, getFilters, VOCAB, getPath, lastSelected, noteSelected, noteUnselected, onChange, setPathEnd, view } from './state';
 import { toast } from './toast';
+import { t, tn } from './i18n';
 
 function refreshCanvasState(): void {
   const n = cy.nodes().length;
@@ -21,10 +22,10 @@ function refreshCanvasState(): void {
 async function linkToCanvas(node: GNode): Promise<void> {
   if (cy.nodes().length < 2) return;
   try {
-    const r = await Q.neighborhood({ id: node.id, depth: 1, limit: Q.RESTORE_LIMIT, entityTypes: null, eventTypes: null }, `Connecting ${node.label}…`);
+    const r = await Q.neighborhood({ id: node.id, depth: 1, limit: Q.RESTORE_LIMIT, entityTypes: null, eventTypes: null }, t('canvas.connecting', { name: node.label }));
     if (r.data.neighborhood) view.addEdges(r.data.neighborhood.edges);
   } catch (e) {
-    showError(`Could not connect ${node.label} to the canvas`, e);
+    showError(t('canvas.connectFailed', { name: node.label }), e);
   }
 }
 
@@ -82,12 +83,12 @@ export interface Neighbours {
 /** A neighbourhood; a 1-step one that is truncated (a hub) is fetched again by type. Null: not found. */
 export async function fetchNeighbours(args: Q.NeighborhoodArgs, label: string): Promise<Neighbours | null> {
   const r = await Q.neighborhood(args, label);
-  showPartialErrors('Expand', r.errors);
+  showPartialErrors(t('canvas.expandPartly'), r.errors);
   const sub = r.data.neighborhood;
   if (!sub || args.depth !== 1 || !sub.truncated) return sub;
   // a hub: its neighbours by type, so that every type shows up in the groups
   const byType = await Q.neighborhoodByType({ id: args.id, entityTypes: args.entityTypes, eventTypes: args.eventTypes }, VOCAB, label);
-  showPartialErrors('Expand', byType.errors);
+  showPartialErrors(t('canvas.expandPartly'), byType.errors);
   return byType.found ? { nodes: byType.nodes, edges: byType.edges, truncated: byType.truncated } : sub;
 }
 
@@ -100,9 +101,9 @@ export async function expand(id: string, opts: { group?: boolean } = {}): Promis
   const depth = opts.group ? 1 : chosen;
   const limit = depth === 1 ? Math.max(max, Q.HUB_LIMIT) : max;
   try {
-    const sub = await fetchNeighbours({ id, depth, limit, entityTypes, eventTypes }, `Loading the neighbourhood of ${node.label}…`);
+    const sub = await fetchNeighbours({ id, depth, limit, entityTypes, eventTypes }, t('canvas.loadingNeighbours', { name: node.label }));
     if (!sub) {
-      toast('warn', 'Not found', `${node.label} is no longer in the graph.`, 'NOT_FOUND');
+      toast('warn', t('canvas.notFound'), t('panel.gone', { name: node.label }), 'NOT_FOUND');
       return;
     }
     const others = sub.nodes.filter((n) => n.id !== id);
@@ -111,21 +112,22 @@ export async function expand(id: string, opts: { group?: boolean } = {}): Promis
     const added = cy.nodes().length - before;
     if (g.clusters.length) {
       const grouped = g.clusters.reduce((s, c) => s + c.members.length, 0);
-      toast('info', 'Neighbours grouped', `${grouped} neighbours of ${node.label} are in ${g.clusters.length} groups by type and relation; double-click a group (or Expand) to draw its members.${g.indirect ? ` ${g.indirect} nodes further away were left out.` : ''}`);
+      toast('info', t('canvas.grouped'), t('canvas.groupedMsg', { n: grouped, name: node.label, groups: g.clusters.length }) + (g.indirect ? t('canvas.indirect', { n: g.indirect }) : ''));
     }
     refreshCanvasState();
     if (others.length === 0) {
-      toast('info', 'Nothing to expand', `${node.label} has no neighbours${entityTypes || eventTypes ? ' of the selected types' : ''}.`);
+      toast('info', t('canvas.nothing'), t(entityTypes || eventTypes ? 'canvas.nothingTypesMsg' : 'canvas.nothingMsg', { name: node.label }));
     } else if (added === 0) {
-      toast('info', 'Already shown', `Every neighbour of ${node.label} is already on the canvas.`);
+      toast('info', t('canvas.already'), t('canvas.alreadyMsg', { name: node.label }));
     }
     if (sub.truncated === true || (Array.isArray(sub.truncated) && sub.truncated.length)) {
-      toast('warn', 'Neighbourhood truncated', depth === 1 ? `More than ${limit} neighbours of ${Array.isArray(sub.truncated) ? sub.truncated.join(', ') : 'some types'}: only the first ${limit - 1} of each are in the groups (the most one request gives); narrow the types to see others.` : `Only the first ${limit} nodes are shown; raise “Max nodes” or narrow the types to see others.`);
+      const types = Array.isArray(sub.truncated) ? sub.truncated.join(', ') : t('canvas.someTypes');
+      toast('warn', t('canvas.truncated'), depth === 1 ? t('canvas.truncatedHub', { limit, types, first: limit - 1 }) : t('canvas.truncatedMsg', { limit }));
     }
     if (added > 0) await view.layout({ fit: true });
     changed('canvas');
   } catch (e) {
-    showError(`Could not expand ${node.label}`, e);
+    showError(t('canvas.expandFailed', { name: node.label }), e);
   }
 }
 
@@ -135,7 +137,7 @@ export async function openCluster(id: string, ids?: string[]): Promise<void> {
   if (!c) return;
   const want = ids ?? c.members.slice(0, CLUSTER_DRAW_MAX).map((m) => m.id);
   const added = view.openCluster(id, want);
-  if (!ids && c.members.length > want.length) toast('info', 'Part of the group drawn', `${want.length} of ${c.members.length} drawn; the others stay in the group.`);
+  if (!ids && c.members.length > want.length) toast('info', t('canvas.partDrawn'), t('canvas.partDrawnMsg', { n: want.length, total: c.members.length }));
   changed('canvas');
   if (added.length) await view.layout({ fit: true });
   if (ids && ids.length === 1) selectOnly(ids[0]);
@@ -145,7 +147,7 @@ export async function openCluster(id: string, ids?: string[]): Promise<void> {
 export function collapse(id: string): void {
   const node = view.node(id);
   const n = view.collapse(id);
-  if (node) toast('info', 'Collapsed', `${n} node${n === 1 ? '' : 's'} brought in by ${node.label} removed.`);
+  if (node) toast('info', t('canvas.collapsed'), tn(n, 'canvas.collapsedMsg.one', 'canvas.collapsedMsg.other', { name: node.label }));
   changed('canvas');
 }
 
@@ -191,5 +193,6 @@ export function installCanvas(): void {
   });
   cy.on('add remove', () => changed('elements'));
   onChange(['elements', 'canvas'], refreshCanvasState);
+  onChange('lang', () => view.relabelEdges());
   refreshCanvasState();
 }

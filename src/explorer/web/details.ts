@@ -12,6 +12,7 @@ import { pathList, pathSummary } from './pathList';
 import * as Q from './queries';
 import { openReader } from './reader';
 import { choosePathEnd, cy, detailsCache, getPath, onChange, toggleAvoid, view } from './state';
+import { t } from './i18n';
 
 let detailsAbort: AbortController | undefined;
 
@@ -71,22 +72,22 @@ function renderMultiSelection(ids: string[]): void {
   const nodes = ids.map((id) => view.node(id)).filter((n): n is GNode => !!n);
   const path = getPath();
   el.panel.appendChild(
-    h('div', { class: 'panel-head' }, h('h2', { class: 'title', text: `${nodes.length} nodes selected` }), h('div', { class: 'meta', text: nodes.length === 2 ? 'Find the shortest connections between them, or remove them.' : 'Remove them, or select exactly two to find the paths between them.' })),
+    h('div', { class: 'panel-head' }, h('h2', { class: 'title', text: t('panel.selected', { n: nodes.length }) }), h('div', { class: 'meta', text: nodes.length === 2 ? t('panel.selectedTwo') : t('panel.selectedMany') })),
   );
   el.panel.appendChild(
     h(
       'div',
       { class: 'panel-actions' },
       nodes.length === 2
-        ? h('button', { class: 'btn btn-sm btn-primary', text: 'Show paths', attrs: { type: 'button', 'data-action': 'paths' }, on: { click: () => void showPaths(path.from ?? nodes[0].id, path.to ?? nodes[1].id) } })
+        ? h('button', { class: 'btn btn-sm btn-primary', text: t('paths.show'), attrs: { type: 'button', 'data-action': 'paths' }, on: { click: () => void showPaths(path.from ?? nodes[0].id, path.to ?? nodes[1].id) } })
         : null,
-      h('button', { class: 'btn btn-sm btn-danger-ghost', text: 'Remove selected', attrs: { type: 'button' }, on: { click: () => removeNodes(ids) } }),
+      h('button', { class: 'btn btn-sm btn-danger-ghost', text: t('panel.removeSelected'), attrs: { type: 'button' }, on: { click: () => removeNodes(ids) } }),
     ),
   );
   const chosen = new Set(ids);
   if (path.shown && path.found.length && chosen.has(path.shown.from) && chosen.has(path.shown.to) && ids.length === 2) {
     el.panel.appendChild(
-      h('section', { class: 'path-result', dataset: { section: 'paths' } }, h('h3', null, h('span', { text: 'Paths' }), h('span', { class: 'count', text: pathSummary(path.found) })), pathList(path.found)),
+      h('section', { class: 'path-result', dataset: { section: 'paths' } }, h('h3', null, h('span', { text: t('paths.title') }), h('span', { class: 'count', text: pathSummary(path.found) })), pathList(path.found)),
     );
     return;
   }
@@ -107,14 +108,14 @@ async function showNodeDetails(id: string): Promise<void> {
     if (d === undefined) {
       const r = await Q.nodeDetails(id, ctrl.signal);
       if (ctrl.signal.aborted) return;
-      showPartialErrors('Details', r.errors);
+      showPartialErrors(t('req.details'), r.errors);
       d = r.data.node;
       detailsCache.set(id, d);
       setTimeout(() => detailsCache.delete(id), 5 * 60_000);
     }
     if (ctrl.signal.aborted) return;
     if (!d) {
-      panel.renderPanelError(el.panel, node, `${node.label} is no longer in the graph.`, 'NOT_FOUND', actions);
+      panel.renderPanelError(el.panel, node, t('panel.gone', { name: node.label }), 'NOT_FOUND', actions);
       return;
     }
     if (d.__typename === 'Event') panel.renderEvent(el.panel, d as Q.EventDetails, actions, true);
@@ -165,7 +166,7 @@ async function showEdgeDetails(drawnId: string): Promise<void> {
     if (isAbort(e)) return;
     const { message, code } = errorParts(e);
     clear(body);
-    body.appendChild(h('div', { class: 'panel-error', attrs: { role: 'alert' } }, h('strong', { text: 'Could not load the evidence. ' }), message, h('span', { class: 'toast-code', text: code })));
+    body.appendChild(h('div', { class: 'panel-error', attrs: { role: 'alert' } }, h('strong', { text: t('panel.evidenceError') }), message, h('span', { class: 'toast-code', text: code })));
   }
 }
 
@@ -180,7 +181,7 @@ function dedupeSources(list: Q.SourceData[]): Q.SourceData[] {
 }
 
 export function installDetails(): void {
-  onChange(['selection', 'canvas', 'path'], refreshSelectionPanel);
+  onChange(['selection', 'canvas', 'path', 'lang'], refreshSelectionPanel);
   // an element added or removed changes the overview (shown when nothing is selected)
   onChange('elements', () => {
     if (cy.$(':selected').length === 0) refreshSelectionPanel();

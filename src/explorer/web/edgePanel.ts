@@ -5,6 +5,7 @@ import type { GEdge, GNode } from './graphTypes';
 import type { PanelActions } from './panelActions';
 import { attributesSection, entityLink, section, sourcesSection } from './panelParts';
 import type { SourceData } from './queries';
+import { t } from './i18n';
 
 export interface EdgeEnds {
   source: GNode | null;
@@ -19,7 +20,7 @@ export function renderEdge(panel: HTMLElement, drawnId: string, parts: GEdge[], 
   panel.dataset.state = 'loading';
   delete panel.dataset.nodeId;
   const first = parts[0];
-  const kind = first.type === 'PARTICIPATED_IN' ? 'Participation' : first.type === 'OCCURRED_AT' ? 'Location' : 'Relation';
+  const kind = t(first.type === 'PARTICIPATED_IN' ? 'panel.participation' : first.type === 'OCCURRED_AT' ? 'panel.location' : 'panel.relation');
   const endLink = (n: GNode | null, id: string) => (n ? entityLink(n, actions) : h('span', { class: 'id', text: id }));
   panel.appendChild(
     h(
@@ -30,7 +31,7 @@ export function renderEdge(panel: HTMLElement, drawnId: string, parts: GEdge[], 
       h('div', { class: 'ev-line' }, endLink(ends.source, first.source), h('span', { class: 'muted', text: '→' }), endLink(ends.target, first.target)),
     ),
   );
-  const body = h('div', { class: 'edge-evidence' }, h('div', { class: 'panel-loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), 'Loading evidence…'));
+  const body = h('div', { class: 'edge-evidence' }, h('div', { class: 'panel-loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), t('panel.loadingEvidence')));
   panel.appendChild(body);
   return body;
 }
@@ -38,7 +39,7 @@ export function renderEdge(panel: HTMLElement, drawnId: string, parts: GEdge[], 
 export function fillEdgeEvidence(panel: HTMLElement, body: HTMLElement, sources: SourceData[], extra: { since?: string | null; until?: string | null; attributes?: Record<string, unknown> } = {}): void {
   clear(body);
   panel.dataset.state = 'ready';
-  if (extra.since || extra.until) body.appendChild(section('period', 'Period', null, h('div', { text: `${extra.since ?? '…'} – ${extra.until ?? '…'}` })));
+  if (extra.since || extra.until) body.appendChild(section('period', t('panel.period'), null, h('div', { text: `${extra.since ?? '…'} – ${extra.until ?? '…'}` })));
   const attrs = extra.attributes ? attributesSection(extra.attributes) : null;
   if (attrs) body.appendChild(attrs);
   const src = sourcesSection(sources);

@@ -1,25 +1,15 @@
 /** How an edge is named on the canvas, and which drawn edge it belongs to. */
 import type { GEdge } from './graphTypes';
+import { t, type StringKey } from './i18n';
 
-const RELATION_WORDS: Record<string, string> = {
-  HOLDS_POSITION: 'holds position',
-  PART_OF: 'part of',
-  LOCATED_IN: 'located in',
-  PARTNER_OF: 'partner of',
-  INVESTS_IN: 'invests in',
-  OWNS: 'owns',
-  OPERATES: 'operates',
-  SUPERVISES: 'supervises',
-  RELATED_TO: 'related to',
-  PARTICIPATED_IN: 'participated in',
-  OCCURRED_AT: 'took place at',
-};
+const RELATION_WORDS = new Set(['HOLDS_POSITION', 'PART_OF', 'LOCATED_IN', 'PARTNER_OF', 'INVESTS_IN', 'OWNS', 'OPERATES', 'SUPERVISES', 'RELATED_TO', 'PARTICIPATED_IN', 'OCCURRED_AT']);
+
 
 /** The words an edge is labelled with: the role of a participation, the title of a position, else its type. */
 export function edgeWord(e: Pick<GEdge, 'type' | 'role' | 'title'>): string {
   if (e.role) return e.role;
   if (e.title) return e.title;
-  return RELATION_WORDS[e.type] ?? e.type.toLowerCase().replace(/_/g, ' ');
+  return RELATION_WORDS.has(e.type) ? t(`rel.${e.type}` as StringKey) : e.type.toLowerCase().replace(/_/g, ' ');
 }
 
 /** Parallel edges of one type between the same two nodes are drawn as one (roles joined). */

@@ -44,6 +44,7 @@ export const el = {
   layout: byId<HTMLButtonElement>('btn-layout'),
   fit: byId<HTMLButtonElement>('btn-fit'),
   clearCanvas: byId<HTMLButtonElement>('btn-clear'),
+  langBtn: byId<HTMLButtonElement>('btn-lang'),
   copyLink: byId<HTMLButtonElement>('btn-copy-link'),
   exportPng: byId<HTMLButtonElement>('btn-export-png'),
   exportGraphml: byId<HTMLButtonElement>('btn-export-graphml'),

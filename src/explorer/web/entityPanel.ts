@@ -7,6 +7,7 @@ import { panelHead } from './panelHead';
 import { partnersSection } from './partnersSection';
 import { attributesSection, entityLink, section, sourcesSection } from './panelParts';
 import type { EntityDetails } from './queries';
+import { t } from './i18n';
 
 const list = (...items: HTMLElement[]): HTMLElement => h('ul', { class: 'list' }, ...items);
 
@@ -14,14 +15,14 @@ function positionsSection(d: EntityDetails, actions: PanelActions): HTMLElement 
   if (!d.positions?.length) return null;
   return section(
     'positions',
-    'Positions',
+    t('panel.positions'),
     d.positions.length,
     list(
       ...d.positions.map((p) =>
         h(
           'li',
           { dataset: { title: p.title } },
-          h('div', { class: 'ev-line' }, h('strong', { text: p.title }), h('span', { class: 'muted', text: 'at' }), entityLink(p.organization, actions)),
+          h('div', { class: 'ev-line' }, h('strong', { text: p.title }), h('span', { class: 'muted', text: t('panel.at') }), entityLink(p.organization, actions)),
           p.since || p.until ? h('div', { class: 'muted', text: `${p.since ?? '…'} – ${p.until ?? '…'}` }) : null,
         ),
       ),
@@ -33,7 +34,7 @@ function officialsSection(d: EntityDetails, actions: PanelActions): HTMLElement 
   if (!d.officials?.length) return null;
   return section(
     'officials',
-    'Officials',
+    t('panel.officials'),
     d.officials.length,
     list(...d.officials.map((p) => h('li', { dataset: { title: p.title } }, h('div', { class: 'ev-line' }, entityLink(p.person, actions), h('span', { class: 'muted', text: p.title }))))),
   );
@@ -43,14 +44,14 @@ function eventsSection(d: EntityDetails, actions: PanelActions): HTMLElement | n
   if (!d.events.length) return null;
   return section(
     'events',
-    'Events',
+    t('panel.events'),
     d.events.length,
     list(
       ...d.events.map((e) =>
         h(
           'li',
           { dataset: { eventId: e.event.id } },
-          h('div', { class: 'ev-line' }, h('span', { class: 'date-tag', text: e.event.date ?? 'undated' }), entityLink({ id: e.event.id, name: e.event.name, type: 'Event', kind: e.event.type }, actions)),
+          h('div', { class: 'ev-line' }, h('span', { class: 'date-tag', text: e.event.date ?? t('panel.undated') }), entityLink({ id: e.event.id, name: e.event.name, type: 'Event', kind: e.event.type }, actions)),
           h('div', { class: 'tags' }, h('span', { class: 'muted', text: e.event.type }), ...e.roles.map((r) => h('span', { class: 'role-tag', text: r }))),
         ),
       ),
@@ -63,7 +64,7 @@ function relationsSection(d: EntityDetails, actions: PanelActions): HTMLElement 
   if (!relations.length) return null;
   return section(
     'relations',
-    'Relations',
+    t('panel.relations'),
     relations.length,
     list(
       ...relations.map((r) => {
@@ -76,7 +77,7 @@ function relationsSection(d: EntityDetails, actions: PanelActions): HTMLElement 
             { class: 'ev-line' },
             r.direction === 'OUTGOING' ? h('span', { class: 'muted', text: word }) : null,
             entityLink(r.other, actions),
-            r.direction === 'INCOMING' ? h('span', { class: 'muted', text: `${word} this` }) : null,
+            r.direction === 'INCOMING' ? h('span', { class: 'muted', text: t('panel.relThis', { word }) }) : null,
           ),
         );
       }),
@@ -90,8 +91,8 @@ export function renderEntity(panel: HTMLElement, d: EntityDetails, actions: Pane
   panel.dataset.nodeId = d.id;
   panel.dataset.state = 'ready';
   panel.appendChild(panelHead(d, actions, onCanvas));
-  const aliases = d.aliases.length ? section('aliases', 'Also called', d.aliases.length, h('div', { class: 'tags' }, ...d.aliases.map((a) => h('span', { class: 'alias', text: a })))) : null;
-  const parent = d.parent ? section('parent', 'Part of', null, entityLink(d.parent, actions)) : null;
+  const aliases = d.aliases.length ? section('aliases', t('panel.aliases'), d.aliases.length, h('div', { class: 'tags' }, ...d.aliases.map((a) => h('span', { class: 'alias', text: a })))) : null;
+  const parent = d.parent ? section('parent', t('panel.partOf'), null, entityLink(d.parent, actions)) : null;
   const parts = [
     aliases,
     positionsSection(d, actions),

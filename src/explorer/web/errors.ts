@@ -2,6 +2,7 @@
 import { ApiError, isAbort, type GraphQLErrorItem } from './api';
 import { KEY_REQUIRED, openKeyDialog } from './keyDialog';
 import { toast } from './toast';
+import { t } from './i18n';
 
 export function errorParts(e: unknown): { message: string; code: string; errors: GraphQLErrorItem[] } {
   if (e instanceof ApiError) return { message: e.message, code: e.code, errors: e.errors };
@@ -22,5 +23,5 @@ export function showError(what: string, e: unknown): void {
 
 /** Errors that came back alongside data (a partial result). */
 export function showPartialErrors(what: string, errors: GraphQLErrorItem[]): void {
-  for (const err of errors.slice(0, 2)) toast('warn', `${what}: partly failed`, err.message, String(err.extensions?.code ?? 'ERROR'));
+  for (const err of errors.slice(0, 2)) toast('warn', t('req.partly', { what }), err.message, String(err.extensions?.code ?? 'ERROR'));
 }

@@ -4,6 +4,7 @@ import type { PanelActions } from './panelActions';
 import { panelHead } from './panelHead';
 import { articleLine, attributesSection, entityLink, section } from './panelParts';
 import type { EventDetails, Ref } from './queries';
+import { t } from './i18n';
 
 function participantsSection(d: EventDetails, actions: PanelActions): HTMLElement {
   const groups = new Map<string, Ref[]>();
@@ -14,10 +15,10 @@ function participantsSection(d: EventDetails, actions: PanelActions): HTMLElemen
   }
   return section(
     'participants',
-    'Participants',
+    t('panel.participants'),
     new Set(d.participants.map((p) => p.entity.id)).size,
     groups.size === 0
-      ? h('p', { class: 'muted', text: 'No participants recorded.' })
+      ? h('p', { class: 'muted', text: t('panel.noParticipants') })
       : h(
           'ul',
           { class: 'list' },
@@ -34,18 +35,18 @@ export function renderEvent(panel: HTMLElement, d: EventDetails, actions: PanelA
   panel.dataset.nodeId = d.id;
   panel.dataset.state = 'ready';
   panel.appendChild(panelHead({ id: d.id, type: 'Event', kind: d.eventType, name: d.name, date: d.date, endDate: d.endDate }, actions, onCanvas));
-  if (d.location) panel.appendChild(section('location', 'Where', null, entityLink(d.location, actions)));
+  if (d.location) panel.appendChild(section('location', t('panel.where'), null, entityLink(d.location, actions)));
   panel.appendChild(participantsSection(d, actions));
   const attrs = attributesSection(d.attributes);
   if (attrs) panel.appendChild(attrs);
   panel.appendChild(
     section(
       'sources',
-      'Evidence',
+      t('panel.evidence'),
       d.evidence ? 1 : 0,
       d.evidence
         ? h('div', { class: 'source' }, h('blockquote', { class: 'evidence', text: d.evidence }), articleLine(d.article, d.evidence))
-        : h('div', null, h('p', { class: 'muted', text: 'No evidence sentence recorded.' }), articleLine(d.article)),
+        : h('div', null, h('p', { class: 'muted', text: t('panel.noEvidenceSentence') }), articleLine(d.article)),
     ),
   );
 }

@@ -8,6 +8,7 @@ import { provenance } from './provenanceQueries';
 import { currentView, cy, view } from './state';
 import { toast } from './toast';
 import { shareLink, syncHash } from './urlState';
+import { t } from './i18n';
 
 function stamp(): string {
   const d = new Date();
@@ -17,7 +18,7 @@ function stamp(): string {
 
 function requireNodes(): boolean {
   if (cy.nodes().length > 0) return true;
-  toast('info', 'Nothing to export', 'Put something on the canvas first.');
+  toast('info', t('export.nothing'), t('export.nothingMsg'));
   return false;
 }
 
@@ -27,12 +28,12 @@ async function copyLink(): Promise<void> {
   el.copyLink.dataset.link = link;
   try {
     await navigator.clipboard.writeText(link);
-    toast('info', 'Link copied', 'Paste it anywhere to reopen this view.');
+    toast('info', t('link.copied'), t('link.copiedMsg'));
   } catch {
-    const input = h('input', { attrs: { type: 'text', readonly: true, value: link, 'aria-label': 'Link to this view' } });
+    const input = h('input', { attrs: { type: 'text', readonly: true, value: link, 'aria-label': t('link.aria') } });
     input.style.width = '100%';
     input.style.marginTop = '6px';
-    toast('info', 'Copy this link', 'The clipboard is not available; select and copy the link below.', undefined, input);
+    toast('info', t('link.copyThis'), t('link.copyThisMsg'), undefined, input);
     input.focus();
     input.select();
   }
@@ -51,7 +52,7 @@ export function installExportMenu(): void {
         const prov = await provenance(view.nodeIds());
         write(withProvenance(view.exportNodes(), view.exportEdges(), prov), `kg-view-${stamp()}`);
       } catch (e) {
-        showError('Could not collect the evidence for the export', e);
+        showError(t('export.failed'), e);
       }
     });
   exporter(el.exportGraphml, (g, name) => download(new Blob([toGraphML(g.nodes, g.edges, `KG explorer view ${shareLink()}`)], { type: 'application/graphml+xml' }), `${name}.graphml`));

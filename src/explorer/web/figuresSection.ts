@@ -2,9 +2,11 @@
 import { h } from './dom';
 import { articleLine, formatNumber, section } from './panelParts';
 import type { EntityDetails } from './queries';
+import { t, type StringKey } from './i18n';
 
 /** How a figure's qualifier reads before its value. */
-const QUALIFIER_WORDS: Record<string, string> = { estimate: 'est.', approx: '≈', atLeast: '≥', atMost: '≤' };
+const QUALIFIERS = ['estimate', 'approx', 'atLeast', 'atMost'];
+const qualifierWord = (q: string): string => (QUALIFIERS.includes(q) ? t(`q.${q}` as StringKey) : q);
 
 type Figure = EntityDetails['figures'][number];
 
@@ -16,8 +18,8 @@ function figureRows(f: Figure): HTMLElement[] {
       h('td', { text: f.metric }),
       h(
         'td',
-        { class: 'num', title: f.stated ? `stated as “${f.stated}”` : undefined, dataset: f.qualifier ? { qualifier: f.qualifier } : {} },
-        `${f.qualifier ? `${QUALIFIER_WORDS[f.qualifier] ?? f.qualifier} ` : ''}${formatNumber(f.value)}${f.unit ? ` ${f.unit}` : ''}`,
+        { class: 'num', title: f.stated ? t('panel.statedAs', { s: f.stated }) : undefined, dataset: f.qualifier ? { qualifier: f.qualifier } : {} },
+        `${f.qualifier ? `${qualifierWord(f.qualifier)} ` : ''}${formatNumber(f.value)}${f.unit ? ` ${f.unit}` : ''}`,
       ),
       h('td', { text: f.period ?? '' }),
       h('td', { class: `num ${f.change === null ? '' : f.change >= 0 ? 'up' : 'down'}`, text: f.change === null ? '' : `${f.change >= 0 ? '+' : ''}${formatNumber(f.change * 100)}%` }),
@@ -31,12 +33,12 @@ function figureRows(f: Figure): HTMLElement[] {
 export function figuresSection(figures: Figure[]): HTMLElement {
   return section(
     'figures',
-    'Figures',
+    t('panel.figures'),
     figures.length,
     h(
       'table',
       { class: 'figures' },
-      h('thead', null, h('tr', null, h('th', { text: 'Metric' }), h('th', { text: 'Value' }), h('th', { text: 'Period' }), h('th', { text: 'YoY' }))),
+      h('thead', null, h('tr', null, h('th', { text: t('panel.metric') }), h('th', { text: t('panel.value') }), h('th', { text: t('panel.period') }), h('th', { text: t('panel.yoy') }))),
       h('tbody', null, ...figures.flatMap(figureRows)),
     ),
   );

@@ -5,20 +5,22 @@
 import { isActive, typedDate } from './dates';
 import { clear, h } from './dom';
 import { el } from './elements';
-import { swatch } from './swatch';
+import { swatch, typeName } from './swatch';
 import { dateRange, getFilters, onChange, setFilters, view, VOCAB } from './state';
 import { NODE_TYPES, TYPE_LOOK } from './theme';
 import type { DateMode } from './viewState';
+import { lang, t } from './i18n';
 
 function buildLegend(): void {
   clear(el.legend);
-  for (const t of NODE_TYPES) {
-    el.legend.appendChild(h('span', { class: 'legend-item', dataset: { type: t } }, swatch(t), TYPE_LOOK[t].label, h('span', { class: 'zh', text: TYPE_LOOK[t].zh, attrs: { lang: 'zh' } })));
+  for (const ty of NODE_TYPES) {
+    const zh = lang() === 'en' ? h('span', { class: 'zh', text: TYPE_LOOK[ty].zh, attrs: { lang: 'zh' } }) : null;
+    el.legend.appendChild(h('span', { class: 'legend-item', dataset: { type: ty } }, swatch(ty), typeName(ty), zh));
   }
   el.legend.appendChild(h('span', { class: 'legend-sep', attrs: { 'aria-hidden': 'true' } }));
-  el.legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'legend-line', attrs: { 'aria-hidden': 'true' } }), 'relation'));
-  el.legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'legend-line participation', attrs: { 'aria-hidden': 'true' } }), 'participation'));
-  el.legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'legend-line path', attrs: { 'aria-hidden': 'true' } }), 'shortest path'));
+  el.legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'legend-line', attrs: { 'aria-hidden': 'true' } }), t('legend.relation')));
+  el.legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'legend-line participation', attrs: { 'aria-hidden': 'true' } }), t('legend.participation')));
+  el.legend.appendChild(h('span', { class: 'legend-item' }, h('span', { class: 'legend-line path', attrs: { 'aria-hidden': 'true' } }), t('legend.path')));
 }
 
 function buildChips(fieldset: HTMLFieldSetElement, values: readonly string[], name: string, withSwatch: boolean, onToggle: () => void): void {
@@ -79,11 +81,13 @@ export function renderDateSummary(): void {
   const outside = view.outOfRange().length;
   const mode = getFilters().dateMode;
   const undated = getFilters().undated;
+  const how = t(mode === 'hide' ? 'dates.hidden' : 'dates.faded');
+  const span = [from ? t('dates.fromDate', { d: from }) : '', to ? t('dates.toDate', { d: to }) : ''].filter(Boolean).join(' ');
   el.dateSummary.textContent = !isActive({ from, to })
     ? undated
-      ? 'All dates shown.'
-      : `Undated events ${mode === 'hide' ? 'hidden' : 'faded'} (${outside}).`
-    : `Events ${from ? `from ${from}` : ''}${from && to ? ' ' : ''}${to ? `to ${to}` : ''}; ${outside} event${outside === 1 ? '' : 's'} on the canvas ${mode === 'hide' ? 'hidden' : 'faded'}. Undated events ${undated ? 'stay' : 'too'}.`;
+      ? t('dates.all')
+      : t('dates.undatedOnly', { how, n: outside })
+    : t('dates.summary', { span, n: outside, events: t(outside === 1 ? 'word.event' : 'word.events'), how, undated: t(undated ? 'dates.stay' : 'dates.too') });
 }
 
 export function installFilters(): void {
@@ -102,4 +106,8 @@ export function installFilters(): void {
     setFilters({ from: '', to: '' });
   });
   onChange('filters', render);
+  onChange('lang', () => {
+    buildLegend();
+    render();
+  });
 }

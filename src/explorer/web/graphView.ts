@@ -10,7 +10,7 @@ import { ClusterNodes } from './clusterNodes';
 import { isClusterId, type Cluster } from './clusters';
 import type { DateRange } from './dates';
 import { addDrawnEdges } from './drawnEdges';
-import { drawnEdgeId } from './edgeWord';
+import { drawnEdgeId, edgeWord } from './edgeWord';
 import type { ExportEdge, ExportNode } from './exporters';
 import { graphStyle } from './graphStyle';
 import type { GEdge, GNode, GPath } from './graphTypes';
@@ -127,6 +127,15 @@ export class GraphView {
     const added = addDrawnEdges(this.cy, edges);
     this.applyDates();
     return added;
+  }
+
+  /** Names every drawn edge again (the interface language changed). */
+  relabelEdges(): void {
+    this.cy.batch(() => {
+      this.cy.edges('[kind != "cluster"]').forEach((e) => {
+        e.data('display', [...new Set((e.data('parts') as GEdge[]).map(edgeWord))].join(' · '));
+      });
+    });
   }
 
   /** Marks a node as expanded even when its expansion added nothing new. */

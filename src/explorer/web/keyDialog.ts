@@ -1,20 +1,22 @@
 /** The API key button and dialog; a saved or forgotten key is announced on the `access` topic. */
 import { getApiKey, setApiKey } from './api';
 import { el } from './elements';
-import { changed } from './state';
+import { changed, onChange } from './state';
 import { toast } from './toast';
+import { t } from './i18n';
 
-export const KEY_REQUIRED = 'This server requires an API key for reads. Paste one to continue.';
+/** The reason given when the server asked for a key (resolved when the dialog opens, in the language then). */
+export const KEY_REQUIRED = 'keyDialog.required';
 
 function refreshKeyButton(): void {
   const set = getApiKey() !== '';
   el.keyBtn.classList.toggle('btn-key-set', set);
-  el.keyBtn.textContent = set ? 'API key set' : 'API key';
+  el.keyBtn.textContent = set ? t('key.buttonSet') : t('key.button');
 }
 
 export function openKeyDialog(reason?: string): void {
   if (el.keyDialog.open) return;
-  el.keyReason.textContent = reason ?? 'If this server requires a key for reads, paste it here. It is kept in this tab only (sessionStorage) and sent as “Authorization: Bearer …”.';
+  el.keyReason.textContent = reason === KEY_REQUIRED ? t('keyDialog.required') : reason ?? t('keyDialog.reason');
   el.keyInput.value = getApiKey();
   el.keyDialog.showModal();
   el.keyInput.focus();
@@ -32,8 +34,9 @@ export function installKeyDialog(): void {
   el.keyForm.addEventListener('submit', () => {
     setApiKey(el.keyInput.value.trim());
     refreshKeyButton();
-    toast('info', getApiKey() ? 'Key saved for this tab' : 'Key cleared');
+    toast('info', getApiKey() ? t('keyDialog.saved') : t('keyDialog.cleared'));
     changed('access');
   });
   refreshKeyButton();
+  onChange('lang', refreshKeyButton);
 }

@@ -8,6 +8,7 @@ import { installDetails } from './details';
 import { installExportMenu } from './exportMenu';
 import { installFilters } from './filters';
 import { installKeyDialog } from './keyDialog';
+import { installLanguage } from './language';
 import { installLabels } from './labels';
 import { installNodeMenu } from './nodeMenu';
 import { installPathBox } from './pathBox';
@@ -21,6 +22,7 @@ import { installToolbar } from './toolbar';
 import { installUrlState, restore } from './urlState';
 import { decodeView, EMPTY_VIEW } from './viewState';
 
+installLanguage();
 installProgress();
 installFilters();
 installCanvas();

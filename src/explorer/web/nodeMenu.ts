@@ -4,6 +4,7 @@ import { expand } from './canvas';
 import { h } from './dom';
 import { el } from './elements';
 import { choosePathEnd, cy, getPath, toggleAvoid } from './state';
+import { t } from './i18n';
 
 let menu: HTMLElement | null = null;
 
@@ -32,12 +33,12 @@ function open(n: NodeSingular): void {
   const isEnd = getPath().from === id || getPath().to === id;
   menu = h(
     'div',
-    { class: 'node-menu', attrs: { role: 'menu', 'aria-label': `Actions on ${n.data('label') as string}` }, dataset: { nodeId: id } },
+    { class: 'node-menu', attrs: { role: 'menu', 'aria-label': t('menu.aria', { name: n.data('label') as string }) }, dataset: { nodeId: id } },
     h('div', { class: 'menu-title', text: n.data('label') as string }),
-    isEnd ? null : item(avoided ? 'Allow in paths' : 'Avoid in paths', 'avoid', () => toggleAvoid(id)),
-    item('Path from here', 'path-from', () => choosePathEnd('from', id)),
-    item('Path to here', 'path-to', () => choosePathEnd('to', id)),
-    item('Expand', 'expand', () => void expand(id)),
+    isEnd ? null : item(avoided ? t('panel.allow') : t('panel.avoid'), 'avoid', () => toggleAvoid(id)),
+    item(t('menu.pathFrom'), 'path-from', () => choosePathEnd('from', id)),
+    item(t('menu.pathTo'), 'path-to', () => choosePathEnd('to', id)),
+    item(t('btn.expand'), 'expand', () => void expand(id)),
   );
   const p = n.renderedPosition();
   menu.style.left = `${Math.round(p.x + 8)}px`;

@@ -4,22 +4,23 @@ import type { GNode } from './graphTypes';
 import type { PanelActions } from './panelActions';
 import { panelHead } from './panelHead';
 import { section } from './panelParts';
-import { swatch } from './swatch';
-import { lookOf, NODE_TYPES } from './theme';
+import { swatch, typeName } from './swatch';
+import { NODE_TYPES } from './theme';
+import { t, tn } from './i18n';
 
 function renderEmpty(panel: HTMLElement): void {
   panel.appendChild(
     h(
       'div',
       { class: 'panel-empty' },
-      h('h2', { text: 'Nothing selected' }),
-      h('p', { text: 'Search for an entity or event and pick it to start. Click a node or an edge to see its details and the evidence behind it.' }),
+      h('h2', { text: t('panel.nothing') }),
+      h('p', { text: t('panel.start') }),
       h(
         'ul',
         { class: 'list' },
-        h('li', null, h('kbd', { text: 'Double-click' }), ' a node to expand its neighbours'),
-        h('li', null, h('kbd', { text: 'Shift' }), ' + click two nodes to find the shortest paths between them'),
-        h('li', null, h('kbd', { text: 'Delete' }), ' removes the selected nodes'),
+        h('li', null, h('kbd', { text: t('panel.tipDbl') }), t('panel.tipDblText')),
+        h('li', null, h('kbd', { text: t('panel.tipShift') }), t('panel.tipShiftText')),
+        h('li', null, h('kbd', { text: t('panel.tipDelete') }), t('panel.tipDeleteText')),
       ),
     ),
   );
@@ -29,7 +30,7 @@ function nodeList(nodes: GNode[], actions: PanelActions): HTMLElement {
   const sorted = [...nodes].sort((a, b) => NODE_TYPES.indexOf(a.type as never) - NODE_TYPES.indexOf(b.type as never) || a.label.localeCompare(b.label, 'zh'));
   return section(
     'canvas-nodes',
-    'Nodes',
+    t('panel.nodesSection'),
     nodes.length,
     h(
       'ul',
@@ -60,16 +61,16 @@ export function renderOverview(panel: HTMLElement, nodes: GNode[], actions: Pane
     h(
       'div',
       { class: 'panel-head' },
-      h('h2', { class: 'title', text: 'On the canvas' }),
-      h('div', { class: 'meta', text: `${nodes.length} node${nodes.length === 1 ? '' : 's'}. Select one to see its details.` }),
+      h('h2', { class: 'title', text: t('panel.onCanvas') }),
+      h('div', { class: 'meta', text: tn(nodes.length, 'panel.nodes.one', 'panel.nodes.other') }),
     ),
   );
   panel.appendChild(
     h(
       'div',
       { class: 'summary-grid' },
-      ...NODE_TYPES.filter((t) => counts.has(t)).map((t) =>
-        h('div', { class: 'summary-cell' }, h('div', { class: 'n', text: String(counts.get(t)) }), h('div', { class: 't' }, swatch(t), lookOf(t).label)),
+      ...NODE_TYPES.filter((ty) => counts.has(ty)).map((ty) =>
+        h('div', { class: 'summary-cell' }, h('div', { class: 'n', text: String(counts.get(ty)) }), h('div', { class: 't' }, swatch(ty), typeName(ty))),
       ),
     ),
   );
@@ -82,19 +83,19 @@ export function renderLoading(panel: HTMLElement, node: GNode, actions: PanelAct
   panel.dataset.nodeId = node.id;
   panel.dataset.state = 'loading';
   panel.appendChild(panelHead({ ...node, name: node.label }, actions, true));
-  panel.appendChild(h('div', { class: 'panel-loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), 'Loading details…'));
+  panel.appendChild(h('div', { class: 'panel-loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), t('panel.loading')));
 }
 
 export function renderPanelError(panel: HTMLElement, node: GNode | null, message: string, code: string, actions: PanelActions): void {
   clear(panel);
   panel.dataset.state = 'error';
   if (node) panel.appendChild(panelHead({ ...node, name: node.label }, actions, true));
-  panel.appendChild(h('div', { class: 'panel-error', attrs: { role: 'alert' } }, h('strong', { text: 'Could not load the details. ' }), message, h('span', { class: 'toast-code', text: code })));
+  panel.appendChild(h('div', { class: 'panel-error', attrs: { role: 'alert' } }, h('strong', { text: t('panel.error') }), message, h('span', { class: 'toast-code', text: code })));
 }
 
 export function renderOther(panel: HTMLElement, node: GNode, typename: string, actions: PanelActions): void {
   clear(panel);
   panel.dataset.state = 'ready';
   panel.appendChild(panelHead({ ...node, name: node.label }, actions, true));
-  panel.appendChild(h('p', { class: 'muted', text: `This ${typename} has no further details.` }));
+  panel.appendChild(h('p', { class: 'muted', text: t('panel.noFurther', { what: typename }) }));
 }

@@ -3,6 +3,7 @@ import { h } from './dom';
 import type { PanelActions } from './panelActions';
 import { dateText } from './panelParts';
 import { typeBadge } from './swatch';
+import { t } from './i18n';
 
 export interface HeadNode {
   id: string;
@@ -19,15 +20,15 @@ function actionButtons(id: string, actions: PanelActions): HTMLElement {
   const pinned = actions.isPinned(id);
   return h(
     'div',
-    { class: 'panel-actions', attrs: { role: 'group', 'aria-label': 'Actions on this node' } },
-    btn('Expand', 'expand', () => actions.expand(id), 'btn btn-sm btn-primary'),
-    btn('By relation', 'expand-grouped', () => actions.expandGrouped(id), undefined, 'Expand into groups by type and relation or role; draw a group when you need it'),
-    actions.isExpanded(id) ? btn('Collapse', 'collapse', () => actions.collapse(id)) : null,
-    btn(pinned ? 'Unpin' : 'Pin', 'pin', () => actions.togglePin(id), undefined, 'Keep this node where it is when the layout runs', pinned),
-    btn('Path from', 'path-from', () => actions.pathFrom(id)),
-    btn('Path to', 'path-to', () => actions.pathTo(id)),
-    btn(actions.isAvoided(id) ? 'Allow in paths' : 'Avoid in paths', 'avoid', () => actions.toggleAvoid(id), undefined, 'Paths found will not pass through this node', actions.isAvoided(id)),
-    btn('Remove', 'remove', () => actions.remove(id), 'btn btn-sm btn-danger-ghost'),
+    { class: 'panel-actions', attrs: { role: 'group', 'aria-label': t('panel.actionsAria') } },
+    btn(t('btn.expand'), 'expand', () => actions.expand(id), 'btn btn-sm btn-primary'),
+    btn(t('panel.byRelation'), 'expand-grouped', () => actions.expandGrouped(id), undefined, t('panel.byRelationTitle')),
+    actions.isExpanded(id) ? btn(t('btn.collapse'), 'collapse', () => actions.collapse(id)) : null,
+    btn(pinned ? t('panel.unpin') : t('panel.pin'), 'pin', () => actions.togglePin(id), undefined, t('panel.pinTitle'), pinned),
+    btn(t('panel.pathFrom'), 'path-from', () => actions.pathFrom(id)),
+    btn(t('panel.pathTo'), 'path-to', () => actions.pathTo(id)),
+    btn(actions.isAvoided(id) ? t('panel.allow') : t('panel.avoid'), 'avoid', () => actions.toggleAvoid(id), undefined, t('panel.avoidTitle'), actions.isAvoided(id)),
+    btn(t('btn.remove'), 'remove', () => actions.remove(id), 'btn btn-sm btn-danger-ghost'),
   );
 }
 

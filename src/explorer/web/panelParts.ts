@@ -7,6 +7,7 @@ import type { GNode } from './graphTypes';
 import type { PanelActions } from './panelActions';
 import type { ArticleRef, Ref, SourceData } from './queries';
 import { swatch } from './swatch';
+import { t } from './i18n';
 
 export function entityLink(ref: Ref | GNode, actions: PanelActions, role?: string): HTMLButtonElement {
   const name = 'name' in ref ? ref.name : ref.label;
@@ -14,7 +15,7 @@ export function entityLink(ref: Ref | GNode, actions: PanelActions, role?: strin
     'button',
     {
       class: 'entity-link',
-      attrs: { type: 'button', title: `Show ${name} on the canvas` },
+      attrs: { type: 'button', title: t('panel.showOnCanvas', { name }) },
       dataset: { entityId: ref.id, ...(role ? { role } : {}) },
       on: { click: () => actions.open(ref) },
     },
@@ -33,7 +34,7 @@ export function section(name: string, title: string, count: number | null, ...bo
 }
 
 export function dateText(date: string | null, endDate?: string | null): string {
-  if (!date) return 'undated';
+  if (!date) return t('panel.undated');
   return endDate && endDate !== date ? `${date} – ${endDate}` : date;
 }
 
@@ -41,7 +42,7 @@ export function dateText(date: string | null, endDate?: string | null): string {
 export const reading: { open: ((articleId: string, evidence: string | null) => void) | null } = { open: null };
 
 export function articleLine(a: ArticleRef | null, evidence: string | null = null): HTMLElement {
-  if (!a) return h('div', { class: 'source-article', text: 'Source article unknown' });
+  if (!a) return h('div', { class: 'source-article', text: t('panel.sourceUnknown') });
   const open = reading.open;
   const title = h('span', { class: 'article-title', text: a.title });
   const url = a.url && /^https?:\/\//i.test(a.url) ? a.url : null;
@@ -52,7 +53,7 @@ export function articleLine(a: ArticleRef | null, evidence: string | null = null
     url ? h('a', { attrs: { href: url, target: '_blank', rel: 'noopener noreferrer' } }, title) : title,
     a.publishedOn ? ` (${a.publishedOn})` : null,
     open
-      ? h('button', { class: 'btn btn-link btn-read', text: 'Read', attrs: { type: 'button', title: 'Open the article at this sentence', 'data-action': 'read' }, on: { click: () => open(a.id, evidence) } })
+      ? h('button', { class: 'btn btn-link btn-read', text: t('panel.read'), attrs: { type: 'button', title: t('panel.readTitle'), 'data-action': 'read' }, on: { click: () => open(a.id, evidence) } })
       : null,
     h('div', { class: 'id', text: a.id }),
   );
@@ -63,9 +64,9 @@ export function sourceBlock(s: SourceData): HTMLElement {
   return h('div', { class: 'source' }, s.evidence ? h('blockquote', { class: 'evidence', text: s.evidence }) : null, articleLine(s.article, s.evidence));
 }
 
-export function sourcesSection(sources: SourceData[], title = 'Evidence'): HTMLElement | null {
+export function sourcesSection(sources: SourceData[], title = t('panel.evidence')): HTMLElement | null {
   const list = sources.filter((s) => s.evidence || s.article);
-  if (list.length === 0) return section('sources', title, 0, h('p', { class: 'muted', text: 'No evidence recorded.' }));
+  if (list.length === 0) return section('sources', title, 0, h('p', { class: 'muted', text: t('panel.noEvidence') }));
   return section('sources', title, list.length, ...list.map(sourceBlock));
 }
 
@@ -74,7 +75,7 @@ export function attributesSection(attrs: Record<string, unknown>): HTMLElement |
   if (entries.length === 0) return null;
   return section(
     'attributes',
-    'Attributes',
+    t('panel.attributes'),
     null,
     h('dl', { class: 'kv' }, ...entries.flatMap(([k, v]) => [h('dt', { text: k }), h('dd', { text: typeof v === 'string' ? v : JSON.stringify(v) })])),
   );

@@ -1,6 +1,7 @@
 /** The partners of an organisation (`partners(of, includeUnits)`), with why each is one. */
 import { gql, type GqlResult } from './api';
 import type { Ref, SourceData } from './queries';
+import { t } from './i18n';
 
 export interface PartnerData {
   organization: Ref;
@@ -22,5 +23,5 @@ export const PARTNERS = `query ExplorerPartners($of: ID!, $includeUnits: Boolean
 }`;
 
 export function partners(of: string, includeUnits: boolean, signal?: AbortSignal): Promise<GqlResult<{ partners: PartnerData[] }>> {
-  return gql<{ partners: PartnerData[] }>(PARTNERS, { of, includeUnits }, { signal, operationName: 'ExplorerPartners', label: 'Loading the partners…' });
+  return gql<{ partners: PartnerData[] }>(PARTNERS, { of, includeUnits }, { signal, operationName: 'ExplorerPartners', label: t('partners.loading') });
 }

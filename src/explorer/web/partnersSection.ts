@@ -10,6 +10,7 @@ import type { PanelActions } from './panelActions';
 import { articleLine, entityLink, section } from './panelParts';
 import { partners, type PartnerData } from './partnerQueries';
 import type { EntityDetails } from './queries';
+import { t } from './i18n';
 
 /** The toggle's last choice, kept while the page is open. */
 let includeUnits = true;
@@ -33,15 +34,15 @@ function partnerItem(orgId: string, p: PartnerData, actions: PanelActions): HTML
     'li',
     { class: 'partner', dataset: { partnerId: p.organization.id } },
     h('div', { class: 'ev-line' }, entityLink(p.organization, actions)),
-    via.length ? h('div', { class: 'ev-line partner-via', dataset: { via: via.map((u) => u.id).join(' ') } }, h('span', { class: 'muted', text: 'via' }), ...via.map((u) => entityLink(u, actions))) : null,
+    via.length ? h('div', { class: 'ev-line partner-via', dataset: { via: via.map((u) => u.id).join(' ') } }, h('span', { class: 'muted', text: t('partners.via') }), ...via.map((u) => entityLink(u, actions))) : null,
     ...p.events.map((e) =>
-      h('div', { class: 'ev-line partner-event', dataset: { eventId: e.id } }, h('span', { class: 'date-tag', text: e.date ?? 'undated' }), entityLink({ id: e.id, name: e.name, type: 'Event', kind: e.eventType }, actions)),
+      h('div', { class: 'ev-line partner-event', dataset: { eventId: e.id } }, h('span', { class: 'date-tag', text: e.date ?? t('panel.undated') }), entityLink({ id: e.id, name: e.name, type: 'Event', kind: e.eventType }, actions)),
     ),
     ...p.relations.map((r) =>
       h(
         'div',
         { class: 'partner-relation', dataset: { relation: r.type } },
-        h('span', { class: 'muted', text: r.other.id === p.organization.id ? 'stated partner' : `stated partner of ${r.other.name}` }),
+        h('span', { class: 'muted', text: r.other.id === p.organization.id ? t('partners.stated') : t('partners.statedOf', { name: r.other.name }) }),
         ...r.sources.filter((s) => s.evidence).map((s) => h('div', { class: 'source' }, h('blockquote', { class: 'evidence', text: s.evidence! }), articleLine(s.article, s.evidence))),
       ),
     ),
@@ -51,7 +52,7 @@ function partnerItem(orgId: string, p: PartnerData, actions: PanelActions): HTML
 async function load(d: EntityDetails, body: HTMLElement, count: HTMLElement, actions: PanelActions): Promise<void> {
   clear(body);
   body.dataset.state = 'loading';
-  body.appendChild(h('div', { class: 'panel-loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), 'Loading the partners…'));
+  body.appendChild(h('div', { class: 'panel-loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), t('partners.loading')));
   try {
     const list = await partnersOf(d.id, includeUnits);
     if (!body.isConnected) return;
@@ -59,14 +60,14 @@ async function load(d: EntityDetails, body: HTMLElement, count: HTMLElement, act
     count.textContent = String(list.length);
     body.dataset.state = 'ready';
     body.dataset.includeUnits = String(includeUnits);
-    if (list.length === 0) body.appendChild(h('p', { class: 'muted', text: includeUnits ? 'No partners, nor partners of its units.' : 'No partners of its own.' }));
+    if (list.length === 0) body.appendChild(h('p', { class: 'muted', text: includeUnits ? t('partners.none') : t('partners.noneOwn') }));
     else body.appendChild(h('ul', { class: 'list' }, ...list.map((p) => partnerItem(d.id, p, actions))));
   } catch (e) {
     if (isAbort(e) || !body.isConnected) return;
     const { message, code } = errorParts(e);
     clear(body);
     body.dataset.state = 'error';
-    body.appendChild(h('div', { class: 'panel-error', attrs: { role: 'alert' } }, h('strong', { text: 'Could not load the partners. ' }), message, h('span', { class: 'toast-code', text: code })));
+    body.appendChild(h('div', { class: 'panel-error', attrs: { role: 'alert' } }, h('strong', { text: t('partners.error') }), message, h('span', { class: 'toast-code', text: code })));
   }
 }
 
@@ -79,7 +80,7 @@ export function partnersSection(d: EntityDetails, actions: PanelActions): HTMLEl
     includeUnits = toggle.checked;
     void load(d, body, count, actions);
   });
-  const el = section('partners', 'Partners', 0, h('label', { class: 'check', attrs: { for: 'partners-units' } }, toggle, 'Through its units too (colleges, branches)'), body);
+  const el = section('partners', t('partners.title'), 0, h('label', { class: 'check', attrs: { for: 'partners-units' } }, toggle, t('partners.units')), body);
   const count = el.querySelector<HTMLElement>('h3 .count')!;
   count.textContent = '…';
   void load(d, body, count, actions);

@@ -10,6 +10,7 @@ import * as Q from './queries';
 import { changed, clearPathState, cy, getPath, onChange, setPathSteering, setShownPaths, toggleAvoid, view } from './state';
 import { swatch } from './swatch';
 import { toast } from './toast';
+import { t } from './i18n';
 
 const MAX_LENGTH = 6;
 
@@ -35,7 +36,7 @@ function renderAvoid(): void {
   clear(el.pathAvoid);
   el.pathAvoid.dataset.count = String(avoid.length);
   if (avoid.length === 0) return;
-  el.pathAvoid.appendChild(h('span', { class: 'muted', text: 'Avoiding' }));
+  el.pathAvoid.appendChild(h('span', { class: 'muted', text: t('paths.avoiding') }));
   for (const id of avoid) {
     const node = view.node(id);
     el.pathAvoid.appendChild(
@@ -44,7 +45,7 @@ function renderAvoid(): void {
         { class: 'avoid-chip', dataset: { id } },
         node ? swatch(node.type) : null,
         h('span', { class: 'entity-name', text: node?.label ?? id }),
-        h('button', { class: 'chip-x', text: '×', attrs: { type: 'button', 'aria-label': `Allow ${node?.label ?? id} in paths again` }, on: { click: () => toggleAvoid(id) } }),
+        h('button', { class: 'chip-x', text: '×', attrs: { type: 'button', 'aria-label': t('paths.allowAgain', { name: node?.label ?? id }) }, on: { click: () => toggleAvoid(id) } }),
       ),
     );
   }
@@ -71,15 +72,15 @@ export async function showPaths(from: string, to: string): Promise<void> {
   clear(el.pathResult);
   try {
     const r = await Q.paths({ from, to, exclude: avoid, allLengths, maxLength: MAX_LENGTH });
-    showPartialErrors('Paths', r.errors);
+    showPartialErrors(t('paths.partly'), r.errors);
     const found = r.data.paths;
     if (found.length === 0) {
       view.clearPaths();
       setShownPaths(null, found);
-      const avoiding = avoid.length ? ` avoiding ${avoid.map(nameOf).join(', ')}` : '';
-      el.pathResult.appendChild(h('p', { class: 'panel-error', attrs: { role: 'status' }, text: `No connection of at most ${MAX_LENGTH} steps between ${nameOf(from)} and ${nameOf(to)}${avoiding}.` }));
+      const avoiding = avoid.length ? t('paths.avoidingList', { names: avoid.map(nameOf).join(', ') }) : '';
+      el.pathResult.appendChild(h('p', { class: 'panel-error', attrs: { role: 'status' }, text: t('paths.none', { max: MAX_LENGTH, a: nameOf(from), b: nameOf(to), avoiding }) }));
       el.pathResult.dataset.count = '0';
-      toast('info', 'No path found', `${nameOf(from)} and ${nameOf(to)} are not connected within ${MAX_LENGTH} steps${avoiding}.`);
+      toast('info', t('paths.noneToast'), t('paths.noneToastMsg', { max: MAX_LENGTH, a: nameOf(from), b: nameOf(to), avoiding }));
       return;
     }
     const before = cy.nodes().length;
@@ -92,7 +93,7 @@ export async function showPaths(from: string, to: string): Promise<void> {
     cy.animate({ fit: { eles: cy.elements('.path'), padding: 60 } }, { duration: 300 });
     renderPathList(found);
   } catch (e) {
-    showError('Could not find paths', e);
+    showError(t('paths.failed'), e);
   }
 }
 
@@ -118,5 +119,10 @@ export function installPathBox(): void {
   el.pathAllLengths.addEventListener('change', () => setPathSteering({ allLengths: el.pathAllLengths.checked }));
   el.cy.addEventListener('contextmenu', (e) => e.preventDefault());
   onChange(['path', 'canvas'], render);
+  onChange('lang', () => {
+    render();
+    const { found } = getPath();
+    if (found.length && el.pathResult.dataset.count && el.pathResult.dataset.count !== '0') renderPathList([...found]);
+  });
   onChange('elements', markAvoided);
 }

@@ -10,10 +10,11 @@ import { articleLine } from './panelParts';
 import type { FoundPath, PathStep } from './queries';
 import { view } from './state';
 import { swatch } from './swatch';
+import { t, tn } from './i18n';
 
 function stepEvidence(step: PathStep | undefined): HTMLElement {
   const sources = (step?.sources ?? []).filter((s) => s.evidence || s.article);
-  if (sources.length === 0) return h('p', { class: 'muted', text: 'No evidence recorded.' });
+  if (sources.length === 0) return h('p', { class: 'muted', text: t('panel.noEvidence') });
   return h('div', { class: 'step-sources' }, ...sources.map((s) => h('div', { class: 'source' }, s.evidence ? h('blockquote', { class: 'evidence', text: s.evidence }) : null, articleLine(s.article, s.evidence))));
 }
 
@@ -23,7 +24,7 @@ function steps(p: FoundPath): HTMLElement {
     const e = p.edges[i - 1];
     if (i > 0 && e) {
       const step = p.steps?.[i - 1];
-      col.appendChild(h('details', { class: 'path-step', dataset: { edgeId: e.id } }, h('summary', { class: 'via', text: edgeWord(e), title: 'Show the evidence for this step' }), stepEvidence(step)));
+      col.appendChild(h('details', { class: 'path-step', dataset: { edgeId: e.id } }, h('summary', { class: 'via', text: edgeWord(e), title: t('paths.stepEvidence') }), stepEvidence(step)));
     }
     col.appendChild(h('button', { class: 'entity-link', attrs: { type: 'button', title: n.label }, dataset: { entityId: n.id }, on: { click: () => selectOnly(n.id) } }, swatch(n.type), h('span', { text: n.label })));
   });
@@ -46,8 +47,8 @@ export function pathList(found: FoundPath[]): HTMLElement {
         { dataset: { length: String(p.length), index: String(i) } },
         h('button', {
           class: 'btn btn-link path-head',
-          text: `${p.length} step${p.length === 1 ? '' : 's'}`,
-          attrs: { type: 'button', title: 'Show only this path on the canvas', 'data-action': 'show-path' },
+          text: tn(p.length, 'paths.steps.one', 'paths.steps.other'),
+          attrs: { type: 'button', title: t('paths.showOnly'), 'data-action': 'show-path' },
           on: { click: () => showOnly(found, i) },
         }),
         steps(p),
@@ -61,10 +62,10 @@ export function pathSummary(found: FoundPath[]): string {
   const lengths = found.map((p) => p.length);
   const min = Math.min(...lengths);
   const max = Math.max(...lengths);
-  if (min === max) return `${found.length} shortest path${found.length === 1 ? '' : 's'}, ${min} step${min === 1 ? '' : 's'}${found.length > 1 ? ' each' : ''}`;
-  return `${found.length} paths, ${min} to ${max} steps, shortest first`;
+  if (min === max) return tn(found.length, 'paths.shortest.one', 'paths.shortest.other', { len: tn(min, 'paths.steps.one', 'paths.steps.other') });
+  return t('paths.several', { n: found.length, min, max });
 }
 
 export function showAllButton(found: FoundPath[]): HTMLElement {
-  return h('button', { class: 'btn btn-link', text: 'Show all', attrs: { type: 'button', 'data-action': 'show-all-paths' }, on: { click: () => showOnly(found, null) } });
+  return h('button', { class: 'btn btn-link', text: t('paths.showAll'), attrs: { type: 'button', 'data-action': 'show-all-paths' }, on: { click: () => showOnly(found, null) } });
 }

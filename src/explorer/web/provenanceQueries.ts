@@ -1,6 +1,7 @@
 /** The evidence and article ids of the nodes and edges on the canvas, for the exports (provenance.ts). */
 import { gql } from './api';
 import { RESTORE_CHUNK } from './queries';
+import { t } from './i18n';
 
 interface SourceIds {
   evidence: string | null;
@@ -40,7 +41,7 @@ export async function provenance(ids: readonly string[]): Promise<Map<string, No
     const chunk = ids.slice(i, i + RESTORE_CHUNK);
     const r = await gql<Record<string, NodeProvenance | null>>(provenanceQuery(chunk), Object.fromEntries(chunk.map((id, j) => [`i${j}`, id])), {
       operationName: 'ExplorerProvenance',
-      label: 'Collecting the evidence for the export…',
+      label: t('export.collecting'),
     });
     chunk.forEach((id, j) => {
       const n = r.data[`n${j}`];

@@ -4,6 +4,7 @@
  */
 import { gql, type GqlResult } from './api';
 import type { GEdge, GNode, GPath } from './graphTypes';
+import { t } from './i18n';
 
 const GRAPH_NODE = 'id: nodeId label type kind date';
 const GRAPH_EDGE = 'id source target type role title';
@@ -144,7 +145,7 @@ export interface PathsArgs {
 /** Paths between two nodes: by default the shortest 5; with `allLengths`, the 10 shortest of any length up to 6. */
 export function paths(a: PathsArgs): Promise<GqlResult<PathsData>> {
   const variables = { from: a.from, to: a.to, maxLength: a.maxLength ?? 6, first: a.first ?? (a.allLengths ? 10 : 5), exclude: a.exclude?.length ? a.exclude : null, allLengths: !!a.allLengths };
-  return gql<PathsData>(PATHS, variables, { operationName: 'ExplorerPaths', label: 'Finding paths…' });
+  return gql<PathsData>(PATHS, variables, { operationName: 'ExplorerPaths', label: t('paths.finding') });
 }
 
 /**
@@ -174,7 +175,7 @@ export async function graphNodes(ids: readonly string[]): Promise<{ nodes: GNode
   const variables = Object.fromEntries(ids.map((id, i) => [`i${i}`, id]));
   const r = await gql<Record<string, (SearchHitNode & { __typename: string }) | null>>(restoreQuery(ids), variables, {
     operationName: 'ExplorerRestore',
-    label: 'Restoring the view…',
+    label: t('link.restoring'),
   });
   const nodes: GNode[] = [];
   const missing: string[] = [];
@@ -267,7 +268,7 @@ export const NODE_DETAILS = `query ExplorerNode($id: ID!) {
 }`;
 
 export function nodeDetails(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: NodeDetails | null }>> {
-  return gql<{ node: NodeDetails | null }>(NODE_DETAILS, { id }, { signal, operationName: 'ExplorerNode', label: 'Loading details…' });
+  return gql<{ node: NodeDetails | null }>(NODE_DETAILS, { id }, { signal, operationName: 'ExplorerNode', label: t('req.loadingDetails') });
 }
 
 /** The evidence for one participation: the event's participants in that role, with their sources. */
@@ -295,7 +296,7 @@ export interface ParticipationData {
 }
 
 export function participation(eventId: string, roles: string[] | null, signal?: AbortSignal): Promise<GqlResult<ParticipationData>> {
-  return gql<ParticipationData>(PARTICIPATION, { event: eventId, roles }, { signal, operationName: 'ExplorerParticipation', label: 'Loading evidence…' });
+  return gql<ParticipationData>(PARTICIPATION, { event: eventId, roles }, { signal, operationName: 'ExplorerParticipation', label: t('req.loadingEvidence') });
 }
 
 /** The evidence for one stated relation, seen from its source entity. */
@@ -328,7 +329,7 @@ export interface RelationData {
 }
 
 export function relationEvidence(sourceId: string, type: string, signal?: AbortSignal): Promise<GqlResult<RelationData>> {
-  return gql<RelationData>(RELATION, { id: sourceId, types: [type] }, { signal, operationName: 'ExplorerRelation', label: 'Loading evidence…' });
+  return gql<RelationData>(RELATION, { id: sourceId, types: [type] }, { signal, operationName: 'ExplorerRelation', label: t('req.loadingEvidence') });
 }
 
 // ---------------------------------------------------------------- the article reader
@@ -362,5 +363,5 @@ export const ARTICLE_TEXT = `query ExplorerArticle($id: ID!) {
 }`;
 
 export function articleText(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: ArticleText | { __typename: string } | null }>> {
-  return gql(ARTICLE_TEXT, { id }, { signal, operationName: 'ExplorerArticle', label: 'Opening the article…' });
+  return gql(ARTICLE_TEXT, { id }, { signal, operationName: 'ExplorerArticle', label: t('req.opening') });
 }

@@ -9,6 +9,7 @@ import { errorParts } from './errors';
 import { markSentences } from './highlight';
 import * as Q from './queries';
 import { view } from './state';
+import { t, tn } from './i18n';
 
 let abort: AbortController | undefined;
 const root = (): HTMLElement => el.reader;
@@ -42,7 +43,7 @@ function header(a: Q.ArticleText): HTMLElement {
 function body(a: Q.ArticleText, focus: string | null): HTMLElement {
   const marked = canvasEvidence(a);
   if (!a.text) {
-    return h('div', { class: 'reader-body' }, h('p', { class: 'muted', text: 'The text of this article is not stored. Its evidence sentences:' }), ...[...new Set([...(focus ? [focus] : []), ...marked])].map((s) => h('blockquote', { class: 'evidence', text: s })));
+    return h('div', { class: 'reader-body' }, h('p', { class: 'muted', text: t('reader.noText') }), ...[...new Set([...(focus ? [focus] : []), ...marked])].map((s) => h('blockquote', { class: 'evidence', text: s })));
   }
   const { spans, missing } = markSentences(a.text, marked, focus);
   const text = h('div', { class: 'reader-text', attrs: { id: 'reader-text' } });
@@ -51,9 +52,9 @@ function body(a: Q.ArticleText, focus: string | null): HTMLElement {
   return h(
     'div',
     { class: 'reader-body', dataset: { marks: String(count) } },
-    h('p', { class: 'muted', text: `${count} evidence passage${count === 1 ? '' : 's'} of the facts on the canvas marked.` }),
+    h('p', { class: 'muted', text: tn(count, 'reader.marked.one', 'reader.marked.other') }),
     text,
-    missing.length ? h('div', { class: 'reader-missing' }, h('h3', { text: 'Evidence not found word for word in the text' }), ...missing.map((m) => h('blockquote', { class: 'evidence', text: m }))) : null,
+    missing.length ? h('div', { class: 'reader-missing' }, h('h3', { text: t('reader.missing') }), ...missing.map((m) => h('blockquote', { class: 'evidence', text: m }))) : null,
   );
 }
 
@@ -73,7 +74,7 @@ export async function openReader(articleId: string, focus: string | null): Promi
   const r = root();
   const content = r.querySelector<HTMLElement>('.reader-content')!;
   clear(content);
-  content.appendChild(h('p', { class: 'muted', text: 'Opening the article…' }));
+  content.appendChild(h('p', { class: 'muted', text: t('reader.opening') }));
   r.dataset.articleId = articleId;
   r.dataset.state = 'loading';
   r.hidden = false;
@@ -83,7 +84,7 @@ export async function openReader(articleId: string, focus: string | null): Promi
     const a = res.data.node;
     clear(content);
     if (!a || a.__typename !== 'Article') {
-      content.appendChild(h('p', { class: 'panel-error', text: `The article ${articleId} is no longer in the graph.` }));
+      content.appendChild(h('p', { class: 'panel-error', text: t('reader.gone', { id: articleId }) }));
     } else {
       content.append(header(a as Q.ArticleText), body(a as Q.ArticleText, focus));
       content.querySelector('mark.focus')?.scrollIntoView({ block: 'center' });
@@ -93,7 +94,7 @@ export async function openReader(articleId: string, focus: string | null): Promi
     if (isAbort(e)) return;
     const { message, code } = errorParts(e);
     clear(content);
-    content.appendChild(h('div', { class: 'panel-error', attrs: { role: 'alert' } }, h('strong', { text: 'Could not open the article. ' }), message, h('span', { class: 'toast-code', text: code })));
+    content.appendChild(h('div', { class: 'panel-error', attrs: { role: 'alert' } }, h('strong', { text: t('reader.error') }), message, h('span', { class: 'toast-code', text: code })));
     r.dataset.state = 'error';
   }
 }

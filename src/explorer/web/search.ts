@@ -4,9 +4,10 @@ import { putOnCanvas } from './canvas';
 import { clear, debounce, h } from './dom';
 import { el } from './elements';
 import { askForKeyIf, errorParts, showPartialErrors } from './errors';
-import { swatch } from './swatch';
+import { swatch, typeName } from './swatch';
 import * as Q from './queries';
 import { onChange } from './state';
+import { t, tn } from './i18n';
 
 const SEARCH_PAGE = 12;
 
@@ -40,14 +41,14 @@ async function runSearch(text: string): Promise<void> {
   box.abort = ctrl;
   el.searchSpinner.hidden = false;
   el.searchSummary.className = 'search-summary';
-  el.searchSummary.textContent = `Searching for “${query}”…`;
+  el.searchSummary.textContent = t('search.searching', { q: query });
   openPopup(true);
   try {
     const r = await Q.search(query, SEARCH_PAGE, ctrl.signal);
     if (ctrl.signal.aborted) return;
     box.hits = r.data.search.edges.map((e) => e.node);
     renderHits(query, r.data.search.totalCount);
-    showPartialErrors('Search', r.errors);
+    showPartialErrors(t('search.partly'), r.errors);
   } catch (e) {
     if (isAbort(e)) return;
     const { message, code } = errorParts(e);
@@ -55,7 +56,7 @@ async function runSearch(text: string): Promise<void> {
     clear(el.searchResults);
     el.searchSummary.className = 'search-summary error';
     clear(el.searchSummary);
-    el.searchSummary.append(h('strong', { text: 'Search failed: ' }), message, h('span', { class: 'toast-code', text: code }));
+    el.searchSummary.append(h('strong', { text: t('search.failed') }), message, h('span', { class: 'toast-code', text: code }));
     askForKeyIf(code);
   } finally {
     if (box.abort === ctrl) el.searchSpinner.hidden = true;
@@ -67,13 +68,13 @@ function renderHits(query: string, total: number): void {
   clear(el.searchResults);
   box.active = -1;
   el.searchSummary.textContent =
-    hits.length === 0 ? `No matches for “${query}”.` : total > hits.length ? `Top ${hits.length} of ${total} matches` : `${total} match${total === 1 ? '' : 'es'}`;
+    hits.length === 0 ? t('search.none', { q: query }) : total > hits.length ? t('search.top', { n: hits.length, total }) : tn(total, 'search.count.one', 'search.count.other');
   hits.forEach((hit, i) => {
     const node = Q.hitToNode(hit);
     const sub =
       hit.__typename === 'Event'
-        ? [hit.eventType, hit.date ?? 'undated'].join(' · ')
-        : [hit.kind && hit.kind !== hit.type ? hit.kind : null, hit.aliases && hit.aliases.length ? `aka ${hit.aliases.join(', ')}` : null].filter(Boolean).join(' · ');
+        ? [hit.eventType, hit.date ?? t('panel.undated')].join(' · ')
+        : [hit.kind && hit.kind !== hit.type ? hit.kind : null, hit.aliases && hit.aliases.length ? t('search.aka', { names: hit.aliases.join(', ') }) : null].filter(Boolean).join(' · ');
     el.searchResults.appendChild(
       h(
         'li',
@@ -88,7 +89,7 @@ function renderHits(query: string, total: number): void {
         },
         swatch(node.type),
         h('div', { class: 'hit-main' }, h('div', { class: 'hit-name', text: hit.name }), sub ? h('div', { class: 'hit-sub', text: sub }) : null),
-        h('span', { class: 'type-badge hit-type', text: node.type === 'Event' ? `Event` : node.type }),
+        h('span', { class: 'type-badge hit-type', text: typeName(node.type) }),
       ),
     );
   });

@@ -24,9 +24,9 @@ export const cy = view.cy;
 /**
  * canvas: nodes were added, removed, expanded or collapsed on purpose (one announcement per action);
  * elements: any element was added or removed (many per action; listeners must be cheap);
- * selection, path, filters: those parts of the state; access: the API key changed.
+ * selection, path, filters: those parts of the state; access: the API key changed; lang: the interface language.
  */
-export type Topic = 'canvas' | 'elements' | 'selection' | 'path' | 'filters' | 'access';
+export type Topic = 'canvas' | 'elements' | 'selection' | 'path' | 'filters' | 'access' | 'lang';
 const listeners = new Map<Topic, (() => void)[]>();
 
 export function onChange(topics: Topic | Topic[], fn: () => void): void {

@@ -1,6 +1,12 @@
 /** The coloured mark of a node type (as on the canvas), and a type badge with the kind. */
 import { h } from './dom';
 import { lookOf } from './theme';
+import { t, type StringKey } from './i18n';
+
+/** A node type's name in the interface language (an unknown type as it is). */
+export function typeName(type: string): string {
+  return ['Person', 'Organization', 'Village', 'Place', 'Project', 'Event'].includes(type) ? t(`type.${type}` as StringKey) : type;
+}
 
 export function swatch(type: string): HTMLElement {
   const look = lookOf(type);
@@ -14,7 +20,7 @@ export function typeBadge(type: string, kind: string | null | undefined): HTMLEl
     'span',
     { class: 'type-badge', dataset: { type } },
     swatch(type),
-    h('span', { class: 'type-name', text: type }),
+    h('span', { class: 'type-name', text: typeName(type) }),
     kind && kind !== type ? h('span', { class: 'kind', text: `· ${kind}` }) : null,
   );
 }

@@ -6,6 +6,7 @@
 import { histogram, isActive, type Bucket } from './dates';
 import { el } from './elements';
 import { dateRange, getFilters, onChange, setFilters, view } from './state';
+import { t, tn } from './i18n';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const HEIGHT = 56;
@@ -37,7 +38,7 @@ function render(): void {
   el.timeline.dataset.unit = h.unit;
   el.timeline.dataset.buckets = String(buckets.length);
   if (buckets.length === 0) {
-    el.timelineSummary.textContent = events.length ? 'No dated events on the canvas.' : 'No events on the canvas.';
+    el.timelineSummary.textContent = events.length ? t('timeline.noDated') : t('timeline.noEvents');
     return;
   }
   const range = dateRange();
@@ -50,7 +51,7 @@ function render(): void {
     const bh = b.count ? Math.max(3, ((HEIGHT - 14) * b.count) / max) : 0;
     const g = svg('g', { class: `bar${inside ? ' in' : ''}`, 'data-key': b.key, 'data-count': b.count });
     const title = svg('title', {});
-    title.textContent = `${b.key}: ${b.count} event${b.count === 1 ? '' : 's'}`;
+    title.textContent = tn(b.count, 'timeline.bar.one', 'timeline.bar.other', { key: b.key });
     g.append(title, svg('rect', { x: i * bw, y: 0, width: bw, height: HEIGHT, class: 'slot' }), svg('rect', { x: i * bw + 0.5, y: HEIGHT - 12 - bh, width: Math.max(1, bw - 1), height: bh, class: 'count' }));
     s.appendChild(g);
   });
@@ -62,7 +63,8 @@ function render(): void {
     t.textContent = h.unit === 'month' ? b.key.slice(0, 4) : b.key.slice(0, 7);
     s.appendChild(t);
   });
-  el.timelineSummary.textContent = `${events.length - h.undated} dated event${events.length - h.undated === 1 ? '' : 's'} by ${h.unit}, ${buckets[0].key} to ${buckets[buckets.length - 1].key}${active ? `; showing ${range.from || '…'} to ${range.to || '…'}` : '; drag across the bars to choose a period'}`;
+  const rest = active ? t('timeline.showing', { from: range.from || '…', to: range.to || '…' }) : t('timeline.drag');
+  el.timelineSummary.textContent = tn(events.length - h.undated, 'timeline.summary.one', 'timeline.summary.other', { unit: t(h.unit === 'month' ? 'timeline.month' : 'timeline.day'), first: buckets[0].key, last: buckets[buckets.length - 1].key, rest });
 }
 
 function installBrush(): void {
@@ -102,6 +104,7 @@ export function installTimeline(): void {
     render();
   });
   onChange(['canvas', 'elements'], () => requestAnimationFrame(render));
+  onChange('lang', render);
   window.addEventListener('resize', () => render());
   render();
 }

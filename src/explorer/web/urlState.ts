@@ -22,6 +22,7 @@ import {
 } from './state';
 import { toast } from './toast';
 import { decodeView, encodeView, type ViewState } from './viewState';
+import { t, tn } from './i18n';
 
 export function syncHash(): void {
   if (isRestoring()) return;
@@ -53,7 +54,7 @@ async function replay(v: ViewState): Promise<string[]> {
   for (const x of v.expanded) {
     if (!byIdMap.has(x)) continue;
     const limit = v.depth === 1 ? Q.HUB_LIMIT : Q.RESTORE_LIMIT;
-    const sub = await fetchNeighbours({ id: x, depth: v.depth, limit, ...filters }, 'Restoring the view…');
+    const sub = await fetchNeighbours({ id: x, depth: v.depth, limit, ...filters }, t('link.restoring'));
     if (!sub) continue;
     // the neighbours in the link are drawn; the others are grouped as they were when there are many
     const nodes = sub.nodes.map((n) => byIdMap.get(n.id) ?? n);
@@ -65,7 +66,7 @@ async function replay(v: ViewState): Promise<string[]> {
   const queue = found.filter((n) => !v.expanded.includes(n.id)).map((n) => n.id);
   const worker = async () => {
     for (let id = queue.shift(); id !== undefined; id = queue.shift()) {
-      const r = await Q.neighborhood({ id, depth: 1, limit: Q.RESTORE_LIMIT, entityTypes: null, eventTypes: null }, 'Restoring the view…');
+      const r = await Q.neighborhood({ id, depth: 1, limit: Q.RESTORE_LIMIT, entityTypes: null, eventTypes: null }, t('link.restoring'));
       if (r.data.neighborhood) view.addEdges(r.data.neighborhood.edges);
     }
   };
@@ -84,7 +85,7 @@ export async function restore(v: ViewState): Promise<void> {
     if (v.nodes.length + v.added.length + v.expanded.length === 0) return;
     const missing = await replay(v);
     changed('canvas');
-    if (missing.length) toast('warn', 'Part of the link could not be restored', `${missing.length} node${missing.length === 1 ? ' is' : 's are'} no longer in the graph: ${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}`);
+    if (missing.length) toast('warn', t('link.partial'), tn(missing.length, 'link.missing.one', 'link.missing.other', { ids: `${missing.slice(0, 3).join(', ')}${missing.length > 3 ? '…' : ''}` }));
     await view.layout({ fit: true });
     if (v.pathFrom && v.pathTo && view.hasNode(v.pathFrom) && view.hasNode(v.pathTo)) {
       setPathEnd('from', v.pathFrom);
@@ -93,7 +94,7 @@ export async function restore(v: ViewState): Promise<void> {
     }
     if (v.selected && cy.getElementById(v.selected).nonempty()) selectOnly(v.selected);
   } catch (e) {
-    showError('Could not restore the view from the link', e);
+    showError(t('link.failed'), e);
   } finally {
     setRestoring(false);
     // redraws the date summary and the panel, and writes the URL
