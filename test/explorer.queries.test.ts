@@ -9,6 +9,7 @@ import { parse, validate, type GraphQLSchema, type OperationDefinitionNode } fro
 import { buildApiSchema } from '../src/api';
 import { loadConfig } from '../src/config';
 import * as Q from '../src/explorer/web/queries';
+import { mentionsQuery } from '../src/explorer/web/mentionQueries';
 import { PARTNERS } from '../src/explorer/web/partnerQueries';
 import { provenanceQuery } from '../src/explorer/web/provenanceQueries';
 import { measureOperation } from '../src/server';
@@ -52,6 +53,10 @@ describe('explorer GraphQL operations', () => {
   it('provenance for the exports: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
     const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
     check('provenance', provenanceQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
+  });
+  it('mention counts for sizing: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
+    const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
+    check('mentions', mentionsQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
   });
   it('article text (the reader)', () => check('article', Q.ARTICLE_TEXT, { id: 'x' }));
   it('relation evidence', () => check('relation', Q.RELATION, { id: 'x', types: ['PART_OF'] }));

@@ -63,6 +63,7 @@ describe('view state in the URL fragment', () => {
     entityTypes: ['Person', 'Organization'],
     eventTypes: [],
     depth: 2,
+    style: { types: ['Person', 'Event'], kind: 'University', property: 'date', value: '2023-06', minDegree: 2, sizeBy: 'mentions', colourBy: 'kind' },
   };
 
   it('round-trips every field, ids with #, commas and & included', () => {

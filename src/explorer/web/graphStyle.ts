@@ -54,6 +54,10 @@ export function graphStyle(): StylesheetJson {
       },
     },
     ...NODE_TYPES.map((t) => ({ selector: `node.cluster[memberType = "${t}"]`, style: { 'border-color': TYPE_LOOK[t].color, 'background-color': TYPE_LOOK[t].color, 'background-opacity': 0.25 } })),
+    // filter and style (styleBox.ts): after the type colours, before selection and path marks
+    { selector: 'node.sized', style: { width: 'data(size)', height: 'data(size)' } },
+    { selector: 'node.coloured', style: { 'background-color': 'data(colour)', 'border-color': '#334155' } },
+    { selector: 'node.filtered-out', style: { display: 'none' } },
     { selector: 'node.pinned', style: { 'border-width': 2.5 } },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 4 } },
     { selector: 'node.held', style: { 'outline-width': 3, 'outline-color': '#0f172a', 'outline-offset': 3, 'outline-style': 'dotted' } },

@@ -18,6 +18,9 @@ function renderedNodes() {
       /** position in the graph's own coordinates (the layout's, whatever the zoom) */
       model: { x: Math.round(n.position('x')), y: Math.round(n.position('y')) },
       held: n.locked(),
+      /** drawn diameter in the graph's coordinates, and the fill colour */
+      size: Math.round(n.width()),
+      colour: n.style('background-color') as string,
     };
   });
 }

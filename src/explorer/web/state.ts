@@ -7,6 +7,7 @@
  */
 import { ENTITY_TYPE_NAMES, EVENT_TYPES } from '../../model/domain';
 import { requestsInFlight } from './api';
+import { DEFAULT_STYLE, type CanvasStyle } from './canvasStyle';
 import { el } from './elements';
 import { GraphView } from './graphView';
 import type { FoundPath, NodeDetails } from './queries';
@@ -24,9 +25,9 @@ export const cy = view.cy;
 /**
  * canvas: nodes were added, removed, expanded or collapsed on purpose (one announcement per action);
  * elements: any element was added or removed (many per action; listeners must be cheap);
- * selection, path, filters: those parts of the state; access: the API key changed; lang: the interface language.
+ * selection, path, filters, style (what is shown of the canvas, and how): those parts of the state; access: the API key changed; lang: the interface language.
  */
-export type Topic = 'canvas' | 'elements' | 'selection' | 'path' | 'filters' | 'access' | 'lang';
+export type Topic = 'canvas' | 'elements' | 'selection' | 'path' | 'filters' | 'style' | 'access' | 'lang';
 const listeners = new Map<Topic, (() => void)[]>();
 
 export function onChange(topics: Topic | Topic[], fn: () => void): void {
@@ -70,6 +71,19 @@ export function setFilters(patch: Partial<Filters>): void {
   Object.assign(filters, patch);
   view.setDateRange(dateRange(), filters.dateMode, filters.undated);
   changed('filters');
+}
+
+// ---- what is shown of the canvas, and how (canvasStyle.ts)
+
+let style: CanvasStyle = { ...DEFAULT_STYLE };
+
+export function getStyle(): Readonly<CanvasStyle> {
+  return style;
+}
+
+export function setStyle(patch: Partial<CanvasStyle>): void {
+  style = { ...style, ...patch };
+  changed('style');
 }
 
 // ---- paths
@@ -202,5 +216,6 @@ export function currentView(): ViewState {
     entityTypes: filters.entityTypes,
     eventTypes: filters.eventTypes,
     depth: filters.depth,
+    style: { ...style },
   };
 }

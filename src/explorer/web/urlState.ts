@@ -17,6 +17,7 @@ import {
   setPathEnd,
   setPathSteering,
   setRestoring,
+  setStyle,
   view,
   VOCAB,
 } from './state';
@@ -78,6 +79,7 @@ export async function restore(v: ViewState): Promise<void> {
   setRestoring(true);
   try {
     setFilters({ depth: v.depth, entityTypes: v.entityTypes, eventTypes: v.eventTypes, from: v.from, to: v.to, dateMode: v.dateMode, undated: v.undated });
+    setStyle(v.style);
     view.clear();
     detailsCache.clear();
     clearPath();
@@ -104,7 +106,7 @@ export async function restore(v: ViewState): Promise<void> {
 }
 
 export function installUrlState(): void {
-  onChange(['canvas', 'selection', 'path', 'filters'], syncHash);
+  onChange(['canvas', 'selection', 'path', 'filters', 'style'], syncHash);
   window.addEventListener('hashchange', () => {
     if (location.hash === lastHash() || (location.hash === '' && lastHash() === '')) return;
     setLastHash(location.hash);

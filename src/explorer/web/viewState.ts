@@ -3,6 +3,7 @@
  * nodes that were expanded, the selection, the path shown, the date range and the expansion filters.
  * Lists are repeated parameters (`n=a&n=b`), so ids may hold any character.
  */
+import { COLOUR_BY, DEFAULT_STYLE, FILTER_PROPERTIES, SIZE_BY, type CanvasStyle } from './canvasStyle';
 import { cleanDate } from './dates';
 
 export type DateMode = 'fade' | 'hide';
@@ -30,6 +31,8 @@ export interface ViewState {
   /** null: every type */
   eventTypes: string[] | null;
   depth: number;
+  /** what is shown of the canvas, and how */
+  style: CanvasStyle;
 }
 
 export const EMPTY_VIEW: ViewState = {
@@ -48,6 +51,7 @@ export const EMPTY_VIEW: ViewState = {
   entityTypes: null,
   eventTypes: null,
   depth: 1,
+  style: DEFAULT_STYLE,
 };
 
 const MAX_IDS = 300;
@@ -73,6 +77,7 @@ export function encodeView(v: ViewState): string {
   if (v.entityTypes) p.set('et', v.entityTypes.length ? v.entityTypes.join(',') : '-');
   if (v.eventTypes) p.set('vt', v.eventTypes.length ? v.eventTypes.join(',') : '-');
   if (v.depth !== 1) p.set('d', String(v.depth));
+  encodeStyle(p, v.style);
   const s = p.toString();
   return s ? `#${s}` : '';
 }
@@ -81,6 +86,33 @@ function typeList(value: string | null, allowed: readonly string[]): string[] | 
   if (value === null) return null;
   if (value === '-' || value === '') return [];
   return [...new Set(value.split(','))].filter((t) => allowed.includes(t));
+}
+
+function encodeStyle(p: URLSearchParams, s: CanvasStyle): void {
+  if (s.types) p.set('st', s.types.length ? s.types.join(',') : '-');
+  if (s.kind) p.set('sk', s.kind);
+  if (s.value.trim()) {
+    p.set('sp', s.property);
+    p.set('sv', s.value);
+  }
+  if (s.minDegree > 0) p.set('sd', String(s.minDegree));
+  if (s.sizeBy !== 'none') p.set('sz', s.sizeBy);
+  if (s.colourBy !== 'type') p.set('sc', s.colourBy);
+}
+
+const oneOf = <T extends string>(value: string | null, allowed: readonly T[], fallback: T): T => (allowed.includes(value as T) ? (value as T) : fallback);
+
+function decodeStyle(p: URLSearchParams, vocab: { entityTypes: readonly string[] }): CanvasStyle {
+  const degree = Number(p.get('sd') ?? '0');
+  return {
+    types: typeList(p.get('st'), [...vocab.entityTypes, 'Event']),
+    kind: (p.get('sk') ?? '').slice(0, 100),
+    property: oneOf(p.get('sp'), FILTER_PROPERTIES, DEFAULT_STYLE.property),
+    value: (p.get('sv') ?? '').slice(0, 200),
+    minDegree: Number.isInteger(degree) && degree > 0 && degree < 1000 ? degree : 0,
+    sizeBy: oneOf(p.get('sz'), SIZE_BY, 'none'),
+    colourBy: oneOf(p.get('sc'), COLOUR_BY, 'type'),
+  };
 }
 
 const cleanId = (id: string | null): string | null => (id && id.length <= MAX_ID_LENGTH ? id : null);
@@ -108,5 +140,6 @@ export function decodeView(hash: string, vocab: { entityTypes: readonly string[]
     entityTypes: typeList(p.get('et'), vocab.entityTypes),
     eventTypes: typeList(p.get('vt'), vocab.eventTypes),
     depth: depth === 2 || depth === 3 ? depth : 1,
+    style: decodeStyle(p, vocab),
   };
 }

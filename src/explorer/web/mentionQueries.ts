@@ -1,0 +1,29 @@
+/** How many articles mention each node (entities) or report it (events), for sizing nodes by mentions. */
+import { gql } from './api';
+import { t } from './i18n';
+import { RESTORE_CHUNK } from './queries';
+
+/** One aliased `node` field per id: the articles that mention the entity, or that report the event. */
+export function mentionsQuery(ids: readonly string[]): string {
+  const vars = ids.map((_, i) => `$i${i}: ID!`).join(', ');
+  const fields = ids.map((_, i) => `n${i}: node(id: $i${i}) { __typename ... on Entity { mentionedIn { id } } ... on Event { sources { article { id } } } }`).join('\n  ');
+  return `query ExplorerMentions(${vars}) {\n  ${fields}\n}`;
+}
+
+type Answer = { __typename: string; mentionedIn?: { id: string }[]; sources?: { article: { id: string } | null }[] } | null;
+
+/** Distinct articles per id, RESTORE_CHUNK ids a request. */
+export async function mentionCounts(ids: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < ids.length; i += RESTORE_CHUNK) {
+    const chunk = ids.slice(i, i + RESTORE_CHUNK);
+    const r = await gql<Record<string, Answer>>(mentionsQuery(chunk), Object.fromEntries(chunk.map((id, j) => [`i${j}`, id])), { operationName: 'ExplorerMentions', label: t('style.counting') });
+    chunk.forEach((id, j) => {
+      const n = r.data[`n${j}`];
+      if (!n) return;
+      const articles = n.mentionedIn ? n.mentionedIn.map((a) => a.id) : (n.sources ?? []).map((s) => s.article?.id ?? '');
+      out.set(id, new Set(articles.filter(Boolean)).size);
+    });
+  }
+  return out;
+}
