@@ -184,6 +184,8 @@ describeBrowser('explorer page in headless Chromium', () => {
       args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
     });
     context = await browser.newContext({ viewport: { width: 1480, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true, locale: 'zh-CN' });
+    // a Chinese browser whose analyst chose the English interface (the language switch is tested on its own)
+    await context.addInitScript(() => localStorage.setItem('kg-explorer.lang', 'en'));
     page = await context.newPage();
     watch(page);
   }, 180_000);
