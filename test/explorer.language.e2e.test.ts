@@ -70,7 +70,7 @@ describeBrowser('the interface language', () => {
     expect(en).toMatchObject({ switch: '中文', expandTitle: 'Expand', pathButton: 'Show paths', panelExpand: 'Expand', eventsSection: 'Events' });
     expect(en.placeholder).toMatch(/^Search people/);
     expect(en.legend).toMatch(/^Person/);
-    expect(en.timeline).toMatch(/dated event/);
+    expect(en.timeline).toMatch(/events/);
     expect(await page.locator('#panel-title').textContent()).toBe('金锋');
     await shot(page, 'lang-02-en');
 

@@ -1,11 +1,11 @@
 /** The coloured mark of a node type (as on the canvas), and a type badge with the kind. */
 import { h } from './dom';
-import { lookOf } from './theme';
+import { lookOf, NODE_TYPES } from './theme';
 import { t, type StringKey } from './i18n';
 
 /** A node type's name in the interface language (an unknown type as it is). */
 export function typeName(type: string): string {
-  return ['Person', 'Organization', 'Village', 'Place', 'Project', 'Event'].includes(type) ? t(`type.${type}` as StringKey) : type;
+  return (NODE_TYPES as readonly string[]).includes(type) ? t(`type.${type}` as StringKey) : type;
 }
 
 export function swatch(type: string): HTMLElement {
