@@ -43,6 +43,16 @@ export const MAX_PATH_LENGTH = BOUNDS.length;
 const CANDIDATES_PER_PATH = 4;
 
 /**
+ * SHORTEST k takes no parameter in Neo4j 5.26 (a literal only): k is written from an integer checked here, so no
+ * input ever reaches the statement text.
+ */
+function candidates(first: number): string {
+  const k = first * CANDIDATES_PER_PATH;
+  if (!Number.isInteger(k) || k < 1 || k > 100 * CANDIDATES_PER_PATH) throw new RangeError(`first ${first} outside 1..100`);
+  return String(k);
+}
+
+/**
  * A step's evidence: a relation's or participation's claims; an event location (which has none of its own)
  * is supported by the articles reporting the event.
  */
@@ -116,7 +126,7 @@ export async function shortestPaths(ctx: Context, from: string, to: string, o: P
  * node twice); otherwise every shortest one (ALL SHORTEST).
  */
 async function steeredPaths(ctx: Context, from: string, to: string, bound: string, o: PathOptions): Promise<PathRow[]> {
-  const selector = o.allLengths ? 'SHORTEST $candidates' : 'ALL SHORTEST';
+  const selector = o.allLengths ? `SHORTEST ${candidates(o.first)}` : 'ALL SHORTEST';
   const rows = await readQuery(
     ctx,
     `${ENDS}
@@ -133,7 +143,6 @@ async function steeredPaths(ctx: Context, from: string, to: string, bound: strin
       from,
       to,
       first: int(o.first),
-      candidates: int(o.first * CANDIDATES_PER_PATH),
       exclude: [...o.exclude],
       excludeRelationTypes: [...o.excludeRelationTypes],
       excludeEventTypes: [...o.excludeEventTypes],
