@@ -57,14 +57,17 @@ describeBrowser('filter and style the canvas', () => {
     const { page } = s;
     const all = await drawn(page);
     expect(all.some((n) => n.type === 'Event')).toBe(true);
-    await page.uncheck('#style-type-Event');
+    // the chip's label is what a user clicks (the box itself is visually hidden)
+    await page.click('label[for="style-type-Event"]');
+    expect(await page.isChecked('#style-type-Event')).toBe(false);
     await applied(page);
     let now = await drawn(page);
     expect(now.filter((n) => n.type === 'Event').every((n) => !n.visible)).toBe(true);
     expect(now.filter((n) => n.type !== 'Event').every((n) => n.visible)).toBe(true);
     expect(await page.textContent('#style-summary')).toContain(`${all.filter((n) => n.type === 'Event').length} of ${all.length}`);
     await shot(page, 'style-01-no-events');
-    await page.check('#style-type-Event');
+    await page.click('label[for="style-type-Event"]');
+    expect(await page.isChecked('#style-type-Event')).toBe(true);
 
     // a property value: the events whose name mentions 签约
     await page.selectOption('#style-property', 'name');

@@ -1,13 +1,13 @@
 /** How an edge is named on the canvas, and which drawn edge it belongs to. */
 import type { GEdge } from './graphTypes';
-import { t, type StringKey } from './i18n';
+import { t, word, type StringKey } from './i18n';
 
 const RELATION_WORDS = new Set(['HOLDS_POSITION', 'PART_OF', 'LOCATED_IN', 'PARTNER_OF', 'INVESTS_IN', 'OWNS', 'OPERATES', 'SUPERVISES', 'RELATED_TO', 'PARTICIPATED_IN', 'OCCURRED_AT']);
 
 
 /** The words an edge is labelled with: the role of a participation, the title of a position, else its type. */
 export function edgeWord(e: Pick<GEdge, 'type' | 'role' | 'title'>): string {
-  if (e.role) return e.role;
+  if (e.role) return word(e.role);
   if (e.title) return e.title;
   return RELATION_WORDS.has(e.type) ? t(`rel.${e.type}` as StringKey) : e.type.toLowerCase().replace(/_/g, ' ');
 }

@@ -7,7 +7,7 @@ import { panelHead } from './panelHead';
 import { partnersSection } from './partnersSection';
 import { attributesSection, entityLink, section, sourcesSection } from './panelParts';
 import type { EntityDetails } from './queries';
-import { t } from './i18n';
+import { t, word } from './i18n';
 
 const list = (...items: HTMLElement[]): HTMLElement => h('ul', { class: 'list' }, ...items);
 
@@ -52,7 +52,7 @@ function eventsSection(d: EntityDetails, actions: PanelActions): HTMLElement | n
           'li',
           { dataset: { eventId: e.event.id } },
           h('div', { class: 'ev-line' }, h('span', { class: 'date-tag', text: e.event.date ?? t('panel.undated') }), entityLink({ id: e.event.id, name: e.event.name, type: 'Event', kind: e.event.type }, actions)),
-          h('div', { class: 'tags' }, h('span', { class: 'muted', text: e.event.type }), ...e.roles.map((r) => h('span', { class: 'role-tag', text: r }))),
+          h('div', { class: 'tags' }, h('span', { class: 'muted', text: word(e.event.type) }), ...e.roles.map((r) => h('span', { class: 'role-tag', text: word(r) }))),
         ),
       ),
     ),

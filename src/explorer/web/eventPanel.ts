@@ -4,7 +4,7 @@ import type { PanelActions } from './panelActions';
 import { panelHead } from './panelHead';
 import { articleLine, attributesSection, entityLink, section } from './panelParts';
 import type { EventDetails, Ref } from './queries';
-import { t } from './i18n';
+import { t, word } from './i18n';
 
 function participantsSection(d: EventDetails, actions: PanelActions): HTMLElement {
   const groups = new Map<string, Ref[]>();
@@ -23,7 +23,7 @@ function participantsSection(d: EventDetails, actions: PanelActions): HTMLElemen
           'ul',
           { class: 'list' },
           ...[...groups].map(([role, refs]) =>
-            h('li', { class: 'role-group', dataset: { role } }, h('span', { class: 'role-name', text: role }), h('div', { class: 'names' }, ...refs.map((r) => entityLink(r, actions, role)))),
+            h('li', { class: 'role-group', dataset: { role } }, h('span', { class: 'role-name', text: word(role) }), h('div', { class: 'names' }, ...refs.map((r) => entityLink(r, actions, role)))),
           ),
         ),
   );

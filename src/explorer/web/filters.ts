@@ -9,7 +9,7 @@ import { swatch, typeName } from './swatch';
 import { dateRange, getFilters, onChange, setFilters, view, VOCAB } from './state';
 import { NODE_TYPES, TYPE_LOOK } from './theme';
 import type { DateMode } from './viewState';
-import { lang, t } from './i18n';
+import { lang, t, word } from './i18n';
 
 function buildLegend(): void {
   clear(el.legend);
@@ -31,9 +31,19 @@ function buildChips(fieldset: HTMLFieldSetElement, values: readonly string[], na
         'label',
         { class: 'chip', attrs: { for: id } },
         h('input', { attrs: { type: 'checkbox', id, name, value: v, checked: true }, on: { change: onToggle } }),
-        h('span', null, withSwatch ? swatch(v) : null, v),
+        h('span', { class: 'chip-text' }, withSwatch ? swatch(v) : null, withSwatch ? typeName(v) : word(v)),
       ),
     );
+  }
+}
+
+/** The chips' words in the interface language (the values stay the model's). */
+function relabelChips(): void {
+  for (const fs of [el.entityTypes, el.eventTypes]) {
+    fs.querySelectorAll<HTMLInputElement>('input[type=checkbox]').forEach((i) => {
+      const text = i.nextElementSibling?.lastChild;
+      if (text) text.textContent = fs === el.entityTypes ? typeName(i.value) : word(i.value);
+    });
   }
 }
 
@@ -108,6 +118,7 @@ export function installFilters(): void {
   onChange('filters', render);
   onChange('lang', () => {
     buildLegend();
+    relabelChips();
     render();
   });
 }

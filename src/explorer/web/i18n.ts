@@ -36,6 +36,11 @@ export function t(key: StringKey, params: Record<string, string | number> = {}):
   return s.replace(/\{(\w+)\}/g, (m, name: string) => (name in params ? String(params[name]) : m));
 }
 
+/** A word of the model's vocabulary (an event type, a role, a kind) in the interface language; other words as they are. */
+export function word(w: string): string {
+  return `v.${w}` in EN ? t(`v.${w}` as StringKey) : w;
+}
+
 /** `one` when n is 1, else `other` (English needs it; Chinese has the same string twice). */
 export const tn = (n: number, one: StringKey, other: StringKey, params: Record<string, string | number> = {}): string => t(n === 1 ? one : other, { n, ...params });
 

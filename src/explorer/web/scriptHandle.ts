@@ -28,8 +28,9 @@ function renderedNodes() {
 function renderedEdges() {
   const rect = el.cy.getBoundingClientRect();
   return cy.edges().map((e) => {
-    const m = e.renderedMidpoint();
-    return { id: e.id(), source: e.source().id(), target: e.target().id(), label: e.data('display') as string, classes: e.classes(), x: rect.left + m.x, y: rect.top + m.y };
+    // a hidden edge (its end filtered or out of the date range) has no midpoint
+    const m = e.renderedMidpoint() ?? { x: NaN, y: NaN };
+    return { id: e.id(), source: e.source().id(), target: e.target().id(), label: e.data('display') as string, classes: e.classes(), x: rect.left + m.x, y: rect.top + m.y, visible: e.visible() };
   });
 }
 

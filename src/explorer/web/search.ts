@@ -7,7 +7,7 @@ import { askForKeyIf, errorParts, showPartialErrors } from './errors';
 import { swatch, typeName } from './swatch';
 import * as Q from './queries';
 import { onChange } from './state';
-import { t, tn } from './i18n';
+import { t, tn, word } from './i18n';
 
 const SEARCH_PAGE = 12;
 
@@ -73,8 +73,8 @@ function renderHits(query: string, total: number): void {
     const node = Q.hitToNode(hit);
     const sub =
       hit.__typename === 'Event'
-        ? [hit.eventType, hit.date ?? t('panel.undated')].join(' · ')
-        : [hit.kind && hit.kind !== hit.type ? hit.kind : null, hit.aliases && hit.aliases.length ? t('search.aka', { names: hit.aliases.join(', ') }) : null].filter(Boolean).join(' · ');
+        ? [word(hit.eventType ?? ''), hit.date ?? t('panel.undated')].join(' · ')
+        : [hit.kind && hit.kind !== hit.type ? word(hit.kind) : null, hit.aliases && hit.aliases.length ? t('search.aka', { names: hit.aliases.join(', ') }) : null].filter(Boolean).join(' · ');
     el.searchResults.appendChild(
       h(
         'li',

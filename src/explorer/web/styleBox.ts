@@ -9,7 +9,7 @@ import { colourKey, colours, isFiltering, passes, sizes, type CanvasStyle, type 
 import { clear, h } from './dom';
 import { el } from './elements';
 import { showError } from './errors';
-import { t } from './i18n';
+import { t, word } from './i18n';
 import { mentionCounts } from './mentionQueries';
 import { cy, getStyle, onChange, setStyle } from './state';
 import { swatch, typeName } from './swatch';
@@ -72,7 +72,7 @@ function renderColourLegend(colour: Map<string, string> | null): void {
   for (const [value, c] of colour) {
     const mark = h('span', { class: 'swatch', attrs: { 'aria-hidden': 'true' } });
     mark.style.background = c;
-    el.styleLegend.appendChild(h('span', { class: 'legend-item', dataset: { value } }, mark, value));
+    el.styleLegend.appendChild(h('span', { class: 'legend-item', dataset: { value } }, mark, word(value)));
   }
 }
 
@@ -91,7 +91,7 @@ function refreshKinds(): void {
   const current = Array.from(el.styleKind.options).map((o) => o.value).slice(1);
   if (current.join('\n') === kinds.join('\n')) return;
   while (el.styleKind.options.length > 1) el.styleKind.remove(1);
-  for (const k of kinds) el.styleKind.appendChild(h('option', { attrs: { value: k }, text: k }));
+  for (const k of kinds) el.styleKind.appendChild(h('option', { attrs: { value: k }, text: word(k) }));
   el.styleKind.value = want;
 }
 
@@ -140,6 +140,7 @@ export function installStyleBox(): void {
   });
   onChange('lang', () => {
     buildTypeChips();
+    while (el.styleKind.options.length > 1) el.styleKind.remove(1);
     render();
   });
   render();

@@ -1,7 +1,7 @@
 /** The coloured mark of a node type (as on the canvas), and a type badge with the kind. */
 import { h } from './dom';
 import { lookOf, NODE_TYPES } from './theme';
-import { t, type StringKey } from './i18n';
+import { t, word, type StringKey } from './i18n';
 
 /** A node type's name in the interface language (an unknown type as it is). */
 export function typeName(type: string): string {
@@ -21,6 +21,6 @@ export function typeBadge(type: string, kind: string | null | undefined): HTMLEl
     { class: 'type-badge', dataset: { type } },
     swatch(type),
     h('span', { class: 'type-name', text: typeName(type) }),
-    kind && kind !== type ? h('span', { class: 'kind', text: `· ${kind}` }) : null,
+    kind && kind !== type ? h('span', { class: 'kind', text: `· ${word(kind)}` }) : null,
   );
 }
