@@ -60,6 +60,7 @@ export function setLang(l: Lang): void {
  */
 export function translatePage(root: ParentNode = document): void {
   document.documentElement.lang = lang() === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('app.title');
   root.querySelectorAll<HTMLElement>('[data-i18n]').forEach((e) => (e.textContent = t(e.dataset.i18n as StringKey)));
   const attrs: [string, string][] = [
     ['i18nPlaceholder', 'placeholder'],
