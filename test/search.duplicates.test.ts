@@ -41,10 +41,10 @@ describe('when a later article names the seed\'s organisations differently', () 
     expect(orgs.totalCount).toBe(orgs.edges.length);
   });
 
-  it('then a Latin name that spells a Han name in pinyin is a weaker candidate, listed only under a lower threshold', async () => {
-    expect(pairOf(await duplicates('type: Organization, minScore: 0.8, first: 100'), 'Xinrui Guangdian', '新瑞光电科技有限公司')).toBeUndefined();
-    const low = await duplicates('type: Organization, minScore: 0.7, first: 100');
-    expect(pairOf(low, 'Xinrui Guangdian', '新瑞光电科技有限公司')).toMatchObject({ score: 0.75, reasons: ['PINYIN_OR_LATIN'] });
+  it('then a Latin name that spells a Han name in pinyin is a candidate, below a short form', async () => {
+    const orgs = await duplicates('type: Organization, minScore: 0.8, first: 100');
+    expect(pairOf(orgs, 'Xinrui Guangdian', '新瑞光电科技有限公司')).toMatchObject({ score: 0.8, reasons: ['PINYIN_OR_LATIN'] });
+    expect(pairOf(await duplicates('type: Organization, minScore: 0.85, first: 100'), 'Xinrui Guangdian', '新瑞光电科技有限公司')).toBeUndefined();
   });
 
   it('then pairs are of one type, best first, and another type has none of them', async () => {
@@ -68,5 +68,52 @@ describe('when a later article names the seed\'s organisations differently', () 
 
   it('when minScore is out of range, then BAD_USER_INPUT', async () => {
     expect(codes(await exec('{ duplicates(minScore: 2) { totalCount } }'))).toEqual([{ code: 'BAD_USER_INPUT', argumentName: 'minScore' }]);
+  });
+});
+
+const zones = {
+  format: 'kg-article/1',
+  article: { id: 'dup-zones', title: '高邮开发区与高新区', publishedOn: '2023-07-03', language: 'zh' },
+  entities: [
+    { key: 'bare', type: 'Organization', name: '高邮开发区' },
+    { key: 'hitech', type: 'Organization', name: '高邮高新技术产业开发区' },
+    { key: 'mc', type: 'Organization', name: '高邮经济开发区管委会' },
+    { key: 'latin', type: 'Person', name: 'Jin Feng' },
+    { key: 'sound', type: 'Person', name: '金峰' },
+    { key: 'group', type: 'Organization', name: '新瑞集团' },
+    { key: 'company', type: 'Organization', name: '新瑞公司' },
+  ],
+  events: [],
+  relations: [{ type: 'HOLDS_POSITION', from: 'latin', to: 'mc', attributes: { title: '管委会主任' } }],
+  figures: [],
+};
+
+describe('when an article names a zone by its city and 开发区, an official in pinyin and companies by a bare trade name', () => {
+  beforeAll(async () => {
+    expect((await ingestDocument(testDriver(), zones, 'test', { database: testDatabase() })).status).toBe('created');
+  });
+  afterAll(() => ok('mutation { deleteArticle(id: "dup-zones") { deleted } }', undefined, 'editor'));
+
+  it('then 高邮开发区 is a candidate of each zone of 高邮 (CITY_ZONE), while the city\'s 经开区 and 高新区 are not candidates of each other', async () => {
+    const orgs = await duplicates('type: Organization, minScore: 0, first: 100');
+    expect(pairOf(orgs, '高邮开发区', '高邮经济开发区')).toMatchObject({ score: 0.85, reasons: ['CITY_ZONE'] });
+    expect(pairOf(orgs, '高邮开发区', '高邮高新技术产业开发区')).toMatchObject({ score: 0.85, reasons: ['CITY_ZONE'] });
+    expect(pairOf(orgs, '高邮经济开发区', '高邮高新技术产业开发区')).toBeUndefined();
+  });
+
+  it('then an official named in pinyin is a candidate of the Han name when they hold the same title at the same body, and a Han name read alike is a weak one', async () => {
+    const people = await duplicates('type: Person, minScore: 0, first: 100');
+    expect(pairOf(people, 'Jin Feng', '金锋')).toMatchObject({ score: 0.8, reasons: ['PINYIN_OR_LATIN', 'SHARED_POSITION'] });
+    expect(pairOf(people, '金峰', '金锋')).toMatchObject({ score: 0.5, reasons: ['HOMOPHONE'] });
+    expect(pairOf(await duplicates('type: Person, minScore: 0.8, first: 100'), '金峰', '金锋')).toBeUndefined();
+  });
+
+  it('then two legal forms of a bare two-character trade name are a weak candidate, below the default threshold', async () => {
+    expect(pairOf(await duplicates('type: Organization, minScore: 0, first: 100'), '新瑞集团', '新瑞公司')).toMatchObject({ score: 0.7, reasons: ['LEGAL_FORM'] });
+    expect(pairOf(await duplicates('type: Organization, first: 100'), '新瑞集团', '新瑞公司')).toBeUndefined();
+  });
+
+  it('then the zone keys agree with what re-deriving every entity gives', async () => {
+    expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
   });
 });

@@ -7,7 +7,7 @@ import { shortForm } from './shortForms';
  * Bump when the folding or the keys change: entities whose stored keys have another version get new ones at
  * start-up (`ensureSearchKeys`).
  */
-export const SEARCH_KEYS_VERSION = 2;
+export const SEARCH_KEYS_VERSION = 3;
 
 /** What search looks names up by, one entry per name (the name first, then the aliases, in their order). */
 export interface SearchKeys {
