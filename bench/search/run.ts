@@ -2,6 +2,7 @@
  * `npm run eval`: search quality on the seed. Starts an embedded Neo4j in a fresh temporary directory (or uses
  * `--uri bolt://…`, which is WIPED), loads seed/, builds the test set (testSet.ts), asks every query through
  * the product's GraphQL schema and writes recall@5 and MRR, per query form, to bench/results/search-eval.{md,json}.
+ * With `--duplicates` it runs the duplicate candidates' evaluation instead (bench/search/duplicates.ts).
  */
 import 'reflect-metadata';
 import * as fs from 'fs';
@@ -54,7 +55,9 @@ async function main(): Promise<void> {
 }
 
 if (require.main === module) {
-  main().catch((e) => {
+  // `npm run eval -- --duplicates --size S`: the duplicate candidates' evaluation instead (duplicates.ts)
+  const run = process.argv.includes('--duplicates') ? () => import('./duplicates').then((m) => m.main()) : main;
+  run().catch((e) => {
     process.stderr.write(`${(e as Error).stack}\n`);
     process.exit(1);
   });
