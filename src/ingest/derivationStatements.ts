@@ -1,5 +1,5 @@
 import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R } from '../model';
-import type { SearchKeys } from '../search';
+import { BLOCK_JOINED, BLOCK_LEFT, type SearchKeys } from '../search';
 
 /**
  * The Cypher of entity derivation (`deriveEntities.ts` computes; these read and write). Each builder returns a
@@ -84,8 +84,8 @@ export const WRITE_DERIVATIONS_OF = (d: string): string => `
     MATCH (e:${L.Entity} {id: x.id}) USING INDEX SEEK e:${L.Entity}(id)
     OPTIONAL MATCH (k:${L.BlockingKey})-[b:${R.BLOCKS}]->(e) WHERE NOT k.key IN x.blockingKeys
     DELETE b
-    WITH DISTINCT k WHERE k IS NOT NULL AND NOT (k)-[:${R.BLOCKS}]->()
-    DELETE k
+    WITH DISTINCT k WHERE k IS NOT NULL
+    ${BLOCK_LEFT('k')}
   }
   CALL () {
     UNWIND ${d}.orphans AS id
@@ -110,6 +110,8 @@ export const WRITE_DERIVATIONS_OF = (d: string): string => `
     UNWIND coalesce(x.blockingKeys, []) AS key
     MERGE (k:${L.BlockingKey} {key: key})
     MERGE (k)-[:${R.BLOCKS}]->(e)
+    WITH DISTINCT k
+    ${BLOCK_JOINED('k')}
   }
   CALL () {
     UNWIND ${d}.groups AS x

@@ -177,6 +177,8 @@ export const GRAPH_LABELS = {
   MergedId: 'MergedId',
   /** A blocking key for duplicate candidates (`src/search/blockingKeys.ts`): entities sharing one are compared. */
   BlockingKey: 'BlockingKey',
+  /** A BlockingKey that blocks two entities or more (kept with each derivation): what `duplicates` reads. */
+  SharedBlock: 'SharedBlock',
   /** One node, `{id: 'graph'}`: facts about the stored graph itself (`nameKeyVersion`). */
   GraphMeta: 'GraphMeta',
 } as const;

@@ -1,6 +1,7 @@
 import { type Driver, int } from 'neo4j-driver';
 import { GRAPH_LABELS, GRAPH_RELATIONSHIPS } from '../model';
 import { SEARCH_KEYS_VERSION, searchKeysOf } from './searchKeys';
+import { BLOCK_JOINED, BLOCK_LEFT } from './sharedBlocks';
 
 const BATCH = 2000;
 
@@ -32,13 +33,15 @@ export async function ensureSearchKeys(driver: Driver, database?: string): Promi
            CALL (e, x) {
              OPTIONAL MATCH (k:${GRAPH_LABELS.BlockingKey})-[b:${GRAPH_RELATIONSHIPS.BLOCKS}]->(e) WHERE NOT k.key IN x.blockingKeys
              DELETE b
-             WITH DISTINCT k WHERE k IS NOT NULL AND NOT (k)-[:${GRAPH_RELATIONSHIPS.BLOCKS}]->()
-             DELETE k
+             WITH DISTINCT k WHERE k IS NOT NULL
+             ${BLOCK_LEFT('k')}
            }
            CALL (e, x) {
              UNWIND x.blockingKeys AS key
              MERGE (k:${GRAPH_LABELS.BlockingKey} {key: key})
              MERGE (k)-[:${GRAPH_RELATIONSHIPS.BLOCKS}]->(e)
+             WITH DISTINCT k
+             ${BLOCK_JOINED('k')}
            }`,
           { rows },
         );

@@ -5,3 +5,4 @@ export { highlightName, type NameMatch, type MatchKind } from './highlight';
 export { shortForm, SHORT_FORMS } from './shortForms';
 export { evidenceInPassage, passageNeedle, passagesIn, type TextPassage } from './passages';
 export { blockingKeysOf, coreName, type BlockingKind } from './blockingKeys';
+export { BLOCK_JOINED, BLOCK_LEFT } from './sharedBlocks';

@@ -32,11 +32,11 @@ const CONTEXT_WEIGHT = 0.1;
 
 /**
  * Pairs of entities of one type that share a blocking key (written with their derivation: `src/search/
- * blockingKeys.ts`), so only the entities in one block are compared, never all pairs, and blocks of one entity
- * are passed over by their degree; with the keys they share.
+ * blockingKeys.ts`), so only the entities in one block are compared, never all pairs; only the blocks of two or
+ * more are read (the `SharedBlock`s, marked with each derivation); with the keys they share.
  */
 const CANDIDATE_PAIRS = `
-  MATCH (k:${L.BlockingKey}) WHERE k.key STARTS WITH $prefix AND COUNT { (k)-[:${R.BLOCKS}]->() } > 1
+  MATCH (k:${L.SharedBlock}) WHERE k.key STARTS WITH $prefix
   MATCH (k)-[:${R.BLOCKS}]->(a:${L.Entity}), (k)-[:${R.BLOCKS}]->(b:${L.Entity})
   WHERE a.id < b.id
   WITH a, b, collect(k.key) AS keys
