@@ -12,6 +12,9 @@ CREATE CONSTRAINT figure_id_unique IF NOT EXISTS FOR (n:Figure) REQUIRE n.id IS 
 CREATE CONSTRAINT mergedid_id_unique IF NOT EXISTS FOR (n:MergedId) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT namekey_key_unique IF NOT EXISTS FOR (n:NameKey) REQUIRE n.key IS UNIQUE;
 CREATE CONSTRAINT blockingkey_key_unique IF NOT EXISTS FOR (n:BlockingKey) REQUIRE n.key IS UNIQUE;
+CREATE CONSTRAINT judgement_id_unique IF NOT EXISTS FOR (n:Judgement) REQUIRE n.id IS UNIQUE;
+CREATE INDEX judgement_a IF NOT EXISTS FOR (n:Judgement) ON (n.a);
+CREATE INDEX judgement_b IF NOT EXISTS FOR (n:Judgement) ON (n.b);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);

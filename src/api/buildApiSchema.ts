@@ -25,6 +25,7 @@ import {
   SourceResolver,
 } from './resolvers/provenance.resolver';
 import { DuplicateResolver } from './resolvers/duplicate.resolver';
+import { JudgementResolver } from './resolvers/judgement.resolver';
 import { PassageResolver } from './resolvers/passage.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
 import { Article } from './types/article.type';
@@ -47,6 +48,7 @@ export const RESOLVERS = [
   SearchResolver,
   PassageResolver,
   DuplicateResolver,
+  JudgementResolver,
   EntitiesResolver,
   GraphResolver,
   FiguresResolver,

@@ -5,6 +5,7 @@ import { countDocuments, DEFAULT_BATCH, ingestAll, MAX_BATCH, readDocuments, rek
 import { emitGeneratedFiles } from './emitFiles';
 import { EXTRACT_USAGE, ExtractUsageError, extractCommand } from './extractCommand';
 import { formatDocumentReport, formatSummary } from './formatReport';
+import { JUDGEMENTS_USAGE, judgementsCommand } from './judgementsCommand';
 import { ProgressBar } from './progressBar';
 
 const USAGE = `kg — load extracted articles (kg-article/1) into the knowledge graph
@@ -14,6 +15,7 @@ usage:
   kg seed                                        load the project's seed/ folder
   kg validate <file|folder|file.ndjson> ...      check documents without a database
 ${EXTRACT_USAGE}
+${JUDGEMENTS_USAGE}
   kg rekey                                       re-derive every entity's name keys under the current rules
                                                  (ingest, seed and the server do it once by themselves)
   kg emit                                        regenerate schema/kg-article-1.schema.json and cypher/schema.cypher
@@ -203,6 +205,8 @@ export async function main(argv: string[], env: NodeJS.ProcessEnv = process.env)
       return ingestCommand([join(repoRoot, 'seed')], json, batch, env);
     case 'rekey':
       return rekeyCommand(json, env);
+    case 'judgements':
+      return judgementsCommand(rest, env, databaseOptions);
     case 'validate':
       if (rest.length === 0) break;
       return validateCommand(rest, json);

@@ -1,4 +1,5 @@
 import type { ArticleDocument } from './document';
+import { pairKey } from './judgements';
 import type { Candidate, IdentityLookup } from './lookupIdentities';
 import { generatedEntityId, nameKeysOf } from './nameKeys';
 import { type Problem, quote } from './problem';
@@ -24,6 +25,8 @@ export interface IdentityView {
   /** the entities a name key identifies, each as the entity it is now (absorptions followed) */
   candidates(key: string): Candidate[];
   exists(id: string): boolean;
+  /** whether a distinct judgement in force keeps these two entities apart */
+  distinct(x: string, y: string): boolean;
 }
 
 export function lookupView(lookup: IdentityLookup): IdentityView {
@@ -37,6 +40,11 @@ function candidatesOf(view: IdentityView, keys: string[]): Candidate[] {
   const list: Candidate[] = [];
   for (const key of keys) for (const c of view.candidates(key)) if (!list.some((x) => x.id === c.id)) list.push(c);
   return list;
+}
+
+/** The candidates that a distinct judgement in force keeps apart from another candidate. */
+function markedDistinct(view: IdentityView, candidates: Candidate[]): Candidate[] {
+  return candidates.filter((c) => candidates.some((o) => o.id !== c.id && view.distinct(c.id, o.id)));
 }
 
 /**
@@ -57,7 +65,14 @@ export function decideIdentities(doc: ArticleDocument, view: IdentityView, previ
   const byId: boolean[] = doc.entities.map(() => true);
   const absorbed = new Map<string, string>();
 
-  const candidates = doc.entities.map((e) => candidatesOf(view, nameKeysOf(e)));
+  // a name-only mention is not an entity judged distinct from the one its own name makes (its generated id), when
+  // that one is not in the graph: an entity a load joined by name before the judgement, rebuilt (`rebuildEntity`)
+  const candidates = doc.entities.map((e) => {
+    const found = candidatesOf(view, nameKeysOf(e));
+    if (e.id !== undefined) return found;
+    const own = generatedEntityId(e.type, e.name);
+    return found.some((c) => c.id === own) ? found : found.filter((c) => !view.distinct(c.id, own));
+  });
   const newIds = doc.entities.flatMap((e, i) => (e.id === undefined && candidates[i].length === 0 ? [generatedEntityId(e.type, e.name)] : []));
   // only the generated ids themselves count as taken: `base~2` is tried next without asking the graph
   const takenIds = new Set(newIds.filter((id) => view.exists(id)));
@@ -73,8 +88,25 @@ export function decideIdentities(doc: ArticleDocument, view: IdentityView, previ
       }
       const id = hit ? hit.resolved : e.id;
       if (!hit) created.add(id);
-      for (const c of nameOnly) if (c.id !== id) absorbed.set(c.id, id);
+      // a distinct judgement wins over a shared name: such a candidate stays itself (src/ingest/README.md)
+      for (const c of nameOnly) {
+        if (c.id !== id && ![id, ...nameOnly.map((o) => o.id)].some((o) => o !== c.id && view.distinct(c.id, o))) absorbed.set(c.id, id);
+      }
       return id;
+    }
+    const apart = markedDistinct(view, candidates[i]);
+    if (apart.length > 0) {
+      const again = candidates[i].find((c) => c.id === previousId.get(e.key));
+      if (again) {
+        byId[i] = !again.nameOnly;
+        return again.id;
+      }
+      const list = apart.sort(byIdOrder).map((c) => `${quote(c.id)} (${quote(c.name)})`).join(', ');
+      problems.push({
+        path: `${path}.name`,
+        message: `ambiguous: ${quote(e.name)} matches ${list}, judged to be distinct ${e.type} entities; give this entity the "id" of the one it is`,
+      });
+      return undefined;
     }
     const identified = candidates[i].filter((c) => !c.nameOnly);
     if (identified.length === 1) {
@@ -178,6 +210,7 @@ export class BatchIdentity {
         return list;
       },
       exists: (id) => lookup.existing.has(id) || this.createdTypes.has(id),
+      distinct: (x, y) => lookup.distinct.has(pairKey(x, y)),
     };
   }
 

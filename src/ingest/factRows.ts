@@ -3,6 +3,7 @@ import { canonicalJson, sha256 } from './canonicalJson';
 import type { Resolution } from './decideIdentities';
 import type { Mention } from './deriveEntities';
 import type { ArticleDocument, Attributes } from './document';
+import { storedFacts } from './storedDocuments';
 import type { FactRows } from './writeFactsStatement';
 
 /** What one document wrote, as its report counts it. */
@@ -60,7 +61,7 @@ export function addFacts(
   const aid = doc.article.id;
   const idOf = (key: string): string => resolution.ids.get(key)!;
   const { id: _id, ...props } = doc.article;
-  rows.articles.push({ id: aid, props, hash });
+  rows.articles.push({ id: aid, props, hash, facts: storedFacts(doc) });
 
   for (const id of resolution.created) created.add(id);
   for (const e of doc.entities) {

@@ -29,7 +29,16 @@ const RENAME = `
   MATCH (e:${L.Entity} {id: x.from}) USING INDEX SEEK e:${L.Entity}(id)
   WHERE NOT EXISTS { MATCH (:${L.Entity} {id: x.to}) } AND NOT EXISTS { MATCH (:${L.MergedId} {id: x.to}) }
   SET e.id = x.to
-  RETURN collect(x.to) AS renamed`;
+  RETURN collect(x.to) AS renamed, collect(x) AS moves`;
+
+/**
+ * Distinct judgements follow their entities' ids (`moves`: {from, to}) when identity resolution renames an entity
+ * or absorbs it into another: the entity is the same, under another id.
+ */
+const FOLLOW_JUDGED = `
+  UNWIND $moves AS x
+  CALL (x) { MATCH (j:${L.Judgement} {a: x.from}) USING INDEX j:${L.Judgement}(a) WHERE j.kind = 'DISTINCT' SET j.a = x.to }
+  CALL (x) { MATCH (j:${L.Judgement} {b: x.from}) USING INDEX j:${L.Judgement}(b) WHERE j.kind = 'DISTINCT' SET j.b = x.to }`;
 
 /** The figures about these entities, with what their ids are made of. Parameter `ids`. */
 const FIGURES_ABOUT = `
@@ -102,6 +111,7 @@ export async function absorbEntities(tx: WriteTx, absorbed: Map<string, string>,
     }
     for (const from of sources.slice(first)) await moveEntity(tx, from, into, { leaveMergedId: false });
   }
+  await tx.run(FOLLOW_JUDGED, { moves: [...absorbed].map(([from, to]) => ({ from, to })) });
   await reidentifyFigures(tx, targets);
   return targets;
 }
@@ -115,5 +125,7 @@ export async function renameEntities(tx: WriteTx, renames: Array<{ from: string;
   if (renames.length === 0) return;
   await lockNameKeysOf(tx, renames.map((r) => r.from));
   const result = await tx.run(RENAME, { renames });
+  const moves = result.records[0].get('moves') as Array<{ from: string; to: string }>;
+  if (moves.length > 0) await tx.run(FOLLOW_JUDGED, { moves });
   await reidentifyFigures(tx, result.records[0].get('renamed') as string[]);
 }

@@ -11,7 +11,11 @@ export { countDocuments, readDocuments, type SourcedDocument } from './readDocum
 export { generatedEntityId, nameKeyOf, nameKeysOf } from './nameKeys';
 export { eventId, figureId, type WriteCounts } from './factRows';
 export { deleteArticle, type ArticleRemoval } from './deleteArticle';
-export { mergeEntities, MergeRefused } from './mergeEntities';
+export { judgeMerge, mergeEntities, MergeRefused } from './mergeEntities';
+export { markDistinct } from './markDistinct';
+export { undoJudgement } from './undoJudgement';
+export { type Judge, type JudgementRecord, JudgementRefused } from './judgements';
+export { checkJudgementsFile, exportJudgements, importJudgements, JUDGEMENTS_FORMAT, type JudgementsFile, type JudgementsImport } from './judgementsFile';
 export { duplicateMembers, parseDocumentText, type ParsedText } from './parseDocumentText';
 export { rekeyNames, type Rekeyed } from './rekeyNames';
 export { decodeUtf8, type DecodedUtf8, invalidUtf8Message } from './utf8';

@@ -2,6 +2,7 @@ import type { WriteTx } from '../graph';
 import type { DerivationRow } from './deriveEntities';
 import type { ArticleDocument } from './document';
 import { LOOKUP_IDENTITIES, type LookupIdentitiesParameters } from './lookupIdentitiesStatement';
+import { pairsOf } from './judgements';
 import { generatedEntityId, nameKeysOf } from './nameKeys';
 import { planOnce } from './planOnce';
 
@@ -23,6 +24,8 @@ export interface IdentityLookup {
   existing: Set<string>;
   /** the key → entity id of each mention of the article asked about (`previousOf`), before this load */
   previous: Map<string, string>;
+  /** pairs (`pairKey`) of the entities named that a distinct judgement in force keeps apart */
+  distinct: Set<string>;
   /**
    * for new articles (no `article` asked about, or one not in the graph): what derivation needs of the existing
    * entities the documents may name (`READ_DERIVATIONS`, after locking them), by id
@@ -83,6 +86,7 @@ export async function lookupIdentities(
     candidates,
     existing: new Set(row.get('taken') as string[]),
     previous: new Map((row.get('previous') as Array<{ key: string; id: string }>).map((p) => [p.key, p.id])),
+    distinct: pairsOf(row.get('distinctRows') as Array<{ entity: string; alias: string; other: string }>),
     derivations: new Map((row.get('derivations') as DerivationRow[]).map((d) => [d.id, d])),
   };
 }

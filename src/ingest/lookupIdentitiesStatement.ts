@@ -1,5 +1,6 @@
 import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R } from '../model';
 import { READ_DERIVATIONS } from './derivationStatements';
+import { DISTINCT_OF } from './judgements';
 
 /** The map parameter `q` of `LOOKUP_IDENTITIES`. */
 export interface LookupIdentitiesParameters {
@@ -22,7 +23,8 @@ export interface LookupIdentitiesParameters {
  * `q: LookupIdentitiesParameters`. Returns one row: `before` (the article's content hash), `explicitHits`
  * ({id, resolved, type}: explicit ids found, a merged id resolved to its entity), `keyHits` ({key, id, name, nameOnly}:
  * the entities each looked-up name key identifies), `taken` (generated ids that exist), `previous` ({key, id}:
- * the article's mentions before this load) and `derivations` (`READ_DERIVATIONS` from stored groups, for new
+ * the article's mentions before this load), `distinctRows` (`DISTINCT_OF`: the distinct judgements in force on the
+ * entities named, and on the new explicit and generated ids, which a batch may create) and `derivations` (`READ_DERIVATIONS` from stored groups, for new
  * articles only).
  */
 export const LOOKUP_IDENTITIES = `
@@ -70,5 +72,10 @@ export const LOOKUP_IDENTITIES = `
     REMOVE e.locked
     RETURN count(*) AS lockedEntities
   }
+  CALL (before, named, explicitHits, taken) {
+    ${DISTINCT_OF(`CASE WHEN before = $q.hash THEN [] ELSE named
+       + [id IN $q.explicit WHERE NOT id IN [h IN explicitHits | h.id]] + [id IN $q.generated WHERE NOT id IN taken] END`)}
+    RETURN collect({entity: entity, alias: alias, other: other}) AS distinctRows
+  }
   ${READ_DERIVATIONS('CASE WHEN before IS NULL THEN named ELSE [] END', 'before, named', { stored: true })}
-  RETURN before, explicitHits, keyHits, taken, previous, derivations`;
+  RETURN before, explicitHits, keyHits, taken, previous, distinctRows, derivations`;

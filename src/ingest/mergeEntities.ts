@@ -1,7 +1,8 @@
 import type { WriteTx } from '../graph';
 import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R } from '../model';
 import { deriveEntities } from './deriveEntities';
-import { lockNameKeysOf } from './identityChanges';
+import { lockNameKeysOf, reidentifyFigures } from './identityChanges';
+import { distinctPairs, type Judge, type JudgementRecord, pairKey, recordJudgement } from './judgements';
 import { moveEntity } from './moveEntity';
 
 /** A merge that cannot be made: an id that is no entity (`not-found`), or two that cannot be one (`invalid`). */
@@ -30,6 +31,41 @@ const RESOLVE_BOTH = `
  * Both ids may themselves be merged ids. An unknown id, the same entity twice or different types: `MergeRefused`.
  */
 export async function mergeEntities(tx: WriteTx, keep: string, merge: string): Promise<string> {
+  const { keepId, mergeId } = await resolvePair(tx, keep, merge);
+  await mergeResolved(tx, keepId, mergeId);
+  return keepId;
+}
+
+/**
+ * `mergeEntities`, recorded as a judgement (kind MERGE: `a` the kept entity's id, `b` the merged one's, as they
+ * resolve now) with who and why. A pair a distinct judgement in force keeps apart is refused (`MergeRefused`
+ * invalid): undo that judgement first.
+ */
+export async function judgeMerge(tx: WriteTx, keep: string, merge: string, judge: Judge): Promise<{ kept: string; judgement: JudgementRecord }> {
+  const { keepId, mergeId } = await resolvePair(tx, keep, merge);
+  if ((await distinctPairs(tx, [keepId, mergeId])).has(pairKey(keepId, mergeId))) {
+    throw new MergeRefused(
+      'invalid',
+      `${JSON.stringify(keep)} and ${JSON.stringify(merge)} are marked distinct (a DISTINCT judgement in force): undo that judgement before merging them`,
+    );
+  }
+  await mergeResolved(tx, keepId, mergeId);
+  const judgement = await recordJudgement(tx, { kind: 'MERGE', a: keepId, b: mergeId, ...judge });
+  return { kept: keepId, judgement };
+}
+
+/** Moves `mergeId` into `keepId` (both entity ids), leaving a merged id; figures about it take `keepId`'s ids. */
+export async function mergeResolved(tx: WriteTx, keepId: string, mergeId: string): Promise<void> {
+  // a load naming either entity locks its name keys first: it waits, then sees the merged entity
+  await lockNameKeysOf(tx, [keepId, mergeId]);
+  await moveEntity(tx, mergeId, keepId, { leaveMergedId: true });
+  // a figure's id depends on its subject's: as if the articles had named the kept entity from the start
+  await reidentifyFigures(tx, [keepId]);
+  await deriveEntities(tx, [keepId]);
+}
+
+/** Both ids as the entities they are now; `MergeRefused` unless they are two entities of one type. */
+export async function resolvePair(tx: WriteTx, keep: string, merge: string): Promise<{ keepId: string; mergeId: string }> {
   const found = await tx.run(RESOLVE_BOTH, { ids: [keep, merge] });
   const [k, m] = [keep, merge].map((id) => found.records.find((r) => r.get('id') === id)!);
   if (!k.get('resolved')) throw new MergeRefused('not-found', `no entity has the id ${JSON.stringify(keep)}`);
@@ -38,11 +74,7 @@ export async function mergeEntities(tx: WriteTx, keep: string, merge: string): P
   const mergeId = m.get('resolved') as string;
   if (keepId === mergeId) throw new MergeRefused('invalid', `${JSON.stringify(keep)} and ${JSON.stringify(merge)} are already the same entity`);
   if (k.get('type') !== m.get('type')) {
-    throw new MergeRefused('invalid', `cannot merge a ${m.get('type')} into a ${k.get('type')}: both entities must have the same type`);
+    throw new MergeRefused('invalid', `${JSON.stringify(keep)} is a ${k.get('type')} and ${JSON.stringify(merge)} a ${m.get('type')}: both entities must have the same type`);
   }
-  // a load naming either entity locks its name keys first: it waits, then sees the merged entity
-  await lockNameKeysOf(tx, [keepId, mergeId]);
-  await moveEntity(tx, mergeId, keepId, { leaveMergedId: true });
-  await deriveEntities(tx, [keepId]);
-  return keepId;
+  return { keepId, mergeId };
 }

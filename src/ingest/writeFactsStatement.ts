@@ -2,11 +2,15 @@ import { ENTITY_TYPE_NAMES, GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R, RELATIO
 import { type DerivationsParameter, READ_DERIVATIONS, WRITE_DERIVATIONS_OF } from './derivationStatements';
 import { DERIVE_RELATION } from './relationClaims';
 
-/** One article: its properties (the document's `article` without `id`) and content hash. */
+/**
+ * One article: its properties (the document's `article` without `id`), content hash, and the rest of the document
+ * (`facts`: `storedFacts`), kept so that the graph can re-derive what the article says (undoing a judgement).
+ */
 export interface ArticleRow {
   id: string;
   props: Record<string, unknown>;
   hash: string;
+  facts: string;
 }
 
 /** One mention: an entity as one article names it (the MENTIONS relationship's properties, and the entity). */
@@ -137,7 +141,7 @@ export const WRITE_FACTS = `
   CALL () {
     UNWIND $facts.articles AS x
     MERGE (a:${L.Article} {id: x.id})
-    SET a = x.props, a.id = x.id, a.contentHash = x.hash, a.loadedAt = datetime()
+    SET a = x.props, a.id = x.id, a.contentHash = x.hash, a.facts = x.facts, a.loadedAt = datetime()
   }
   CALL () {
     UNWIND $facts.entities AS x

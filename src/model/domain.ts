@@ -181,6 +181,12 @@ export const GRAPH_LABELS = {
   SharedBlock: 'SharedBlock',
   /** One node, `{id: 'graph'}`: facts about the stored graph itself (`nameKeyVersion`). */
   GraphMeta: 'GraphMeta',
+  /**
+   * An editor's decision about two entities (`JUDGEMENT_KINDS`): who, when, why, and whether it was undone. Its
+   * entities are properties (`a`, `b`: ids), not relationships, so that it outlives the entities' nodes (a re-load
+   * or an undo deletes and re-creates them); `src/ingest/judgements.ts`.
+   */
+  Judgement: 'Judgement',
 } as const;
 
 export const GRAPH_RELATIONSHIPS = {
@@ -203,6 +209,17 @@ export const GRAPH_RELATIONSHIPS = {
   /** BlockingKey → Entity: the entity has this blocking key. */
   BLOCKS: 'BLOCKS',
 } as const;
+
+/**
+ * What an editor can decide about two entities: `MERGE` (the same: `a` is kept, `b` merged into it) and `DISTINCT`
+ * (not the same: never merged, and a name matching both is ambiguous at load). Every judgement can be undone.
+ */
+export const JUDGEMENT_KINDS = {
+  MERGE: 'the two are one entity: the second was merged into the first',
+  DISTINCT: 'the two are different entities: they are never merged, and a name matching both is ambiguous',
+} as const;
+export type JudgementKind = keyof typeof JUDGEMENT_KINDS;
+export const JUDGEMENT_KIND_NAMES = Object.keys(JUDGEMENT_KINDS) as JudgementKind[];
 
 export const FORMAT_TAG = 'kg-article/1';
 

@@ -7,4 +7,7 @@ export class MergeArgs {
 
   @Field(() => ID, { description: 'The entity merged into it, whose id then resolves to `keep`.' })
   merge!: string;
+
+  @Field(() => String, { nullable: true, description: 'Why they are one (recorded with the judgement).' })
+  reason?: string | null;
 }

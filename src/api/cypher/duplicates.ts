@@ -33,12 +33,15 @@ const CONTEXT_WEIGHT = 0.1;
 /**
  * Pairs of entities of one type that share a blocking key (written with their derivation: `src/search/
  * blockingKeys.ts`), so only the entities in one block are compared, never all pairs; only the blocks of two or
- * more are read (the `SharedBlock`s, marked with each derivation); with the keys they share.
+ * more are read (the `SharedBlock`s, marked with each derivation); with the keys they share. A pair an editor
+ * marked distinct (a DISTINCT judgement in force) is left out.
  */
 const CANDIDATE_PAIRS = `
   MATCH (k:${L.SharedBlock}) WHERE k.key STARTS WITH $prefix
   MATCH (k)-[:${R.BLOCKS}]->(a:${L.Entity}), (k)-[:${R.BLOCKS}]->(b:${L.Entity})
   WHERE a.id < b.id
+    AND NOT EXISTS { MATCH (j:${L.Judgement} {a: a.id}) WHERE j.b = b.id AND j.kind = 'DISTINCT' AND j.undoneAt IS NULL }
+    AND NOT EXISTS { MATCH (j:${L.Judgement} {a: b.id}) WHERE j.b = a.id AND j.kind = 'DISTINCT' AND j.undoneAt IS NULL }
   WITH a, b, collect(k.key) AS keys
   RETURN a.id AS a, b.id AS b, keys, a.searchShort + b.searchShort AS shorts, any(x IN a.searchNames WHERE x IN b.searchNames) AS sameName`;
 

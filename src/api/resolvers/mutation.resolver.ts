@@ -1,13 +1,13 @@
 import { Arg, Args, Authorized, Ctx, ID, Mutation, Resolver } from 'type-graphql';
-import { type ArticleRemoval, deleteArticle, ingestDocument, MergeRefused, mergeEntities, parseDocumentText } from '../../ingest';
+import { type ArticleRemoval, deleteArticle, ingestDocument, judgeMerge, parseDocumentText } from '../../ingest';
 import { BoxedJson, JsonArgument } from '../args/jsonDocument';
 import { checkId } from '../args/limits';
 import { MergeArgs } from '../args/mutation.args';
 import type { Context } from '../context';
-import { badInput, notFound } from '../errors';
 import type { NodeRow } from '../cypher/rows';
 import { viaDriver, writeTransaction } from '../db/run';
 import { forgetLoaded, loaders } from '../loaders';
+import { reasonOf, refusal } from './judgement.resolver';
 import { Entity } from '../types/entity.type';
 import { DeleteArticleReport, IngestReport } from '../types/ingest.type';
 
@@ -50,15 +50,14 @@ export class MutationResolver {
   @Mutation(() => Entity, {
     description:
       'Merges entity `merge` into entity `keep` (same type required): everything said of `merge` is now said of `keep`, and ' +
-      '`merge` (and ids merged into it before) resolve to `keep`. Returns the kept entity.',
+      '`merge` (and ids merged into it before) resolve to `keep`. Recorded as a MERGE judgement (who, when, `reason`: ' +
+      '`judgements`), which `undoJudgement` reverts. Two entities marked distinct are refused. Returns the kept entity.',
   })
-  async mergeEntities(@Args(() => MergeArgs) { keep, merge }: MergeArgs, @Ctx() ctx: Context): Promise<NodeRow | null> {
+  async mergeEntities(@Args(() => MergeArgs) { keep, merge, reason }: MergeArgs, @Ctx() ctx: Context): Promise<NodeRow | null> {
     checkId(keep, 'keep');
     checkId(merge, 'merge');
-    const kept = await writeTransaction(ctx, (tx) => mergeEntities(tx, keep, merge)).catch((error: unknown) => {
-      if (!(error instanceof MergeRefused)) throw error;
-      throw error.reason === 'not-found' ? notFound(error.message) : badInput(error.message, 'merge');
-    });
+    const why = reasonOf(reason);
+    const { kept } = await writeTransaction(ctx, (tx) => judgeMerge(tx, keep, merge, { reason: why, by: ctx.role })).catch(refusal('merge'));
     forgetLoaded(ctx);
     return loaders(ctx).node().load(kept);
   }

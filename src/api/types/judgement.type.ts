@@ -1,0 +1,72 @@
+import { Field, ID, Int, registerEnumType } from 'type-graphql';
+import { JUDGEMENT_KIND_NAMES, JUDGEMENT_KINDS, type JudgementKind } from '../../model';
+import { PageInfo } from './connection.type';
+import { ObjectType } from './objectType';
+
+export const JudgementKindEnum = Object.fromEntries(JUDGEMENT_KIND_NAMES.map((k) => [k, k])) as { [K in JudgementKind]: K };
+registerEnumType(JudgementKindEnum, {
+  name: 'JudgementKind',
+  description: "An editor's decision about two entities.",
+  valuesConfig: Object.fromEntries(JUDGEMENT_KIND_NAMES.map((k) => [k, { description: JUDGEMENT_KINDS[k] }])),
+});
+
+@ObjectType('Judgement', {
+  description:
+    'An editor\'s decision about two entities: that they are one (MERGE) or not (DISTINCT), who made it, when and why, and ' +
+    'whether it was undone. Articles plus judgements rebuild the graph (`kg judgements export|import`).',
+})
+export class Judgement {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => JudgementKindEnum)
+  kind!: JudgementKind;
+
+  @Field(() => ID, { description: 'MERGE: the kept entity; DISTINCT: the first entity (its id when judged, followed through renames).' })
+  a!: string;
+
+  @Field(() => ID, { description: 'MERGE: the merged entity (its id resolves to `a` while the merge is in force); DISTINCT: the second.' })
+  b!: string;
+
+  @Field(() => String, { nullable: true, description: 'The reason given.' })
+  reason!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Who judged: the role of the key that asked (`editor`), or `kg` (the command line).' })
+  by!: string | null;
+
+  @Field(() => String, { description: 'When (ISO date-time, UTC).' })
+  at!: string;
+
+  @Field(() => Boolean, { description: 'Not undone.' })
+  inForce!: boolean;
+
+  @Field(() => String, { nullable: true, description: 'When it was undone (ISO date-time), or null.' })
+  undoneAt!: string | null;
+
+  @Field(() => String, { nullable: true })
+  undoneBy!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The reason given for undoing it.' })
+  undoReason!: string | null;
+}
+
+@ObjectType('JudgementEdge')
+export class JudgementEdge {
+  @Field(() => String)
+  cursor!: string;
+
+  @Field(() => Judgement)
+  node!: Judgement;
+}
+
+@ObjectType('JudgementConnection')
+export class JudgementConnection {
+  @Field(() => [JudgementEdge])
+  edges!: JudgementEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo!: PageInfo;
+
+  @Field(() => Int)
+  totalCount!: number;
+}

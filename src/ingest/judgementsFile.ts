@@ -1,0 +1,103 @@
+import type { Driver } from 'neo4j-driver';
+import { executeWrite, type WriteTx } from '../graph';
+import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R, JUDGEMENT_KIND_NAMES } from '../model';
+import { type JudgementRecord, judgementOf, recordJudgement } from './judgements';
+import { type Problem, quote } from './problem';
+import { rebuildEntity, replayMerge } from './rebuildEntity';
+
+/** The format of `kg judgements export`: every judgement, oldest first. */
+export const JUDGEMENTS_FORMAT = 'kg-judgements/1';
+
+export interface JudgementsFile {
+  format: typeof JUDGEMENTS_FORMAT;
+  judgements: JudgementRecord[];
+}
+
+/** What an import did with each judgement. */
+export interface JudgementsImport {
+  /** recorded, and (merges in force) made */
+  imported: number;
+  /** already in the graph (same id): left as they are */
+  present: number;
+  /** merges in force whose kept entity the graph does not have: recorded, not made (load the articles first) */
+  notApplied: string[];
+}
+
+/** Each id as the entity it is (an id merged into another resolves to that one), or null. Parameter `ids`. */
+const RESOLVE = `
+  UNWIND $ids AS id
+  OPTIONAL MATCH (:${L.MergedId} {id: id})-[:${R.MERGED_INTO}]->(kept:${L.Entity})
+  OPTIONAL MATCH (own:${L.Entity} {id: id})
+  RETURN coalesce(kept, own).id AS resolved`;
+
+const READ_ALL = `
+  MATCH (j:${L.Judgement})
+  RETURN j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason} AS j
+  ORDER BY j.at, j.id`;
+
+/** Every judgement of the graph, oldest first, as a file `importJudgements` reads. */
+export async function exportJudgements(driver: Driver, database?: string): Promise<JudgementsFile> {
+  const result = await driver.executeQuery(READ_ALL, {}, { database });
+  return { format: JUDGEMENTS_FORMAT, judgements: result.records.map((r) => judgementOf(r.get('j'))) };
+}
+
+/** The problems of a judgements file, by JSON path; none when it can be imported. */
+export function checkJudgementsFile(value: unknown): Problem[] {
+  const file = value as Partial<JudgementsFile> | null;
+  if (!file || typeof file !== 'object' || Array.isArray(file)) return [{ path: '', message: 'must be an object' }];
+  const problems: Problem[] = [];
+  if (file.format !== JUDGEMENTS_FORMAT) problems.push({ path: 'format', message: `must be ${quote(JUDGEMENTS_FORMAT)}` });
+  if (!Array.isArray(file.judgements)) return [...problems, { path: 'judgements', message: 'must be an array' }];
+  const dateTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+  file.judgements.forEach((j, i) => {
+    const at = `judgements[${i}]`;
+    if (!j || typeof j !== 'object') return void problems.push({ path: at, message: 'must be an object' });
+    for (const key of ['id', 'a', 'b'] as const) {
+      if (typeof j[key] !== 'string' || j[key].length === 0 || j[key].length > 500) problems.push({ path: `${at}.${key}`, message: 'must be a text of 1-500 characters' });
+    }
+    if (!JUDGEMENT_KIND_NAMES.includes(j.kind)) problems.push({ path: `${at}.kind`, message: `must be one of ${JUDGEMENT_KIND_NAMES.join(', ')}` });
+    if (typeof j.at !== 'string' || !dateTime.test(j.at)) problems.push({ path: `${at}.at`, message: 'must be an ISO date-time' });
+    if (j.undoneAt != null && (typeof j.undoneAt !== 'string' || !dateTime.test(j.undoneAt))) problems.push({ path: `${at}.undoneAt`, message: 'must be an ISO date-time or null' });
+    for (const key of ['reason', 'by', 'undoneBy', 'undoReason'] as const) {
+      if (j[key] != null && (typeof j[key] !== 'string' || j[key]!.length > 1000)) problems.push({ path: `${at}.${key}`, message: 'must be a text of at most 1000 characters, or null' });
+    }
+  });
+  return problems;
+}
+
+/**
+ * Records the judgements of a file (`checkJudgementsFile` first) in one transaction, oldest first, each with its
+ * own id, times, reason and author. Two entities a distinct judgement keeps apart that the loads joined by name
+ * are rebuilt from their articles (`rebuildEntity`), and the merges in force are made again (`replayMerge`), oldest
+ * first. Load the articles first: a merge whose kept entity is not in the graph is recorded but not made. A
+ * judgement already present is left as it is.
+ */
+export async function importJudgements(driver: Driver, file: JudgementsFile, database?: string): Promise<JudgementsImport> {
+  return executeWrite(driver, (tx) => importInto(tx, file), { database });
+}
+
+async function importInto(tx: WriteTx, file: JudgementsFile): Promise<JudgementsImport> {
+  const done: JudgementsImport = { imported: 0, present: 0, notApplied: [] };
+  const ordered = [...file.judgements].sort((x, y) => (x.at < y.at ? -1 : x.at > y.at ? 1 : x.id < y.id ? -1 : 1));
+  const recorded: JudgementRecord[] = [];
+  for (const j of ordered) {
+    const exists = await tx.run(`MATCH (j:${L.Judgement} {id: $id}) RETURN count(j) AS n`, { id: j.id });
+    if (Number(exists.records[0].get('n')) > 0) {
+      done.present += 1;
+      continue;
+    }
+    await recordJudgement(tx, j);
+    done.imported += 1;
+    if (j.undoneAt == null) recorded.push(j);
+  }
+  // two entities a load joined by name before it knew they are distinct: rebuilt, now that it knows
+  for (const j of recorded.filter((x) => x.kind === 'DISTINCT')) {
+    const found = await tx.run(RESOLVE, { ids: [j.a, j.b] });
+    const [a, b] = found.records.map((r) => r.get('resolved') as string | null);
+    if (a !== null && b !== null && a !== b) continue;
+    const joined = a ?? b;
+    if (joined !== null) await rebuildEntity(tx, joined);
+  }
+  for (const j of recorded.filter((x) => x.kind === 'MERGE')) if (!(await replayMerge(tx, j.a, j.b))) done.notApplied.push(j.id);
+  return done;
+}
