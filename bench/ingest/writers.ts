@@ -25,6 +25,7 @@ import { countingDriver, type StatementCounter } from '../lib/countingDriver';
 import { generatedEntityId, nameKeysOf } from '../../src/ingest/nameKeys';
 import { searchKeysOf, type SearchKeys } from '../../src/search';
 import { canonicalJson } from '../../src/ingest/canonicalJson';
+import { storedFacts } from '../../src/ingest/storedDocuments';
 import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../../src/model';
 
 type Doc = Record<string, any>;
@@ -345,7 +346,7 @@ export function rawWriter(batchSize: number): IngestWriter {
             await run('UNWIND $articles AS x MERGE (a:Article {id: x.id}) SET a += x.props, a.loadedAt = datetime()', {
               articles: batch.map((d) => {
                 const { id, ...props } = d.article;
-                return { id, props };
+                return { id, props: { ...props, facts: storedFacts(d as never) } };
               }),
             });
             for (const type of ENTITY_TYPE_NAMES) {
@@ -427,7 +428,7 @@ export const naiveWriter: IngestWriter = {
       for (const doc of docs) {
         const aid = doc.article.id;
         const { id: _id, ...props } = doc.article;
-        await run('MERGE (a:Article {id: $id}) SET a += $props, a.loadedAt = datetime()', { id: aid, props });
+        await run('MERGE (a:Article {id: $id}) SET a += $props, a.loadedAt = datetime()', { id: aid, props: { ...props, facts: storedFacts(doc as never) } });
         const idOf = new Map<string, string>();
         for (const e of prepareEntities([doc])) {
           let id = e.explicitId;
