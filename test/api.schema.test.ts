@@ -110,9 +110,9 @@ describe('the GraphQL schema', () => {
   it('has the root fields, interfaces and implementations the API promises', async () => {
     const schema = await apiSchema();
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
-      ['duplicates', 'entities', 'entity', 'entityCounts', 'eventCounts', 'events', 'figureCounts', 'figures', 'neighborhood', 'node', 'partners', 'passages', 'paths', 'search'].sort(),
+      ['duplicates', 'entities', 'entity', 'entityCounts', 'eventCounts', 'events', 'figureCounts', 'figures', 'judgements', 'neighborhood', 'node', 'partners', 'passages', 'paths', 'search'].sort(),
     );
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['deleteArticle', 'extractArticle', 'ingestArticle', 'mergeEntities']);
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['deleteArticle', 'extractArticle', 'ingestArticle', 'markDistinct', 'mergeEntities', 'undoJudgement']);
     const node = schema.getType('Node');
     const entity = schema.getType('Entity');
     if (!isInterfaceType(node) || !isInterfaceType(entity)) throw new Error('Node and Entity must be interfaces');

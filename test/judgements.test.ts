@@ -241,6 +241,21 @@ describe('marking two entities distinct', () => {
     });
   });
 
+  it('when the articles of a merge are loaded again, changed, then the merge still holds', async () => {
+    await load(A, B);
+    await merge('org:x', 'org:m');
+    await load({ ...B, article: { ...B.article, title: 'changed' } });
+    expect((await ingestDocument(testDriver(), A, 'a1', { database: testDatabase() })).status).toBe('unchanged');
+    // an article that names both merged entities apart cannot be loaded changed while the merge holds (a shortcut)
+    const split = await ingestDocument(testDriver(), { ...A, article: { ...A.article, title: 'changed' } }, 'a1', { database: testDatabase() });
+    expect(split.problems).toEqual([{ path: 'entities[1]', message: expect.stringMatching(/resolves to the same entity "org:x" as entities\[0\]/) }]);
+    expect(await ok(`{ m: entity(id: "org:m") { id mentionedIn { id } } x: entity(id: "org:x") { id } }`)).toEqual({
+      m: { id: 'org:x', mentionedIn: [{ id: 'a1' }, { id: 'b1' }] },
+      x: { id: 'org:x' },
+    });
+    expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
+  });
+
   it('when a distinct-marked article is loaded again, then the judgement still holds', async () => {
     await load(S2, S1);
     await ok(DISTINCT, { a: 'org:s1', b: 'organization:新瑞光电' }, 'editor');
