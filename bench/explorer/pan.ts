@@ -28,16 +28,16 @@ async function emptyPoint(page: Page): Promise<{ x: number; y: number }> {
 
 export async function measurePan(page: Page): Promise<PanFrames> {
   const start = await emptyPoint(page);
-  await page.evaluate(() => {
-    const w = window as any;
-    w.__frames = [] as number[];
-    w.__framing = true;
-    const tick = (t: number) => {
-      w.__frames.push(t);
-      if (w.__framing) requestAnimationFrame(tick);
-    };
+  // a string, not a function: tsx would wrap a named function in a helper the page does not have
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__framing = true;
+    function tick(t) {
+      window.__frames.push(t);
+      if (window.__framing) requestAnimationFrame(tick);
+    }
     requestAnimationFrame(tick);
-  });
+  })()`);
   await page.mouse.move(start.x, start.y);
   await page.mouse.down();
   for (let i = 1; i <= 60; i += 1) await page.mouse.move(start.x + 7 * i, start.y + (i % 2 ? 1 : 0));

@@ -68,7 +68,12 @@ async function measureOnce(page: Page, base: string): Promise<Run> {
     const biggest = groups.reduce((a, b) => (b.count > a.count ? b : a));
     await page.evaluate(() => document.querySelectorAll('#toasts .toast button').forEach((b) => (b as HTMLButtonElement).click()));
     await clickAt(page, biggest.id);
-    await page.locator(`#panel[data-node-id="${biggest.id}"] [data-action="draw-all"]`).click();
+    const draw = `#panel[data-node-id="${biggest.id}"] [data-action="draw-all"]`;
+    await page.waitForSelector(draw);
+    // clicked from a timer: the layout that follows runs in the click's task and can block the page longer than a
+    // synchronous click may take
+    await page.evaluate((sel) => setTimeout(() => (document.querySelector(sel) as HTMLButtonElement).click(), 0), draw);
+    await page.waitForFunction(() => (window as any).__explorer.busy, null, { timeout: 5_000 }).catch(() => undefined);
     await busy(page);
   }
   const searchTo500Ms = Date.now() - t0;
