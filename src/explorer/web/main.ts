@@ -3,6 +3,7 @@
  * links. Talks to the server only through the public GraphQL API (./queries.ts). The page's state is in
  * ./state.ts; each part of the page is a module with an `install…` function, called here once.
  */
+import { installAddArticle } from './addArticle';
 import { installCanvas } from './canvas';
 import { installDetails } from './details';
 import { installExportMenu } from './exportMenu';
@@ -38,6 +39,7 @@ installTimeline();
 installStyleBox();
 installExportMenu();
 installKeyDialog();
+installAddArticle();
 installUrlState();
 installScriptHandle();
 

@@ -1,0 +1,299 @@
+/**
+ * The Add article view (`#add-article`, opened from the top bar): a pasted or opened text is drafted by
+ * `extractArticle`, shown with every recognised span marked and listed by type, corrected by the reviewer
+ * (./addArticleDraft.ts), and loaded with `ingestArticle`. Both need an editor key: the page's key dialog
+ * asks for one and the request is sent again when it is saved. The view's state is in
+ * `#add-article[data-state]`: input, drafting, review, loading, loaded, rejected.
+ */
+import { getApiKey } from './api';
+import * as D from './addArticleDraft';
+import { buildAddArticle, idFromFileName, type AddArticleParts } from './addArticleForm';
+import { draftLists, type ReviewActions } from './addArticleLists';
+import { extractDraft, ingestDraft, type ArticleMetaInput, type IngestData } from './addArticleQueries';
+import { markedText, problemsBox } from './addArticleText';
+import { byId, clear, h } from './dom';
+import { el } from './elements';
+import { errorParts } from './errors';
+import { openKeyDialog } from './keyDialog';
+import { onChange } from './state';
+
+type ViewState = 'input' | 'drafting' | 'review' | 'loading' | 'loaded' | 'rejected';
+
+let parts: AddArticleParts;
+let doc: D.DraftDoc | null = null;
+let history: D.DraftDoc[] = [];
+/** problems the server reported for the document as it was then (extract, or a refused load) */
+let serverProblems: D.Problem[] = [];
+let warnings: string[] = [];
+/** a request refused for want of an editor key, sent again when a key is saved */
+let pending: (() => Promise<void>) | null = null;
+
+const EDITOR_KEY_NEEDED = 'Adding an article needs an editor key. Paste one here: it is kept in this tab only and sent with the request.';
+
+function setState(s: ViewState): void {
+  parts.root.dataset.state = s;
+  parts.draft.disabled = s === 'drafting' || s === 'loading';
+}
+
+function say(kind: 'info' | 'error', message: string, code?: string): void {
+  clear(parts.status);
+  parts.status.dataset.kind = kind;
+  parts.status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  parts.status.append(h('span', { text: message }), code ? h('span', { class: 'toast-code', text: code }) : '');
+}
+
+function fail(what: string, e: unknown, retry: () => Promise<void>, back: ViewState): void {
+  const { message, code } = errorParts(e);
+  setState(back);
+  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
+    pending = retry;
+    say('error', `${what}: this needs an editor key (${message}). Paste one in the key dialog; the request is sent again when you save it.`, code);
+    openKeyDialog(EDITOR_KEY_NEEDED);
+    return;
+  }
+  say('error', `${what}: ${message}`, code);
+}
+
+function metaInput(): ArticleMetaInput | string {
+  const meta: ArticleMetaInput = {};
+  for (const k of ['id', 'title', 'publishedOn', 'publisher'] as const) {
+    const v = parts[k].value.trim();
+    if (v) meta[k] = v;
+  }
+  if (meta.publishedOn && !/^\d{4}-\d{2}(-\d{2})?$/u.test(meta.publishedOn)) return `Published on must be YYYY-MM-DD or YYYY-MM, not “${meta.publishedOn}”.`;
+  if (meta.id && !/^[A-Za-z0-9._:-]{1,200}$/u.test(meta.id)) return 'The article id may have 1-200 of A-Z a-z 0-9 . _ : - only.';
+  return meta;
+}
+
+async function draftNow(): Promise<void> {
+  const text = parts.text.value;
+  if (!text.trim()) {
+    say('error', 'Paste the article’s text or open a text file first.');
+    return;
+  }
+  const meta = metaInput();
+  if (typeof meta === 'string') {
+    say('error', meta);
+    return;
+  }
+  setState('drafting');
+  say('info', 'Drafting…');
+  try {
+    const r = (await extractDraft(text, meta)).data.extractArticle;
+    doc = r.document;
+    history = [];
+    serverProblems = r.problems;
+    warnings = r.warnings;
+    setState('review');
+    const n = (x: unknown[] | undefined) => x?.length ?? 0;
+    say('info', `Drafted ${n(doc.entities)} entities, ${n(doc.events)} events, ${n(doc.relations)} positions and relations, ${n(doc.figures)} figures; ${r.unsure} marked unsure. Correct what is wrong, then Load.`);
+    render();
+  } catch (e) {
+    fail('Could not draft the article', e, draftNow, doc ? 'review' : 'input');
+  }
+}
+
+function loadedSummary(r: IngestData['ingestArticle']): HTMLElement {
+  const c = r.counts;
+  const what = c ? `${c.entities} entities (${c.entitiesCreated} new), ${c.events} events, ${c.participations} participations, ${c.relations} relations, ${c.figures} figures` : 'nothing changed';
+  const names = (doc?.entities ?? []).filter((e) => e.type !== 'Place').slice(0, 12);
+  return h('section', { class: 'aa-loaded card', dataset: { status: r.status } },
+    h('h3', { text: `Loaded ${r.articleId ?? ''}: ${r.status.toLowerCase()}` }),
+    h('p', { text: what }),
+    h('p', { class: 'muted', text: 'Find what it added in the graph:' }),
+    h('div', { class: 'aa-find' }, ...names.map((e) => h('button', { class: 'btn btn-sm', attrs: { type: 'button', 'data-action': 'find' }, text: e.name, on: { click: () => findInGraph(e.name) } }))));
+}
+
+/** Closes the view and searches the graph for a name (the search box shows the hits). */
+function findInGraph(name: string): void {
+  closeAddArticle();
+  el.search.value = name;
+  el.search.dispatchEvent(new Event('input', { bubbles: true }));
+  el.search.focus();
+}
+
+async function loadNow(): Promise<void> {
+  if (!doc) return;
+  const local = D.draftProblems(doc);
+  if (local.length) {
+    say('error', `The draft has ${local.length} problem${local.length === 1 ? '' : 's'} (listed above the text): correct them before loading.`);
+    render();
+    return;
+  }
+  setState('loading');
+  say('info', 'Loading into the graph…');
+  try {
+    const r = (await ingestDraft(doc)).data.ingestArticle;
+    if (r.status.toUpperCase() === 'REJECTED') {
+      serverProblems = r.problems;
+      setState('rejected');
+      say('error', `The graph refused the article (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}, listed above the text); nothing was written.`);
+      render();
+      return;
+    }
+    serverProblems = [];
+    setState('loaded');
+    say('info', `Loaded: ${r.status.toLowerCase()}.`);
+    render();
+    parts.review.prepend(loadedSummary(r));
+  } catch (e) {
+    fail('Could not load the article', e, loadNow, 'review');
+  }
+}
+
+function apply(next: D.DraftDoc, message?: string): void {
+  if (doc) history.push(doc);
+  doc = next;
+  // the server's problems were about the document before this change; Load checks again
+  serverProblems = [];
+  setState('review');
+  if (message) say('info', message);
+  render();
+}
+
+function attempt(f: () => void): void {
+  try {
+    f();
+  } catch (e) {
+    say('error', (e as Error).message);
+  }
+}
+
+function focusMarks(ref: string): void {
+  const marks = Array.from(parts.review.querySelectorAll<HTMLElement>('mark.aa-mark'));
+  for (const m of marks) m.classList.toggle('focus', m.dataset.ref === ref);
+  marks.find((m) => m.dataset.ref === ref)?.scrollIntoView({ block: 'center' });
+}
+
+const actions: ReviewActions = {
+  changeType: (key, type) => attempt(() => apply(D.changeEntityType(doc!, key, type))),
+  changeKind: (key, kind) => attempt(() => apply(D.changeEntityKind(doc!, key, kind))),
+  changeEventType: (key, type) => attempt(() => apply(D.changeEventType(doc!, key, type))),
+  merge: (keep, merge) => attempt(() => {
+    const names = [merge, keep].map((k) => doc!.entities.find((e) => e.key === k)?.name);
+    apply(D.mergeEntities(doc!, keep, merge), `Merged ${names[0]} into ${names[1]}.`);
+  }),
+  link: (key, id, name) => attempt(() => apply(D.linkEntity(doc!, key, id), id ? `Linked to ${name ?? id} (${id}): loading adds to that entity.` : 'Unlinked.')),
+  dropEntity: (key) => attempt(() => {
+    const name = doc!.entities.find((e) => e.key === key)?.name;
+    const r = D.dropEntity(doc!, key);
+    apply(r.doc, `Dropped ${name}${r.alsoDropped ? ` and ${r.alsoDropped} fact${r.alsoDropped === 1 ? '' : 's'} naming it` : ''}.`);
+  }),
+  dropEvent: (key) => attempt(() => apply(D.dropEvent(doc!, key), 'Dropped the event.')),
+  dropParticipant: (ev, i) => attempt(() => apply(D.dropParticipant(doc!, ev, i))),
+  dropRelation: (i) => attempt(() => apply(D.dropRelation(doc!, i), 'Dropped the relation.')),
+  dropFigure: (i) => attempt(() => apply(D.dropFigure(doc!, i), 'Dropped the figure.')),
+  focus: focusMarks,
+};
+
+function articleFields(d: D.DraftDoc): HTMLElement {
+  const input = (label: string, key: 'id' | 'title' | 'publishedOn') => {
+    const i = h('input', { attrs: { type: 'text', 'aria-label': `Draft article ${label}`, 'data-field': key, spellcheck: 'false' } });
+    i.value = d.article[key] ?? '';
+    i.addEventListener('change', () => {
+      const next = JSON.parse(JSON.stringify(d)) as D.DraftDoc;
+      if (i.value.trim()) next.article[key] = i.value.trim();
+      else if (key === 'publishedOn') delete next.article.publishedOn;
+      apply(next);
+    });
+    return h('label', { class: 'aa-field' }, h('span', { text: label }), i);
+  };
+  return h('div', { class: 'aa-meta' }, input('id', 'id'), input('title', 'title'), input('published on', 'publishedOn'));
+}
+
+function toolbar(d: D.DraftDoc): HTMLElement {
+  const unsure = D.unsureCount(d);
+  return h('div', { class: 'aa-toolbar' },
+    h('span', { class: 'aa-summary', text: `${d.entities.length} entities · ${d.events?.length ?? 0} events · ${d.relations?.length ?? 0} relations · ${d.figures?.length ?? 0} figures · ${unsure} unsure` }),
+    h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'undo' }, text: 'Undo', on: { click: undo } }),
+    h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'restart' }, text: 'Start over', on: { click: restart } }),
+    h('button', { class: 'btn btn-primary', attrs: { type: 'button', id: 'aa-load' }, text: 'Load into the graph', on: { click: () => void loadNow() } }));
+}
+
+function render(): void {
+  const lists = parts.review.querySelector('.aa-lists');
+  const scroll = lists?.scrollTop ?? 0;
+  clear(parts.review);
+  if (!doc) return;
+  const problems = [...D.draftProblems(doc), ...serverProblems];
+  const problemsAt = (list: string, i: number) => problems.filter((p) => {
+    const t = D.problemTarget(p.path);
+    return t?.list === list && t.index === i;
+  }).map((p) => p.message);
+  const undoButton = () => parts.review.querySelector<HTMLButtonElement>('[data-action="undo"]');
+  parts.review.append(
+    toolbar(doc),
+    articleFields(doc),
+    problemsBox(problems, warnings, parts.review) ?? '',
+    h('div', { class: 'aa-columns' }, markedText(doc.article.text ?? parts.text.value, doc, parts.review), draftLists(doc, problemsAt, actions)),
+  );
+  const b = undoButton();
+  if (b) b.disabled = history.length === 0;
+  const after = parts.review.querySelector('.aa-lists');
+  if (after) after.scrollTop = scroll;
+}
+
+function undo(): void {
+  const prev = history.pop();
+  if (!prev) return;
+  doc = prev;
+  serverProblems = [];
+  setState('review');
+  say('info', 'Undone.');
+  render();
+}
+
+function restart(): void {
+  doc = null;
+  history = [];
+  serverProblems = [];
+  warnings = [];
+  setState('input');
+  say('info', '');
+  render();
+}
+
+export function openAddArticle(): void {
+  parts.root.hidden = false;
+  (doc ? parts.review.querySelector<HTMLElement>('#aa-load') : parts.text)?.focus();
+}
+
+export function closeAddArticle(): void {
+  parts.root.hidden = true;
+}
+
+async function readFile(): Promise<void> {
+  const f = parts.file.files?.[0];
+  if (!f) return;
+  const bytes = new Uint8Array(await f.arrayBuffer());
+  try {
+    parts.text.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    say('error', `${f.name} is not UTF-8 text: save it as UTF-8 plain text and open it again.`);
+    return;
+  }
+  if (!parts.id.value.trim()) parts.id.value = idFromFileName(f.name);
+  say('info', `Opened ${f.name} (${parts.text.value.length} characters). Press Draft.`);
+}
+
+export function installAddArticle(): void {
+  parts = buildAddArticle(byId('add-article'));
+  setState('input');
+  byId('btn-add-article').addEventListener('click', openAddArticle);
+  parts.close.addEventListener('click', closeAddArticle);
+  parts.root.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !(e.target as HTMLElement).closest('.aa-link-area')) closeAddArticle();
+  });
+  parts.form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    void draftNow();
+  });
+  parts.file.addEventListener('change', () => void readFile());
+  onChange('access', () => {
+    if (!pending || !getApiKey()) return;
+    const retry = pending;
+    pending = null;
+    void retry();
+  });
+}
+

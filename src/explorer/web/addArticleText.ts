@@ -1,0 +1,75 @@
+/**
+ * The article's text with every recognised span marked by type (names of entities, figures' numbers), a
+ * legend with counts, and the problems box; clicking a mark shows its row in the lists, clicking a problem
+ * shows the item it is about.
+ */
+import { problemTarget, type DraftDoc, type Problem } from './addArticleDraft';
+import { draftSpans, segments } from './addArticleSpans';
+import { h } from './dom';
+import { lookOf } from './theme';
+
+const FIGURE_LOOK = { color: '#0ea5e9', border: '#0369a1', label: 'Figure' };
+
+function lookFor(type: string): { color: string; border: string; label: string } {
+  return type === 'Figure' ? FIGURE_LOOK : lookOf(type);
+}
+
+/** Scrolls the lists to the row of `ref` (an entity key or `figure:<i>`) and flashes it. */
+export function showRow(container: HTMLElement, ref: string): void {
+  const row = container.querySelector<HTMLElement>(`.aa-row[data-key="${CSS.escape(ref)}"], .aa-row[data-ref="${CSS.escape(ref)}"]`);
+  if (!row) return;
+  row.scrollIntoView({ block: 'center' });
+  row.classList.remove('aa-flash');
+  void row.offsetWidth;
+  row.classList.add('aa-flash');
+}
+
+function showItem(container: HTMLElement, path: string): void {
+  const t = problemTarget(path);
+  if (!t) return;
+  const row = container.querySelector<HTMLElement>(`.aa-row[data-list="${t.list}"][data-index="${t.index}"]`);
+  row?.scrollIntoView({ block: 'center' });
+  row?.classList.add('aa-flash');
+}
+
+export function markedText(text: string, doc: DraftDoc, container: HTMLElement): HTMLElement {
+  const spans = draftSpans(text, doc);
+  const counts = new Map<string, number>();
+  for (const s of spans) counts.set(s.type, (counts.get(s.type) ?? 0) + 1);
+  const body = h('div', { class: 'aa-text reader-text', attrs: { id: 'aa-marked-text' }, dataset: { marks: String(spans.length) } });
+  for (const seg of segments(text, spans)) {
+    if (!seg.span) {
+      body.appendChild(document.createTextNode(seg.text));
+      continue;
+    }
+    const look = lookFor(seg.span.type);
+    const s = seg.span;
+    body.appendChild(h('mark', {
+      class: `aa-mark${s.unsure ? ' aa-mark-unsure' : ''}`,
+      attrs: { style: `--mark:${look.color};--mark-border:${look.border}`, title: `${look.label}${s.unsure ? ' (unsure)' : ''}`, tabindex: '0' },
+      dataset: { ref: s.ref, type: s.type },
+      text: seg.text,
+      on: { click: () => showRow(container, s.ref), keydown: (e) => e.key === 'Enter' && showRow(container, s.ref) },
+    }));
+  }
+  const legend = h('div', { class: 'aa-legend' }, ...[...counts].map(([type, n]) => {
+    const look = lookFor(type);
+    return h('span', { class: 'aa-legend-item', dataset: { type } }, h('span', { class: 'aa-swatch', attrs: { style: `background:${look.color};border-color:${look.border}` } }), `${look.label} ${n}`);
+  }), h('span', { class: 'aa-legend-item' }, h('span', { class: 'aa-swatch aa-swatch-unsure' }), 'unsure'));
+  return h('section', { class: 'aa-text-pane card', attrs: { 'aria-label': 'The text with what was recognised' } }, h('h3', { text: 'Recognised in the text' }), legend, body);
+}
+
+/** The problems and the extractor's warnings; empty when there are none. */
+export function problemsBox(problems: Problem[], warnings: string[], container: HTMLElement): HTMLElement | null {
+  if (problems.length === 0 && warnings.length === 0) return null;
+  return h(
+    'section',
+    { class: 'aa-problems', attrs: { role: problems.length ? 'alert' : 'status' }, dataset: { problems: String(problems.length) } },
+    problems.length ? h('h3', { text: `${problems.length} problem${problems.length === 1 ? '' : 's'}: the graph would refuse the article as it stands` }) : null,
+    problems.length
+      ? h('ul', null, ...problems.map((p) => h('li', { dataset: { path: p.path } },
+        h('button', { class: 'btn-link aa-path', attrs: { type: 'button', title: 'Show the item' }, text: p.path, on: { click: () => showItem(container, p.path) } }), ` ${p.message}`)))
+      : null,
+    warnings.length ? h('div', { class: 'aa-warnings' }, h('h3', { text: 'The extractor noticed' }), h('ul', null, ...warnings.map((w) => h('li', { text: w })))) : null,
+  );
+}
