@@ -74,3 +74,63 @@ describe('kg extract: a newsletter becomes a kg-article/1 draft', () => {
     expect(linked.entities.find((e) => e.name === '金锋')?.id).toBe('person:jin-feng');
   });
 });
+
+describe('kg extract: the graph as a gazetteer', () => {
+  test('when the text names one known entity in two ways (扬州, 扬州市), then the draft has it once, with its id, and validates', () => {
+    const seed = JSON.parse(readFileSync(join(__dirname, '..', 'seed', 'gaoyou-edz-newsletter-2023-06.json'), 'utf8'));
+    const gazetteer = new Gazetteer(
+      seed.entities.filter((e: { id?: string }) => e.id).map((e: { id: string; type: never; name: string; kind?: string; aliases?: string[] }) => ({ id: e.id, type: e.type, name: e.name, kind: e.kind, aliases: e.aliases ?? [] })),
+    );
+    const draft = extractArticle(ARTICLE, { ...meta, id: 'gaoyou-again' }, { gazetteer });
+    const ids = draft.document.entities.map((e) => e.id).filter(Boolean);
+    expect(ids.length).toBeGreaterThan(20);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(draft.warnings).toEqual([]);
+    expect(validateDocument(draft.document)).toMatchObject({ ok: true });
+    // a known college's name as one word does not pull the party before 与 into it
+    expect(draft.document.entities.filter((e) => /开发区与/u.test(e.name))).toEqual([]);
+  });
+});
+
+describe('kg extract: sentence shapes of other zones and of universities', () => {
+  const positions = (doc: ReturnType<typeof extractArticle>['document']) => {
+    const n = names(doc);
+    return (doc.relations ?? []).filter((r) => r.type === 'HOLDS_POSITION').map((r) => `${n.get(r.from)} ${String(r.attributes?.title)} @${n.get(r.to)}`);
+  };
+
+  test('when a county officials are named (县委副书记、县长, 在…县委书记…的见证下, 党工委委员、副主任), then their county bodies and the zone’s 管委会 hold the positions', () => {
+    const text = '10月16日，灌南经济开发区召开推进会。灌南县委副书记、县长杨光明，县委常委、开发区党工委书记徐立伟出席。' +
+      '在灌南县委书记陈国华的见证下，双方签订协议。开发区党工委委员、副主任赵明亮主持会议。';
+    const doc = extractArticle(text, { publishedOn: '2024-10-31', publisher: '灌南经济开发区' }).document;
+    expect(positions(doc)).toEqual(expect.arrayContaining([
+      '杨光明 县委副书记 @中共灌南县委', '杨光明 县长 @灌南县人民政府', '徐立伟 县委常委 @中共灌南县委',
+      '徐立伟 党工委书记 @灌南经济开发区党工委', '陈国华 县委书记 @中共灌南县委', '赵明亮 党工委委员 @灌南经济开发区党工委',
+      '赵明亮 副主任 @灌南经济开发区管委会',
+    ]));
+  });
+
+  test('when a university publishes the news, then 校长, 校党委书记 and its units named without it are the university’s, and 学校 is it', () => {
+    const text = '11月12日，江苏科技大学与江苏远洋船舶重工有限公司签约仪式在学校举行。公司董事长朱建国，校党委书记张庆华、校长刘永明出席。' +
+      '仪式由科学技术研究院院长徐东主持。2023年，学校横向科研到账经费4.12亿元，较上年增长18.5%。';
+    const doc = extractArticle(text, { publishedOn: '2024-11-20', publisher: '江苏科技大学' }).document;
+    expect(positions(doc)).toEqual(expect.arrayContaining(['张庆华 党委书记 @江苏科技大学', '刘永明 校长 @江苏科技大学', '徐东 院长 @江苏科技大学科学技术研究院']));
+    expect(positions(doc)).not.toContain('刘永明 校长 @江苏远洋船舶重工有限公司');
+    const unit = doc.entities.find((e) => e.name === '江苏科技大学科学技术研究院');
+    expect(unit).toMatchObject({ kind: 'University', aliases: ['科学技术研究院'] });
+    const figure = doc.figures?.find((f) => f.value === 4.12);
+    expect(names(doc).get(figure!.subject)).toBe('江苏科技大学');
+    expect(figure).toMatchObject({ unit: '亿元', change: 0.185 });
+  });
+
+  test('when a collective signing is followed by the agreement signed at it, then the signing is part of the ceremony, on its day', () => {
+    const text = '10月16日，灌南经济开发区秋季重大项目集中签约活动在县行政中心举行。开发区管委会与山东鲁西化工集团股份有限公司签订投资协议。\n\n' +
+      '10月20日，开发区召开推进会。签约仪式前，与会人员参观了招商局重工（江苏）有限公司和美的集团股份有限公司。';
+    const doc = extractArticle(text, { publishedOn: '2024-10-31', publisher: '灌南经济开发区' }).document;
+    const ceremony = doc.events?.find((e) => e.type === 'Ceremony');
+    const signing = doc.events?.find((e) => e.type === 'Signing');
+    expect(ceremony).toMatchObject({ date: '2024-10-16' });
+    expect(signing).toMatchObject({ date: '2024-10-16', partOf: ceremony?.key });
+    const orgs = doc.entities.filter((e) => e.type === 'Organization').map((e) => e.name);
+    expect(orgs).toEqual(expect.arrayContaining(['招商局重工（江苏）有限公司', '美的集团股份有限公司']));
+  });
+});

@@ -5,7 +5,7 @@
 import type { EventInput } from '../ingest';
 import type { EventType, ParticipantRole } from '../model';
 import { findDates } from './dates';
-import { EVENT_TRIGGERS, ROLE_VERBS } from './lexicon';
+import { BULLETS, EVENT_TRIGGERS, ROLE_VERBS } from './lexicon';
 import type { DraftEntity } from './registry';
 import type { Sentence } from './text';
 
@@ -30,13 +30,16 @@ interface Trigger {
   ambiguous: boolean;
 }
 
-const EVENT_VERBS = /召开|举行|举办|开展|组织|参加|出席|赴|到.{0,20}(?:调研|视察|考察|观摩)|签约|签订|签署|启动|进行|观摩了|察看|走访|拜访|回访/u;
+const EVENT_VERBS = /召开|举行|举办|主办|承办|开展|组织|参加|出席|赴|到.{0,20}(?:调研|视察|考察|观摩)|签约|签订|签署|启动|进行|观摩了|察看|走访|拜访|回访|参观/u;
 const CLAUSE = /[，,；;：:]/u;
 const HOST_VERBS = /(召开|举行)/u;
 const ORGANIZER_VERBS = /(举办|组织|开展|联合)/u;
-const SAME_DAY = /^(?:当日|当天|随后|会上|会后|期间)/u;
 // what an inspection's party does on the way: seen in the story of an inspection, part of it
-const SIGHTS = new Set(['察看', '走访', '观摩', '调研', '视察']);
+const SIGHTS = new Set(['察看', '走访', '观摩', '调研', '视察', '参观']);
+// 由我校主办的对接会: who put it on, whatever verb then says it took place
+const SPONSOR = /由([^，,；;。]{1,30}?)(?:主办|承办|举办|组织)/u;
+// occasions during which a signing takes place (集中签约活动 … 签订…协议)
+const OCCASIONS = new Set<EventType>(['Ceremony', 'Meeting', 'Fair']);
 const SEPARATELY = /分别与/u;
 
 const TRIGGERS_BY_FIRST = new Map<string, typeof EVENT_TRIGGERS>();
@@ -48,7 +51,7 @@ function triggersIn(s: string): Trigger[] {
     const t = TRIGGERS_BY_FIRST.get(s[i])?.find((x) => s.startsWith(x.word, i));
     if (!t) continue;
     const end = i + t.word.length;
-    if (t.word === '开工' && (/^建设|^以来/u.test(s.slice(end)) || s[i - 1] === '新')) continue;
+    if (t.word === '开工' && (/^(?:建设|以来|项目)/u.test(s.slice(end)) || s[i - 1] === '新')) continue;
     // 旅游节和鸭蛋节期间: a festival named before another that is followed by 期间
     if (t.word === '节' && !/^(?:期间|开幕|上|活动|现场)|^[和、][^，,；;。]{2,20}?节(?:期间|开幕|上|活动|现场)/u.test(s.slice(end))) continue;
     if (t.word === '签约' && (s[i - 1] === '新' || /^\d|^[一二三四五六七八九十两]+个/u.test(s.slice(end)) || /^(?:项目|率|额|金额|、)/u.test(s.slice(end)) || /、$/u.test(s.slice(0, i)))) continue;
@@ -82,7 +85,7 @@ function eventName(s: string, t: Trigger): string {
   let head = s.slice(clauseStart, t.end);
   const tail = /^(?:仪式|活动|会议|工作|会)/u.exec(s.slice(t.end));
   if (tail) head += tail[0];
-  head = head.replace(/^●?\s*(?:\d{1,2}月[\d至日号上中下旬初底]*(?:上午|下午|晚上)?)?/u, '');
+  head = head.replace(/^[●◆■▲★☆◇□•▪◎]?\s*(?:\d{1,2}月[\d至日号上中下旬初底]*(?:上午|下午|晚上)?)?/u, '');
   const verb = /(?:召开|举行|举办|开展|组织)(?:了)?/u.exec(head);
   if (verb && verb.index < head.length - t.word.length) head = head.slice(verb.index + verb[0].length);
   return (head || t.word).slice(0, 120);
@@ -104,8 +107,9 @@ function roleAfter(s: string, from: number, type: EventType): { role: Participan
 function participantsOf(s: string, t: Trigger, type: EventType, found: Located[]): Array<{ entity: DraftEntity; role: ParticipantRole }> {
   const out: Array<{ entity: DraftEntity; role: ParticipantRole }> = [];
   const hostVerb = HOST_VERBS.exec(s) ?? ORGANIZER_VERBS.exec(s);
-  const inspectFrom = /(?:观摩了|参观了|察看了|调研|视察|察看|观摩|到)/u.exec(s);
-  const visitFrom = /赴/u.exec(s);
+  const inspectFrom = /(?:观摩了|参观了|察看了|调研|视察|察看|观摩|深入|莅临|来到|走进|到)/u.exec(s);
+  const visitFrom = /赴|参观|来到|走进/u.exec(s);
+  const sponsor = SPONSOR.exec(s);
   for (const f of found) {
     const { entity } = f;
     if (entity.type === 'Person') {
@@ -116,7 +120,8 @@ function participantsOf(s: string, t: Trigger, type: EventType, found: Located[]
       else if (type === 'Visit' && visitFrom && f.end <= visitFrom.index) out.push({ entity, role: 'visitor' });
       continue;
     }
-    if (entity.type === 'Project' && f.end <= t.start && type !== 'Inspection') out.push({ entity, role: 'subject' });
+    if (sponsor && f.start >= sponsor.index && f.end <= sponsor.index + sponsor[0].length && entity.type !== 'Place') out.push({ entity, role: 'organizer' });
+    else if (entity.type === 'Project' && f.end <= t.start && type !== 'Inspection') out.push({ entity, role: 'subject' });
     else if (type === 'Signing' && f.start < t.start && entity.type === 'Organization') out.push({ entity, role: 'signatory' });
     else if (hostVerb && f.end <= hostVerb.index && entity.type === 'Organization' || entity.type === 'Village' && hostVerb && f.end <= hostVerb.index) {
       out.push({ entity, role: HOST_VERBS.test(hostVerb[0]) ? 'host' : 'organizer' });
@@ -170,8 +175,11 @@ function openEvent(
     ev.date = date.date;
     if (date.endDate) ev.endDate = date.endDate;
     if (date.monthOnly) ev.attributes = { dateText: date.text };
-  } else if (SAME_DAY.test(part) && cur?.date) ev.date = cur.date;
-  else if (!state.year) {
+  } else if (cur?.date) {
+    // no date of its own: on the day of the story it is told in (集中签约活动 … 签订协议; 签约仪式前，…参观了)
+    ev.date = cur.date;
+    if (type === 'Signing' && OCCASIONS.has(cur.type) && cur.paragraph === sentence.paragraph) ev.partOf = cur.key;
+  } else if (!state.year) {
     const dateText = /\d{1,2}月[\d日号至上中下旬]*/u.exec(part)?.[0];
     if (dateText) ev.attributes = { dateText };
   }
@@ -227,8 +235,9 @@ function readPart(sentence: Sentence, part: string, found: Located[], state: Eve
     // 召开了X会 names a meeting of its own, unless the story says it followed (随后召开的汇报会上)
     const explicit = /(?:召开|举行|举办|开展|组织)[^，,；;。]*$/u.test(part.slice(0, t.start));
     const follows = /随后|会上|当日|当天/u.test(part);
+    // 调研人员一行参观了…: what an inspection's party sees is part of the inspection
     const story = cur && cur.sentence !== sentence.index && !date
-      ? (cur.type === type && !explicit) || (cur.paragraph === sentence.paragraph && (follows || SIGHTS.has(t.word)))
+      ? (cur.type === type && !explicit) || (cur.paragraph === sentence.paragraph && (follows || SIGHTS.has(t.word))) || (cur.type === 'Inspection' && SIGHTS.has(t.word))
         ? cur
         : explicit ? undefined : sameType
       : sameType && !explicit && (!date || date.date === sameType.date) ? sameType : undefined;
@@ -253,7 +262,7 @@ export function readEvents(sentence: Sentence, found: Located[], state: EventSta
   const s = sentence.clean;
   if (sentence.headline) return;
   const sentenceDates = state.year ? findDates(s, state.year) : [];
-  if (/^●/u.test(s) || (state.current && state.current.paragraph !== sentence.paragraph && sentenceDates.length > 0)) state.current = null;
+  if (BULLETS.test(s) || (state.current && state.current.paragraph !== sentence.paragraph && sentenceDates.length > 0)) state.current = null;
   let anyTrigger = false;
   for (const part of partsOf(s)) {
     const inPart = found

@@ -3,7 +3,7 @@
  * sentence, unsure facts marked `"confidence"` in their attributes.
  */
 import { createHash } from 'node:crypto';
-import { ZONE_SHORT_FORMS } from './lexicon';
+import { UNIVERSITY_SHORT_FORMS, ZONE_SHORT_FORMS } from './lexicon';
 import { LIMITS, validateDocument, type ArticleDocument, type FigureInput, type RelationInput } from '../ingest';
 import { FORMAT_TAG, type EntityType } from '../model';
 import { articleYear } from './dates';
@@ -42,6 +42,10 @@ const ZONE_RE = /([\u4e00-\u9fff]{2,4}?)(经济技术开发区|经济开发区|�
 const seededGazetteers = new WeakSet<Gazetteer>();
 
 function settingOf(text: string, meta: ArticleMeta, gazetteer: Gazetteer): Setting {
+  // a university's newsletter: 学校, 我校 and the units named without it are the university's
+  if (meta.publisher && /(?:大学|学院)$/u.test(meta.publisher) && !/开发区|高新区|经开区|园区/u.test(meta.publisher)) {
+    return { zone: meta.publisher, kind: 'University', zoneShort: [...UNIVERSITY_SHORT_FORMS] };
+  }
   const fromPublisher = meta.publisher && /开发区|高新区|经开区|园区$/u.test(meta.publisher) ? meta.publisher : undefined;
   const m = ZONE_RE.exec(text);
   const known = /开发区/u.test(text) ? gazetteer.find('Organization', '开发区') : undefined;
@@ -52,7 +56,7 @@ function settingOf(text: string, meta: ArticleMeta, gazetteer: Gazetteer): Setti
   const zoneShort = [...new Set([...shorts.flatMap((x) => (city ? [`${city}${x}`, `${city}市${x}`] : [])), ...shorts, '我区'])]
     .filter((x) => x !== zone)
     .sort((a, b) => b.length - a.length);
-  return { zone, city, zoneShort };
+  return { zone, city, zoneShort, kind: 'DevelopmentZone' };
 }
 
 function articleId(text: string, meta: ArticleMeta): string {
@@ -73,7 +77,7 @@ function zoneHits(s: string, setting: Setting): NameMention[] {
   const forms = [...(setting.zone ? [setting.zone] : []), ...setting.zoneShort];
   if (forms.length === 0) return out;
   for (const m of s.matchAll(new RegExp(forms.join('|'), 'gu'))) {
-    out.push({ type: 'Organization', kind: 'DevelopmentZone', name: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, confidence: 0.7 });
+    out.push({ type: 'Organization', kind: setting.kind, name: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, confidence: 0.7 });
   }
   return out;
 }
@@ -93,8 +97,10 @@ function readSentence(sentence: Sentence, run: Run, gazetteer: Gazetteer): void 
   const { registry } = run;
   const tokens = tokenize(s);
   const names = dropOverlaps([...gazetteerHits(s, gazetteer), ...findNames(s, tokens, run.knownPeople), ...zoneHits(s, registry.setting)]);
-  const zoneShort = registry.setting.zoneShort.filter((z) => z !== '我区').pop();
-  const people = findPeople(s, names, { city: registry.setting.city, known: run.knownPeople, zoneShort });
+  const { setting } = registry;
+  const zoneShort = setting.kind === 'DevelopmentZone' ? setting.zoneShort.filter((z) => z !== '我区').pop() : undefined;
+  const home = setting.kind !== 'DevelopmentZone' && setting.zone ? { name: setting.zone, kind: setting.kind, short: setting.zoneShort } : undefined;
+  const people = findPeople(s, names, { city: setting.city, known: run.knownPeople, zoneShort, home });
   const found: Located[] = [];
   const ev = { evidence: sentence.raw, sentence: sentence.index };
   for (const n of names) {
@@ -103,7 +109,7 @@ function readSentence(sentence: Sentence, run: Run, gazetteer: Gazetteer): void 
     const city = n.type === 'Organization' && /^市/u.test(n.name)
       ? [...names].reverse().find((x) => x.end <= n.start && x.type === 'Place' && /市$/u.test(x.name))?.name.replace(/市$/u, '')
       : undefined;
-    const entity = n.kind === 'DevelopmentZone' && registry.setting.zoneShort.includes(n.name) && run.zoneEntity
+    const entity = n.kind === setting.kind && setting.zoneShort.includes(n.name) && run.zoneEntity
       ? run.zoneEntity
       : registry.mention(n.type, n.name, { kind: n.kind, confidence: n.confidence, city, ...ev });
     // the organisation in a person's titles (开发区党工委副书记金锋) is where the person works, not an actor
@@ -187,9 +193,9 @@ export function extractArticle(input: string, meta: ArticleMeta = {}, options: E
     const used = setting.zoneShort.filter((z) => z !== '我区' && text.includes(z));
     const first = sentences.find((x) => used.some((z) => x.clean.includes(z))) ?? sentences[0];
     run.zoneEntity = registry.mention('Organization', zoneName, {
-      kind: 'DevelopmentZone', confidence: setting.zone ? 0.9 : 0.6, evidence: first?.raw ?? zoneName, sentence: first?.index ?? 0,
+      kind: setting.kind, confidence: setting.zone ? 0.9 : 0.6, evidence: first?.raw ?? zoneName, sentence: first?.index ?? 0,
     });
-    for (const alias of used) registry.mention('Organization', alias, { kind: 'DevelopmentZone', confidence: 0.9, alias: zoneName, evidence: first?.raw ?? zoneName, sentence: first?.index ?? 0 });
+    for (const alias of used) registry.mention('Organization', alias, { kind: setting.kind, confidence: 0.9, alias: zoneName, evidence: first?.raw ?? zoneName, sentence: first?.index ?? 0 });
   }
   for (const sentence of sentences) readSentence(sentence, run, gazetteer);
   const document = toDocument({

@@ -19,8 +19,8 @@ export interface FoundFigure extends Omit<FigureInput, 'subject'> {
 }
 
 const UNITS = ['亿美元', '万美元', '美元', '亿元', '万元', '元', '万平方米', '平方米', '万亩', '亩', '万吨', '吨', 'GWh', 'GW', 'MW',
-  '%', '个百分点', '个', '家', '名', '人次', '人', '次', '项', '台', '套', '户', '场', '批', '件', '所', '条', '辆'];
-const BEFORE = '(预计|预期|近|约|超过|逾|不到|不超过|突破)?';
+  '%', '个百分点', '个', '家', '名', '人次', '人', '次', '项', '台', '套', '户', '场', '批', '件', '所', '条', '辆', '份'];
+const BEFORE = '(预计|预期|近|约|超过|不少于|不低于|逾|不到|不超过|突破|超)?';
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
 const AFTER = '(以上|左右|余|多|以内|以下)?';
 const FIGURE_RE = new RegExp(`${BEFORE}${NUMBER}(余|多)?(${UNITS.join('|')})${AFTER}`, 'gu');
@@ -29,7 +29,8 @@ const METRIC_STOP = /[，,；;：:。、（）()“”]/u;
 const METRIC_LEAD = /^(?:\d{1,2}月[上中下旬初底]*|据不完全统计|据统计|今年以来|今年|全年|上半年|下半年|一季度|前三季度|\d+[-至]\d+月份?|开发区|全区|我区|园区|共|累计|预计|预期|实现|完成|其中|同时|目前|已|达到|达|为|新增|此外|包含|分别)+/u;
 
 const QUALIFIER: Record<string, Qualifier> = {
-  预计: 'estimate', 预期: 'estimate', 近: 'approx', 约: 'approx', 左右: 'approx', 超过: 'atLeast', 逾: 'atLeast',
+  预计: 'estimate', 预期: 'estimate', 近: 'approx', 约: 'approx', 左右: 'approx', 超过: 'atLeast', 超: 'atLeast', 逾: 'atLeast',
+  不少于: 'atLeast', 不低于: 'atLeast',
   以上: 'atLeast', 突破: 'atLeast', 余: 'atLeast', 多: 'atLeast', 以内: 'atMost', 以下: 'atMost', 不到: 'atMost', 不超过: 'atMost',
 };
 

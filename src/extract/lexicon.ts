@@ -7,7 +7,8 @@ import type { EventType, ParticipantRole } from '../model';
 /** Position titles, longest first when matched (a title may be preceded by a unit such as 产业规划处). */
 export const TITLES = [
   '党工委书记', '党工委副书记', '党委书记', '党委常委', '党委委员', '厅长', '副厅长', '司长', '副司长', '巡视员', '党委副书记', '党组书记', '党组副书记', '党组成员', '党支部书记',
-  '党总支书记', '纪工委书记', '工委主任', '市委书记', '市委副书记', '市委常委', '县委书记', '县委常委', '区委书记',
+  '党总支书记', '纪工委书记', '工委主任', '市委书记', '市委副书记', '市委常委', '县委书记', '县委副书记', '县委常委', '区委书记',
+  '区委副书记', '区委常委', '党工委委员', '总经理助理', '董事长助理', '院长助理', '校长助理',
   '常务副市长', '副市长', '市长', '常务副县长', '副县长', '县长', '常务副区长', '副区长', '区长', '副镇长', '镇长',
   '书记', '副书记', '主任', '副主任', '常务副主任', '主席', '副主席', '部长', '副部长', '局长', '副局长', '处长',
   '副处长', '科长', '副科长', '院长', '副院长', '校长', '副校长', '所长', '副所长', '站长', '会长', '副会长',
@@ -23,7 +24,7 @@ export const ORG_SUFFIXES: Array<[string, string]> = [
   ['职业技术学院', 'University'], ['大学', 'University'], ['学院', 'University'], ['职业大学', 'University'],
   ['中等专业学校', 'School'], ['专业学校', 'School'], ['学校', 'School'], ['中学', 'School'], ['小学', 'School'],
   ['幼儿园', 'School'], ['研究院', 'Institute'], ['研究所', 'Institute'], ['研究中心', 'Institute'],
-  ['实验室', 'Institute'], ['科学院', 'Institute'],
+  ['实验室', 'Institute'], ['科学院', 'Institute'], ['研发中心', 'Institute'], ['技术中心', 'Institute'],
   ['经济技术开发区', 'DevelopmentZone'], ['经济开发区', 'DevelopmentZone'], ['高新技术产业开发区', 'DevelopmentZone'],
   ['高新区', 'DevelopmentZone'], ['经开区', 'DevelopmentZone'], ['开发区', 'DevelopmentZone'], ['产业园区', 'DevelopmentZone'],
   ['工业园区', 'DevelopmentZone'], ['工业园', 'DevelopmentZone'],
@@ -86,7 +87,7 @@ export const EVENT_TRIGGERS: Array<{ word: string; type: EventType; ambiguous?: 
   { word: '签订', type: 'Signing' }, { word: '签署', type: 'Signing' },
   { word: '开工仪式', type: 'Ceremony' }, { word: '启动仪式', type: 'Ceremony' }, { word: '揭牌仪式', type: 'Ceremony' },
   { word: '竣工仪式', type: 'Ceremony' }, { word: '投产仪式', type: 'Ceremony' }, { word: '授牌仪式', type: 'Ceremony' },
-  { word: '集中开工', type: 'Ceremony' }, { word: '揭牌', type: 'Ceremony' }, { word: '开工', type: 'Ceremony', ambiguous: true },
+  { word: '集中开工', type: 'Ceremony' }, { word: '集中签约', type: 'Ceremony' }, { word: '揭牌', type: 'Ceremony' }, { word: '开工', type: 'Ceremony', ambiguous: true },
   { word: '对接会', type: 'Meeting' }, { word: '推进会', type: 'Meeting' }, { word: '座谈会', type: 'Meeting' },
   { word: '恳谈会', type: 'Meeting' }, { word: '洽谈会', type: 'Meeting' }, { word: '交流会', type: 'Meeting' },
   { word: '推介会', type: 'Meeting' }, { word: '联席会', type: 'Meeting' }, { word: '汇报会', type: 'Meeting' },
@@ -102,6 +103,7 @@ export const EVENT_TRIGGERS: Array<{ word: string; type: EventType; ambiguous?: 
   { word: '交易会', type: 'Fair' }, { word: '文化节', type: 'Fair' }, { word: '旅游节', type: 'Fair' }, { word: '节', type: 'Fair', ambiguous: true },
   { word: '培训班', type: 'Training' }, { word: '培训', type: 'Training' }, { word: '讲座', type: 'Training' },
   { word: '拜访', type: 'Visit' }, { word: '回访', type: 'Visit' }, { word: '走访', type: 'Visit' }, { word: '考察', type: 'Visit' },
+  { word: '参观', type: 'Visit' },
   { word: '宣传咨询日', type: 'Campaign' }, { word: '专项行动', type: 'Campaign', ambiguous: true }, { word: '宣传月', type: 'Campaign' },
 ] satisfies Array<{ word: string; type: EventType; ambiguous?: boolean }>).sort((a, b) => b.word.length - a.word.length);
 
@@ -132,5 +134,14 @@ export const ZONE_SHORT_FORMS: Array<[RegExp, string[]]> = [
   [/经开区$/u, ['经开区', '开发区']],
   [/园区$/u, ['园区']],
 ];
+
+/** What a university's own text calls it (the article's institution when a university publishes it). */
+export const UNIVERSITY_SHORT_FORMS = ['我校', '本校', '学校'];
+
+/** Units of a university named without it (船舶与海洋工程学院, 科学技术研究院): its own, in its own newsletter. */
+export const UNIVERSITY_UNIT = /(?:学院|研究院|研究生院|处|部|办公室)$/u;
+
+/** List bullets that start a short item of a newsletter (●9月6日，…). */
+export const BULLETS = /^[●◆■▲★☆◇□•▪◎]/u;
 
 export const SENTENCE_END = /[。！？!?；;]/u;

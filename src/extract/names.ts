@@ -55,6 +55,8 @@ function tokenAt(tokens: Token[], offset: number): number {
 
 function canBeInName(t: Token, project: boolean, people: Set<string>): boolean {
   if (project && t.word === '及') return true;
+  // 县人社局, 市发改委: the bare level of government before an agency is part of its name
+  if (!project && /^[市县区]$/u.test(t.word)) return true;
   if (STOP_SET.has(t.word) || (!project && TITLE_SET.has(t.word)) || people.has(t.word)) return false;
   if (/^[\s、，,。；;：:“”"《》！？!?]+$/u.test(t.word)) return false;
   if (/^[A-Za-z0-9.\-]+$/u.test(t.word)) return project;
@@ -91,6 +93,11 @@ function walkLeft(sentence: string, tokens: Token[], from: number, project: bool
         start = walkLeft(sentence, tokens, Math.max(0, t.start - 12) + uni, false, people);
         break;
       }
+      // 参观了船舶与海洋工程学院: one discipline word before 与, after a word no name has
+      const word = tokens[j - 1];
+      // (not 开发区与江南大学…学院: two parties, the second a university's college)
+      if (word && /^[\u4e00-\u9fff]{2,4}$/u.test(word.word) && !orgKindOf(word.word) && !PLACE_NAMES.has(word.word) && !/大学/u.test(sentence.slice(t.end, from))
+        && canBeInName(word, false, people) && (j < 2 || !canBeInName(tokens[j - 2], false, people))) start = word.start;
     }
     break;
   }
@@ -106,14 +113,29 @@ const CHAR_STOPS = [...NAME_STOPS, ...TITLES, '了', '的', '是'].sort((a, b) =
  */
 function charWalkLeft(sentence: string, from: number, people: Set<string>): number {
   let start = from;
+  let crossed = false;
   while (start > 0 && from - start < MAX_NAME) {
+    // 招商局重工（江苏）有限公司: a place in brackets inside a company's name
+    const bracket = /[（(][\u4e00-\u9fff]{2,4}[）)]$/u.exec(sentence.slice(Math.max(0, start - 8), start));
+    if (bracket && start === from) {
+      start -= bracket[0].length;
+      continue;
+    }
     const before = sentence.slice(Math.max(0, start - 6), start);
     if (!/[\u4e00-\u9fffA-Za-z]$/u.test(before)) break;
-    if (CHAR_STOPS.some((w) => before.endsWith(w)) || [...people].some((p) => before.endsWith(p))) break;
+    const stop = CHAR_STOPS.find((w) => before.endsWith(w));
+    // 美的集团股份有限公司: a company's name has a body before its legal form, even when it looks like a word
+    if (stop && !crossed && stop.length === 1 && LEGAL_FORM.test(sentence.slice(start, from + 6))) {
+      crossed = true;
+      start -= 1;
+      continue;
+    }
+    if (stop || [...people].some((p) => before.endsWith(p))) break;
     start -= 1;
   }
   return start;
 }
+const LEGAL_FORM = /^(?:集团)?(?:股份有限公司|有限责任公司|有限公司|集团)/u;
 
 function suffixRegex(suffixes: string[]): RegExp {
   const sorted = [...suffixes].sort((a, b) => b.length - a.length);
@@ -161,9 +183,14 @@ function orgMentions(sentence: string, tokens: Token[], people: Set<string>): Na
     // a suffix that runs into a title (党委书记, 局长) or goes on as a longer word is not the end of a name
     if (TITLES.some((t) => sentence.startsWith(t, m.index ?? 0) && t.length > m[0].length)) continue;
     const suffixKind = orgKindOf(m[0]);
-    const start = suffixKind && CHAR_WALK_KINDS.has(suffixKind) && !/学院$/u.test(m[0])
+    let start = suffixKind && CHAR_WALK_KINDS.has(suffixKind) && !/学院$/u.test(m[0])
       ? charWalkLeft(sentence, m.index ?? 0, people)
       : walkLeft(sentence, tokens, m.index ?? 0, false, people);
+    // “绿色智能船舶联合研发中心”: a quoted name is the whole quotation
+    const quoted = /“([^“”]{2,30})$/u.exec(sentence.slice(Math.max(0, sEnd - 31), sEnd));
+    if (quoted && sentence[sEnd] === '”') start = sEnd - quoted[1].length;
+    // 共建现代产业学院: what is to be built is a plan, not yet an organisation (unless it is named in quotes)
+    else if (/(?:共建|筹建|打造|建设)[\u4e00-\u9fff]{0,4}$/u.test(sentence.slice(0, start))) continue;
     const name = sentence.slice(start, sEnd);
     const bareUnit = ZONE_UNITS.includes(name);
     if (name.length <= m[0].length && !bareUnit) continue;
@@ -180,7 +207,7 @@ function orgMentions(sentence: string, tokens: Token[], people: Set<string>): Na
 }
 
 // categories of projects, not projects: 重大项目, 扬州市级重大制造业项目, 村级集体经济项目, 外资项目
-const GENERIC_PROJECT = /级|重大|重点|在手|在建|新开工|新竣工|外资|列省|集体经济|亿元以上|^(?:该|此|相关|各类|工业|服务业|签约|原有|缺少|要[招建抓]|确保|洽谈|招引|招商|储备|产业|推进)|(?:工业|服务业|制造业)项目$/u;
+const GENERIC_PROJECT = /(?:国家|省|市|县|区|镇|村|乡)级|重大|重点|在手|在建|新开工|新竣工|外资|列省|集体经济|亿元以上|^(?:该|此|相关|各类|工业|服务业|签约|原有|缺少|要[招建抓]|确保|洽谈|招引|招商|储备|产业|推进)|(?:工业|服务业|制造业)项目$/u;
 
 function projectMentions(sentence: string, tokens: Token[], people: Set<string>): NameMention[] {
   const out: NameMention[] = [];
@@ -199,6 +226,8 @@ function projectMentions(sentence: string, tokens: Token[], people: Set<string>)
     const minBefore = m[0] === '项目' ? 4 : 2;
     if (name.length < m[0].length + minBefore || name.length > 50 || GENERIC_PROJECT.test(name)) continue;
     if (/^(\d|[一二三四五六七八九十]+个|新开工|新竣工)/u.test(name) || /(亿元|万元|万美元)[以及上下]*项目$/u.test(name)) continue;
+    // 横向科研项目27项: a count of projects of a kind, not one project
+    if (/^\d+(?:\.\d+)?(?:个|项)/u.test(sentence.slice(sEnd))) continue;
     out.push({ type: 'Project', kind: projectKindOf(name), name, start: sEnd - name.length, end: sEnd, confidence: 0.7 });
   }
   return out;

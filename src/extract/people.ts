@@ -38,11 +38,15 @@ export interface PeopleContext {
   known: Set<string>;
   /** the zone's short name as the text writes it (开发区): 党工委副书记 alone is the zone's */
   zoneShort?: string;
+  /** the article's own institution when it is not a zone (a university's newsletter): 校长 alone is its */
+  home?: { name: string; kind: string; short: string[] };
 }
 
 const DELIMS = /[、，,；;：:。“”"（）()\s]/u;
 const PARTY_DEPTS = ['组织部', '宣传部', '统战部', '政法委', '纪委'];
-const CITY_PREFIX = /^(?:我市|本市|全市|市)$/u;
+const CITY_PREFIX = /^(?:我市|本市|全市|市|我县|本县|全县|县)$/u;
+// words before a position that are not part of it: 在灌南县委书记陈国华的见证下, 由科研院院长徐东主持
+const POSITION_LEAD = /^(?:在|由|与|和|及|受|向|请|邀请)/u;
 
 function isHan(s: string): boolean {
   return /^[\u4e00-\u9fff]+$/u.test(s);
@@ -91,19 +95,54 @@ function titleHits(s: string): TitleHit[] {
   return hits;
 }
 
+// 市委/县委/区委 titles name the party committee of that level, 市长/县长/区长 titles its government
+function levelOf(title: string): { level: string; party: boolean } | null {
+  const m = /([市县区])委/u.exec(title) ?? /([市县区])长$/u.exec(title);
+  return m ? { level: m[1], party: m[0].endsWith('委') } : null;
+}
+
 function cityOrg(title: string, prefix: string, fallback: string | undefined): OrgRef | null {
-  // 泰州市副市长: the city the words name; 市长 alone: the city of the chain, or the article's
-  const city = /^([\u4e00-\u9fff]{2,3}?)市$/u.exec(prefix)?.[1] ?? /^([\u4e00-\u9fff]{2,3})$/u.exec(prefix)?.[1] ?? fallback;
-  if (!city) return null;
-  if (/市委/u.test(title)) return { name: `中共${city}市委`, alias: `${city}市委`, kind: 'PartyCommittee', confidence: 0.7 };
-  if (/市长/u.test(title)) return { name: `${city}市人民政府`, kind: 'GovernmentAgency', confidence: 0.7 };
-  return null;
+  const lv = levelOf(title);
+  if (!lv) return null;
+  // 泰州市副市长, 灌南县委书记: the place the words name; 市长 alone: the place of the chain, or the article's
+  const place = new RegExp(`^([\u4e00-\u9fff]{2,3}?)${lv.level}$`, 'u').exec(prefix)?.[1] ?? /^([\u4e00-\u9fff]{2,3})$/u.exec(prefix)?.[1] ?? fallback;
+  if (!place) return null;
+  if (lv.party) return { name: `中共${place}${lv.level}委`, alias: `${place}${lv.level}委`, kind: 'PartyCommittee', confidence: 0.7 };
+  return { name: `${place}${lv.level}人民政府`, kind: 'GovernmentAgency', confidence: 0.7 };
+}
+
+/** The place of the organisation a chain of titles named last (中共灌南县委 → 灌南). */
+function chainPlace(previous: OrgRef | null): string | undefined {
+  const name = previous?.name ?? '';
+  return /^中共(.+?)[市县区]委$/u.exec(name)?.[1] ?? /^(.+?)[市县区]人民政府$/u.exec(name)?.[1];
+}
+
+// titles only some kinds of organisation have: a 校长 after a company's 董事长 is not the company's
+const TITLE_KINDS: Array<[RegExp, string[]]> = [
+  [/校长/u, ['University', 'School']],
+  [/董事长|总经理|总裁|厂长/u, ['Company']],
+];
+
+function fits(title: string, org: OrgRef | null): boolean {
+  const rule = TITLE_KINDS.find(([re]) => re.test(title));
+  return !rule || !org?.kind || rule[1].includes(org.kind);
+}
+
+/** The organisation a title without one of its own belongs to: the chain's, unless the title cannot be there. */
+function inherited(title: string, previous: OrgRef | null, ctx: PeopleContext): OrgRef | null {
+  // 开发区党工委委员、副主任: the zone's 管委会 has the 主任s
+  if (previous && /党工委$/u.test(previous.name) && /^(?:常务)?副?主任$/u.test(title)) {
+    return { name: previous.name.replace(/党工委$/u, '管委会'), kind: 'GovernmentAgency', confidence: previous.confidence };
+  }
+  if (fits(title, previous)) return previous;
+  return ctx.home && fits(title, { name: ctx.home.name, kind: ctx.home.kind, confidence: 0.7 }) ? { name: ctx.home.name, kind: ctx.home.kind, confidence: 0.7 } : null;
 }
 
 /** The organisation and title a position's words give; `previous` is the organisation of the chain before it. */
 function positionOf(
   s: string, from: number, hit: TitleHit, orgs: NameMention[], previous: OrgRef | null, ctx: PeopleContext,
 ): Position | null {
+  from += POSITION_LEAD.exec(s.slice(from, hit.start))?.[0].length ?? 0;
   const prefix = s.slice(from, hit.start);
   const org = orgs.filter((o) => o.type === 'Organization' && o.start >= from && o.end <= hit.start).pop();
   if (org) {
@@ -115,15 +154,16 @@ function positionOf(
     if (inner && !unit) return { title: hit.title, org: { name: org.name + inner[1], kind: inner[1] === '管委会' ? 'GovernmentAgency' : 'PartyCommittee', confidence: ref.confidence } };
     return { title: unit + hit.title, org: ref };
   }
+  // 校党委书记, 学校副校长: the university whose newsletter it is
+  if (ctx.home && (ctx.home.short.includes(prefix) || prefix === '校')) return { title: hit.title, org: { name: ctx.home.name, kind: ctx.home.kind, confidence: 0.8 } };
   const p = prefix.replace(CITY_PREFIX, '');
-  const chainCity = /^中共(.+?)市委$/u.exec(previous?.name ?? '')?.[1] ?? /^(.+?)市人民政府$/u.exec(previous?.name ?? '')?.[1];
-  const implied = CITY_PREFIX.test(prefix) || prefix === '' ? cityOrg(hit.title, '', chainCity ?? ctx.city) : cityOrg(hit.title, prefix, undefined);
+  const implied = CITY_PREFIX.test(prefix) || prefix === '' ? cityOrg(hit.title, '', chainPlace(previous) ?? ctx.city) : cityOrg(hit.title, prefix, undefined);
   const inner = /^(党工委|管委会|纪工委)/u.exec(hit.title);
   if (inner && prefix === '' && ctx.zoneShort) {
     return { title: hit.title, org: { name: ctx.zoneShort + inner[1], kind: inner[1] === '管委会' ? 'GovernmentAgency' : 'PartyCommittee', confidence: 0.7 } };
   }
   if (implied) return { title: hit.title, org: implied };
-  if (p === '' || CITY_PREFIX.test(prefix)) return { title: hit.title, org: previous };
+  if (p === '' || CITY_PREFIX.test(prefix)) return { title: hit.title, org: inherited(hit.title, previous, ctx) };
   if (!isHan(p.replace(/[()（）]/gu, '')) || p.length > 10) return null;
   const dept = PARTY_DEPTS.find((d) => p.endsWith(d));
   if (dept && ctx.city) return { title: p + hit.title, org: { name: `中共${ctx.city}市委${dept}`, kind: 'PartyCommittee', confidence: 0.6 } };

@@ -6,7 +6,9 @@
 import type { EntityInput } from '../ingest';
 import { nameKey, type EntityType } from '../model';
 import type { Gazetteer } from './gazetteer';
-import { ZONE_UNITS } from './lexicon';
+import { PLACES, UNIVERSITY_UNIT, ZONE_UNITS } from './lexicon';
+
+const PLACE_START = new RegExp(`^(?:${PLACES.map(([p]) => p).join('|')})|^[\\u4e00-\\u9fff]{2,3}[省市县]`, 'u');
 
 export interface Setting {
   /** the article's development zone, full name (高邮经济开发区), when known */
@@ -15,6 +17,8 @@ export interface Setting {
   zoneShort: string[];
   /** the city the article is about, without 市 (高邮) */
   city?: string;
+  /** what the article's own institution is: a development zone, or a university publishing its news */
+  kind: 'DevelopmentZone' | 'University';
 }
 
 export interface DraftEntity extends EntityInput {
@@ -33,19 +37,35 @@ export class Registry {
 
   /** The full name a short form stands for in this article (开发区经发局 → 高邮经济开发区经发局), or the name. */
   expand(type: EntityType, name: string, city = this.setting.city): string {
-    const { zone, zoneShort } = this.setting;
+    const { zone, zoneShort, kind } = this.setting;
     if (type !== 'Organization') return name;
     if (name === '管委') name = '管委会';
     if (zone) {
       const short = zoneShort.find((z) => name.startsWith(z));
       if (short) return zone + name.slice(short.length);
+      if (kind === 'University') return this.universityUnit(name) ? zone + name : name;
       if (/^区/u.test(name) && name.length > 3) return zone + name.slice(1);
       if (ZONE_UNITS.includes(name)) return zone + (name === '管委' ? '管委会' : name);
     }
-    if (city && /^(?:我市|本市|市)[\u4e00-\u9fff]{2,}/u.test(name) && !/^市(?:场|民)/u.test(name)) {
-      return `${city}市${name.replace(/^(?:我市|本市|市)/u, '')}`;
+    if (city && /^(?:我市|本市|市|我县|本县|县)[\u4e00-\u9fff]{2,}/u.test(name) && !/^市(?:场|民)/u.test(name)) {
+      const level = /^(?:我|本)?县/u.test(name) ? '县' : '市';
+      return `${city}${level}${name.replace(/^(?:我市|本市|市|我县|本县|县)/u, '')}`;
     }
     return name;
+  }
+
+  /** 船舶与海洋工程学院 in a university's newsletter: a unit of that university (not 上海交通大学科研院, not 江苏省…学院). */
+  private universityUnit(name: string): boolean {
+    return UNIVERSITY_UNIT.test(name) && !/大学|学校|公司|集团/u.test(name) && !PLACE_START.test(name) && name.length >= 3 && name.length <= 16;
+  }
+
+  /** The kind of a unit of the article's own institution (a zone's 招商服务中心, a university's 学院). */
+  private unitKind(full: string, kind: string | undefined): string | undefined {
+    const { zone, kind: home } = this.setting;
+    if (!zone || !full.startsWith(zone) || full === zone) return kind;
+    if (home === 'University') return 'University';
+    // 开发区招商服务中心: a service centre of the zone is part of its administration
+    return kind === 'Other' && /中心$/u.test(full) ? 'GovernmentAgency' : kind;
   }
 
   find(type: EntityType, name: string): DraftEntity | undefined {
@@ -59,14 +79,17 @@ export class Registry {
     opts: { kind?: string; confidence: number; evidence: string; sentence: number; alias?: string; city?: string },
   ): DraftEntity {
     const full = this.expand(type, written, opts.city);
+    if (type === 'Organization') opts = { ...opts, kind: this.unitKind(full, opts.kind) };
     const names = [...new Set([full, written, ...(opts.alias ? [opts.alias] : [])])];
     let entity = names.map((n) => this.byName.get(`${type}|${nameKey(n)}`)).find(Boolean);
+    const known = entity ? undefined : names.map((x) => this.gazetteer.find(type, x)).find(Boolean);
+    // 扬州 and 扬州市, names the graph has for one entity: one draft entity with its id (two would be a duplicate id)
+    if (!entity && known) entity = this.entities.find((e) => e.id === known.id);
     if (!entity) {
       const n = (this.counters.get(type) ?? 0) + 1;
       this.counters.set(type, n);
       entity = { key: `${KEY_PREFIX[type]}-${n}`, type, name: full, confidence: opts.confidence, evidence: opts.evidence, evidenceSentence: opts.sentence };
       if (opts.kind) entity.kind = opts.kind;
-      const known = names.map((x) => this.gazetteer.find(type, x)).find(Boolean);
       if (known) {
         entity.id = known.id;
         // 开发区 in a text about a zone the graph knows: the draft names it as the graph does
