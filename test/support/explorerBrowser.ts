@@ -39,14 +39,14 @@ export async function loadDocuments(dirs: string[], docs: Record<string, unknown
   }
 }
 
-export async function openExplorer(opts: { locale?: string; viewport?: { width: number; height: number } } = {}): Promise<ExplorerSession> {
+export async function openExplorer(opts: { locale?: string; viewport?: { width: number; height: number }; env?: Record<string, string> } = {}): Promise<ExplorerSession> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (or KG_CI_SKIP_BROWSER=1)`);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const assetsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-explorer-'));
   await buildExplorer({ outDir: assetsDir });
   const savedEnv = process.env.KG_EXPLORER_DIR;
   process.env.KG_EXPLORER_DIR = assetsDir;
-  const server = await startTestServer(testConfig({ KG_READS_REQUIRE_KEY: 'false' }), { driver: testDriver(), schemaApplied: false, retryMs: 200 });
+  const server = await startTestServer(testConfig({ KG_READS_REQUIRE_KEY: 'false', ...opts.env }), { driver: testDriver(), schemaApplied: false, retryMs: 200 });
   for (let i = 0; i < 300; i += 1) {
     if ((await fetch(`${server.base}/ready`)).status === 200) break;
     await new Promise((r) => setTimeout(r, 100));

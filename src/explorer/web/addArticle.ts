@@ -190,11 +190,17 @@ function articleFields(d: D.DraftDoc): HTMLElement {
   const input = (label: string, key: 'id' | 'title' | 'publishedOn') => {
     const i = h('input', { attrs: { type: 'text', 'aria-label': `Draft article ${label}`, 'data-field': key, spellcheck: 'false' } });
     i.value = d.article[key] ?? '';
+    // change fires on blur, often on the way to pressing Load: the document changes, the page is not redrawn under the click
     i.addEventListener('change', () => {
-      const next = JSON.parse(JSON.stringify(d)) as D.DraftDoc;
+      if (!doc) return;
+      const next = JSON.parse(JSON.stringify(doc)) as D.DraftDoc;
       if (i.value.trim()) next.article[key] = i.value.trim();
       else if (key === 'publishedOn') delete next.article.publishedOn;
-      apply(next);
+      history.push(doc);
+      doc = next;
+      serverProblems = [];
+      setState('review');
+      redrawProblems();
     });
     return h('label', { class: 'aa-field' }, h('span', { text: label }), i);
   };
@@ -210,12 +216,27 @@ function toolbar(d: D.DraftDoc): HTMLElement {
     h('button', { class: 'btn btn-primary', attrs: { type: 'button', id: 'aa-load' }, text: 'Load into the graph', on: { click: () => void loadNow() } }));
 }
 
+function problemsNow(): D.Problem[] {
+  return doc ? [...D.draftProblems(doc), ...serverProblems] : [];
+}
+
+/** Redraws only the problems box (and Undo), leaving the rest of the view as it is. */
+function redrawProblems(): void {
+  const box = problemsBox(problemsNow(), warnings, parts.review);
+  const old = parts.review.querySelector('.aa-problems');
+  if (old && box) old.replaceWith(box);
+  else if (old) old.remove();
+  else if (box) parts.review.querySelector('.aa-meta')?.after(box);
+  const undoButton = parts.review.querySelector<HTMLButtonElement>('[data-action="undo"]');
+  if (undoButton) undoButton.disabled = history.length === 0;
+}
+
 function render(): void {
   const lists = parts.review.querySelector('.aa-lists');
   const scroll = lists?.scrollTop ?? 0;
   clear(parts.review);
   if (!doc) return;
-  const problems = [...D.draftProblems(doc), ...serverProblems];
+  const problems = problemsNow();
   const problemsAt = (list: string, i: number) => problems.filter((p) => {
     const t = D.problemTarget(p.path);
     return t?.list === list && t.index === i;

@@ -250,12 +250,20 @@ function typeProblems(doc: DraftDoc): Problem[] {
 
 /**
  * What the document as corrected so far would be rejected for, found here before asking the server:
- * unknown types and kinds, and relations whose ends no longer have the types the relation allows (a
+ * unknown types and kinds, one graph id on two entities, and relations whose ends no longer have the types the relation allows (a
  * position held by what is now an organisation). The server's validation still has the last word.
  */
 export function draftProblems(doc: DraftDoc): Problem[] {
   const out = typeProblems(doc);
   const byKey = new Map(doc.entities.map((e) => [e.key, e]));
+  // two mentions linked to one graph entity: they are one entity, merge them
+  const firstWithId = new Map<string, number>();
+  doc.entities.forEach((e, i) => {
+    if (!e.id) return;
+    const first = firstWithId.get(e.id);
+    if (first === undefined) firstWithId.set(e.id, i);
+    else out.push({ path: `entities[${i}].id`, message: `${e.name} and ${doc.entities[first].name} are both linked to ${e.id}: merge them into one` });
+  });
   (doc.relations ?? []).forEach((r, i) => {
     const decl = (RELATION_TYPES as Record<string, { from: readonly string[]; to: readonly string[] }>)[r.type];
     const from = byKey.get(r.from);

@@ -43,12 +43,16 @@ function candidates(text: string, doc: DraftDoc): MarkSpan[] {
       for (const at of occurrences(text, name)) out.push({ start: at, end: at + name.length, ref: e.key, type: e.type, unsure });
     }
   }
+  // two figures written alike in one sentence (项目2个 … 项目2个) are its first and second occurrence
+  const used = new Set<number>();
   (doc.figures ?? []).forEach((f, i) => {
     const sentenceAt = f.evidence ? text.indexOf(f.evidence) : -1;
     const [from, to] = sentenceAt >= 0 ? [sentenceAt, sentenceAt + f.evidence!.length] : [0, text.length];
     for (const form of figureForms(f)) {
-      const at = occurrences(text, form, from, to)[0];
+      // 8亿元 is not the end of 28亿元
+      const at = occurrences(text, form, from, to).find((x) => !used.has(x) && !/[\d.]/u.test(text[x - 1] ?? ''));
       if (at === undefined) continue;
+      used.add(at);
       out.push({ start: at, end: at + form.length, ref: `figure:${i}`, type: 'Figure', unsure: isUnsure(f) });
       break;
     }
