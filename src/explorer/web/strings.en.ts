@@ -15,6 +15,7 @@ export const EN = {
   'top.exportAria': 'Export the view',
   'top.gexfTitle': 'GEXF for Gephi: events with their dates as time intervals',
   'top.csvTitle': 'Two CSV files: nodes and edges',
+  'addArticle.button': 'Add article',
   'key.button': 'API key',
   'key.buttonSet': 'API key set',
   'controls.aria': 'Controls',

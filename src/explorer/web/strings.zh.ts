@@ -16,6 +16,7 @@ export const ZH: Record<StringKey, string> = {
   'top.exportAria': '导出视图',
   'top.gexfTitle': '供 Gephi 使用的 GEXF：事件以日期为时间区间',
   'top.csvTitle': '两个 CSV 文件：节点和边',
+  'addArticle.button': '添加文章',
   'key.button': 'API 密钥',
   'key.buttonSet': '已设置 API 密钥',
   'controls.aria': '控制',
