@@ -45,6 +45,13 @@ const MOVES: string[] = [
 const DELETE_LEAVING_MERGED_ID = `${BOTH} MERGE (x:${L.MergedId} {id: $merge}) MERGE (x)-[:${R.MERGED_INTO}]->(k)
   REMOVE k.nameOnly
   DETACH DELETE m`;
+/**
+ * A merge someone asked for claims `m`'s id as a merged id in its unique index before anything moves: a load
+ * that names `m` by its id alone shares no name key with the merge's locks, but looks the id up in that index
+ * (a locking seek), so it waits for the merge, or the merge for it, instead of meeting it half-way (its mention
+ * of `m` written after the move and deleted with `m`).
+ */
+const CLAIM_MERGED_ID = `MERGE (:${L.MergedId} {id: $merge})`;
 /** `m` itself, leaving no trace (identity resolution joining entities that were one all along). */
 const DELETE = `MATCH (m:${L.Entity} {id: $merge}) DETACH DELETE m`;
 
@@ -53,6 +60,7 @@ const DELETE = `MATCH (m:${L.Entity} {id: $merge}) DETACH DELETE m`;
  * with `leaveMergedId`, `merge`'s id resolves to `keep` from then on.
  */
 export async function moveEntity(tx: WriteTx, merge: string, keep: string, { leaveMergedId }: { leaveMergedId: boolean }): Promise<void> {
+  if (leaveMergedId) await tx.run(CLAIM_MERGED_ID, { merge });
   for (const statement of MOVES) await tx.run(statement, { keep, merge });
   await tx.run(leaveMergedId ? DELETE_LEAVING_MERGED_ID : DELETE, { keep, merge });
 }
