@@ -174,7 +174,7 @@ describe('benchmark, size tiny, against the test database', () => {
       }
       // answers are not trivially empty: the comparison compared data
       const sizeOf = (name: string) => Math.max(...queryResults.find((q) => q.query === name)!.answerSizes);
-      for (const name of ['entityEvents', 'eventPageNested', 'eventsFiltered', 'partners', 'hubNeighborhood', 'shortestPath', 'fullTextSearch']) {
+      for (const name of ['entityEvents', 'eventPageNested', 'eventsFiltered', 'partners', 'hubNeighborhood', 'shortestPath', 'fullTextSearch', 'searchForms']) {
         expect({ name, nonEmpty: sizeOf(name) > 0 }).toEqual({ name, nonEmpty: true });
       }
 

@@ -8,18 +8,8 @@
  * Each query also says how to reduce each arm's answer to one comparable form (`normalize`), so that the
  * smoke test can check that the three arms answer each question with the same data.
  */
-import { checkSearchText } from '../../src/api/args/search.args';
-import { searchParameters, searchStatement } from '../../src/api/cypher/searchPage';
 import { ANALYST_MIX } from './analystMix';
-
-const SEARCH_FILTER = { types: ['Person', 'Organization', 'Village', 'Place', 'Project'], eventTypes: null, from: null, to: null };
-/** The product's search parameters for a probe's text (the raw and library arms run its statement). */
-const searchParams = (text: unknown, take: number): Params => ({
-  ...searchParameters(checkSearchText(String(text), 'query'), SEARCH_FILTER, 0, take),
-  // plain numbers: the raw arm's server sends integral numbers to Neo4j as integers
-  skip: 0,
-  take,
-});
+import { SEARCH_MIX } from './searchMix';
 
 export type ArmName = 'product' | 'library' | 'raw';
 export const ARMS: ArmName[] = ['raw', 'product', 'library'];
@@ -55,11 +45,9 @@ export interface MixQuery {
   normalize: Record<ArmName, (data: Json) => Json>;
 }
 
-const ENTITY_TYPES = ['Person', 'Organization', 'Village', 'Place', 'Project'];
 const GRAPH_RELATIONS = 'HOLDS_POSITION|PART_OF|LOCATED_IN|PARTNER_OF|INVESTS_IN|OWNS|OPERATES|SUPERVISES|RELATED_TO|PARTICIPATED_IN|OCCURRED_AT';
 export const PAGE = 50;
 export const EVENTS_FIRST = 20;
-export const SEARCH_FIRST = 20;
 export const NEIGHBORHOOD = { depth: 2, limit: 100 };
 export const PATH_MAX = 4;
 
@@ -89,13 +77,6 @@ const eventWithParticipants = (e: { id: string; name: string; date: string | nul
   name: e.name,
   date: e.date ?? null,
   participants: e.participants.map(participantShape).sort((a, b) => (a.id + a.role < b.id + b.role ? -1 : 1)),
-});
-
-const searchShape = (total: number, hits: Array<{ id: string; score: number }>) => ({
-  total,
-  // beyond one page, ties in score may be cut differently; the complete hit set is compared when it fits
-  ids: total <= SEARCH_FIRST ? hits.map((h) => h.id).sort() : null,
-  topScore: hits.length ? Math.round(hits[0].score * 1e4) / 1e4 : null,
 });
 
 const subgraphShape = (truncated: boolean, nodes: string[], edges: string[]) => ({ truncated, nodes: sorted(nodes), edges: sorted(edges) });
@@ -388,35 +369,7 @@ export const MIX: MixQuery[] = [
       raw: (d) => d[0]?.route ?? [],
     },
   },
-  {
-    name: 'fullTextSearch',
-    title: `full-text search (entities, first ${SEARCH_FIRST} + total)`,
-    shape: 'search',
-    product: (p) => ({
-      query: `query Search($q: String!) { search(query: $q, types: [${ENTITY_TYPES.join(', ')}], first: ${SEARCH_FIRST}) {
-        totalCount edges { score node { ... on Entity { id name } } } } }`,
-      variables: { q: p.q },
-    }),
-    library: (p) => {
-      const { index, q, qShort, lucene } = searchParams(p.q, SEARCH_FIRST) as Record<string, string>;
-      return {
-        query: `query Search($index: String!, $q: String!, $qShort: String!, $lucene: String!) {
-          searchNames(index: $index, q: $q, qShort: $qShort, lucene: $lucene, skip: 0, take: ${SEARCH_FIRST}) }`,
-        variables: { index, q, qShort, lucene },
-      };
-    },
-    // the product's statement (cypher/searchPage.ts), as it is
-    rawCypher: searchStatement(SEARCH_FILTER, true, true, { entity: [], event: [] }),
-    rawParams: (p) => searchParams(p.q, SEARCH_FIRST),
-    normalize: {
-      product: (d) => searchShape(d.search.totalCount, d.search.edges.map((x: Json) => ({ id: x.node.id, score: x.score }))),
-      library: (d) => {
-        const [total, ...hits]: string[] = d.searchNames;
-        return searchShape(Number(total), hits.map((h) => ({ id: h.slice(0, h.lastIndexOf('|')), score: Number(h.slice(h.lastIndexOf('|') + 1)) })));
-      },
-      raw: (d) => searchShape(d[0].total, d[0].rows.map((r: Json) => ({ id: r.node.id, score: r.score }))),
-    },
-  },
+  ...SEARCH_MIX,
   ...ANALYST_MIX,
 ];
 

@@ -4,7 +4,30 @@
  * no arm answers one cached question over and over.
  */
 import type { Driver } from 'neo4j-driver';
+import * as OpenCC from 'opencc-js';
+import { pinyin } from 'pinyin-pro';
 import type { Params } from './mix';
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
+const HAN = /^[\u3400-\u9fff]+$/u;
+
+/**
+ * What a Chinese reader types for a Han name, in turn: its pinyin (no spaces), its initials, its traditional
+ * spelling, its first character.
+ */
+export function typedForm(name: string, i: number): string {
+  const syllables: string[] = pinyin(name, { type: 'array', toneType: 'none' });
+  switch (i % 4) {
+    case 0:
+      return syllables.join('');
+    case 1:
+      return syllables.map((s) => s[0]).join('');
+    case 2:
+      return toTraditional(name);
+    default:
+      return [...name][0];
+  }
+}
 
 export type Probes = Record<string, Params[]>;
 
@@ -115,6 +138,7 @@ export async function chooseProbes(driver: Driver, n = 12): Promise<Probes> {
     hubNeighborhood: hubs.map((id) => ({ id })),
     shortestPath: pairs,
     fullTextSearch: spread(terms, n).map((q) => ({ q })),
+    searchForms: spread(names.filter((name) => HAN.test(name)), n).map((name, i) => ({ q: typedForm(name, i) })),
     investorsOfPlace: spread(investedPlaces, n).map((place) => ({ place })),
     eventCountsByTypeMonth: windows,
   };
