@@ -83,8 +83,8 @@ describe('examples/', () => {
   it('hedged-figures-of-the-zone lists estimates and the approximate 近2亿元, as written', async () => {
     const data = await run('hedged-figures-of-the-zone.graphql');
     const figures = data.entity.figures;
-    expect(new Set(figures.map((f: any) => f.qualifier))).toEqual(new Set(['estimate', 'approx']));
-    expect(figures.find((f: any) => f.qualifier === 'approx').stated).toBe('近2亿元');
+    expect(new Set(figures.map((f: any) => f.qualifier))).toEqual(new Set(['ESTIMATE', 'APPROX']));
+    expect(figures.find((f: any) => f.qualifier === 'APPROX').stated).toBe('近2亿元');
   });
 
   it('official-positions-and-events shows 金锋 with two positions and four events', async () => {
@@ -126,7 +126,7 @@ describe('examples/', () => {
     for (const { node } of data.events.edges) {
       expect(node.date.startsWith('2023-06')).toBe(true);
       const kinds = node.participants.flatMap((p: any) => (p.entity.positions ?? []).map((x: any) => x.organization.kind));
-      expect(kinds).toContain('University');
+      expect(kinds).toContain('UNIVERSITY');
     }
   });
 

@@ -43,7 +43,7 @@ describe('when an operation runs on the seeded graph', () => {
   const operations: Array<[string, string, Record<string, unknown>]> = [
     ...examples.map((f): [string, string, Record<string, unknown>] => [f, readFileSync(path.join(examplesDir, f), 'utf8'), {}]),
     ['explorer search', Q.SEARCH, { query: '开发区', first: 12 }],
-    ['explorer neighbourhood', Q.NEIGHBORHOOD, { id: 'org:gaoyou-edz', depth: 2, limit: 60, entityTypes: null, eventTypes: ['Signing'] }],
+    ['explorer neighbourhood', Q.NEIGHBORHOOD, { id: 'org:gaoyou-edz', depth: 2, limit: 60, entityTypes: null, eventTypes: ['SIGNING'] }],
     ['explorer paths', Q.PATHS, { from: 'person:jin-feng', to: 'org:gaoyou-hrss-bureau', maxLength: 4, first: 3 }],
     ['explorer node details', Q.NODE_DETAILS, { id: 'person:jin-feng' }],
     ['explorer participation', Q.PARTICIPATION, { event: ev('ev-0621-signing'), roles: null }],

@@ -71,13 +71,13 @@ describe('the seeded graph', () => {
     const data = await ok(`{ entity(id: "${ZONE}") { figures { metric value qualifier stated } } }
     `);
     const by = (q: string | null) => data.entity.figures.filter((f: any) => f.qualifier === q);
-    expect(by('estimate').map((f: any) => f.metric)).toContain('规模以上工业产值');
-    expect(by('estimate')).toHaveLength(12);
-    expect(by('approx')).toEqual([{ metric: '通过园区保平台解决资金', value: 2, qualifier: 'approx', stated: '近2亿元' }]);
+    expect(by('ESTIMATE').map((f: any) => f.metric)).toContain('规模以上工业产值');
+    expect(by('ESTIMATE')).toHaveLength(12);
+    expect(by('APPROX')).toEqual([{ metric: '通过园区保平台解决资金', value: 2, qualifier: 'APPROX', stated: '近2亿元' }]);
     expect(by(null).find((f: any) => f.metric === '政银企对接会')).toEqual({ metric: '政银企对接会', value: 2, qualifier: null, stated: '两次' });
-    const estimates = await ok(`{ figures(subject: "${ZONE}", qualifiers: [estimate], first: 100) { metric stated } }`);
+    const estimates = await ok(`{ figures(subject: "${ZONE}", qualifiers: [ESTIMATE], first: 100) { metric stated } }`);
     expect(estimates.figures.find((f: any) => f.metric === '规模以上工业产值')).toEqual({ metric: '规模以上工业产值', stated: '295亿元' });
-    const atLeast = await ok(`{ figures(qualifiers: [atLeast]) { stated subject { name } } }`);
+    const atLeast = await ok(`{ figures(qualifiers: [AT_LEAST]) { stated subject { name } } }`);
     expect(atLeast.figures.map((f: any) => f.stated).sort()).toEqual(['50余名', '80%以上']);
   });
 

@@ -127,8 +127,8 @@ describe('neighborhood', () => {
 
   it('keeps only the entity and event types asked for ([] means none)', async () => {
     const data = await ok(`{
-      orgs: neighborhood(id: "person:jin-feng", entityTypes: [Organization], eventTypes: []) { nodes { id: nodeId } edges { type } }
-      meetings: neighborhood(id: "person:jin-feng", entityTypes: [], eventTypes: [Meeting, Signing]) { nodes { id: nodeId } }
+      orgs: neighborhood(id: "person:jin-feng", entityTypes: [ORGANIZATION], eventTypes: []) { nodes { id: nodeId } edges { type } }
+      meetings: neighborhood(id: "person:jin-feng", entityTypes: [], eventTypes: [MEETING, SIGNING]) { nodes { id: nodeId } }
     }`);
     expect(data.orgs.nodes[0].id).toBe('person:jin-feng');
     expect(sorted(data.orgs.nodes.map((n: any) => n.id))).toEqual(
@@ -145,7 +145,7 @@ describe('neighborhood', () => {
       n: neighborhood(id: "${ev('ev-0626-signing-yzpc')}") { nodes { node { __typename ... on Organization { kind } ... on Event { type } } } }
       none: neighborhood(id: "org:nobody") { truncated }
     }`);
-    expect(data.n.nodes[0].node).toEqual({ __typename: 'Event', type: 'Signing' });
+    expect(data.n.nodes[0].node).toEqual({ __typename: 'Event', type: 'SIGNING' });
     expect(data.n.nodes.slice(1).map((n: any) => n.node.__typename)).toEqual(Array(2).fill('Organization'));
     expect(data.none).toBeNull();
   });

@@ -72,7 +72,7 @@ describe('paging', () => {
     let pages = 0;
     for (;;) {
       const data: any = await ok(
-        `query($after: String) { entities(where: { types: [Person] }, first: 5, after: $after) {
+        `query($after: String) { entities(where: { types: [PERSON] }, first: 5, after: $after) {
            totalCount edges { cursor node { id name } } pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`,
         { after },
       );
@@ -90,7 +90,7 @@ describe('paging', () => {
     expect(pages).toBe(4);
     expect(seen).toHaveLength(19);
     expect(new Set(seen).size).toBe(19);
-    const all = await ok(`{ entities(where: { types: [Person] }, first: 100) { edges { node { id } } } }`);
+    const all = await ok(`{ entities(where: { types: [PERSON] }, first: 100) { edges { node { id } } } }`);
     expect(seen).toEqual(all.entities.edges.map((e: any) => e.node.id));
   });
 

@@ -234,7 +234,7 @@ describe('mergeEntities', () => {
     expect(after.merged).toEqual({ id: 'person:jin-feng', name: '金锋' });
     expect(after.node).toEqual({ id: 'person:jin-feng' });
     expect(after.byName.edges).toEqual([{ node: { id: 'person:jin-feng' } }]);
-    expect(after.talk.participants).toContainEqual({ role: 'speaker', entity: { id: 'person:jin-feng' } });
+    expect(after.talk.participants).toContainEqual({ role: 'SPEAKER', entity: { id: 'person:jin-feng' } });
     expect(after.mc.officials).toEqual([{ person: { id: 'person:jin-feng' }, title: '管委会主任' }]);
     expect(after.events.totalCount).toBe(5);
 

@@ -30,7 +30,7 @@ describe('pages without totalCount', () => {
   it.each([
     ['every event', 'events', ''],
     ['the events 金锋 took part in', 'events', 'where: { participant: "person:jin-feng" }'],
-    ['every organisation', 'entities', 'where: { types: [Organization] }'],
+    ['every organisation', 'entities', 'where: { types: [ORGANIZATION] }'],
   ])('when paging through %s, then pages and hasNextPage equal those of the counted query, to the last page', async (_what, field, filter) => {
     const counted = await ok(`{ ${field}(first: 100 ${filter}) { totalCount edges { node { id } } } }`);
     const total: number = counted[field].totalCount;

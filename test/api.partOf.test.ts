@@ -45,13 +45,13 @@ describe('when an article says two signings took place during a meeting', () => 
     expect(everything).not.toBeNull();
     expect(everything.figures).toEqual([
       { metric: '规模以上工业产值', value: 295, qualifier: null, stated: null },
-      { metric: '规模以上工业产值', value: 295, qualifier: 'estimate', stated: '295亿元' },
-      { metric: '资金', value: 2, qualifier: 'approx', stated: '近2亿元' },
+      { metric: '规模以上工业产值', value: 295, qualifier: 'ESTIMATE', stated: '295亿元' },
+      { metric: '资金', value: 2, qualifier: 'APPROX', stated: '近2亿元' },
     ]);
-    expect((await q('qualifiers: [approx]')).entity.figures.map((f: any) => f.metric)).toEqual(['资金']);
+    expect((await q('qualifiers: [APPROX]')).entity.figures.map((f: any) => f.metric)).toEqual(['资金']);
     expect((await q('hedged: false')).entity.figures.map((f: any) => f.qualifier)).toEqual([null]);
-    const root = await ok(`{ figures(qualifiers: [estimate, atLeast]) { value qualifier subject { name } } }`);
-    expect(root.figures).toEqual([{ value: 295, qualifier: 'estimate', subject: { name: '高邮经济开发区' } }]);
+    const root = await ok(`{ figures(qualifiers: [ESTIMATE, AT_LEAST]) { value qualifier subject { name } } }`);
+    expect(root.figures).toEqual([{ value: 295, qualifier: 'ESTIMATE', subject: { name: '高邮经济开发区' } }]);
   });
 
   it('then re-loading the article without the meeting removes the link and the hedged figures with it', async () => {

@@ -59,14 +59,14 @@ afterAll(() => closeTestDriver());
 
 describe('the order of positions', () => {
   it('when people are asked for their positions, then each gets them by organisation name, then title, in one statement', async () => {
-    const { data, errors, ctx } = await exec(`{ entities(where: { types: [Person] }, first: 10) { edges { node { name ... on Person { ${POSITIONS} } } } } }`);
+    const { data, errors, ctx } = await exec(`{ entities(where: { types: [PERSON] }, first: 10) { edges { node { name ... on Person { ${POSITIONS} } } } } }`);
     expect(errors).toBeUndefined();
     const byName = new Map(data.entities.edges.map((e: any) => [e.node.name, e.node.positions]));
     expect(pairs(byName.get('王敏') as any)).toEqual(WANG);
     expect(pairs(byName.get('李青') as any)).toEqual(LI);
     expect(byName.get('赵安')).toEqual([]);
     // the organisation's type comes from its label (the map leaves it out), its other fields from the node
-    expect((byName.get('王敏') as any)[0].organization).toEqual({ id: expect.stringMatching(/^organization:/), type: 'Organization', name: 'B Holdings', kind: 'Company' });
+    expect((byName.get('王敏') as any)[0].organization).toEqual({ id: expect.stringMatching(/^organization:/), type: 'ORGANIZATION', name: 'B Holdings', kind: 'COMPANY' });
     expect(ctx.stats.roundTrips).toBe(2); // the page, then every person's positions
   });
 
@@ -77,10 +77,10 @@ describe('the order of positions', () => {
     const participants = data.events.edges[0].node.participants;
     // in the model's role order, then by name
     expect(participants.map((p: any) => [p.role, p.entity.name])).toEqual([
-      ['host', '王敏'],
-      ['organizer', '中集团'],
-      ['attendee', '李青'],
-      ['attendee', '赵安'],
+      ['HOST', '王敏'],
+      ['ORGANIZER', '中集团'],
+      ['ATTENDEE', '李青'],
+      ['ATTENDEE', '赵安'],
     ]);
     expect(pairs(participants[0].entity.positions)).toEqual(WANG);
     expect(participants[1].entity.positions).toBeUndefined(); // an organisation: no such field
@@ -89,7 +89,7 @@ describe('the order of positions', () => {
   });
 
   it('when an organisation is asked for its officials, then they hold the same positions, seen from the other end', async () => {
-    const data = await ok(`{ entities(where: { types: [Organization] }, first: 10) { edges { node { name ... on Organization { officials { title person { name } } } } } } }`);
+    const data = await ok(`{ entities(where: { types: [ORGANIZATION] }, first: 10) { edges { node { name ... on Organization { officials { title person { name } } } } } } }`);
     const byName = new Map(data.entities.edges.map((e: any) => [e.node.name, e.node.officials.map((o: any) => [o.person.name, o.title])]));
     expect(byName.get('Zoning Office')).toEqual([['王敏', '主任'], ['王敏', '副主任']]);
     expect(byName.get('中集团')).toEqual([['李青', '经理'], ['王敏', '董事']]);

@@ -19,7 +19,7 @@ async function run(source: string, variables?: Record<string, unknown>): Promise
 }
 
 /** An aliased sibling with other arguments: the parent no longer knows which one to read ahead. */
-const DEFEAT_PARTICIPANTS = 'defeat: participants(roles: [host]) { role }';
+const DEFEAT_PARTICIPANTS = 'defeat: participants(roles: [HOST]) { role }';
 const DEFEAT_POSITIONS = 'defeatPositions: positions { title }';
 
 const SOURCES = 'sources { evidence }';
@@ -96,26 +96,26 @@ describe('a page of events with participants and positions', () => {
 
   it('when participants are asked for under two aliases with different roles, then each gets its own rows (no prefetch)', async () => {
     const source = `{ events(first: 50, orderBy: DATE_DESC) { edges { node { id
-      hosts: participants(roles: [host]) { role entity { id } }
+      hosts: participants(roles: [HOST]) { role entity { id } }
       everyone: participants { role entity { id } } } } } }`;
     const { data, statements } = await run(source);
     expect(statements).toBe(3); // the page, then one statement for each alias
     const edges = data.events.edges;
-    expect(edges.some((e: any) => e.node.everyone.some((p: any) => p.role !== 'host'))).toBe(true);
-    for (const e of edges) expect(e.node.hosts).toEqual(e.node.everyone.filter((p: any) => p.role === 'host'));
+    expect(edges.some((e: any) => e.node.everyone.some((p: any) => p.role !== 'HOST'))).toBe(true);
+    for (const e of edges) expect(e.node.hosts).toEqual(e.node.everyone.filter((p: any) => p.role === 'HOST'));
   });
 
   it('when participants take roles through a variable, then it costs 1 statement and answers as level by level', async () => {
     const data = await expectSameAnswerInOneStatement(page(participantsField(POSITIONS, '', '(roles: $roles)')), {
       first: 50,
-      roles: ['signatory', 'attendee'],
+      roles: ['SIGNATORY', 'ATTENDEE'],
     });
-    expect(new Set(participantsOf(data).map((p: any) => p.role))).toEqual(new Set(['signatory', 'attendee']));
+    expect(new Set(participantsOf(data).map((p: any) => p.role))).toEqual(new Set(['SIGNATORY', 'ATTENDEE']));
   });
 
   it('when participants take literal roles, then it costs 1 statement and answers as level by level', async () => {
-    const data = await expectSameAnswerInOneStatement(page(participantsField(POSITIONS, '', '(roles: [signatory])')));
-    expect(participantsOf(data).every((p: any) => p.role === 'signatory')).toBe(true);
+    const data = await expectSameAnswerInOneStatement(page(participantsField(POSITIONS, '', '(roles: [SIGNATORY])')));
+    expect(participantsOf(data).every((p: any) => p.role === 'SIGNATORY')).toBe(true);
   });
 
   it('when positions were read ahead, then each person\'s positions field answers them without a promise', async () => {
@@ -146,7 +146,7 @@ describe('a page of events with participants and positions', () => {
   });
 
   it('when the page is filtered and counted, then the participants still come in the same statement', async () => {
-    await expectSameAnswerInOneStatement(page(participantsField(POSITIONS), '', ', where: { types: [Signing, Meeting] }'));
+    await expectSameAnswerInOneStatement(page(participantsField(POSITIONS), '', ', where: { types: [SIGNING, MEETING] }'));
   });
 
   it('when positions are not selected, then the page and its participants cost 1 statement', async () => {
@@ -195,9 +195,9 @@ describe('an entity with its events', () => {
     const data = await expectSameAnswerInOneEntityStatement(events('(first: $first, types: $types)'), {
       id: 'org:gaoyou-edz',
       first: 20,
-      types: ['Signing'],
+      types: ['SIGNING'],
     });
-    expect(data.entity.events.every((e: any) => e.event.type === 'Signing')).toBe(true);
+    expect(data.entity.events.every((e: any) => e.event.type === 'SIGNING')).toBe(true);
   });
 
   it('when events are selected through a fragment on Person and select their sources, then claim keys come along', async () => {

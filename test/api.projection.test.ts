@@ -24,13 +24,13 @@ const EVENT_FIELDS = 'id type name date endDate attributes evidence article { id
 
 /** Each list of entities or events, `%s` standing for the fields selected on its entity (or event) rows. */
 const LISTS: Array<[string, string]> = [
-  ['a page of entities', '{ entities(first: 50, where: { types: [Organization, Project] }) { totalCount edges { node { %E } } } }'],
-  ['search hits (entities)', '{ search(query: "开发区", types: [Organization, Project], first: 50) { totalCount edges { node { ... on Entity { %E } } } } }'],
+  ['a page of entities', '{ entities(first: 50, where: { types: [ORGANIZATION, PROJECT] }) { totalCount edges { node { %E } } } }'],
+  ['search hits (entities)', '{ search(query: "开发区", types: [ORGANIZATION, PROJECT], first: 50) { totalCount edges { node { ... on Entity { %E } } } } }'],
   // (an Entity and an Event fragment on one hit may not both select `type`: its enums differ)
-  ['search hits (events)', '{ search(query: "开发区", eventTypes: [Signing, Visit, Meeting], first: 50) { edges { node { ... on Event { %V } } } } }'],
+  ['search hits (events)', '{ search(query: "开发区", eventTypes: [SIGNING, VISIT, MEETING], first: 50) { edges { node { ... on Event { %V } } } } }'],
   ['participants of a page of events', '{ events(first: 50) { edges { node { id participants { role entity { %E } } } } } }'],
   ['a page of events', '{ events(first: 50) { edges { node { %V } } } }'],
-  ['a filtered page of events', '{ events(first: 50, where: { types: [Signing] }) { totalCount edges { node { %V } } } }'],
+  ['a filtered page of events', '{ events(first: 50, where: { types: [SIGNING] }) { totalCount edges { node { %V } } } }'],
   ['positions of the people on a page (read ahead)', '{ events(first: 50) { edges { node { participants { entity { id ... on Person { positions { title person { %E } organization { %E } } } } } } } } }'],
   ['positions of a person', '{ entity(id: "person:jin-feng") { ... on Person { positions { title person { %E } organization { %E } } } } }'],
   ['officials of an organisation', '{ entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { officials { title person { %E } organization { %E } } } } }'],

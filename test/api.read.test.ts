@@ -27,8 +27,8 @@ describe('node and entity', () => {
        }`,
       { figure },
     );
-    expect(data.person).toEqual({ __typename: 'Person', id: 'person:jin-feng', name: '金锋', type: 'Person', kind: null, aliases: [] });
-    expect(data.event).toEqual({ __typename: 'Event', type: 'Meeting', name: '“聚力政校企 奋楫开发区”用工要素对接会', date: '2023-06-26' });
+    expect(data.person).toEqual({ __typename: 'Person', id: 'person:jin-feng', name: '金锋', type: 'PERSON', kind: null, aliases: [] });
+    expect(data.event).toEqual({ __typename: 'Event', type: 'MEETING', name: '“聚力政校企 奋楫开发区”用工要素对接会', date: '2023-06-26' });
     expect(data.article).toEqual({
       __typename: 'Article',
       title: '瞄准目标审时度势 自我加压奋力拼抢',
@@ -37,7 +37,7 @@ describe('node and entity', () => {
       language: 'zh',
     });
     expect(data.figure).toEqual({ __typename: 'Figure', metric: '总投资', value: 100, unit: '亿元', subject: { id: 'project:xinrui-pv-cells' } });
-    expect(data.zone).toEqual({ __typename: 'Organization', name: '高邮经济开发区', kind: 'DevelopmentZone', aliases: ['开发区'] });
+    expect(data.zone).toEqual({ __typename: 'Organization', name: '高邮经济开发区', kind: 'DEVELOPMENT_ZONE', aliases: ['开发区'] });
   });
 
   it('gives null for an unknown id, and entity() gives null for the id of an event', async () => {
@@ -71,12 +71,12 @@ describe('search', () => {
   });
 
   it('finds events as well as entities, and filters by entity and event types', async () => {
-    const signings = await ok(`{ search(query: "签约", eventTypes: [Signing]) { totalCount edges { node { __typename ... on Event { id } } } } }`);
+    const signings = await ok(`{ search(query: "签约", eventTypes: [SIGNING]) { totalCount edges { node { __typename ... on Event { id } } } } }`);
     expect(sorted(signings.search.edges.map((e: any) => e.node.id))).toEqual([ev('ev-0621-signing'), ev('ev-0626-signing-gyvs'), ev('ev-0626-signing-jnu'), ev('ev-0626-signing-yzpc'), ev('ev-0626-signing-yzpi')]);
-    const zone = await ok(`{ search(query: "开发区", types: [Organization], first: 100) { totalCount edges { node { __typename } } } }`);
+    const zone = await ok(`{ search(query: "开发区", types: [ORGANIZATION], first: 100) { totalCount edges { node { __typename } } } }`);
     expect(zone.search.totalCount).toBeGreaterThan(5);
     expect(new Set(zone.search.edges.map((e: any) => e.node.__typename))).toEqual(new Set(['Organization']));
-    const people = await ok(`{ search(query: "开发区", types: [Person]) { totalCount } }`);
+    const people = await ok(`{ search(query: "开发区", types: [PERSON]) { totalCount } }`);
     expect(people.search.totalCount).toBe(0);
   });
 
@@ -117,12 +117,12 @@ describe('search', () => {
 describe('entities and events', () => {
   it('filters entities by type, kind, exact name or alias, name fragment and ids', async () => {
     const data = await ok(`{
-      schools: entities(where: { kinds: [School, University] }, first: 100) { totalCount edges { node { name } } }
+      schools: entities(where: { kinds: [SCHOOL, UNIVERSITY] }, first: 100) { totalCount edges { node { name } } }
       byAlias: entities(where: { name: "开发区" }) { edges { node { id } } }
       spaced: entities(where: { name: " 金 锋 " }) { edges { node { id } } }
-      fragment: entities(where: { types: [Organization], nameContains: "科协" }) { edges { node { name } } }
+      fragment: entities(where: { types: [ORGANIZATION], nameContains: "科协" }) { edges { node { name } } }
       ids: entities(where: { ids: ["person:jin-feng", "place:gaoyou", "person:nobody"] }) { totalCount edges { node { id } } }
-      villages: entities(where: { types: [Village] }, orderBy: ID_ASC, first: 100) { totalCount edges { node { id } } }
+      villages: entities(where: { types: [VILLAGE] }, orderBy: ID_ASC, first: 100) { totalCount edges { node { id } } }
     }`);
     expect(sorted(data.schools.edges.map((e: any) => e.node.name))).toEqual(
       sorted(['江南大学', '江南大学生命科学与健康工程学院', '扬州市职业大学', '扬州工业职业技术学院', '高邮中等专业学校']),
@@ -170,8 +170,8 @@ describe('entities and events', () => {
 
   it('filters events by type, participant, location and article, and orders them', async () => {
     const data = await ok(`{
-      signings: events(where: { types: [Signing] }) { totalCount }
-      signingsOrFairs: events(where: { types: [Signing, Fair] }) { totalCount }
+      signings: events(where: { types: [SIGNING] }) { totalCount }
+      signingsOrFairs: events(where: { types: [SIGNING, FAIR] }) { totalCount }
       jin: events(where: { participant: "person:jin-feng" }, orderBy: DATE_DESC) { edges { node { id } } }
       atZone: events(where: { location: "${ZONE}" }) { edges { node { id } } }
       jinAtZone: events(where: { participant: "person:jin-feng", location: "${ZONE}" }) { totalCount }
@@ -207,12 +207,12 @@ describe('partners', () => {
 
   it('filter by kind, are seen from either side, and are empty for an unknown or non-organisation id', async () => {
     const data = await ok(`{
-      schools: partners(of: "${ZONE}", kinds: [School]) { organization { name } }
-      companies: partners(of: "${ZONE}", kinds: [Company]) { organization { name } }
+      schools: partners(of: "${ZONE}", kinds: [SCHOOL]) { organization { name } }
+      companies: partners(of: "${ZONE}", kinds: [COMPANY]) { organization { name } }
       reverse: partners(of: "org:yangzhou-zhiye-daxue") { organization { id } relations { direction } }
       unknown: partners(of: "org:nobody") { organization { id } }
       person: partners(of: "person:jin-feng") { organization { id } }
-      field: entity(id: "${ZONE}") { ... on Organization { partners(kinds: [University]) { organization { name } } } }
+      field: entity(id: "${ZONE}") { ... on Organization { partners(kinds: [UNIVERSITY]) { organization { name } } } }
     }`);
     expect(data.schools).toEqual([{ organization: { name: '高邮中等专业学校' } }]);
     expect(data.companies).toEqual([]);
@@ -228,14 +228,14 @@ describe('partners', () => {
 
 describe('signings', () => {
   it('name who signed and who attended each', async () => {
-    const data = await ok(`{ events(where: { types: [Signing] }) { edges { node { id participants { role entity { id } } } } } }`);
+    const data = await ok(`{ events(where: { types: [SIGNING] }) { edges { node { id participants { role entity { id } } } } } }`);
     const byEvent = Object.fromEntries(
       data.events.edges.map((e: any) => [
         e.node.id,
         Object.fromEntries(
           ['signatory', 'attendee', 'speaker', 'subject'].map((role) => [
             role,
-            sorted(e.node.participants.filter((p: any) => p.role === role).map((p: any) => p.entity.id)),
+            sorted(e.node.participants.filter((p: any) => p.role === role.toUpperCase()).map((p: any) => p.entity.id)),
           ]),
         ),
       ]),
@@ -279,18 +279,18 @@ describe('金锋', () => {
   it('took part in exactly four events, with these roles', async () => {
     const data = await ok(`{ entity(id: "person:jin-feng") { events { roles event { id date } sources { article { id } } } } }`);
     expect(data.entity.events.map((e: any) => [e.event.id, e.roles])).toEqual([
-      [ev('ev-0621-cast-inspection'), ['attendee', 'speaker']],
-      [ev('ev-0621-signing'), ['attendee', 'speaker']],
-      [ev('ev-0625-observation'), ['speaker', 'inspector']], // in the model's role order
-      [ev('ev-0626-meeting'), ['host']],
+      [ev('ev-0621-cast-inspection'), ['ATTENDEE', 'SPEAKER']],
+      [ev('ev-0621-signing'), ['ATTENDEE', 'SPEAKER']],
+      [ev('ev-0625-observation'), ['SPEAKER', 'INSPECTOR']], // in the model's role order
+      [ev('ev-0626-meeting'), ['HOST']],
     ]);
     expect(data.entity.events[0].sources).toEqual([{ article: { id: ARTICLE } }]);
   });
 
   it('events filter by type, role and date, and stop at first', async () => {
     const data = await ok(`{ entity(id: "person:jin-feng") {
-      inspections: events(types: [Inspection]) { event { id } }
-      hosted: events(roles: [host, inspector]) { event { id } }
+      inspections: events(types: [INSPECTION]) { event { id } }
+      hosted: events(roles: [HOST, INSPECTOR]) { event { id } }
       late: events(from: "2023-06-25") { event { id } }
       one: events(first: 1) { event { id } }
     } }`);
@@ -364,15 +364,15 @@ describe("an entity's events", () => {
     expect(zone.all).toHaveLength(20);
     expect(zone.all.filter((e: any) => e.event.date === null).map((e: any) => e.event.id)[0]).toBe(ev('ev-bank-matchmaking')); // undated last, by id
     expect(zone.few.map((e: any) => [e.event.id, e.event.date, e.roles])).toEqual([
-      [ev('ev-2306-courtyard-meeting'), '2023-06', ['host']], // a month starts on its first day
-      [ev('ev-0614-training'), '2023-06-14', ['organizer']],
-      [ev('ev-0615-poetry'), '2023-06-15', ['subject']],
-      [ev('ev-0621-cast-inspection'), '2023-06-21', ['inspected']],
-      [ev('ev-0621-civility-launch'), '2023-06-21', ['host']],
-      [ev('ev-0621-signing'), '2023-06-21', ['signatory']],
-      [ev('ev-0625-observation'), '2023-06-25', ['host']],
-      [ev('ev-0626-hr-rules'), '2023-06-26', ['organizer']],
-      [ev('ev-0626-meeting'), '2023-06-26', ['organizer']],
+      [ev('ev-2306-courtyard-meeting'), '2023-06', ['HOST']], // a month starts on its first day
+      [ev('ev-0614-training'), '2023-06-14', ['ORGANIZER']],
+      [ev('ev-0615-poetry'), '2023-06-15', ['SUBJECT']],
+      [ev('ev-0621-cast-inspection'), '2023-06-21', ['INSPECTED']],
+      [ev('ev-0621-civility-launch'), '2023-06-21', ['HOST']],
+      [ev('ev-0621-signing'), '2023-06-21', ['SIGNATORY']],
+      [ev('ev-0625-observation'), '2023-06-25', ['HOST']],
+      [ev('ev-0626-hr-rules'), '2023-06-26', ['ORGANIZER']],
+      [ev('ev-0626-meeting'), '2023-06-26', ['ORGANIZER']],
     ]);
     expect(nodes.find((n) => n.id === 'person:jin-feng')!.few).toHaveLength(4);
   });
@@ -380,8 +380,8 @@ describe("an entity's events", () => {
   it('when 金锋 is asked for his first two events, then each keeps every role he had there', async () => {
     const data = await ok(`{ entity(id: "person:jin-feng") { events(first: 2) { roles event { id } } } }`);
     expect(data.entity.events).toEqual([
-      { roles: ['attendee', 'speaker'], event: { id: ev('ev-0621-cast-inspection') } },
-      { roles: ['attendee', 'speaker'], event: { id: ev('ev-0621-signing') } },
+      { roles: ['ATTENDEE', 'SPEAKER'], event: { id: ev('ev-0621-cast-inspection') } },
+      { roles: ['ATTENDEE', 'SPEAKER'], event: { id: ev('ev-0621-signing') } },
     ]);
   });
 
@@ -395,8 +395,8 @@ describe('events by type and date', () => {
   // a date window bounds events on one side per property (dateEnd >= from, dateStart <= to): a date index seek
   // reads about half of all events, a type a fraction; the planner alone picked either (cypher/eventPage.ts)
   it.each([
-    ['one type', '[Signing]'],
-    ['two types', '[Signing, Fair]'],
+    ['one type', '[SIGNING]'],
+    ['two types', '[SIGNING, FAIR]'],
   ])('when events of %s in a date window are asked for, then the statement seeks the type index, not a date range', async (_what, types) => {
     const [plan] = await plansOf(`{ events(where: { types: ${types}, from: "2023-06-01", to: "2023-06-30" }) { totalCount edges { node { id } } } }`);
     const seeks = operators(plan)
@@ -425,19 +425,19 @@ describe('organisations, events, articles and figures', () => {
     expect(data.cast.parent).toEqual({ id: 'place:yangzhou' });
     expect(data.college.parent).toEqual({ name: '江南大学' });
     expect(data.zone.units).toHaveLength(20);
-    expect(data.zone.units.filter((u: any) => u.type === 'Village')).toHaveLength(7);
+    expect(data.zone.units.filter((u: any) => u.type === 'VILLAGE')).toHaveLength(7);
     expect(data.zone.figures).toEqual([{ value: 295, unit: '亿元', change: 0.132, sources: [{ article: { id: ARTICLE } }] }]);
     expect(data.xinrui.projects).toEqual([
-      { id: 'project:xinrui-pv-cells', kind: 'Manufacturing', attributes: expect.objectContaining({ capacity: '12GW', investmentCnyYi: 100 }) },
+      { id: 'project:xinrui-pv-cells', kind: 'MANUFACTURING', attributes: expect.objectContaining({ capacity: '12GW', investmentCnyYi: 100 }) },
     ]);
   });
 
   it('an event has its location, article and sources', async () => {
     const data = await ok(`{ node(id: "${ev('ev-0621-cast-inspection')}") { ... on Event {
       type location { id } article { id } sources { evidence article { id } }
-      inspectors: participants(roles: [inspector]) { entity { id } sources { article { id } } }
+      inspectors: participants(roles: [INSPECTOR]) { entity { id } sources { article { id } } }
     } } }`);
-    expect(data.node.type).toBe('Inspection');
+    expect(data.node.type).toBe('INSPECTION');
     expect(data.node.location).toEqual({ id: ZONE });
     expect(data.node.article).toEqual({ id: ARTICLE });
     expect(data.node.sources).toEqual([{ evidence: expect.stringContaining('徐健'), article: { id: ARTICLE } }]);

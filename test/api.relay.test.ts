@@ -92,7 +92,7 @@ describe('the API in a Relay store', () => {
       }
     }
     const event = store.getSource().get(ev('ev-0621-signing'));
-    expect(event).toMatchObject({ __typename: 'Event', type: 'Signing' });
+    expect(event).toMatchObject({ __typename: 'Event', type: 'SIGNING' });
     const graphNodes = store.getSource().getRecordIDs().filter((id) => store.getSource().get(id)?.__typename === 'GraphNode');
     expect(graphNodes.length).toBeGreaterThan(10);
     expect(graphNodes.every((id) => id.startsWith('GraphNode:'))).toBe(true);

@@ -10,7 +10,7 @@ import { EntityEventsArgs, FigureFilterArgs, FirstArgs, RelationsArgs, RolesArgs
 import { argsInstanceMaker } from '../src/api/buildApiSchema';
 import { POSSIBLE_TYPES_FILE, SCHEMA_FILE } from '../src/api/emitSchema';
 import { possibleTypesJson } from '../src/api/possibleTypes';
-import { ENTITY_KINDS, ENTITY_TYPE_NAMES, ENTITY_TYPES, EVENT_TYPES, PARTICIPANT_ROLES, RELATION_TYPE_NAMES } from '../src/model';
+import { ENTITY_KINDS, ENTITY_TYPE_NAMES, ENTITY_TYPES, EVENT_TYPES, FIGURE_QUALIFIER_NAMES, PARTICIPANT_ROLES, RELATION_TYPE_NAMES, enumName } from '../src/model';
 import { apiSchema } from './api.harness';
 
 describe('the GraphQL schema', () => {
@@ -92,19 +92,32 @@ describe('the GraphQL schema', () => {
     expect(() => buildSdl(readFileSync(SCHEMA_FILE, 'utf8'))).not.toThrow();
   });
 
-  it('takes its enums from the domain model, not from a copy', async () => {
+  it("takes its enums from the domain model, not from a copy: GraphQL's SCREAMING_SNAKE_CASE names for the model's words", async () => {
     const schema = await apiSchema();
-    const values = (name: string): string[] => {
+    const values = (name: string): Array<[string, unknown]> => {
       const t = schema.getType(name);
       if (!isEnumType(t)) throw new Error(`${name} is not an enum`);
-      return t.getValues().map((v) => v.name);
+      return t.getValues().map((v) => [v.name, v.value]);
     };
-    expect(values('EntityType')).toEqual(ENTITY_TYPE_NAMES);
-    expect(values('EntityKind')).toEqual(ENTITY_KINDS);
-    expect(values('OrganizationKind')).toEqual([...ENTITY_TYPES.Organization.kinds]);
-    expect(values('EventType')).toEqual([...EVENT_TYPES]);
-    expect(values('ParticipantRole')).toEqual([...PARTICIPANT_ROLES]);
-    expect(values('RelationType')).toEqual(RELATION_TYPE_NAMES);
+    const named = (words: readonly string[]) => words.map((w) => [enumName(w), w]);
+    expect(values('EntityType')).toEqual(named(ENTITY_TYPE_NAMES));
+    expect(values('EntityKind')).toEqual(named(ENTITY_KINDS));
+    expect(values('OrganizationKind')).toEqual(named(ENTITY_TYPES.Organization.kinds));
+    expect(values('EventType')).toEqual(named(EVENT_TYPES));
+    expect(values('ParticipantRole')).toEqual(named(PARTICIPANT_ROLES));
+    expect(values('FigureQualifier')).toEqual(named(FIGURE_QUALIFIER_NAMES));
+    expect(values('RelationType')).toEqual(named(RELATION_TYPE_NAMES));
+    expect(values('EntityKind')).toContainEqual(['GOVERNMENT_AGENCY', 'GovernmentAgency']);
+    expect(values('FigureQualifier')).toContainEqual(['AT_LEAST', 'atLeast']);
+  });
+
+  it('names every enum value of the schema in SCREAMING_SNAKE_CASE', async () => {
+    const schema = await apiSchema();
+    const names = Object.values(schema.getTypeMap())
+      .filter((t) => isEnumType(t) && !t.name.startsWith('__'))
+      .flatMap((t) => (isEnumType(t) ? t.getValues().map((v) => `${t.name}.${v.name}`) : []));
+    expect(names.length).toBeGreaterThan(50);
+    expect(names.filter((n) => !/^\w+\.[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(n))).toEqual([]);
   });
 
   it('has the root fields, interfaces and implementations the API promises', async () => {

@@ -41,7 +41,7 @@ async function pageThrough(args: string, size: number, withTotal: boolean): Prom
 describe('searching page by page', () => {
   it.each([
     ['a place name shared by many organisations and events', 'query: "开发区"'],
-    ['the same name, organisations only', 'query: "开发区", types: [Organization]'],
+    ['the same name, organisations only', 'query: "开发区", types: [ORGANIZATION]'],
     ['a town name', 'query: "高邮"'],
   ])('when %s is read two hits at a time, with or without totalCount, then the pages join up into the one-page ranking', async (_what, args) => {
     const whole = await ok(`{ search(${args}, first: 100) { totalCount pageInfo { hasNextPage } ${EDGES} } }`);
@@ -94,7 +94,7 @@ describe('a search over every type of a kind', () => {
     expect(all.search.totalCount).toBe(entities.length);
     const [statement] = await statementsOf(`{ search(query: "高邮", ${ALL}, first: 5) { totalCount edges { score } } }`);
     expect(statement).not.toMatch(/\.type IN \$types/);
-    const [some] = await statementsOf('{ search(query: "高邮", types: [Person, Organization], first: 5) { edges { score } } }');
+    const [some] = await statementsOf('{ search(query: "高邮", types: [PERSON, ORGANIZATION], first: 5) { edges { score } } }');
     expect(some).toMatch(/\.type IN \$types/);
   });
 });

@@ -29,8 +29,8 @@ const names = (conn: { edges: Array<{ node: { name: string } }> }): string[] => 
 describe('relationship filters', () => {
   it('when asking for companies investing in projects within 高邮市 (a project in the zone, the zone in the city), then the six investors come back, in one statement', async () => {
     const query = `{ entities(first: 50, where: {
-        kinds: [Company],
-        relation: { types: [INVESTS_IN], direction: OUTGOING, other: { types: [Project], within: "place:gaoyou" } }
+        kinds: [COMPANY],
+        relation: { types: [INVESTS_IN], direction: OUTGOING, other: { types: [PROJECT], within: "place:gaoyou" } }
       }) { totalCount edges { node { name } } } }`;
     const data = await ok(query);
     const located = new Set(doc.relations.filter((r) => r.type === 'LOCATED_IN' && r.to === 'edz').map((r) => r.from));
@@ -74,7 +74,7 @@ describe('relationship filters', () => {
   });
 
   it('when asking for people holding a title containing 处长 at a university, then exactly those positions in the seed answer', async () => {
-    const data = await ok(`{ entities(first: 50, where: { position: { title: { contains: "处长" }, at: { kinds: [University] } } }) { edges { node { id } } } }`);
+    const data = await ok(`{ entities(first: 50, where: { position: { title: { contains: "处长" }, at: { kinds: [UNIVERSITY] } } }) { edges { node { id } } } }`);
     const universities = new Set(doc.entities.filter((e) => e.kind === 'University').map((e) => e.key));
     const expected = doc.relations
       .filter((r) => r.type === 'HOLDS_POSITION' && universities.has(r.to) && r.attributes!.title!.includes('处长'))
@@ -98,7 +98,7 @@ describe('events', () => {
 
   it('when asking for June events at which an official of a university was present, then the events with such a participant come back', async () => {
     const data = await ok(`{ events(first: 50, where: { from: "2023-06", to: "2023-06",
-        someParticipant: { entity: { position: { at: { kinds: [University] } } } } }) { edges { node { id } } } }`);
+        someParticipant: { entity: { position: { at: { kinds: [UNIVERSITY] } } } } }) { edges { node { id } } } }`);
     const universities = new Set(doc.entities.filter((e) => e.kind === 'University').map((e) => e.key));
     const officials = new Set(doc.relations.filter((r) => r.type === 'HOLDS_POSITION' && universities.has(r.to)).map((r) => r.from));
     const expected = doc.events
@@ -118,18 +118,18 @@ describe('events', () => {
   it('when filters are combined with OR and NOT, then the answer is the set algebra of the parts', async () => {
     const ids = async (where: string): Promise<string[]> =>
       sorted((await ok(`{ events(first: 100, where: ${where}) { edges { node { id } } } }`)).events.edges.map((e: any) => e.node.id));
-    const signings = await ids('{ types: [Signing] }');
-    const meetings = await ids('{ types: [Meeting] }');
+    const signings = await ids('{ types: [SIGNING] }');
+    const meetings = await ids('{ types: [MEETING] }');
     const all = await ids('{}');
-    expect(await ids('{ OR: [{ types: [Signing] }, { types: [Meeting] }] }')).toEqual(sorted([...signings, ...meetings]));
-    expect(await ids('{ NOT: { types: [Signing] } }')).toEqual(all.filter((id) => !signings.includes(id)));
+    expect(await ids('{ OR: [{ types: [SIGNING] }, { types: [MEETING] }] }')).toEqual(sorted([...signings, ...meetings]));
+    expect(await ids('{ NOT: { types: [SIGNING] } }')).toEqual(all.filter((id) => !signings.includes(id)));
     expect(await ids('{ name: { startsWith: "开发区与" }, NOT: { name: { contains: "合作" } } }')).toEqual([ev('ev-0621-signing')]);
   });
 });
 
 describe('occasions and hedged figures', () => {
   it('when asking for signings that took place during a meeting with more than 5 participants, then the parts of such meetings come back', async () => {
-    const data = await ok(`{ events(first: 50, where: { types: [Signing], partOf: { types: [Meeting], participantCount: { gt: 5 } } }) { edges { node { id } } } }`);
+    const data = await ok(`{ events(first: 50, where: { types: [SIGNING], partOf: { types: [MEETING], participantCount: { gt: 5 } } }) { edges { node { id } } } }`);
     const big = new Set(doc.events.filter((e) => e.type === 'Meeting' && new Set(e.participants.map((p) => p.entity)).size > 5).map((e) => e.key));
     const expected = (doc.events as Array<SeedEvent & { partOf?: string }>).filter((e) => e.type === 'Signing' && e.partOf && big.has(e.partOf));
     expect(expected.length).toBeGreaterThan(0);
@@ -164,7 +164,7 @@ describe('grouped counts', () => {
     const data = await ok(`{
       byType: eventCounts(by: TYPE, where: { from: "2023-06", to: "2023-06" }) { key count }
       byMonth: eventCounts(by: MONTH) { key count }
-      entities: entityCounts(by: KIND, where: { types: [Organization] }) { key label count }
+      entities: entityCounts(by: KIND, where: { types: [ORGANIZATION] }) { key label count }
       figures: figureCounts(by: PERIOD) { key count }
     }`);
     const june = doc.events.filter((e) => e.date?.startsWith('2023-06'));
@@ -242,7 +242,7 @@ describe('bad and hostile filters', () => {
     ]);
   });
 
-  const nested = (depth: number): string => (depth === 0 ? '{ kinds: [Company] }' : `{ relation: { other: ${nested(depth - 1)} } }`);
+  const nested = (depth: number): string => (depth === 0 ? '{ kinds: [COMPANY] }' : `{ relation: { other: ${nested(depth - 1)} } }`);
   it.each([
     ['relationships nested too deep', `{ entities(where: ${nested(5)}) { totalCount } }`, 'where.hops'],
     ['a huge in list', `{ entities(where: { anyName: { in: ${JSON.stringify(Array.from({ length: 201 }, (_, i) => `n${i}`))} } }) { totalCount } }`, 'where.listValues'],

@@ -49,7 +49,7 @@ describe('explorer GraphQL operations', () => {
     check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 10, exclude: ['c', 'd'], allLengths: true }));
   it('partners with units', () => check('partners', PARTNERS, { of: 'org:x', includeUnits: true }));
   it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x' }));
-  it('participation evidence', () => check('participation', Q.PARTICIPATION, { event: 'x', roles: ['attendee'] }));
+  it('participation evidence', () => check('participation', Q.PARTICIPATION, { event: 'x', roles: ['ATTENDEE'] }));
   it('provenance for the exports: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
     const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
     check('provenance', provenanceQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));

@@ -46,24 +46,24 @@ describe('when a later article names the seed\'s organisations differently', () 
   });
 
   it('then 新瑞光电科技股份有限公司 is a candidate of 新瑞光电科技有限公司 (a legal form apart) and 高邮经开区 of 高邮经济开发区 (a short form)', async () => {
-    const orgs = await duplicates('type: Organization, minScore: 0.8, first: 100');
+    const orgs = await duplicates('type: ORGANIZATION, minScore: 0.8, first: 100');
     expect(pairOf(orgs, '新瑞光电科技股份有限公司', '新瑞光电科技有限公司')).toMatchObject({ score: 0.85, reasons: ['LEGAL_FORM'] });
     expect(pairOf(orgs, '高邮经开区', '高邮经济开发区')).toMatchObject({ score: 0.9, reasons: ['SHORT_FORM'] });
     expect(orgs.totalCount).toBe(orgs.edges.length);
   });
 
   it('then a Latin name that spells a Han name in pinyin is a candidate, below a short form', async () => {
-    const orgs = await duplicates('type: Organization, minScore: 0.8, first: 100');
+    const orgs = await duplicates('type: ORGANIZATION, minScore: 0.8, first: 100');
     expect(pairOf(orgs, 'Xinrui Guangdian', '新瑞光电科技有限公司')).toMatchObject({ score: 0.8, reasons: ['PINYIN_OR_LATIN'] });
-    expect(pairOf(await duplicates('type: Organization, minScore: 0.85, first: 100'), 'Xinrui Guangdian', '新瑞光电科技有限公司')).toBeUndefined();
+    expect(pairOf(await duplicates('type: ORGANIZATION, minScore: 0.85, first: 100'), 'Xinrui Guangdian', '新瑞光电科技有限公司')).toBeUndefined();
   });
 
   it('then pairs are of one type, best first, and another type has none of them', async () => {
     const all = await duplicates('minScore: 0, first: 100');
     const scores = all.edges.map((e: any) => e.node.score);
     expect(scores).toEqual([...scores].sort((a: number, b: number) => b - a));
-    expect((await duplicates('type: Person, minScore: 0, first: 100')).edges.every((e: any) => e.node.a.id.startsWith('person:') && e.node.b.id.startsWith('person:'))).toBe(true);
-    expect(pairOf(await duplicates('type: Place, minScore: 0, first: 100'), '高邮经开区', '高邮经济开发区')).toBeUndefined();
+    expect((await duplicates('type: PERSON, minScore: 0, first: 100')).edges.every((e: any) => e.node.a.id.startsWith('person:') && e.node.b.id.startsWith('person:'))).toBe(true);
+    expect(pairOf(await duplicates('type: PLACE, minScore: 0, first: 100'), '高邮经开区', '高邮经济开发区')).toBeUndefined();
   });
 
   it('then the blocking keys agree with what re-deriving every entity gives, and exactly the blocks of two or more are marked shared', async () => {
@@ -73,7 +73,7 @@ describe('when a later article names the seed\'s organisations differently', () 
 
   it('when the later article is deleted, then its candidates go with it and no blocking key is left pointing at nothing', async () => {
     await ok('mutation { deleteArticle(id: "dup-later") { deleted } }', undefined, 'editor');
-    expect(pairOf(await duplicates('type: Organization, minScore: 0, first: 100'), '高邮经开区', '高邮经济开发区')).toBeUndefined();
+    expect(pairOf(await duplicates('type: ORGANIZATION, minScore: 0, first: 100'), '高邮经开区', '高邮经济开发区')).toBeUndefined();
     const { records } = await testDriver().executeQuery('MATCH (k:BlockingKey) WHERE NOT (k)-[:BLOCKS]->() RETURN count(k) AS n', {}, { database: testDatabase() });
     expect(Number(records[0].get('n'))).toBe(0);
     expect(await misMarkedBlocks()).toBe(0);
@@ -108,22 +108,22 @@ describe('when an article names a zone by its city and 开发区, an official in
   afterAll(() => ok('mutation { deleteArticle(id: "dup-zones") { deleted } }', undefined, 'editor'));
 
   it('then 高邮开发区 is a candidate of each zone of 高邮 (CITY_ZONE), while the city\'s 经开区 and 高新区 are not candidates of each other', async () => {
-    const orgs = await duplicates('type: Organization, minScore: 0, first: 100');
+    const orgs = await duplicates('type: ORGANIZATION, minScore: 0, first: 100');
     expect(pairOf(orgs, '高邮开发区', '高邮经济开发区')).toMatchObject({ score: 0.85, reasons: ['CITY_ZONE'] });
     expect(pairOf(orgs, '高邮开发区', '高邮高新技术产业开发区')).toMatchObject({ score: 0.85, reasons: ['CITY_ZONE'] });
     expect(pairOf(orgs, '高邮经济开发区', '高邮高新技术产业开发区')).toBeUndefined();
   });
 
   it('then an official named in pinyin is a candidate of the Han name when they hold the same title at the same body, and a Han name read alike is a weak one', async () => {
-    const people = await duplicates('type: Person, minScore: 0, first: 100');
+    const people = await duplicates('type: PERSON, minScore: 0, first: 100');
     expect(pairOf(people, 'Jin Feng', '金锋')).toMatchObject({ score: 0.8, reasons: ['PINYIN_OR_LATIN', 'SHARED_POSITION'] });
     expect(pairOf(people, '金峰', '金锋')).toMatchObject({ score: 0.5, reasons: ['HOMOPHONE'] });
-    expect(pairOf(await duplicates('type: Person, minScore: 0.8, first: 100'), '金峰', '金锋')).toBeUndefined();
+    expect(pairOf(await duplicates('type: PERSON, minScore: 0.8, first: 100'), '金峰', '金锋')).toBeUndefined();
   });
 
   it('then two legal forms of a bare two-character trade name are a weak candidate, below the default threshold', async () => {
-    expect(pairOf(await duplicates('type: Organization, minScore: 0, first: 100'), '新瑞集团', '新瑞公司')).toMatchObject({ score: 0.7, reasons: ['LEGAL_FORM'] });
-    expect(pairOf(await duplicates('type: Organization, first: 100'), '新瑞集团', '新瑞公司')).toBeUndefined();
+    expect(pairOf(await duplicates('type: ORGANIZATION, minScore: 0, first: 100'), '新瑞集团', '新瑞公司')).toMatchObject({ score: 0.7, reasons: ['LEGAL_FORM'] });
+    expect(pairOf(await duplicates('type: ORGANIZATION, first: 100'), '新瑞集团', '新瑞公司')).toBeUndefined();
   });
 
   it('then the zone keys agree with what re-deriving every entity gives', async () => {
@@ -132,11 +132,11 @@ describe('when an article names a zone by its city and 开发区, an official in
   });
 
   it('when an editor merges the pinyin name into the Han one, then the pair is gone and the blocks they shared are no longer marked shared', async () => {
-    const jin = (await duplicates('type: Person, minScore: 0, first: 100')).edges.map((e: any) => e.node).find((n: any) => [n.a.name, n.b.name].includes('Jin Feng') && [n.a.name, n.b.name].includes('金锋'));
+    const jin = (await duplicates('type: PERSON, minScore: 0, first: 100')).edges.map((e: any) => e.node).find((n: any) => [n.a.name, n.b.name].includes('Jin Feng') && [n.a.name, n.b.name].includes('金锋'));
     const latinId = jin.a.name === 'Jin Feng' ? jin.a.id : jin.b.id;
     // the ingester's merge itself (the mutation's transaction limit is not what this is about)
     await executeWrite(testDriver(), (tx) => mergeEntities(tx, 'person:jin-feng', latinId), { database: testDatabase() });
-    expect(pairOf(await duplicates('type: Person, minScore: 0, first: 100'), 'Jin Feng', '金锋')).toBeUndefined();
+    expect(pairOf(await duplicates('type: PERSON, minScore: 0, first: 100'), 'Jin Feng', '金锋')).toBeUndefined();
     expect(await misMarkedBlocks()).toBe(0);
   });
 });

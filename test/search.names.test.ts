@@ -95,7 +95,7 @@ describe('each hit says which name matched, how and where', () => {
 describe('filters and pages', () => {
   it('when types are given, then only entities of those types come back, and totalCount counts them', async () => {
     const all = await search('高邮', '', 100);
-    const orgs = await search('高邮', ', types: [Organization]', 100);
+    const orgs = await search('高邮', ', types: [ORGANIZATION]', 100);
     expect(orgs.totalCount).toBe(orgs.edges.length);
     expect(orgs.totalCount).toBeLessThan(all.totalCount);
     expect(orgs.edges.every((e: any) => e.node.id.startsWith('org:'))).toBe(true);

@@ -200,7 +200,7 @@ describe('hostile names, through the API and back', () => {
         `query($id: ID!, $name: String!) {
            node(id: $id) { id ... on Person { name aliases } }
            entity(id: $id) { id name aliases sources { evidence article { title } } }
-           entities(where: { types: [Person], name: $name }) { totalCount edges { node { id name } } }
+           entities(where: { types: [PERSON], name: $name }) { totalCount edges { node { id name } } }
          }`,
         { variables: { id, name } },
       );
@@ -221,7 +221,7 @@ describe('hostile names, through the API and back', () => {
     }
     // the right-to-left and astral names are found by a plain word of them, and come back verbatim
     for (const [word, name] of [['left', NAMES[4]], ['astral', NAMES[5]]]) {
-      const r = await t.gql('query($q: String!) { search(query: $q, types: [Person]) { edges { node { ... on Person { name } } } } }', { variables: { q: word } });
+      const r = await t.gql('query($q: String!) { search(query: $q, types: [PERSON]) { edges { node { ... on Person { name } } } } }', { variables: { q: word } });
       expect(r.body.data).toEqual({ search: { edges: [{ node: { name } }] } });
     }
   });

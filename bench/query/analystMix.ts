@@ -37,7 +37,7 @@ export const ANALYST_MIX: MixQuery[] = [
     product: (p) => ({
       query: `query InvestorsOfPlace($place: ID!) {
         entities(first: ${PAGE}, orderBy: NAME_ASC, where: { relation: { types: [INVESTS_IN], direction: OUTGOING,
-          other: { types: [Project], relation: { types: [LOCATED_IN], direction: OUTGOING, other: { ids: [$place] } } } } }) {
+          other: { types: [PROJECT], relation: { types: [LOCATED_IN], direction: OUTGOING, other: { ids: [$place] } } } } }) {
           totalCount edges { node { id name } } } }`,
       variables: { place: p.place },
     }),

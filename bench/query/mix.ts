@@ -8,6 +8,7 @@
  * Each query also says how to reduce each arm's answer to one comparable form (`normalize`), so that the
  * smoke test can check that the three arms answer each question with the same data.
  */
+import { enumName, modelWord } from '../../src/model';
 import { ANALYST_MIX } from './analystMix';
 import { SEARCH_MIX } from './searchMix';
 
@@ -53,7 +54,8 @@ export const PATH_MAX = 4;
 
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 const sorted = <T>(xs: T[]) => [...xs].sort();
-const entityShape = (e: Json) => (e ? { id: e.id, type: e.type, name: e.name, aliases: sorted(e.aliases ?? []), kind: e.kind ?? null } : null);
+// the product names enum values in GraphQL's case (PERSON); the other arms give the stored words (Person)
+const entityShape = (e: Json) => (e ? { id: e.id, type: modelWord(e.type), name: e.name, aliases: sorted(e.aliases ?? []), kind: modelWord(e.kind ?? null) } : null);
 
 /** Participations of an entity in events, grouped by event in order (the library returns one edge per role). */
 function groupEvents(rows: Array<{ id: string; type: string; name: string; date: string | null; role: string }>) {
@@ -138,7 +140,7 @@ export const MIX: MixQuery[] = [
       product: (d) => ({
         id: d.entity.id,
         name: d.entity.name,
-        events: d.entity.events.map((x: Json) => ({ ...x.event, date: x.event.date ?? null, roles: sorted(x.roles) })),
+        events: d.entity.events.map((x: Json) => ({ ...x.event, type: modelWord(x.event.type), date: x.event.date ?? null, roles: sorted(x.roles.map(modelWord)) })),
       }),
       library: (d) => ({
         id: d.entities[0].id,
@@ -196,7 +198,7 @@ export const MIX: MixQuery[] = [
             participants: x.node.participants.map((p: Json) => ({
               id: p.entity.id,
               name: p.entity.name,
-              role: p.role,
+              role: modelWord(p.role),
               positions: (p.entity.positions ?? []).map((q: Json) => ({ title: q.title, id: q.organization.id, name: q.organization.name })),
             })),
           }),
@@ -224,7 +226,7 @@ export const MIX: MixQuery[] = [
       query: `query EventsFiltered($types: [EventType!], $from: String, $to: String) {
         events(where: { types: $types, from: $from, to: $to }, first: ${PAGE}, orderBy: DATE_ASC) {
           totalCount edges { node { id type name date } } } }`,
-      variables: { types: [p.type], from: p.from, to: p.to },
+      variables: { types: [enumName(String(p.type))], from: p.from, to: p.to },
     }),
     library: (p) => ({
       query: `query EventsFiltered($type: String!, $from: Date!, $to: Date!) {
@@ -239,7 +241,7 @@ export const MIX: MixQuery[] = [
       WITH collect(ev {.id, .type, .name, .date}) AS hits
       RETURN size(hits) AS total, hits[0..${PAGE}] AS rows`,
     normalize: {
-      product: (d) => ({ total: d.events.totalCount, rows: d.events.edges.map((x: Json) => ({ ...x.node, date: x.node.date ?? null })) }),
+      product: (d) => ({ total: d.events.totalCount, rows: d.events.edges.map((x: Json) => ({ ...x.node, type: modelWord(x.node.type), date: x.node.date ?? null })) }),
       library: (d) => ({
         total: d.eventsConnection.totalCount,
         rows: d.eventsConnection.edges.map((x: Json) => ({ ...x.node, date: x.node.date ?? null })),

@@ -7,6 +7,7 @@
  */
 import { checkSearchText } from '../../src/api/args/search.args';
 import { searchParameters, searchStatement } from '../../src/api/cypher/searchPage';
+import { enumName } from '../../src/model';
 import type { MixQuery, Params } from './mix';
 
 type Json = any;
@@ -36,7 +37,7 @@ function searchRow(name: string, title: string): MixQuery {
     title,
     shape: 'search',
     product: (p) => ({
-      query: `query Search($q: String!) { search(query: $q, types: [${ENTITY_TYPES.join(', ')}], first: ${SEARCH_FIRST}) {
+      query: `query Search($q: String!) { search(query: $q, types: [${ENTITY_TYPES.map(enumName).join(', ')}], first: ${SEARCH_FIRST}) {
         totalCount edges { score node { ... on Entity { id name } } } } }`,
       variables: { q: p.q },
     }),

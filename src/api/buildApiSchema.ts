@@ -86,9 +86,18 @@ export async function buildApiSchema(options: ApiSchemaOptions = {}): Promise<Gr
     authChecker,
     validate: false,
   });
+  describeRootTypes(schema);
   useOwnTypeResolvers(schema);
   if (options.directResolvers !== false) callFieldResolversDirectly(schema);
   return schema;
+}
+
+/** type-graphql has no option for the root types' descriptions: graphql-js's types carry them as plain fields. */
+function describeRootTypes(schema: GraphQLSchema): void {
+  const query = schema.getQueryType();
+  const mutation = schema.getMutationType();
+  if (query) query.description = 'What can be read: entities, events, figures and articles, filtered, counted and paged; graphs around them; search.';
+  if (mutation) mutation.description = 'Loading, extracting, deleting and merging (the `editor` role only).';
 }
 
 /** The schema as committed in schema/schema.graphql (types in the order the code declares them). */

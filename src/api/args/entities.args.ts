@@ -9,10 +9,10 @@ import { checkFirst, checkIds, checkText } from './limits';
 
 @ArgsType()
 export class EntitiesArgs {
-  @Field(() => EntityFilter, { nullable: true })
+  @Field(() => EntityFilter, { nullable: true, description: 'Only entities matching this filter (all when absent).' })
   where?: EntityFilter | null;
 
-  @Field(() => EntityOrder, { defaultValue: EntityOrder.NAME_ASC })
+  @Field(() => EntityOrder, { defaultValue: EntityOrder.NAME_ASC, description: 'The order of the list (ties by name, then id).' })
   orderBy!: EntityOrder;
 
   @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })

@@ -9,10 +9,10 @@ import { checkDate, checkFirst, checkId } from './limits';
 
 @ArgsType()
 export class EventsArgs {
-  @Field(() => EventFilter, { nullable: true })
+  @Field(() => EventFilter, { nullable: true, description: 'Only events matching this filter (all when absent).' })
   where?: EventFilter | null;
 
-  @Field(() => EventOrder, { defaultValue: EventOrder.DATE_ASC })
+  @Field(() => EventOrder, { defaultValue: EventOrder.DATE_ASC, description: 'The order of the list (undated last, ties by id).' })
   orderBy!: EventOrder;
 
   @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })

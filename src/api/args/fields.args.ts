@@ -7,7 +7,7 @@ import { checkText } from './limits';
 
 @ArgsType()
 export class EntityEventsArgs {
-  @Field(() => [EventTypeEnum], { nullable: true })
+  @Field(() => [EventTypeEnum], { nullable: true, description: 'Only events of these types.' })
   types?: EventType[] | null;
 
   @Field(() => [ParticipantRoleEnum], { nullable: true, description: 'Only events where it had one of these roles.' })
@@ -19,7 +19,7 @@ export class EntityEventsArgs {
   @Field(() => String, { nullable: true, description: '`YYYY-MM-DD` (or `YYYY-MM`).' })
   to?: string | null;
 
-  @Field(() => DateMatch, { defaultValue: DateMatch.OVERLAPS })
+  @Field(() => DateMatch, { defaultValue: DateMatch.OVERLAPS, description: 'How an event must meet the `from`/`to` window.' })
   dateMatch?: DateMatch;
 
   @Field(() => Int, { defaultValue: 100, description: 'At most this many, earliest first (1 to 100).' })
@@ -28,7 +28,7 @@ export class EntityEventsArgs {
 
 @ArgsType()
 export class RelationsArgs {
-  @Field(() => [RelationTypeEnum], { nullable: true })
+  @Field(() => [RelationTypeEnum], { nullable: true, description: 'Only relations of these types.' })
   types?: RelationType[] | null;
 
   @Field(() => Direction, { nullable: true, description: 'Both when absent.' })
@@ -72,6 +72,6 @@ export class FirstArgs {
 
 @ArgsType()
 export class RolesArgs {
-  @Field(() => [ParticipantRoleEnum], { nullable: true })
+  @Field(() => [ParticipantRoleEnum], { nullable: true, description: 'Only participants in one of these roles.' })
   roles?: ParticipantRole[] | null;
 }

@@ -40,7 +40,7 @@ export class SearchArgs {
   @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
   first!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   after?: string | null;
 }
 

@@ -34,37 +34,37 @@ class GroupArgs {
 
 @ArgsType()
 class EventCountsArgs extends GroupArgs {
-  @Field(() => EventGrouping)
+  @Field(() => EventGrouping, { description: 'What to count the events by.' })
   by!: EventGrouping;
 
   @Field(() => EventGrouping, { nullable: true, description: 'Count each group again by this (not PARTICIPANT): `subgroups`.' })
   then?: EventGrouping | null;
 
-  @Field(() => EventFilter, { nullable: true })
+  @Field(() => EventFilter, { nullable: true, description: 'Only events matching this filter are counted.' })
   where?: EventFilter | null;
 }
 
 @ArgsType()
 class EntityCountsArgs extends GroupArgs {
-  @Field(() => EntityGrouping)
+  @Field(() => EntityGrouping, { description: 'What to count the entities by.' })
   by!: EntityGrouping;
 
   @Field(() => EntityGrouping, { nullable: true, description: 'Count each group again by this: `subgroups`.' })
   then?: EntityGrouping | null;
 
-  @Field(() => EntityFilter, { nullable: true })
+  @Field(() => EntityFilter, { nullable: true, description: 'Only entities matching this filter are counted.' })
   where?: EntityFilter | null;
 }
 
 @ArgsType()
 class FigureCountsArgs extends GroupArgs {
-  @Field(() => FigureGrouping)
+  @Field(() => FigureGrouping, { description: 'What to count the figures by.' })
   by!: FigureGrouping;
 
   @Field(() => FigureGrouping, { nullable: true, description: 'Count each group again by this (not SUBJECT): `subgroups`.' })
   then?: FigureGrouping | null;
 
-  @Field(() => FigureFilter, { nullable: true })
+  @Field(() => FigureFilter, { nullable: true, description: 'Only figures matching this filter are counted.' })
   where?: FigureFilter | null;
 }
 

@@ -22,7 +22,7 @@ export class DuplicatesArgs {
   @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
   first!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   after?: string | null;
 }
 
@@ -38,12 +38,12 @@ export class DuplicateResolver {
     return connectionOf(page, skip);
   }
 
-  @FieldResolver(() => Entity)
+  @FieldResolver(() => Entity, { description: 'One of the pair (the one with the smaller id).' })
   async a(@Root() d: DuplicateRow, @Ctx() ctx: Context): Promise<EntityRow> {
     return (await loaders(ctx).node().load(d.aId)) as EntityRow;
   }
 
-  @FieldResolver(() => Entity)
+  @FieldResolver(() => Entity, { description: 'The other.' })
   async b(@Root() d: DuplicateRow, @Ctx() ctx: Context): Promise<EntityRow> {
     return (await loaders(ctx).node().load(d.bId)) as EntityRow;
   }

@@ -45,7 +45,7 @@ export class EventResolver {
     return loaders(ctx).article().load(ev.articleId);
   }
 
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The articles that report it, with their evidence.' })
   sources(@Root() ev: EventRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
     return loaders(ctx).eventSources().load(ev.id);
   }

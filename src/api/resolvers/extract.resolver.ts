@@ -18,8 +18,8 @@ export class ExtractResolver {
       '`ingestArticle`).',
   })
   async extractArticle(
-    @Arg('text', () => String) text: string,
-    @Arg('article', () => ExtractArticleInput, { nullable: true }) article: ExtractArticleInput | null,
+    @Arg('text', () => String, { description: 'The article text (Chinese).' }) text: string,
+    @Arg('article', () => ExtractArticleInput, { nullable: true, description: 'What the text itself may not say about the article.' }) article: ExtractArticleInput | null,
     @Ctx() ctx: Context,
   ): Promise<ExtractReport> {
     if (text.length > LIMITS.articleText) throw badInput(`text: ${text.length} characters, more than one article (at most ${LIMITS.articleText})`, 'text');

@@ -21,7 +21,7 @@ export class MutationResolver {
       'what it said before. A rejected document is reported with its problems, not raised as an error. The document is ' +
       'a JSON object, or a string holding its JSON text (read as the CLI reads a file).',
   })
-  async ingestArticle(@Arg('document', () => JsonArgument) document: BoxedJson, @Ctx() ctx: Context): Promise<IngestReport> {
+  async ingestArticle(@Arg('document', () => JsonArgument, { description: 'The kg-article/1 document: a JSON object, or a string of its JSON text.' }) document: BoxedJson, @Ctx() ctx: Context): Promise<IngestReport> {
     // a string is the document's JSON text, read as the CLI reads a file (byte order mark, duplicate members)
     const parsed = typeof document.value === 'string' ? parseDocumentText(document.value) : { document: document.value };
     if ('problems' in parsed) return { source: 'request', articleId: null, status: 'rejected', problems: parsed.problems, counts: null };
@@ -39,7 +39,7 @@ export class MutationResolver {
   @Mutation(() => DeleteArticleReport, {
     description: 'Removes an article and what only it supported; facts other articles support stay, minus its claims.',
   })
-  async deleteArticle(@Arg('id', () => ID) id: string, @Ctx() ctx: Context): Promise<ArticleRemoval> {
+  async deleteArticle(@Arg('id', () => ID, { description: 'The article id.' }) id: string, @Ctx() ctx: Context): Promise<ArticleRemoval> {
     const articleId = checkId(id, 'id'); // before the transaction: a bad argument never reaches the database
     const removal = await writeTransaction(ctx, (tx) => deleteArticle(tx, articleId));
     forgetLoaded(ctx);

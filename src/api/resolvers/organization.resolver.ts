@@ -37,7 +37,7 @@ export class OrganizationResolver {
   })
   partners(
     @Root() o: EntityRow,
-    @Arg('kinds', () => [OrganizationKindEnum], { nullable: true }) kinds: string[] | null | undefined,
+    @Arg('kinds', () => [OrganizationKindEnum], { nullable: true, description: 'Only partners of these kinds.' }) kinds: string[] | null | undefined,
     @Arg('includeUnits', () => Boolean, { defaultValue: false, description: 'Also the partners of its units (PART_OF it, transitively).' })
     includeUnits: boolean,
     @Ctx() ctx: Context,

@@ -26,7 +26,7 @@ import { Source } from '../types/source.type';
 @Resolver(() => Source)
 export class SourceResolver {
   /** Claims on relations carry only the article id; mentions and reports already brought the article. */
-  @FieldResolver(() => Article)
+  @FieldResolver(() => Article, { description: 'The article.' })
   article(@Root() s: SourceRow, @Ctx() ctx: Context): ArticleRow | Promise<ArticleRow | null> {
     return s.article ?? loaders(ctx).article().load(s.articleId);
   }
@@ -34,7 +34,7 @@ export class SourceResolver {
 
 @Resolver(() => Figure)
 export class FigureResolver {
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The articles that report it, with their evidence.' })
   sources(@Root() f: FigureRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
     return loaders(ctx).figureSources().load(f.id);
   }
@@ -65,7 +65,7 @@ function requireClaimKey<K extends ClaimKey | ClaimKey[]>(key: K | null, of: str
 
 @Resolver(() => Relation)
 export class RelationSourcesResolver {
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The articles that state it, with their evidence.' })
   sources(@Root() r: RelationRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
     return loaders(ctx).claims().load(requireClaimKey(r.claimKey, 'Relation'));
   }
@@ -73,7 +73,7 @@ export class RelationSourcesResolver {
 
 @Resolver(() => Position)
 export class PositionSourcesResolver {
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The articles that state it, with their evidence.' })
   sources(@Root() p: PositionRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
     return loaders(ctx).claims().load(requireClaimKey(p.claimKey, 'Position'));
   }
@@ -81,7 +81,7 @@ export class PositionSourcesResolver {
 
 @Resolver(() => Participant)
 export class ParticipantSourcesResolver {
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The articles that name it in this role, with their evidence.' })
   sources(@Root() p: ParticipantRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
     return loaders(ctx).claims().load(requireClaimKey(p.claimKey, 'Participant'));
   }
@@ -90,7 +90,7 @@ export class ParticipantSourcesResolver {
 @Resolver(() => EventParticipation)
 export class EventParticipationSourcesResolver {
   /** An entity in two roles at one event cites the event's sentence twice: once is enough. */
-  @FieldResolver(() => [Source])
+  @FieldResolver(() => [Source], { description: 'The articles that report its part in the event, with their evidence (each sentence once).' })
   async sources(@Root() p: EntityEventRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
     const lists = await loaders(ctx).claims().loadMany(requireClaimKey(p.claimKeys, 'EventParticipation'));
     const failed = lists.find((l): l is Error => l instanceof Error);

@@ -4,18 +4,18 @@ import { Node } from './node.type';
 
 @ObjectType('Article', { implements: Node, description: 'A news article the graph was extracted from.' })
 export class Article extends Node {
-  @Field(() => String)
+  @Field(() => String, { description: 'Its headline.' })
   title!: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who published it.' })
   publisher!: string | null;
 
   @Field(() => String, { nullable: true, description: '`YYYY-MM-DD` or `YYYY-MM`.' })
   publishedOn!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it was published, when known.' })
   url!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its language (BCP 47, `zh`).' })
   language!: string | null;
 }

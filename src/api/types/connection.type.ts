@@ -7,57 +7,57 @@ import { Event } from './event.type';
 import { SearchMatch } from './searchMatch.type';
 import { SearchResult } from './searchResult.type';
 
-@ObjectType('PageInfo')
+@ObjectType('PageInfo', { description: 'Where a page of a connection stands in the whole list (Relay cursor connections).' })
 export class PageInfo {
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'True when a page follows this one: ask again with `after: endCursor`.' })
   hasNextPage!: boolean;
 
-  @Field(() => Boolean)
+  @Field(() => Boolean, { description: 'Always false: pages go forward only (`first`/`after`).' })
   hasPreviousPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the first edge of this page; null when it is empty.' })
   startCursor!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cursor of the last edge of this page, for `after`; null when it is empty.' })
   endCursor!: string | null;
 }
 
-@ObjectType('EntityEdge')
+@ObjectType('EntityEdge', { description: 'An entity in a page of entities, with its cursor.' })
 export class EntityEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Where this edge is in its list: give it as `after` to the same field to continue after it.' })
   cursor!: string;
 
-  @Field(() => Entity)
+  @Field(() => Entity, { description: 'The entity.' })
   node!: EntityRow;
 }
 
-@ObjectType('EntityConnection')
+@ObjectType('EntityConnection', { description: 'A page of entities, with the total and how to ask for the next page.' })
 export class EntityConnection {
-  @Field(() => [EntityEdge])
+  @Field(() => [EntityEdge], { description: 'This page, in the field\'s order.' })
   edges!: EntityEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follows, and the cursors to ask for it.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Matches in all pages.' })
   totalCount!: number;
 }
 
-@ObjectType('EventEdge')
+@ObjectType('EventEdge', { description: 'An event in a page of events, with its cursor.' })
 export class EventEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Where this edge is in its list: give it as `after` to the same field to continue after it.' })
   cursor!: string;
 
-  @Field(() => Event)
+  @Field(() => Event, { description: 'The event.' })
   node!: EventRow;
 }
 
-@ObjectType('EventConnection')
+@ObjectType('EventConnection', { description: 'A page of events, with the total and how to ask for the next page.' })
 export class EventConnection {
-  @Field(() => [EventEdge])
+  @Field(() => [EventEdge], { description: 'This page, in the field\'s order.' })
   edges!: EventEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follows, and the cursors to ask for it.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Matches in all pages.' })
@@ -66,7 +66,7 @@ export class EventConnection {
 
 @ObjectType('SearchHit', { description: 'One search result (an edge of SearchConnection).' })
 export class SearchHit {
-  @Field(() => String)
+  @Field(() => String, { description: 'Where this hit is in the results: give it as `after` to the same search to continue after it.' })
   cursor!: string;
 
   @Field(() => Float, {
@@ -76,19 +76,19 @@ export class SearchHit {
   })
   score!: number;
 
-  @Field(() => SearchResult)
+  @Field(() => SearchResult, { description: 'The entity or event found.' })
   node!: SearchHitRow['node'];
 
-  @Field(() => SearchMatch)
+  @Field(() => SearchMatch, { description: 'Which of its names matched, how, and what to highlight.' })
   match!: SearchHitRow['match'];
 }
 
-@ObjectType('SearchConnection')
+@ObjectType('SearchConnection', { description: 'A page of search hits, with the total and how to ask for the next page.' })
 export class SearchConnection {
-  @Field(() => [SearchHit])
+  @Field(() => [SearchHit], { description: 'This page of hits, best first.' })
   edges!: SearchHit[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follows, and the cursors to ask for it.' })
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Hits in all pages.' })

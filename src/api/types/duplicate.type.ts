@@ -21,6 +21,16 @@ registerEnumType(DuplicateReasonEnum, {
     '开发区 for its 经济开发区 or 高新区 (0.85); a Latin or pinyin name spelling the other (0.8; 0.7 under twelve letters, as ' +
     'personal names are); Han names read alike (0.5); an event both took part in, or the same title at the same ' +
     'organisation (+0.1 each).',
+  valuesConfig: {
+    SAME_NAME: { description: 'The same name once folded (traditional to simplified, case, spaces): 1.0.' },
+    SHORT_FORM: { description: 'The same short form (经开区 = 经济开发区): 0.9.' },
+    LEGAL_FORM: { description: 'The same name without a legal-form suffix (有限公司, 股份有限公司, 集团, 分公司): 0.85; 0.7 for a bare trade name under four characters.' },
+    CITY_ZONE: { description: "A city's bare 开发区 for its 经济开发区 or 高新区: 0.85." },
+    PINYIN_OR_LATIN: { description: 'A Latin or pinyin name spelling the other: 0.8; 0.7 under twelve letters.' },
+    HOMOPHONE: { description: 'Han names read alike: 0.5.' },
+    SHARED_EVENT: { description: 'Both took part in one event: +0.1.' },
+    SHARED_POSITION: { description: 'The same title at the same organisation: +0.1.' },
+  },
 });
 
 @ObjectType('DuplicateCandidate', { description: 'Two entities of one type that may be the same, with why.' })
@@ -28,30 +38,30 @@ export class DuplicateCandidate {
   @Field(() => Float, { description: '0 to 1: the best name reason plus what they share.' })
   score!: number;
 
-  @Field(() => [DuplicateReasonEnum])
+  @Field(() => [DuplicateReasonEnum], { description: 'Why, best reason first.' })
   reasons!: DuplicateReasonEnum[];
 
   aId!: string;
   bId!: string;
 }
 
-@ObjectType('DuplicateEdge')
+@ObjectType('DuplicateEdge', { description: 'A pair in a page of duplicate candidates, with its cursor.' })
 export class DuplicateEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Where this pair is in the list: give it as `after` to `duplicates` to continue after it.' })
   cursor!: string;
 
-  @Field(() => DuplicateCandidate)
+  @Field(() => DuplicateCandidate, { description: 'The pair.' })
   node!: DuplicateCandidate;
 }
 
-@ObjectType('DuplicateConnection')
+@ObjectType('DuplicateConnection', { description: 'A page of duplicate candidates, with the total and how to ask for the next page.' })
 export class DuplicateConnection {
-  @Field(() => [DuplicateEdge])
+  @Field(() => [DuplicateEdge], { description: 'This page of pairs, best first.' })
   edges!: DuplicateEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follows, and the cursors to ask for it.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Pairs in all pages.' })
   totalCount!: number;
 }

@@ -15,16 +15,16 @@ import { Node } from './node.type';
   resolveType: (row: EntityRow) => row.type,
 })
 export abstract class Entity extends Node {
-  @Field(() => EntityTypeEnum)
+  @Field(() => EntityTypeEnum, { description: 'What kind of thing it is (its GraphQL type names the same: `PERSON` is a `Person`).' })
   type!: EntityType;
 
-  @Field(() => String)
+  @Field(() => String, { description: 'Its name: the one most articles use.' })
   name!: string;
 
   @Field(() => [String], { description: 'Every other name the articles use for it.' })
   aliases!: string[];
 
-  @Field(() => EntityKindEnum, { nullable: true })
+  @Field(() => EntityKindEnum, { nullable: true, description: 'A finer classification within its type (of the kinds of that type); null when no article gives one.' })
   kind!: string | null;
 
   @Field(() => GraphQLJSONObject, { description: 'Flat attributes stated by the articles (merged, later articles win).' })

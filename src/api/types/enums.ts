@@ -9,61 +9,85 @@ import {
   PARTICIPANT_ROLES,
   RELATION_TYPE_NAMES,
   RELATION_TYPES,
+  ENTITY_KIND_DESCRIPTIONS,
+  EVENT_TYPE_DESCRIPTIONS,
+  PARTICIPANT_ROLE_DESCRIPTIONS,
+  enumName,
+  enumValues,
 } from '../../model';
 
-type EnumOf<T extends string> = { [K in T]: K };
-
-/** A GraphQL enum object whose names and values are the model's words, unchanged. */
-function enumOf<T extends string>(values: readonly T[]): EnumOf<T> {
-  return Object.fromEntries(values.map((v) => [v, v])) as EnumOf<T>;
+/** A description for each GraphQL name of a model vocabulary, ending with the word documents and the graph use. */
+function describedBy<T extends string>(values: readonly T[], describe: (v: T) => string): Record<string, { description: string }> {
+  return Object.fromEntries(values.map((v) => [enumName(v), { description: `${describe(v)} Stored as \`${v}\`.` }]));
 }
 
 /*
- * Domain vocabularies keep the spelling of kg-article/1 (`Person`, `DevelopmentZone`, `signatory`) rather
- * than GraphQL's SCREAMING_CASE, so a query, a document and the graph use the same words. Enums that belong
- * to the API itself (orders, statuses) use SCREAMING_CASE.
+ * Domain vocabularies are named in GraphQL's SCREAMING_SNAKE_CASE (`PERSON`, `GOVERNMENT_AGENCY`, `AT_LEAST`)
+ * while their values inside the server stay the model's words (`Person`, `GovernmentAgency`, `atLeast`), the
+ * words of kg-article/1 and of the graph: `enumValues` derives both from src/model. Fields typed `String` that
+ * carry such words (GraphNode.type, GroupCount.key) give the stored word, and say so.
  */
-export const EntityTypeEnum = enumOf(ENTITY_TYPE_NAMES);
+export const EntityTypeEnum = enumValues(ENTITY_TYPE_NAMES);
 registerEnumType(EntityTypeEnum, {
   name: 'EntityType',
-  description: 'The kinds of named things the graph holds.',
-  valuesConfig: Object.fromEntries(ENTITY_TYPE_NAMES.map((t) => [t, { description: ENTITY_TYPES[t].description }])),
+  description: 'The kinds of named things the graph holds (in documents and GraphNode.type: `Person`, `Organization`, …).',
+  valuesConfig: describedBy(ENTITY_TYPE_NAMES, (t) => ENTITY_TYPES[t].description),
 });
 
-export const EntityKindEnum = enumOf(ENTITY_KINDS);
+export const EntityKindEnum = enumValues(ENTITY_KINDS);
 registerEnumType(EntityKindEnum, {
   name: 'EntityKind',
-  description: 'A finer classification within an entity type (the kinds of every type; `Other` is shared).',
+  description: 'A finer classification within an entity type (the kinds of every type; `OTHER` is shared).',
+  valuesConfig: describedBy(ENTITY_KINDS, (k) => ENTITY_KIND_DESCRIPTIONS[k]),
 });
 
-export const OrganizationKindEnum = enumOf(ENTITY_TYPES.Organization.kinds);
-registerEnumType(OrganizationKindEnum, { name: 'OrganizationKind', description: 'The kinds of organisation.' });
+export const OrganizationKindEnum = enumValues(ENTITY_TYPES.Organization.kinds);
+registerEnumType(OrganizationKindEnum, {
+  name: 'OrganizationKind',
+  description: 'The kinds of organisation.',
+  valuesConfig: describedBy(ENTITY_TYPES.Organization.kinds, (k) => ENTITY_KIND_DESCRIPTIONS[k]),
+});
 
-export const EventTypeEnum = enumOf(EVENT_TYPES);
-registerEnumType(EventTypeEnum, { name: 'EventType', description: 'What kind of event it was.' });
+export const EventTypeEnum = enumValues(EVENT_TYPES);
+registerEnumType(EventTypeEnum, {
+  name: 'EventType',
+  description: 'What kind of event it was.',
+  valuesConfig: describedBy(EVENT_TYPES, (t) => EVENT_TYPE_DESCRIPTIONS[t]),
+});
 
-export const FigureQualifierEnum = enumOf(FIGURE_QUALIFIER_NAMES);
+export const FigureQualifierEnum = enumValues(FIGURE_QUALIFIER_NAMES);
 registerEnumType(FigureQualifierEnum, {
   name: 'FigureQualifier',
   description: 'How the article hedges a number; a figure without one is stated as exact.',
-  valuesConfig: Object.fromEntries(FIGURE_QUALIFIER_NAMES.map((q) => [q, { description: FIGURE_QUALIFIERS[q].description }])),
+  valuesConfig: describedBy(FIGURE_QUALIFIER_NAMES, (q) => FIGURE_QUALIFIERS[q].description),
 });
 
-export const ParticipantRoleEnum = enumOf(PARTICIPANT_ROLES);
-registerEnumType(ParticipantRoleEnum, { name: 'ParticipantRole', description: 'What part an entity took in an event.' });
+export const ParticipantRoleEnum = enumValues(PARTICIPANT_ROLES);
+registerEnumType(ParticipantRoleEnum, {
+  name: 'ParticipantRole',
+  description: 'What part an entity took in an event.',
+  valuesConfig: describedBy(PARTICIPANT_ROLES, (r) => PARTICIPANT_ROLE_DESCRIPTIONS[r]),
+});
 
-export const RelationTypeEnum = enumOf(RELATION_TYPE_NAMES);
+export const RelationTypeEnum = enumValues(RELATION_TYPE_NAMES);
 registerEnumType(RelationTypeEnum, {
   name: 'RelationType',
   description: 'Stated relations between two entities.',
-  valuesConfig: Object.fromEntries(RELATION_TYPE_NAMES.map((t) => [t, { description: RELATION_TYPES[t].description }])),
+  valuesConfig: describedBy(RELATION_TYPE_NAMES, (t) => RELATION_TYPES[t].description),
 });
 
 export enum Direction {
   OUTGOING = 'OUTGOING',
   INCOMING = 'INCOMING',
 }
-registerEnumType(Direction, { name: 'Direction', description: 'Which way a relation points, seen from the entity asked about.' });
+registerEnumType(Direction, {
+  name: 'Direction',
+  description: 'Which way a relation points, seen from the entity asked about.',
+  valuesConfig: {
+    OUTGOING: { description: 'From it to the other entity (it is the subject: it holds, invests in, is located in…).' },
+    INCOMING: { description: 'From the other entity to it.' },
+  },
+});
 
 export enum DateMatch {
   OVERLAPS = 'OVERLAPS',
@@ -186,4 +210,13 @@ registerEnumType(FigureGrouping, {
 
 /** Values are the ingest pipeline's own statuses. */
 export const IngestStatusEnum = { CREATED: 'created', UPDATED: 'updated', UNCHANGED: 'unchanged', REJECTED: 'rejected' } as const;
-registerEnumType(IngestStatusEnum, { name: 'IngestStatus', description: 'What happened to an ingested document.' });
+registerEnumType(IngestStatusEnum, {
+  name: 'IngestStatus',
+  description: 'What happened to an ingested document.',
+  valuesConfig: {
+    CREATED: { description: 'A new article: written.' },
+    UPDATED: { description: 'An article already loaded, with different content: what it said was replaced.' },
+    UNCHANGED: { description: 'The same document as the one already loaded: nothing written.' },
+    REJECTED: { description: 'It broke the format or a rule (see `problems`): nothing written.' },
+  },
+});

@@ -8,7 +8,7 @@ export class ExtractArticleInput {
   @Field(() => String, { nullable: true, description: 'The article id (1-200 of A-Z a-z 0-9 . _ : -); a hash of the text when absent.' })
   id?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The article\'s title.' })
   title?: string;
 
   @Field(() => String, { nullable: true, description: 'YYYY-MM-DD or YYYY-MM: the year that dates such as 6月21日 get.' })
@@ -17,7 +17,7 @@ export class ExtractArticleInput {
   @Field(() => String, { nullable: true, description: 'The publisher; a development zone here names the zone that 开发区 means.' })
   publisher?: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where it was published.' })
   url?: string;
 }
 

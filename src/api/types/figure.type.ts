@@ -8,13 +8,13 @@ import { Node } from './node.type';
 
 @ObjectType('Figure', { implements: Node, description: 'A number an article states about an entity.' })
 export class Figure extends Node {
-  @Field(() => String)
+  @Field(() => String, { description: 'What is measured, as the article names it (`规模以上工业产值`).' })
   metric!: string;
 
-  @Field(() => Float)
+  @Field(() => Float, { description: 'The number, in `unit`.' })
   value!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Its unit as written (`亿元`, `%`, `家`); null: none given.' })
   unit!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Free text such as `2023`, `2023-H1`.' })

@@ -18,10 +18,10 @@ export class GraphNode {
   @Field(() => String, { description: 'Display name.' })
   label!: string;
 
-  @Field(() => String, { description: 'The entity type (`Person`, …), or `Event`.' })
+  @Field(() => String, { description: 'The entity type as stored (`Person`, … : the word the EntityType enum value `PERSON` stands for), or `Event`.' })
   type!: string;
 
-  @Field(() => String, { nullable: true, description: "The entity's kind, or the event's type (`Signing`, …)." })
+  @Field(() => String, { nullable: true, description: "The entity's kind, or the event's type, as stored (`University`, `Signing`, …: the words the enum values `UNIVERSITY`, `SIGNING` stand for)." })
   kind!: string | null;
 
   @Field(() => String, { nullable: true, description: "An event's date." })
@@ -33,23 +33,23 @@ export class GraphEdge {
   @Field(() => ID, { description: 'Stable across requests: source, type, role or title, target.' })
   id!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The `nodeId` of the node it starts from.' })
   source!: string;
 
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The `nodeId` of the node it ends at.' })
   target!: string;
 
   @Field(() => String, { description: 'A RelationType, `PARTICIPATED_IN` or `OCCURRED_AT`.' })
   type!: string;
 
-  @Field(() => String, { nullable: true, description: 'The participant role of a PARTICIPATED_IN edge.' })
+  @Field(() => String, { nullable: true, description: 'The participant role of a PARTICIPATED_IN edge, as stored (`signatory`: the word of ParticipantRole `SIGNATORY`).' })
   role!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The title of a HOLDS_POSITION edge.' })
   title!: string | null;
 }
 
-@ObjectType('Subgraph')
+@ObjectType('Subgraph', { description: 'Nodes and the edges among them, for drawing.' })
 export class Subgraph {
   @Field(() => [GraphNode], { description: 'The start node first, then level by level.' })
   nodes!: GraphNodeRow[];
@@ -77,7 +77,7 @@ export class Path {
   @Field(() => Int, { description: 'Number of edges.' })
   length!: number;
 
-  @Field(() => [GraphNode])
+  @Field(() => [GraphNode], { description: 'Its nodes, from the first to the last.' })
   nodes!: GraphNodeRow[];
 
   @Field(() => [GraphEdge], { description: "Edges in path order; an edge's direction is its own, not the path's." })

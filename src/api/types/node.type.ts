@@ -11,6 +11,6 @@ export function typeNameOf(row: NodeRow): string {
   resolveType: (row: NodeRow) => typeNameOf(row),
 })
 export abstract class Node {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its global id, the one `node(id:)` takes: an entity\'s id as the articles give it (`person:jin-feng`), an event\'s `<article id>#<key>`, an article\'s id, a figure\'s derived id.' })
   id!: string;
 }

@@ -7,20 +7,20 @@ import { Event } from './event.type';
 
 @ObjectType('Participant', { description: 'An entity taking part in an event, in one role.' })
 export class Participant {
-  @Field(() => Entity)
+  @Field(() => Entity, { description: 'Who or what took part.' })
   entity!: EntityRow;
 
-  @Field(() => ParticipantRoleEnum)
+  @Field(() => ParticipantRoleEnum, { description: 'The part it took.' })
   role!: string;
 
 }
 
 @ObjectType('EventParticipation', { description: 'An event an entity took part in, with every role it had there.' })
 export class EventParticipation {
-  @Field(() => Event)
+  @Field(() => Event, { description: 'The event.' })
   event!: EventRow;
 
-  @Field(() => [ParticipantRoleEnum])
+  @Field(() => [ParticipantRoleEnum], { description: 'Every role it had there, in the model\'s role order.' })
   roles!: string[];
 
 }

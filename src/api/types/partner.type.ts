@@ -7,7 +7,7 @@ import { Relation } from './relation.type';
 
 @ObjectType('Partner', { description: 'An organisation in partnership with the one asked about, and why.' })
 export class Partner {
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'The partner organisation.' })
   organization!: EntityRow;
 
   @Field(() => [Event], { description: 'Signing events where both were signatories.' })

@@ -6,13 +6,13 @@ import { Person } from './person.type';
 
 @ObjectType('Position', { description: 'A position a person holds in an organisation (a HOLDS_POSITION relation).' })
 export class Position {
-  @Field(() => String)
+  @Field(() => String, { description: 'The title, as the article writes it (`管委会主任`).' })
   title!: string;
 
-  @Field(() => Person)
+  @Field(() => Person, { description: 'Who holds it.' })
   person!: EntityRow;
 
-  @Field(() => Organization)
+  @Field(() => Organization, { description: 'Where it is held.' })
   organization!: EntityRow;
 
   @Field(() => String, { nullable: true, description: 'Earliest date any article gives.' })

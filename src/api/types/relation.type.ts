@@ -11,22 +11,22 @@ import { Direction, RelationTypeEnum } from './enums';
  */
 @ObjectType('Relation', { description: 'A stated relation between the entity asked about and another one.' })
 export class Relation {
-  @Field(() => RelationTypeEnum)
+  @Field(() => RelationTypeEnum, { description: 'What the relation states.' })
   type!: string;
 
-  @Field(() => Direction)
+  @Field(() => Direction, { description: 'OUTGOING when the entity asked about is the relation\'s subject (`from`), INCOMING when it is the object.' })
   direction!: Direction;
 
   @Field(() => Entity, { description: 'The entity at the other end.' })
   other!: EntityRow;
 
-  @Field(() => GraphQLJSONObject)
+  @Field(() => GraphQLJSONObject, { description: 'Flat attributes the articles state about the relation (a position\'s `title`, …).' })
   attributes!: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When it began, as the articles give it (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the earliest any gives); null: not said.' })
   since!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'When it ended, as the articles give it (the latest any gives); null: not said, or still holds.' })
   until!: string | null;
 
 }

@@ -14,20 +14,32 @@ registerEnumType(MatchKindEnum, {
   description:
     'How a name matched, best first: equal to the query, starting with it, containing it (after folding: traditional ' +
     'to simplified, case, tones, spaces and punctuation); its pinyin or initials matching it; or sharing parts of it (fuzzy).',
+  valuesConfig: {
+    EXACT: { description: 'The name, folded, is the query.' },
+    PREFIX: { description: 'The name starts with the query.' },
+    CONTAINS: { description: 'The name (or its short form) contains the query.' },
+    PINYIN: { description: 'Its pinyin is, starts with or contains the query.' },
+    INITIALS: { description: 'Its pinyin initials are, start with or contain the query.' },
+    FUZZY: { description: 'It shares parts (character pairs) with the query: the full-text index\'s match.' },
+  },
 });
 
 export enum MatchFieldEnum {
   NAME = 'NAME',
   ALIAS = 'ALIAS',
 }
-registerEnumType(MatchFieldEnum, { name: 'MatchField', description: 'Whether the name that matched is the name or an alias.' });
+registerEnumType(MatchFieldEnum, {
+  name: 'MatchField',
+  description: 'Whether the name that matched is the name or an alias.',
+  valuesConfig: { NAME: { description: 'Its name.' }, ALIAS: { description: 'One of its aliases.' } },
+});
 
 @ObjectType('TextRange', { description: 'A part of a text: UTF-16 offsets, `end` exclusive (JavaScript string indices).' })
 export class TextRange {
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The first UTF-16 index of the part.' })
   start!: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The UTF-16 index after its last character.' })
   end!: number;
 }
 
@@ -36,10 +48,10 @@ export class SearchMatch {
   @Field(() => String, { description: 'The name or alias, as stored.' })
   text!: string;
 
-  @Field(() => MatchFieldEnum)
+  @Field(() => MatchFieldEnum, { description: 'The name, or an alias.' })
   field!: MatchFieldEnum;
 
-  @Field(() => MatchKindEnum)
+  @Field(() => MatchKindEnum, { description: 'How it matched.' })
   kind!: MatchKindEnum;
 
   @Field(() => [TextRange], { description: 'The parts of `text` that matched.' })

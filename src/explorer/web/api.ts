@@ -4,6 +4,7 @@
  * user (kept in sessionStorage only) travels as `Authorization: Bearer <key>`.
  */
 
+import { inModelWords, withEnumNames } from './enumWords';
 import { t } from './i18n';
 
 export const KEY_STORAGE = 'kg-explorer.apiKey';
@@ -96,7 +97,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       res = await fetch('/graphql', {
         method: 'POST',
         headers,
-        body: JSON.stringify({ query, variables, operationName: opts.operationName }),
+        body: JSON.stringify({ query, variables: withEnumNames(variables), operationName: opts.operationName }),
         signal: opts.signal,
         credentials: 'same-origin',
       });
@@ -112,7 +113,7 @@ export async function gql<T>(query: string, variables: Record<string, unknown> =
       body = undefined;
     }
     const errors = Array.isArray(body?.errors) ? body!.errors : [];
-    if (body?.data !== undefined && body.data !== null) return { data: body.data, errors };
+    if (body?.data !== undefined && body.data !== null) return { data: inModelWords(body.data), errors };
     if (errors.length > 0) {
       const first = errors[0];
       const code = String(first.extensions?.code ?? `HTTP_${res.status}`);
