@@ -43,7 +43,7 @@ describe('the executor Apollo runs operations with', () => {
   });
 
   it('when a resolver reports a typed error, then the answer is what Apollo would give: code, path, HTTP status', async () => {
-    const r = await t.gql(`query Bad { entity(id: "${'x'.repeat(501)}") { id } }`, { operationName: 'Bad' });
+    const r = await t.gql('query Bad { entity(id: " ") { id } }', { operationName: 'Bad' });
     expect(operations).toEqual(['Bad']);
     expect(r.status).toBe(200);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);

@@ -10,4 +10,4 @@ export { buildApiSchema, schemaSdl } from './buildApiSchema';
 export { createCompiledExecutor, type ExecuteOperationArgs, type OperationExecutor } from './compiledExecutor';
 export { createContext, type ApiDeps, type Context, type Role } from './context';
 export * from './errors';
-export { ARG_LIMITS } from './args/limits';
+export { ARG_LIMITS, BOUNDED_ARGUMENTS, overLimit } from './args/limits';

@@ -1,5 +1,5 @@
 import { partialDateSpan } from '../where/dates';
-import { badInput } from '../errors';
+import { ApiError, badInput } from '../errors';
 
 /**
  * Argument limits, checked in the resolvers before any database call so that one request cannot ask the
@@ -18,29 +18,50 @@ export const ARG_LIMITS = {
   ids: 100,
 } as const;
 
-export function checkInt(value: number, name: string, range: { min: number; max: number }): number {
+/**
+ * Integer arguments bounded by name across the schema: every `first` (page sizes), `neighborhood`'s `limit` and
+ * `depth`, `paths`' `maxLength`. The server checks these in the operation before measuring its cost
+ * (src/server/plugins/argumentBounds.ts) and the resolvers check them again, with the same error: an argument over
+ * its maximum is the same BAD_USER_INPUT whichever check sees it.
+ */
+export const BOUNDED_ARGUMENTS: Readonly<Record<string, { min: number; max: number }>> = {
+  first: ARG_LIMITS.first,
+  limit: ARG_LIMITS.neighborhoodLimit,
+  depth: ARG_LIMITS.depth,
+  maxLength: ARG_LIMITS.maxLength,
+};
+
+/**
+ * An argument outside its bounds: BAD_USER_INPUT, HTTP 400 (as for a variable that does not fit its type), with
+ * `argumentName`, and `limit`/`max` naming the bound (as QUERY_TOO_COMPLEX names its limit).
+ */
+export function overLimit(message: string, argumentName: string, limit: string, max: number): ApiError {
+  return new ApiError('BAD_USER_INPUT', message, { argumentName, limit, max, http: { status: 400 } });
+}
+
+export function checkInt(value: number, name: string, range: { min: number; max: number }, limit = name): number {
   if (!Number.isInteger(value) || value < range.min || value > range.max) {
-    throw badInput(`${name} must be an integer from ${range.min} to ${range.max} (got ${value})`, name);
+    throw overLimit(`${name} must be an integer from ${range.min} to ${range.max} (got ${value})`, name, limit, range.max);
   }
   return value;
 }
 
-export const checkFirst = (value: number, name = 'first'): number => checkInt(value, name, ARG_LIMITS.first);
+export const checkFirst = (value: number, name = 'first'): number => checkInt(value, name, ARG_LIMITS.first, 'first');
 
 /** Ids are exact (no trimming); empty or over-long ones are malformed rather than unknown. */
 export function checkId(value: string, name: string): string {
   if (value.trim() === '') throw badInput(`${name} must not be empty`, name);
-  if (value.length > ARG_LIMITS.id) throw badInput(`${name} is longer than ${ARG_LIMITS.id} characters`, name);
+  if (value.length > ARG_LIMITS.id) throw overLimit(`${name} is longer than ${ARG_LIMITS.id} characters`, name, 'id', ARG_LIMITS.id);
   return value;
 }
 
 export function checkIds(values: readonly string[], name: string): string[] {
-  if (values.length > ARG_LIMITS.ids) throw badInput(`${name} holds more than ${ARG_LIMITS.ids} ids`, name);
+  if (values.length > ARG_LIMITS.ids) throw overLimit(`${name} holds more than ${ARG_LIMITS.ids} ids`, name, 'ids', ARG_LIMITS.ids);
   return values.map((v) => checkId(v, name));
 }
 
 export function checkText(value: string, name: string, opts: { nonEmpty?: boolean } = {}): string {
-  if (value.length > ARG_LIMITS.text) throw badInput(`${name} is longer than ${ARG_LIMITS.text} characters`, name);
+  if (value.length > ARG_LIMITS.text) throw overLimit(`${name} is longer than ${ARG_LIMITS.text} characters`, name, 'text', ARG_LIMITS.text);
   if (opts.nonEmpty && value.trim() === '') throw badInput(`${name} must not be empty`, name);
   return value;
 }

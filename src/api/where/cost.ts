@@ -1,3 +1,4 @@
+import { ARG_LIMITS, overLimit } from '../args/limits';
 import { tooComplex } from '../errors';
 import { STRING_OPERATORS } from './operators';
 
@@ -67,8 +68,32 @@ const WHAT: Record<WhereLimit, string> = {
   scans: 'contains/startsWith conditions',
 };
 
-/** QUERY_TOO_COMPLEX naming the first limit the filter breaks (`argument` says which one: `where`). */
+/** The path of the first `ids` list longer than an id list argument may be, or null. */
+function longIdList(value: unknown, path: string): { path: string; length: number } | null {
+  if (!value || typeof value !== 'object') return null;
+  if (Array.isArray(value)) {
+    for (const [i, v] of value.entries()) {
+      const found = longIdList(v, `${path}[${i}]`);
+      if (found) return found;
+    }
+    return null;
+  }
+  for (const [key, v] of Object.entries(value)) {
+    if (key === 'ids' && Array.isArray(v) && v.length > ARG_LIMITS.ids) return { path: `${path}.ids`, length: v.length };
+    const found = longIdList(v, `${path}.${key}`);
+    if (found) return found;
+  }
+  return null;
+}
+
+/**
+ * An `ids` list over its own bound is BAD_USER_INPUT wherever it is (as `checkIds` says it), whatever else the
+ * filter holds; then QUERY_TOO_COMPLEX naming the first limit of the filter as a whole that it breaks (`argument`
+ * says which one: `where`).
+ */
 export function checkWhereCost(where: unknown, argument = 'where'): void {
+  const long = longIdList(where, argument);
+  if (long) throw overLimit(`${long.path} holds more than ${ARG_LIMITS.ids} ids`, long.path, 'ids', ARG_LIMITS.ids);
   const m = measureWhere(where);
   for (const limit of Object.keys(WHERE_LIMITS) as WhereLimit[]) {
     if (m[limit] > WHERE_LIMITS[limit]) {

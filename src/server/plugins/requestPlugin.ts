@@ -12,6 +12,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApiError, notSupported } from '../../api/errors';
 import type { DatabaseMonitor } from '../database';
 import type { RequestLog } from '../requestLog';
+import { argumentBoundsError } from './argumentBounds';
 import { cachedMeasure, limitError, type QueryLimits } from './queryLimits';
 
 export interface RequestPluginOptions {
@@ -49,7 +50,10 @@ export function requestPlugin(o: RequestPluginOptions): ApolloServerPlugin<Conte
       if (operation.operation === 'subscription' || !schema.getRootType(operation.operation)) {
         throw notSupported(`this server answers queries and mutations over HTTP; ${operation.operation} operations are not supported`);
       }
-      // limits first: a too-complex operation is refused even while the database is down
+      // limits first: a too-complex operation is refused even while the database is down; an argument over its
+      // bound first of all, so that it gets the error the resolver would give it, whatever the operation costs
+      const outOfBounds = argumentBoundsError(document, operation, request.variables);
+      if (outOfBounds) throw outOfBounds;
       const m = measure(schema, document, operation, request.variables);
       if (state) state.measure = m;
       const tooComplex = limitError(m, o.limits);

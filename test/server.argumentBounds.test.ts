@@ -1,0 +1,92 @@
+/**
+ * An argument over its maximum gets one answer, whichever check sees it first: the server's check of bounded
+ * arguments (before the cost limit), the resolver's own check, or the `where` filter's checks. It is always
+ * BAD_USER_INPUT with HTTP 400, naming the argument (`argumentName`) and the bound (`limit`, `max`); the operation's
+ * own budget (depth, aliases, cost) and the filter's (where.*) stay QUERY_TOO_COMPLEX.
+ */
+import { closeTestDriver, testDriver } from './support/db';
+import { exec, seed } from './api.harness';
+import { codes, countingDriver, startTestServer, testConfig, type GqlResponse, type TestServer } from './server.helpers';
+
+let t: TestServer;
+let counter: ReturnType<typeof countingDriver>;
+beforeAll(async () => {
+  await seed();
+  counter = countingDriver(testDriver());
+  t = await startTestServer(testConfig(), { driver: counter.driver, schemaApplied: true });
+}, 120_000);
+afterAll(async () => {
+  await t?.stop();
+  await closeTestDriver();
+});
+beforeEach(() => counter.reset());
+
+const ids = (n: number): string => `[${Array.from({ length: n }, (_, i) => `"e${i}"`).join(', ')}]`;
+const PEOPLE = 'edges { node { participants { role entity { name ... on Person { positions { title organization { name } } } } } } }';
+
+/** What a client can tell apart of an error: its code, its message and what it names. */
+function shape(e: { message: string; extensions?: Record<string, unknown> } | undefined) {
+  const x = e?.extensions ?? {};
+  return { code: x.code, message: e?.message, argumentName: x.argumentName, limit: x.limit, max: x.max };
+}
+
+async function overHttp(query: string, variables?: Record<string, unknown>): Promise<{ r: GqlResponse; error: ReturnType<typeof shape> }> {
+  const r = await t.gql(query, { variables });
+  expect(r.body.errors).toHaveLength(1);
+  return { r, error: shape(r.body.errors?.[0]) };
+}
+
+describe('when an argument is over its maximum', () => {
+  it.each([
+    ['a page size under a cheap selection (the resolver would see it)', '{ events(first: 101) { totalCount } }', 'first', 100],
+    ['a page size under a costly selection (the cost limit would see it)', `{ events(first: 1000) { ${PEOPLE} } }`, 'first', 100],
+    ['a nested page size', `{ entity(id: "org:gaoyou-edz") { events(first: 5000) { event { participants { role } } } } }`, 'first', 100],
+    ['a page size in a fragment', `{ ...F } fragment F on Query { events(first: 1000) { ${PEOPLE} } }`, 'first', 100],
+    ["a neighbourhood's node limit far over", '{ neighborhood(id: "org:gaoyou-edz", limit: 100000) { nodes { id } edges { id } } }', 'limit', 500],
+    ["a neighbourhood's depth", '{ neighborhood(id: "org:gaoyou-edz", depth: 9) { truncated } }', 'depth', 3],
+    ["a path's length", '{ paths(from: "person:jin-feng", to: "person:xu-jian", maxLength: 50, first: 100) { nodes { id } } }', 'maxLength', 6],
+  ])('%s: BAD_USER_INPUT, 400, before the database, as the resolver says it', async (_what, query, argumentName, max) => {
+    const { r, error } = await overHttp(query);
+    expect(r.status).toBe(400);
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', argumentName, limit: argumentName, max });
+    expect(counter.calls()).toBe(0);
+    // without the server in front (the API's executor alone), the resolver's own check says the same
+    const direct = await exec(query);
+    expect(direct.errors?.map(shape)).toEqual([error]);
+  });
+
+  it('given through a variable, the same', async () => {
+    const query = `query($n: Int!) { events(first: $n) { ${PEOPLE} } }`;
+    const big = await overHttp(query, { n: 5000 });
+    const small = await overHttp(query, { n: 101 });
+    expect([big.r.status, small.r.status]).toEqual([400, 400]);
+    expect(big.error).toEqual({ ...small.error, message: 'first must be an integer from 1 to 100 (got 5000)' });
+    expect(small.error).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'first', message: 'first must be an integer from 1 to 100 (got 101)' });
+  });
+
+  it('an ids list in a filter over its 100 ids: the same BAD_USER_INPUT whether or not the filter is also over its 200 values', async () => {
+    const just = await overHttp(`{ entities(where: { ids: ${ids(150)} }) { totalCount } }`);
+    const far = await overHttp(`{ entities(where: { ids: ${ids(250)} }) { totalCount } }`);
+    const nested = await overHttp(`{ entities(where: { relation: { other: { ids: ${ids(250)} } } }) { totalCount } }`);
+    for (const { r } of [just, far, nested]) expect(r.status).toBe(400);
+    expect(just.error).toEqual({ code: 'BAD_USER_INPUT', message: 'where.ids holds more than 100 ids', argumentName: 'where.ids', limit: 'ids', max: 100 });
+    expect(far.error).toEqual(just.error);
+    expect(nested.error).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'where.relation.other.ids', limit: 'ids' });
+    expect(counter.calls()).toBe(0);
+  });
+});
+
+describe('when every argument is within its bounds', () => {
+  it('an operation over the cost limit is still QUERY_TOO_COMPLEX naming the cost', async () => {
+    const { r, error } = await overHttp(`{ events(first: 100) { edges { node { participants { entity { events(first: 100) { event { participants { role } } } } } } } } }`);
+    expect(r.status).toBe(400);
+    expect(error).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
+    expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
+  });
+
+  it('a filter over its budget of list values (no list over its own bound) is QUERY_TOO_COMPLEX naming where.listValues', async () => {
+    const { r, error } = await overHttp(`{ entities(where: { OR: [{ ids: ${ids(90)} }, { ids: ${ids(90)} }, { ids: ${ids(90)} }] }) { totalCount } }`);
+    expect(r.status).toBe(400);
+    expect(error).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'where.listValues', max: 200 });
+  });
+});
