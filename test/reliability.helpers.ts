@@ -221,7 +221,7 @@ export const QUERY_MIX: { name: string; query: string; variables?: Record<string
   },
   {
     name: 'eventsByTypeAndDate',
-    query: `query EventsByTypeAndDate($from: String!, $to: String!) {
+    query: `query EventsByTypeAndDate($from: PartialDate!, $to: PartialDate!) {
       events(where: { types: [SIGNING, MEETING], from: $from, to: $to }, first: 20) { totalCount edges { node { id type name date } } } }`,
     variables: { from: '2023-06-01', to: '2023-06-30' },
   },

@@ -108,7 +108,7 @@ describe('refused before any database call', () => {
     ['node id', 'query($v: ID!) { node(id: $v) { id } }', 'id'],
     ['name filter', 'query($v: String!) { entities(where: { name: $v }) { totalCount } }', 'where.name'],
     ['name fragment', 'query($v: String!) { entities(where: { nameContains: $v }) { totalCount } }', 'where.nameContains'],
-    ['date', 'query($v: String!) { events(where: { from: $v }) { totalCount } }', 'where.from'],
+    ['date', 'query($v: PartialDate!) { events(where: { from: $v }) { totalCount } }', 'where.from'],
     ['partner id', 'query($v: ID!) { partners(of: $v) { organization { id } } }', 'of'],
     ['path end', 'query($v: ID!) { paths(from: $v, to: "person:jin-feng") { length } }', 'from'],
     ['cursor', 'query($v: String!) { entities(after: $v) { totalCount } }', 'after'],

@@ -64,7 +64,7 @@ export const ANALYST_MIX: MixQuery[] = [
     title: 'events by type and month in a three-month window (grouped counts)',
     shape: 'filtered',
     product: (p) => ({
-      query: `query EventCounts($from: String!, $to: String!) {
+      query: `query EventCounts($from: PartialDate!, $to: PartialDate!) {
         eventCounts(by: TYPE, then: MONTH, where: { from: $from, to: $to, dateMatch: WITHIN }) { key count subgroups { key count } } }`,
       variables: { from: p.from, to: p.to },
     }),

@@ -223,7 +223,7 @@ export const MIX: MixQuery[] = [
     title: `events by type and date range (page of ${PAGE} + total)`,
     shape: 'filtered',
     product: (p) => ({
-      query: `query EventsFiltered($types: [EventType!], $from: String, $to: String) {
+      query: `query EventsFiltered($types: [EventType!], $from: PartialDate, $to: PartialDate) {
         events(where: { types: $types, from: $from, to: $to }, first: ${PAGE}, orderBy: DATE_ASC) {
           totalCount edges { node { id type name date } } } }`,
       variables: { types: [enumName(String(p.type))], from: p.from, to: p.to },

@@ -5,7 +5,7 @@ import { DateMatch, EventOrder } from '../types/enums';
 import { all, checkWhereCost, eventConditions, EventFilter, Scope } from '../where';
 import { badInput } from '../errors';
 import { skipAfter } from './cursor';
-import { checkDate, checkFirst, checkId } from './limits';
+import { checkFirst, checkId, checkWindow } from './limits';
 
 @ArgsType()
 export class EventsArgs {
@@ -27,11 +27,7 @@ export function checkDateWindow(
   w: { from?: string | null; to?: string | null; dateMatch?: DateMatch },
   prefix = '',
 ): DateWindow {
-  const from = w.from != null ? checkDate(w.from, `${prefix}from`, 'first') : null;
-  const to = w.to != null ? checkDate(w.to, `${prefix}to`, 'last') : null;
-  if (from !== null && to !== null && from > to) {
-    throw badInput(`${prefix}from (${w.from}) is after ${prefix}to (${w.to}): the window is empty`, `${prefix}from`);
-  }
+  const { from, to } = checkWindow(w, { from: `${prefix}from`, to: `${prefix}to` });
   return { from, to, match: w.dateMatch ?? DateMatch.OVERLAPS };
 }
 

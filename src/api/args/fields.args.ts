@@ -2,6 +2,7 @@ import { ArgsType, Field, Int } from 'type-graphql';
 import type { EventType, FigureQualifier, ParticipantRole, RelationType } from '../../model';
 import { DateMatch, Direction, EventTypeEnum, FigureQualifierEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
 import { checkText } from './limits';
+import { PartialDate } from '../types/partialDate.scalar';
 
 /** Arguments of list fields on types (as opposed to root fields). */
 
@@ -13,10 +14,10 @@ export class EntityEventsArgs {
   @Field(() => [ParticipantRoleEnum], { nullable: true, description: 'Only events where it had one of these roles.' })
   roles?: ParticipantRole[] | null;
 
-  @Field(() => String, { nullable: true, description: '`YYYY-MM-DD` (or `YYYY-MM`).' })
+  @Field(() => PartialDate, { nullable: true, description: 'Only events with a day from this one on (a month or year: from its first day).' })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: '`YYYY-MM-DD` (or `YYYY-MM`).' })
+  @Field(() => PartialDate, { nullable: true, description: 'Only events with a day up to this one (a month or year: up to its last day).' })
   to?: string | null;
 
   @Field(() => DateMatch, { defaultValue: DateMatch.OVERLAPS, description: 'How an event must meet the `from`/`to` window.' })

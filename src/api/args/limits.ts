@@ -72,8 +72,24 @@ export function checkText(value: string, name: string, opts: { nonEmpty?: boolea
  */
 export function checkDate(value: string, name: string, end: 'first' | 'last'): string {
   const span = partialDateSpan(value);
-  if (!span) throw badInput(`${name} must be a real date written YYYY-MM-DD (or YYYY-MM, YYYY), got ${JSON.stringify(value.slice(0, 40))}`, name);
+  if (!span) throw badInput(`${name} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}`, name);
   return span[end];
+}
+
+/**
+ * A `from`/`to` window of partial dates as its first and last days; a window that ends before it starts is
+ * BAD_USER_INPUT naming `from`, never an empty answer.
+ */
+export function checkWindow(
+  given: { from?: string | null; to?: string | null },
+  names: { from: string; to: string },
+): { from: string | null; to: string | null } {
+  const from = given.from != null ? checkDate(given.from, names.from, 'first') : null;
+  const to = given.to != null ? checkDate(given.to, names.to, 'last') : null;
+  if (from !== null && to !== null && from > to) {
+    throw badInput(`${names.from} (${given.from}) is after ${names.to} (${given.to}): the window is empty`, names.from);
+  }
+  return { from, to };
 }
 
 /** Null and undefined both mean "not given"; an optional list becomes a list or null. */

@@ -5,7 +5,8 @@ import { luceneLiteral, type SearchQuery } from '../cypher/searchPage';
 import { badInput } from '../errors';
 import { EntityTypeEnum, EventTypeEnum } from '../types/enums';
 import { skipAfter } from './cursor';
-import { checkDate, checkFirst, checkText } from './limits';
+import { checkFirst, checkText, checkWindow } from './limits';
+import { PartialDate } from '../types/partialDate.scalar';
 
 @ArgsType()
 export class SearchArgs {
@@ -28,13 +29,13 @@ export class SearchArgs {
   })
   eventTypes?: EventType[] | null;
 
-  @Field(() => String, {
+  @Field(() => PartialDate, {
     nullable: true,
-    description: 'YYYY-MM-DD or YYYY-MM: events overlapping the days from here, entities named by an article published from here.',
+    description: 'Events overlapping the days from here, entities named by an article published from here.',
   })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD or YYYY-MM: the end of the window, as `from`.' })
+  @Field(() => PartialDate, { nullable: true, description: 'The end of the window, as `from`.' })
   to?: string | null;
 
   @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
@@ -61,8 +62,7 @@ export function checkSearchText(value: string, name: string): SearchQuery {
 export function checkSearchArgs(args: SearchArgs): { skip: number; first: number; query: SearchQuery; from: string | null; to: string | null } {
   return {
     query: checkSearchText(args.query, 'query'),
-    from: args.from != null ? checkDate(args.from, 'from', 'first') : null,
-    to: args.to != null ? checkDate(args.to, 'to', 'last') : null,
+    ...checkWindow(args, { from: 'from', to: 'to' }),
     first: checkFirst(args.first),
     skip: skipAfter(args.after),
   };

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { passageNeedle } from '../../search';
 import { connectionOf } from '../args/cursor';
-import { checkDate, checkFirst } from '../args/limits';
+import { checkFirst, checkWindow } from '../args/limits';
 import { checkSearchText } from '../args/search.args';
 import { skipAfter } from '../args/cursor';
 import type { Context } from '../context';
@@ -11,16 +11,17 @@ import { loaders } from '../loaders';
 import { Entity } from '../types/entity.type';
 import { Event } from '../types/event.type';
 import { Passage, PassageConnection } from '../types/passage.type';
+import { PartialDate } from '../types/partialDate.scalar';
 
 @ArgsType()
 export class PassagesArgs {
   @Field(() => String, { description: 'Words or characters to find in article text and evidence (simplified or traditional); matched literally.' })
   query!: string;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD or YYYY-MM: articles published from this day.' })
+  @Field(() => PartialDate, { nullable: true, description: 'Articles published from this day on (a month or year: from its first day).' })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'YYYY-MM-DD or YYYY-MM: articles published up to this day.' })
+  @Field(() => PartialDate, { nullable: true, description: 'Articles published up to this day (a month or year: up to its last day).' })
   to?: string | null;
 
   @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
@@ -40,10 +41,7 @@ export class PassageResolver {
   })
   async passages(@Args(() => PassagesArgs) args: PassagesArgs, @Ctx() ctx: Context) {
     const query = checkSearchText(args.query, 'query');
-    const window = {
-      from: args.from != null ? checkDate(args.from, 'from', 'first') : null,
-      to: args.to != null ? checkDate(args.to, 'to', 'last') : null,
-    };
+    const window = checkWindow(args, { from: 'from', to: 'to' });
     const [first, skip] = [checkFirst(args.first), skipAfter(args.after)];
     // a phrase query: the cjk analyzer's bigrams in order, so 双过半 does not match 双 … 过半
     const phrase = `"${query.lucene ?? ''}"`;

@@ -1,6 +1,7 @@
 import { Field } from 'type-graphql';
 import { ObjectType } from './objectType';
 import { Node } from './node.type';
+import { PartialDate } from './partialDate.scalar';
 
 @ObjectType('Article', { implements: Node, description: 'A news article the graph was extracted from.' })
 export class Article extends Node {
@@ -10,7 +11,7 @@ export class Article extends Node {
   @Field(() => String, { nullable: true, description: 'Who published it.' })
   publisher!: string | null;
 
-  @Field(() => String, { nullable: true, description: '`YYYY-MM-DD` or `YYYY-MM`.' })
+  @Field(() => PartialDate, { nullable: true, description: 'When it was published: `YYYY-MM-DD` or `YYYY-MM`.' })
   publishedOn!: string | null;
 
   @Field(() => String, { nullable: true, description: 'Where it was published, when known.' })

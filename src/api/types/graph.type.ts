@@ -2,6 +2,7 @@ import { Field, ID, Int } from 'type-graphql';
 import { ObjectType } from './objectType';
 import type { PathStepRow } from '../cypher/paths';
 import type { GraphEdgeRow, GraphNodeRow, SourceRow } from '../cypher/rows';
+import { PartialDate } from './partialDate.scalar';
 import { Source } from './source.type';
 
 /** Flat on purpose: a graph UI draws these directly. `node` gives the full object when wanted. */
@@ -24,7 +25,7 @@ export class GraphNode {
   @Field(() => String, { nullable: true, description: "The entity's kind, or the event's type, as stored (`University`, `Signing`, …: the words the enum values `UNIVERSITY`, `SIGNING` stand for)." })
   kind!: string | null;
 
-  @Field(() => String, { nullable: true, description: "An event's date." })
+  @Field(() => PartialDate, { nullable: true, description: "An event's date." })
   date!: string | null;
 }
 

@@ -4,6 +4,7 @@ import { Article } from './article.type';
 import { PageInfo } from './connection.type';
 import { ObjectType } from './objectType';
 import { TextRange } from './searchMatch.type';
+import { PartialDate } from './partialDate.scalar';
 
 @ObjectType('Passage', {
   description: 'A sentence of an article (or an event\'s evidence, for an article stored without its text) that holds the query.',
@@ -21,7 +22,7 @@ export class Passage {
   @Field(() => Article, { description: 'The article it is from.' })
   article!: ArticleRow;
 
-  @Field(() => String, { nullable: true, description: 'The article\'s publication date.' })
+  @Field(() => PartialDate, { nullable: true, description: 'The article\'s publication date.' })
   date!: string | null;
 }
 

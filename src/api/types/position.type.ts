@@ -3,6 +3,7 @@ import { ObjectType } from './objectType';
 import type { EntityRow } from '../cypher/rows';
 import { Organization } from './organization.type';
 import { Person } from './person.type';
+import { PartialDate } from './partialDate.scalar';
 
 @ObjectType('Position', { description: 'A position a person holds in an organisation (a HOLDS_POSITION relation).' })
 export class Position {
@@ -15,10 +16,10 @@ export class Position {
   @Field(() => Organization, { description: 'Where it is held.' })
   organization!: EntityRow;
 
-  @Field(() => String, { nullable: true, description: 'Earliest date any article gives.' })
+  @Field(() => PartialDate, { nullable: true, description: 'Earliest date any article gives.' })
   since!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Latest date any article gives.' })
+  @Field(() => PartialDate, { nullable: true, description: 'Latest date any article gives.' })
   until!: string | null;
 
 }

@@ -4,6 +4,7 @@ import { ObjectType } from './objectType';
 import type { EntityRow } from '../cypher/rows';
 import { Entity } from './entity.type';
 import { Direction, RelationTypeEnum } from './enums';
+import { PartialDate } from './partialDate.scalar';
 
 /**
  * One relation however many articles state it; `since`, `until` and `attributes` are derived from all their
@@ -23,10 +24,10 @@ export class Relation {
   @Field(() => GraphQLJSONObject, { description: 'Flat attributes the articles state about the relation (a position\'s `title`, …).' })
   attributes!: Record<string, unknown>;
 
-  @Field(() => String, { nullable: true, description: 'When it began, as the articles give it (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the earliest any gives); null: not said.' })
+  @Field(() => PartialDate, { nullable: true, description: 'When it began, as the articles give it (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`; the earliest any gives); null: not said.' })
   since!: string | null;
 
-  @Field(() => String, { nullable: true, description: 'When it ended, as the articles give it (the latest any gives); null: not said, or still holds.' })
+  @Field(() => PartialDate, { nullable: true, description: 'When it ended, as the articles give it (the latest any gives); null: not said, or still holds.' })
   until!: string | null;
 
 }

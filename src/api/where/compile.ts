@@ -1,7 +1,7 @@
 import { ENTITY_TYPE_NAMES, isRelationType } from '../../model';
 import { nameKeyOf } from '../../ingest';
 import { badInput } from '../errors';
-import { checkId, checkText } from '../args/limits';
+import { checkDate, checkId, checkText } from '../args/limits';
 import { DOMAIN_RELATIONS, L, R, relType } from '../cypher/labels';
 import { partialDateSpan, validAtCondition } from './dates';
 import type { EntityWhere, EventWhere, FigureWhere, ParticipantWhere, ParticipationWhere, PositionWhere, RelationWhere } from './inputs';
@@ -68,8 +68,22 @@ function onProperty(property: string, f: StringFilterValue | null | undefined, s
   return stringConditions((test) => test(property), f, s, path);
 }
 
+/** A number range that nothing can be in (`gt: 10, lt: 5`, `gt: 5, lte: 5`) is bad input, never an empty answer. */
+function checkRange(f: NumberFilterValue, path: string): void {
+  for (const low of ['gt', 'gte'] as const) {
+    for (const high of ['lt', 'lte'] as const) {
+      const [l, h] = [f[low], f[high]];
+      if (l == null || h == null || !Number.isFinite(l) || !Number.isFinite(h)) continue;
+      if (l > h || (l === h && (low === 'gt' || high === 'lt'))) {
+        throw badInput(`${path}.${low} (${l}) and ${path}.${high} (${h}) leave no number between them: the range is empty`, `${path}.${low}`);
+      }
+    }
+  }
+}
+
 function numberConditions(expr: string, f: NumberFilterValue | null | undefined, s: Scope, path: string): string[] {
   if (!f) return [];
+  checkRange(f, path);
   const out: string[] = [];
   for (const [name, op] of Object.entries(NUMBER_OPERATORS)) {
     const given = f[name as keyof NumberFilterValue];
@@ -86,9 +100,7 @@ function idMatch(v: string, p: string): string {
 }
 
 function dayParam(value: string, s: Scope, path: string, end: 'first' | 'last'): string {
-  const span = partialDateSpan(value);
-  if (!span) throw badInput(`${path} must be a real date written YYYY, YYYY-MM or YYYY-MM-DD, got ${JSON.stringify(value.slice(0, 40))}`, path);
-  return s.param(span[end]);
+  return s.param(checkDate(value, path, end));
 }
 
 /** validAt: the day's first day compared with `since` and `until` at their own precision (dates.ts). */
@@ -188,7 +200,7 @@ function dateWindow(w: EventWhere, x: string, s: Scope, path: string): string[] 
   const to = w.to != null ? partialDateSpan(w.to) : null;
   if (w.from != null && !from) dayParam(w.from, s, `${path}.from`, 'first');
   if (w.to != null && !to) dayParam(w.to, s, `${path}.to`, 'last');
-  if (from && to && from.first > to.last) throw badInput(`${path}.from (${w.from}) is after ${path}.to (${w.to})`, `${path}.from`);
+  if (from && to && from.first > to.last) throw badInput(`${path}.from (${w.from}) is after ${path}.to (${w.to}): the window is empty`, `${path}.from`);
   const within = w.dateMatch === 'WITHIN';
   const out: string[] = [];
   if (from) out.push(within ? `${x}.dateStart >= date(${s.param(from.first)})` : `${x}.dateEnd >= date(${s.param(from.first)})`);

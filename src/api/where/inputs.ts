@@ -2,6 +2,7 @@ import { Field, ID, InputType } from 'type-graphql';
 import type { EntityType, EventType, FigureQualifier, ParticipantRole, RelationType } from '../../model';
 import { DateMatch, Direction, EntityKindEnum, EntityTypeEnum, EventTypeEnum, FigureQualifierEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
 import { FloatFilter, IntFilter, StringFilter, type NumberFilterValue, type StringFilterValue } from './operators';
+import { PartialDate } from '../types/partialDate.scalar';
 
 /*
  * The `where` inputs of entities, events and figures. They refer to each other (an entity's relation to an entity
@@ -91,7 +92,7 @@ export class RelationFilter implements RelationWhere {
   @Field(() => EntityFilter, { nullable: true, description: 'The entity at the other end matches this.' })
   other?: EntityWhere | null;
 
-  @Field(() => String, { nullable: true, description: `Valid on this day (since ≤ date ≤ until, an open end is open). ${DATE}` })
+  @Field(() => PartialDate, { nullable: true, description: `Valid on this day (since ≤ date ≤ until, an open end is open). ${DATE}` })
   validAt?: string | null;
 }
 
@@ -103,7 +104,7 @@ export class PositionFilter implements PositionWhere {
   @Field(() => EntityFilter, { nullable: true, description: 'The organisation it is held at matches this.' })
   at?: EntityWhere | null;
 
-  @Field(() => String, { nullable: true, description: `Held on this day (since ≤ date ≤ until, an open end is open). ${DATE}` })
+  @Field(() => PartialDate, { nullable: true, description: `Held on this day (since ≤ date ≤ until, an open end is open). ${DATE}` })
   validAt?: string | null;
 }
 
@@ -196,10 +197,10 @@ export class EventFilter implements EventWhere {
   @Field(() => StringFilter, { nullable: true, description: 'The event\'s name.' })
   name?: StringFilterValue | null;
 
-  @Field(() => String, { nullable: true, description: 'First day of the window: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` (its first day).' })
+  @Field(() => PartialDate, { nullable: true, description: 'First day of the window: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` (its first day).' })
   from?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Last day of the window: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` (its last day).' })
+  @Field(() => PartialDate, { nullable: true, description: 'Last day of the window: `YYYY-MM-DD`, or `YYYY-MM` / `YYYY` (its last day).' })
   to?: string | null;
 
   @Field(() => DateMatch, { defaultValue: DateMatch.OVERLAPS, description: 'How the event\'s days must meet `from`/`to`.' })
