@@ -94,8 +94,9 @@ describe('the seeded graph', () => {
     };
     const report = await ok(INGEST, { doc }, 'editor');
     expect(report.ingestArticle).toEqual({ status: 'CREATED', problems: [], counts: { entitiesCreated: 1 } });
-    const data = await ok(`{ node(id: "hk-follow-up") { ... on Article { entities { id name } } } }`);
-    expect(data.node.entities.map((e: any) => e.id).sort()).toEqual(
+    const data = await ok(`{ node(id: "hk-follow-up") { ... on Article { entities { totalCount edges { node { id name } } } } } }`);
+    expect(data.node.entities.totalCount).toBe(4);
+    expect(data.node.entities.edges.map((x: any) => x.node).map((e: any) => e.id).sort()).toEqual(
       ['org:gaoyou-edz-management-committee', 'org:jiangnan-university', 'organization:新瑞光电科技股份有限公司', 'person:jin-feng'].sort(),
     );
     const xinrui = await ok(`{ entity(id: "org:xinrui-optoelectronics") { name aliases } }`);

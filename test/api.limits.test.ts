@@ -3,7 +3,7 @@
  * paging, and the round-trip bound (one Neo4j round trip per nesting level, whatever the page size).
  */
 import { closeTestDriver } from './support/db';
-import { codes, exec, ok, seed } from './api.harness';
+import { ARTICLE, codes, exec, ok, seed } from './api.harness';
 
 beforeAll(() => seed(), 120_000);
 afterAll(() => closeTestDriver());
@@ -128,9 +128,38 @@ describe('round trips', () => {
   );
 
   it('sibling fields of one level share one round trip each, not one per row', async () => {
-    const { errors, ctx } = await exec(`{ entities(first: 100) { edges { node { id sources { evidence } mentionedIn { id }
+    const { errors, ctx } = await exec(`{ entities(first: 100) { edges { node { id sources { evidence } mentionedIn { edges { node { id } } }
       ... on Organization { officials { title } parent { id } } } } } }`);
     expect(errors).toBeUndefined();
     expect(ctx.stats.roundTrips).toBe(1 + 4); // the page, then sources, mentionedIn, officials, parent: once each for 91 rows
+  });
+
+  it('nested connections cost one round trip per level, each row getting its own page, total and cursors', async () => {
+    const query = `query($after: String) { events(first: 30) { edges { node { id article {
+      entities(first: 5, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id
+        mentionedIn(first: 1) { totalCount edges { node { id } } } } } } } } } } }`;
+    const first = await exec(query);
+    expect(first.errors).toBeUndefined();
+    // the page of events, their articles, the articles' entities, those entities' articles: one each
+    expect(first.ctx.stats.roundTrips).toBe(4);
+    const pages = first.data.events.edges.map((e: any) => e.node.article.entities);
+    expect(pages.length).toBe(28);
+    for (const page of pages) {
+      expect(page.totalCount).toBe(92);
+      expect(page.edges).toHaveLength(5);
+      for (const { node } of page.edges) expect(node.mentionedIn).toEqual({ totalCount: 1, edges: [{ node: { id: ARTICLE } }] });
+    }
+    // the next page of the same field continues in name order, and a cursor of another list is refused
+    const next = await exec(query, { after: pages[0].pageInfo.endCursor });
+    const ids = (p: any) => p.edges.map((e: any) => e.node.id);
+    const second = next.data.events.edges[0].node.article.entities;
+    const all = await ok(`{ node(id: "${ARTICLE}") { ... on Article { entities(first: 10) { edges { node { id } } } } } }`);
+    expect([...ids(pages[0]), ...ids(second)]).toEqual(ids(all.node.entities));
+    const events = await ok('{ events(first: 1) { pageInfo { endCursor } } }');
+    const foreign = await exec(`query($after: String) { node(id: "${ARTICLE}") { ... on Article { entities(after: $after) { totalCount } } } }`, {
+      after: events.events.pageInfo.endCursor,
+    });
+    expect(codes(foreign)).toEqual([{ code: 'BAD_USER_INPUT', argumentName: 'after' }]);
+    expect(foreign.errors![0].message).toMatch(/cursor of `events`, not of `articleEntities`/);
   });
 });

@@ -88,8 +88,8 @@ describe('ingestArticle', () => {
       problems: [],
       counts: { entities: 5, entitiesCreated: 2, events: 1, participations: 3, relations: 3, figures: 1 },
     });
-    const jin = await ok(`{ entity(id: "person:jin-feng") { aliases mentionedIn { id } } }`);
-    expect(jin.entity).toEqual({ aliases: ['Jin Feng'], mentionedIn: [{ id: ARTICLE }, { id: SECOND }] });
+    const jin = await ok(`{ entity(id: "person:jin-feng") { aliases mentionedIn { edges { node { id } } } } }`);
+    expect(jin.entity).toEqual({ aliases: ['Jin Feng'], mentionedIn: { edges: [{ node: { id: ARTICLE } }, { node: { id: SECOND } }] } });
     const again = await ok(INGEST, { doc: secondArticle() }, 'editor');
     expect(again.ingestArticle).toMatchObject({ status: 'UNCHANGED', counts: null });
     const changed = await ok(INGEST, { doc: secondArticle({ title: 'A new title' }) }, 'editor');
@@ -146,7 +146,7 @@ describe('deleteArticle', () => {
       acme: entity(id: "org:acme-robotics") { id }
       article: node(id: "${SECOND}") { id }
       zone: partners(of: "org:gaoyou-edz") { organization { id } }
-      mc: entity(id: "org:gaoyou-edz-management-committee") { mentionedIn { id } }
+      mc: entity(id: "org:gaoyou-edz-management-committee") { mentionedIn { edges { node { id } } } }
     }`);
     expect(after.entity.aliases).toEqual([]);
     expect(after.entity.positions.find((p: any) => p.title === '管委会主任')).toEqual({
@@ -159,7 +159,7 @@ describe('deleteArticle', () => {
     expect(after.search.edges).toEqual([{ match: { kind: 'PINYIN', text: '金锋' } }]);
     expect([after.wang, after.acme, after.article]).toEqual([null, null, null]);
     expect(sorted(after.zone.map((p: any) => p.organization.id))).not.toContain('org:acme-robotics');
-    expect(after.mc.mentionedIn).toEqual([{ id: ARTICLE }]);
+    expect(after.mc.mentionedIn.edges).toEqual([{ node: { id: ARTICLE } }]);
     expect(await totals()).toEqual(seedOnly);
     // no leftovers: every name key and relation belongs to something the seed says
     const { records } = await testDriver().executeQuery(
@@ -204,7 +204,7 @@ describe('mergeEntities', () => {
     expect((await ok(INGEST, { doc: duplicate }, 'editor')).ingestArticle.status).toBe('CREATED');
     const { data, errors } = await exec(
       `mutation { mergeEntities(keep: "person:jin-feng", merge: "person:jin-feng-2") { id name aliases
-         ... on Person { positions { title sources { article { id } evidence } } } events { event { id } roles } mentionedIn { id } } }`,
+         ... on Person { positions { title sources { article { id } evidence } } } events { event { id } roles } mentionedIn { edges { node { id } } } } }`,
       undefined,
       'editor',
     );
@@ -219,7 +219,7 @@ describe('mergeEntities', () => {
     expect(kept.positions[1].sources.map((s: any) => s.article.id)).toEqual([ARTICLE, 'report-2023-07']);
     expect(kept.events.map((e: any) => e.event.id)).toContain('report-2023-07#talk');
     expect(kept.events).toHaveLength(5);
-    expect(kept.mentionedIn).toEqual([{ id: ARTICLE }, { id: 'report-2023-07' }]);
+    expect(kept.mentionedIn.edges).toEqual([{ node: { id: ARTICLE } }, { node: { id: 'report-2023-07' } }]);
     // the kept entity's stored mention groups count the merged one's mentions too
     expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
 

@@ -305,7 +305,7 @@ describe('金锋', () => {
       relations { type direction other { id } attributes sources { article { id } } }
       incoming: relations(direction: INCOMING) { type }
       sources { evidence article { id title } }
-      mentionedIn { id }
+      mentionedIn { totalCount edges { node { id } } }
     } }`);
     expect(data.entity.relations).toEqual([
       { type: 'HOLDS_POSITION', direction: 'OUTGOING', other: { id: 'org:gaoyou-edz-party-working-committee' }, attributes: { title: '党工委副书记' }, sources: [{ article: { id: ARTICLE } }] },
@@ -315,7 +315,7 @@ describe('金锋', () => {
     expect(data.entity.sources).toEqual([
       { evidence: expect.stringContaining('金锋'), article: { id: ARTICLE, title: '瞄准目标审时度势 自我加压奋力拼抢' } },
     ]);
-    expect(data.entity.mentionedIn).toEqual([{ id: ARTICLE }]);
+    expect(data.entity.mentionedIn).toEqual({ totalCount: 1, edges: [{ node: { id: ARTICLE } }] });
   });
 });
 
@@ -447,10 +447,14 @@ describe('organisations, events, articles and figures', () => {
   });
 
   it('an article lists what it mentions and reports', async () => {
-    const data = await ok(`{ node(id: "${ARTICLE}") { ... on Article { entities(first: 3) { id } events(first: 2) { id } all: entities { id } text } } }`);
-    expect(data.node.entities).toHaveLength(3);
-    expect(data.node.all).toHaveLength(92);
-    expect(data.node.events.map((e: any) => e.id)).toEqual([ev('ev-2305-ipd-visits'), ev('ev-2306-courtyard-meeting')]);
+    const data = await ok(`{ node(id: "${ARTICLE}") { ... on Article {
+      entities(first: 3) { totalCount edges { node { id } } } all: entities(first: 100) { edges { node { id } } }
+      events(first: 2) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } } text } } }`);
+    expect(data.node.entities.edges).toHaveLength(3);
+    expect(data.node.entities.totalCount).toBe(92);
+    expect(data.node.all.edges).toHaveLength(92);
+    expect(data.node.events.edges.map((e: any) => e.node.id)).toEqual([ev('ev-2305-ipd-visits'), ev('ev-2306-courtyard-meeting')]);
+    expect(data.node.events.pageInfo.hasNextPage).toBe(true);
     expect(data.node.text).toContain('瞄准目标审时度势');
   });
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { schemaSdl } from '../src/api';
-import { EntityEventsArgs, FigureFilterArgs, FirstArgs, RelationsArgs, RolesArgs } from '../src/api/args/fields.args';
+import { EntityEventsArgs, FigureFilterArgs, PageArgs, RelationsArgs, RolesArgs } from '../src/api/args/fields.args';
 import { argsInstanceMaker } from '../src/api/buildApiSchema';
 import { POSSIBLE_TYPES_FILE, SCHEMA_FILE } from '../src/api/emitSchema';
 import { possibleTypesJson } from '../src/api/possibleTypes';
@@ -73,7 +73,8 @@ describe('the GraphQL schema', () => {
       [RolesArgs, {}],
       [RolesArgs, { roles: null }],
       [RolesArgs, { roles: ['host', 'attendee'] }],
-      [FirstArgs, { first: 100 }],
+      [PageArgs, { first: 100 }],
+      [PageArgs, { first: 20, after: null }],
       [EntityEventsArgs, { types: ['Signing'], roles: ['signatory'], from: '2023-06', to: null }],
       [RelationsArgs, { types: ['PARTNER_OF'], direction: 'OUTGOING' }],
       [FigureFilterArgs, { metric: '产值' }],

@@ -1,7 +1,8 @@
 import { ArgsType, Field, Int } from 'type-graphql';
 import type { EventType, FigureQualifier, ParticipantRole, RelationType } from '../../model';
 import { DateMatch, Direction, EventTypeEnum, FigureQualifierEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
-import { checkText } from './limits';
+import { skipAfter } from './cursor';
+import { checkFirst, checkText } from './limits';
 import { PartialDate } from '../types/partialDate.scalar';
 
 /** Arguments of list fields on types (as opposed to root fields). */
@@ -65,10 +66,22 @@ export function checkFigureFilter(args: FigureFilterArgs): {
   };
 }
 
+/**
+ * The page arguments of every connection, root or nested: `first` (1 to 100, 20 unless given) and `after` (the
+ * `endCursor` of the previous page of the same field).
+ */
 @ArgsType()
-export class FirstArgs {
-  @Field(() => Int, { defaultValue: 100, description: '1 to 100.' })
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'At most this many (1 to 100).' })
   first!: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page of this field.' })
+  after?: string | null;
+}
+
+/** A nested connection's page window; `field` names the list its cursors belong to (cursor.ts). */
+export function pageWindow(args: PageArgs, field: string): { skip: number; first: number } {
+  return { first: checkFirst(args.first), skip: skipAfter(args.after, 'after', field) };
 }
 
 @ArgsType()

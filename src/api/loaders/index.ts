@@ -5,7 +5,7 @@ import { claimsByKeys } from '../cypher/claims';
 import { eventsOfEntities, type EntityEventsOptions } from '../cypher/entityEvents';
 import { occasionsOfEvents, partsOfEvents } from '../cypher/eventParts';
 import { figuresAbout, type FigureFilter } from '../cypher/figures';
-import { articlesMentioning, entitiesMentionedIn, eventsReportedIn } from '../cypher/mentions';
+import { articlesMentioning, entitiesMentionedIn, eventsReportedIn, type NestedPage, type PageWindow } from '../cypher/mentions';
 import { nodesByIds, nodesWithEvents } from '../cypher/nodesByIds';
 import { parentsOf, projectsOf, unitsOf } from '../cypher/organizationLinks';
 import { participantsOfEvents, locationsOfEvents, type ParticipantsOptions, type ParticipantsRead } from '../cypher/participants';
@@ -27,6 +27,8 @@ import type {
 } from '../cypher/rows';
 import { entitySources, reportSources } from '../cypher/sources';
 import { L } from '../cypher/labels';
+
+const EMPTY_PAGE: NestedPage<never> = { rows: [], total: 0, hasMore: false };
 
 type Batch<V> = (ids: readonly string[]) => Promise<Map<string, V>>;
 
@@ -201,20 +203,20 @@ export class Loaders {
     return this.loader(this.keyed('relations', o), (ids) => relationsOfEntities(this.ctx, ids, o), []);
   }
 
-  mentionedIn(): DataLoader<string, ArticleRow[]> {
-    return this.loader('mentionedIn', (ids) => articlesMentioning(this.ctx, ids), []);
+  mentionedIn(w: PageWindow): DataLoader<string, NestedPage<ArticleRow>> {
+    return this.loader(this.keyed('mentionedIn', w), (ids) => articlesMentioning(this.ctx, ids, w), EMPTY_PAGE);
   }
 
   figures(o: FigureFilter): DataLoader<string, FigureRow[]> {
     return this.loader(this.keyed('figures', o), (ids) => figuresAbout(this.ctx, ids, o), []);
   }
 
-  articleEntities(first: number): DataLoader<string, EntityRow[]> {
-    return this.loader(this.keyed('articleEntities', first), (ids) => entitiesMentionedIn(this.ctx, ids, first), []);
+  articleEntities(w: PageWindow): DataLoader<string, NestedPage<EntityRow>> {
+    return this.loader(this.keyed('articleEntities', w), (ids) => entitiesMentionedIn(this.ctx, ids, w), EMPTY_PAGE);
   }
 
-  articleEvents(first: number): DataLoader<string, EventRow[]> {
-    return this.loader(this.keyed('articleEvents', first), (ids) => eventsReportedIn(this.ctx, ids, first), []);
+  articleEvents(w: PageWindow): DataLoader<string, NestedPage<EventRow>> {
+    return this.loader(this.keyed('articleEvents', w), (ids) => eventsReportedIn(this.ctx, ids, w), EMPTY_PAGE);
   }
 }
 

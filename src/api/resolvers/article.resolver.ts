@@ -1,12 +1,11 @@
 import { Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
-import { FirstArgs } from '../args/fields.args';
-import { checkFirst } from '../args/limits';
+import { connectionOf } from '../args/cursor';
+import { PageArgs, pageWindow } from '../args/fields.args';
 import type { Context } from '../context';
-import type { ArticleRow, EntityRow, EventRow } from '../cypher/rows';
+import type { ArticleRow } from '../cypher/rows';
 import { loaders } from '../loaders';
 import { Article } from '../types/article.type';
-import { Entity } from '../types/entity.type';
-import { Event } from '../types/event.type';
+import { EntityConnection, EventConnection } from '../types/connection.type';
 
 @Resolver(() => Article)
 export class ArticleResolver {
@@ -15,13 +14,15 @@ export class ArticleResolver {
     return loaders(ctx).articleText().load(a.id);
   }
 
-  @FieldResolver(() => [Entity], { description: 'Entities it mentions, by name.' })
-  entities(@Root() a: ArticleRow, @Args(() => FirstArgs) args: FirstArgs, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return loaders(ctx).articleEntities(checkFirst(args.first)).load(a.id);
+  @FieldResolver(() => EntityConnection, { description: 'Entities it mentions, by name (ties by id), a page at a time.' })
+  async entities(@Root() a: ArticleRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const w = pageWindow(args, 'articleEntities');
+    return connectionOf(await loaders(ctx).articleEntities(w).load(a.id), w.skip, undefined, 'articleEntities');
   }
 
-  @FieldResolver(() => [Event], { description: 'Events it reports, earliest first.' })
-  events(@Root() a: ArticleRow, @Args(() => FirstArgs) args: FirstArgs, @Ctx() ctx: Context): Promise<EventRow[]> {
-    return loaders(ctx).articleEvents(checkFirst(args.first)).load(a.id);
+  @FieldResolver(() => EventConnection, { description: 'Events it reports, earliest first (undated last, ties by id), a page at a time.' })
+  async events(@Root() a: ArticleRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const w = pageWindow(args, 'articleEvents');
+    return connectionOf(await loaders(ctx).articleEvents(w).load(a.id), w.skip, undefined, 'articleEvents');
   }
 }

@@ -1,11 +1,12 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { checkFigureFilter, EntityEventsArgs, FigureFilterArgs, RelationsArgs } from '../args/fields.args';
+import { connectionOf } from '../args/cursor';
+import { checkFigureFilter, EntityEventsArgs, FigureFilterArgs, PageArgs, pageWindow, RelationsArgs } from '../args/fields.args';
 import { entityEventsOptions, relationsOptions } from '../args/fieldOptions';
 import type { Context } from '../context';
-import type { ArticleRow, EntityEventRow, EntityRow, FigureRow, RelationRow, SourceRow } from '../cypher/rows';
+import type { EntityEventRow, EntityRow, FigureRow, RelationRow, SourceRow } from '../cypher/rows';
 import { loaders } from '../loaders';
-import { Article } from '../types/article.type';
+import { ArticleConnection } from '../types/connection.type';
 import { Entity } from '../types/entity.type';
 import { Figure } from '../types/figure.type';
 import { EventParticipation } from '../types/participant.type';
@@ -40,9 +41,10 @@ export class EntityResolver {
     return loaders(ctx).relations(relationsOptions(args, info)).load(e.id);
   }
 
-  @FieldResolver(() => [Article], { description: 'The articles that mention it.' })
-  mentionedIn(@Root() e: EntityRow, @Ctx() ctx: Context): Promise<ArticleRow[]> {
-    return loaders(ctx).mentionedIn().load(e.id);
+  @FieldResolver(() => ArticleConnection, { description: 'The articles that mention it, by id, a page at a time.' })
+  async mentionedIn(@Root() e: EntityRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const w = pageWindow(args, 'mentionedIn');
+    return connectionOf(await loaders(ctx).mentionedIn(w).load(e.id), w.skip, undefined, 'mentionedIn');
   }
 
   @FieldResolver(() => [Figure], { description: 'Numbers stated about it, by metric then period.' })

@@ -1,6 +1,7 @@
 import { Field, Float, Int } from 'type-graphql';
 import { ObjectType } from './objectType';
-import type { EntityRow, EventRow } from '../cypher/rows';
+import type { ArticleRow, EntityRow, EventRow } from '../cypher/rows';
+import { Article } from './article.type';
 import type { SearchHitRow } from '../cypher/searchPage';
 import { Entity } from './entity.type';
 import { Event } from './event.type';
@@ -61,6 +62,27 @@ export class EventConnection {
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Matches in all pages.' })
+  totalCount!: number;
+}
+
+@ObjectType('ArticleEdge', { description: 'An article in a page of articles, with its cursor.' })
+export class ArticleEdge {
+  @Field(() => String, { description: 'Where this edge is in its list: give it as `after` to the same field to continue after it.' })
+  cursor!: string;
+
+  @Field(() => Article, { description: 'The article.' })
+  node!: ArticleRow;
+}
+
+@ObjectType('ArticleConnection', { description: 'A page of articles, with the total and how to ask for the next page.' })
+export class ArticleConnection {
+  @Field(() => [ArticleEdge], { description: "This page, in the field's order." })
+  edges!: ArticleEdge[];
+
+  @Field(() => PageInfo, { description: 'Whether more follows, and the cursors to ask for it.' })
+  pageInfo!: PageInfo;
+
+  @Field(() => Int, { description: 'Articles in all pages.' })
   totalCount!: number;
 }
 

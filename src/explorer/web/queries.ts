@@ -352,16 +352,23 @@ export const ARTICLE_TEXT = `query ExplorerArticle($id: ID!) {
     __typename
     ... on Article {
       id title publisher publishedOn url text
-      events(first: 100) { id evidence }
-      entities(first: 100) {
+      events(first: 100) { edges { node { id evidence } } }
+      entities(first: 100) { edges { node {
         id
         sources { evidence article { id } }
         relations { other { id } sources { evidence article { id } } }
-      }
+      } } }
     }
   }
 }`;
 
-export function articleText(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: ArticleText | { __typename: string } | null }>> {
-  return gql(ARTICLE_TEXT, { id }, { signal, operationName: 'ExplorerArticle', label: t('req.opening') });
+export async function articleText(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: ArticleText | { __typename: string } | null }>> {
+  type Page<T> = { edges: { node: T }[] };
+  type Paged = Omit<ArticleText, 'events' | 'entities'> & { events: Page<ArticleText['events'][number]>; entities: Page<ArticleText['entities'][number]> };
+  const r = await gql<{ node: Paged | { __typename: string } | null }>(ARTICLE_TEXT, { id }, { signal, operationName: 'ExplorerArticle', label: t('req.opening') });
+  const n = r.data.node;
+  if (!n || n.__typename !== 'Article') return r as GqlResult<{ node: { __typename: string } | null }>;
+  // the article's events and entities are connections: the reader wants their nodes
+  const a = n as Paged;
+  return { ...r, data: { node: { ...a, events: a.events.edges.map((e) => e.node), entities: a.entities.edges.map((e) => e.node) } } };
 }
