@@ -3,7 +3,7 @@
  * scoring at least its last) have their ids read and sorted. Pages, their order, totals and hasNextPage are the
  * same with and without totalCount, page after page.
  */
-import { ENTITY_TYPE_NAMES } from '../src/model';
+import { ENTITY_TYPE_NAMES, enumName } from '../src/model';
 import { closeTestDriver } from './support/db';
 import { statementsOf } from './support/recordingDriver';
 import { ok, seed } from './api.harness';
@@ -82,7 +82,7 @@ describe('searching page by page', () => {
 });
 
 describe('a search over every type of a kind', () => {
-  const ALL = `types: [${ENTITY_TYPE_NAMES.join(', ')}]`;
+  const ALL = `types: [${ENTITY_TYPE_NAMES.map(enumName).join(', ')}]`;
 
   it('when every entity type is listed, then it finds exactly the entities an unrestricted search finds, without reading their types', async () => {
     const all = await ok(`{ search(query: "高邮", ${ALL}, first: 100) { totalCount edges { node { __typename ... on Entity { id } } } } }`);
