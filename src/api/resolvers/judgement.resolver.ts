@@ -21,7 +21,7 @@ export class JudgementsArgs {
   @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
   first!: number;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
   after?: string | null;
 }
 
@@ -54,9 +54,9 @@ export class JudgementResolver {
       'refuses it, and a load never resolves one to the other by name (a name matching both is ambiguous).',
   })
   async markDistinct(
-    @Arg('a', () => ID) a: string,
-    @Arg('b', () => ID) b: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('a', () => ID, { description: 'One entity.' }) a: string,
+    @Arg('b', () => ID, { description: 'The other entity.' }) b: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Why (kept with the judgement).' }) reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<JudgementRow> {
     checkId(a, 'a');
@@ -76,8 +76,8 @@ export class JudgementResolver {
       'BAD_USER_INPUT and changes nothing.',
   })
   async undoJudgement(
-    @Arg('id', () => ID) id: string,
-    @Arg('reason', () => String, { nullable: true }) reason: string | null,
+    @Arg('id', () => ID, { description: 'The judgement to undo.' }) id: string,
+    @Arg('reason', () => String, { nullable: true, description: 'Why (kept with the judgement).' }) reason: string | null,
     @Ctx() ctx: Context,
   ): Promise<JudgementRow> {
     checkId(id, 'id');

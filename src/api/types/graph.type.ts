@@ -64,7 +64,7 @@ export class Subgraph {
 
 @ObjectType('PathStep', { description: 'One step of a path: its edge and the evidence for it.' })
 export class PathStep {
-  @Field(() => GraphEdge)
+  @Field(() => GraphEdge, { description: 'The edge taken.' })
   edge!: GraphEdgeRow;
 
   @Field(() => [Source], {

@@ -16,10 +16,10 @@ registerEnumType(JudgementKindEnum, {
     'whether it was undone. Articles plus judgements rebuild the graph (`kg judgements export|import`).',
 })
 export class Judgement {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Its id (for `undoJudgement`).' })
   id!: string;
 
-  @Field(() => JudgementKindEnum)
+  @Field(() => JudgementKindEnum, { description: 'What was judged.' })
   kind!: JudgementKind;
 
   @Field(() => ID, { description: 'MERGE: the kept entity; DISTINCT: the first entity (its id when judged, followed through renames).' })
@@ -43,30 +43,30 @@ export class Judgement {
   @Field(() => String, { nullable: true, description: 'When it was undone (ISO date-time), or null.' })
   undoneAt!: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Who undid it, as `by`; null while in force.' })
   undoneBy!: string | null;
 
   @Field(() => String, { nullable: true, description: 'The reason given for undoing it.' })
   undoReason!: string | null;
 }
 
-@ObjectType('JudgementEdge')
+@ObjectType('JudgementEdge', { description: 'A judgement in a page of judgements, with its cursor.' })
 export class JudgementEdge {
-  @Field(() => String)
+  @Field(() => String, { description: 'Where this judgement is in the list: give it as `after` to `judgements` to continue after it.' })
   cursor!: string;
 
-  @Field(() => Judgement)
+  @Field(() => Judgement, { description: 'The judgement.' })
   node!: Judgement;
 }
 
-@ObjectType('JudgementConnection')
+@ObjectType('JudgementConnection', { description: 'A page of judgements, with the total and how to ask for the next page.' })
 export class JudgementConnection {
-  @Field(() => [JudgementEdge])
+  @Field(() => [JudgementEdge], { description: 'This page of judgements.' })
   edges!: JudgementEdge[];
 
-  @Field(() => PageInfo)
+  @Field(() => PageInfo, { description: 'Whether more follows, and the cursors to ask for it.' })
   pageInfo!: PageInfo;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Judgements in all pages.' })
   totalCount!: number;
 }
