@@ -143,7 +143,7 @@ describe('undoing a merge', () => {
     const id = await merge('org:x', 'org:m');
     await load(B, C);
     // after the merge, B and C said things of the kept entity
-    expect((await ok(`{ entity(id: "org:m") { id mentionedIn { id } } }`)).entity).toEqual({ id: 'org:x', mentionedIn: [{ id: 'a1' }, { id: 'b1' }, { id: 'c1' }] });
+    expect((await ok(`{ entity(id: "org:m") { id mentionedIn { edges { node { id } } } } }`)).entity).toEqual({ id: 'org:x', mentionedIn: { edges: [{ node: { id: 'a1' } }, { node: { id: 'b1' } }, { node: { id: 'c1' } }] } });
     const undone = (await ok(UNDO, { id, reason: '不是同一家' }, 'editor')).undoJudgement;
     expect(undone).toMatchObject({ id, kind: 'MERGE', inForce: false, undoneBy: 'editor', undoReason: '不是同一家' });
     expect(undone.undoneAt).toEqual(expect.any(String));
@@ -155,7 +155,7 @@ describe('undoing a merge', () => {
     expect(withoutJudgements(afterUndo)).toEqual(await dump());
     expect(afterUndo).toContain('"Judgement"');
     // and what the client sees: org:m is itself again, with B's and C's facts
-    expect((await ok(`{ entity(id: "org:m") { id mentionedIn { id } } }`)).entity).toEqual({ id: 'org:m', mentionedIn: [{ id: 'a1' }, { id: 'b1' }, { id: 'c1' }] });
+    expect((await ok(`{ entity(id: "org:m") { id mentionedIn { edges { node { id } } } } }`)).entity).toEqual({ id: 'org:m', mentionedIn: { edges: [{ node: { id: 'a1' } }, { node: { id: 'b1' } }, { node: { id: 'c1' } }] } });
   });
 
   it('when the judgement is unknown or undone already, then undo is BAD_USER_INPUT and changes nothing', async () => {
@@ -219,7 +219,7 @@ describe('marking two entities distinct', () => {
 
     // an id claiming one of them under the other's name: the judgement wins, nothing is absorbed
     await load(D3);
-    expect((await ok(`{ entity(id: "organization:新瑞光电") { id mentionedIn { id } } }`)).entity).toEqual({ id: 'organization:新瑞光电', mentionedIn: [{ id: 's2' }] });
+    expect((await ok(`{ entity(id: "organization:新瑞光电") { id mentionedIn { edges { node { id } } } } }`)).entity).toEqual({ id: 'organization:新瑞光电', mentionedIn: { edges: [{ node: { id: 's2' } }] } });
     // a name matching both is ambiguous
     const report = await ingestDocument(testDriver(), D4, 's4', { database: testDatabase() });
     expect(report.status).toBe('rejected');
@@ -235,8 +235,8 @@ describe('marking two entities distinct', () => {
     expect(await pairs()).toContainEqual(['org:s1', 'organization:新瑞光电']);
     await load(D4);
     // the name-only entity is absorbed into the one with an id (src/ingest/README.md, rule 2), as without the judgement
-    expect(await ok(`{ s1: entity(id: "org:s1") { mentionedIn { id } } gone: entity(id: "organization:新瑞光电") { id } }`)).toEqual({
-      s1: { mentionedIn: [{ id: 's1' }, { id: 's2' }, { id: 's3' }, { id: 's4' }] },
+    expect(await ok(`{ s1: entity(id: "org:s1") { mentionedIn { edges { node { id } } } } gone: entity(id: "organization:新瑞光电") { id } }`)).toEqual({
+      s1: { mentionedIn: { edges: [{ node: { id: 's1' } }, { node: { id: 's2' } }, { node: { id: 's3' } }, { node: { id: 's4' } }] } },
       gone: null,
     });
   });
@@ -249,8 +249,8 @@ describe('marking two entities distinct', () => {
     // an article that names both merged entities apart cannot be loaded changed while the merge holds (a shortcut)
     const split = await ingestDocument(testDriver(), { ...A, article: { ...A.article, title: 'changed' } }, 'a1', { database: testDatabase() });
     expect(split.problems).toEqual([{ path: 'entities[1]', message: expect.stringMatching(/resolves to the same entity "org:x" as entities\[0\]/) }]);
-    expect(await ok(`{ m: entity(id: "org:m") { id mentionedIn { id } } x: entity(id: "org:x") { id } }`)).toEqual({
-      m: { id: 'org:x', mentionedIn: [{ id: 'a1' }, { id: 'b1' }] },
+    expect(await ok(`{ m: entity(id: "org:m") { id mentionedIn { edges { node { id } } } } x: entity(id: "org:x") { id } }`)).toEqual({
+      m: { id: 'org:x', mentionedIn: { edges: [{ node: { id: 'a1' } }, { node: { id: 'b1' } }] } },
       x: { id: 'org:x' },
     });
     expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
