@@ -53,6 +53,7 @@ const ROOT_QUERIES: Record<string, string> = {
   figureCounts: '{ figureCounts(by: METRIC) { key count } }',
   passages: '{ passages(query: "乡村振兴") { totalCount } }',
   duplicates: '{ duplicates(first: 5) { totalCount } }',
+  judgements: '{ judgements(first: 5) { totalCount } }',
 };
 
 /** Every operation the explorer page sends, with variables of the right types. */
