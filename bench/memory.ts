@@ -23,6 +23,8 @@ import { parse, print } from 'graphql';
 import * as os from 'os';
 import * as path from 'path';
 import { freePort } from '../test/reliability.helpers';
+import { positiveNumber } from './lib/positiveNumber';
+import { rssMb } from './lib/rssMb';
 import { startScriptNodeFlags } from './lib/startScriptNodeFlags';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -42,10 +44,8 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, value] = [argv[i], argv[i + 1]];
     const num = () => {
-      const n = Number(value);
-      if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number`);
       i += 1;
-      return n;
+      return positiveNumber(flag, value);
     };
     if (flag === '--seconds') o.seconds = num();
     else if (flag === '--connections') o.connections = Math.round(num());
@@ -55,17 +55,6 @@ function parseArgs(argv: string[]): Options {
     else throw new Error(`unknown option ${flag} (see the comment at the top of bench/memory.ts)`);
   }
   return o;
-}
-
-/** Resident set size of a process in MB (Linux /proc). */
-function rssMb(pid: number | undefined): number | undefined {
-  if (pid === undefined) return undefined;
-  try {
-    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-    return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /** The embedded Neo4j's JVM: the server's child running kg.launcher.Launcher. */

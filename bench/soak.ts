@@ -36,6 +36,8 @@ import { createDriver } from '../src/graph/driver';
 import { startEmbeddedNeo4j } from '../src/graph/embedded';
 import { ingestAll, readDocuments, type SourcedDocument } from '../src/ingest';
 import { freePort, QUERY_MIX, sharedDocs } from '../test/reliability.helpers';
+import { positiveNumber } from './lib/positiveNumber';
+import { rssMb } from './lib/rssMb';
 import { startScriptNodeFlags } from './lib/startScriptNodeFlags';
 
 const ROOT = path.resolve(__dirname, '..');
@@ -59,10 +61,8 @@ function parseArgs(argv: string[]): Options {
   for (let i = 0; i < argv.length; i += 1) {
     const [flag, value] = [argv[i], argv[i + 1]];
     const num = () => {
-      const n = Number(value);
-      if (!Number.isFinite(n) || n <= 0) throw new Error(`${flag} needs a positive number`);
       i += 1;
-      return n;
+      return positiveNumber(flag, value);
     };
     if (flag === '--minutes') o.minutes = num();
     else if (flag === '--docs') o.docs = Math.round(num());
@@ -83,17 +83,6 @@ const log = (line: string) => process.stdout.write(`[soak] ${line}\n`);
 /** The queries in use (`--queries`), set by main. */
 let MIX = QUERY_MIX;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Resident set size of a process in MB (Linux /proc; `ps` elsewhere). */
-function rssMb(pid: number): number | undefined {
-  try {
-    const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+) kB/.exec(status)?.[1]);
-    return Number.isFinite(kb) ? Math.round(kb / 102.4) / 10 : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 function percentile(sorted: number[], p: number): number {
   if (sorted.length === 0) return NaN;
