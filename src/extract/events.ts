@@ -257,10 +257,26 @@ function readPart(sentence: Sentence, part: string, found: Located[], state: Eve
   return triggers.length > 0;
 }
 
+/**
+ * A newsletter's sub-headline (开发区召开政校企人力资源对接会) starts a story: the paragraphs under it tell more of the
+ * event it names, told before or after (a layout may put a story's end after another story). One told already of that
+ * type is the story (the one whose name has the headline's event word, else the latest); none: a new story begins,
+ * and what follows inherits no other story's date.
+ */
+function storyOfHeadline(s: string, state: EventState): DraftEvent | null {
+  const head = triggersIn(s).pop();
+  if (!head) return null;
+  const earlier = [...state.events].reverse().filter((e) => e.type === head.type && !e.partOf);
+  return earlier.find((e) => e.name.includes(head.word)) ?? earlier[0] ?? null;
+}
+
 /** Reads one sentence: opens events for its triggers, or adds to the event the story is about. */
 export function readEvents(sentence: Sentence, found: Located[], state: EventState): void {
   const s = sentence.clean;
-  if (sentence.headline) return;
+  if (sentence.headline) {
+    state.current = storyOfHeadline(s, state);
+    return;
+  }
   const sentenceDates = state.year ? findDates(s, state.year) : [];
   if (BULLETS.test(s) || (state.current && state.current.paragraph !== sentence.paragraph && sentenceDates.length > 0)) state.current = null;
   let anyTrigger = false;
@@ -271,13 +287,24 @@ export function readEvents(sentence: Sentence, found: Located[], state: EventSta
     const earlier = sentenceDates.filter((d) => d.index < part.offset);
     if (readPart(sentence, part.text, inPart, state, earlier)) anyTrigger = true;
   }
+  // 会上 (at the meeting): from there on the story is a meeting's, the latest told, even when the layout put its end
+  // after another story (a caption between, a paragraph moved)
+  const turn = s.search(/会上[，,]/u);
+  const meeting = turn >= 0 && state.current && state.current.type !== 'Meeting' ? [...state.events].reverse().find((e) => e.type === 'Meeting') : undefined;
   // a sentence without a trigger tells more about the event its story is about: who spoke, who attended
-  if (!anyTrigger && state.current) {
-    const list: Array<{ entity: DraftEntity; role: ParticipantRole }> = [];
-    for (const p of found.filter((f) => f.entity.type === 'Person')) {
-      const r = roleAfter(s, p.end, state.current.type);
-      if (r) list.push({ entity: p.entity, role: r.role });
-    }
-    addParticipants(state.current, list);
+  if (!anyTrigger && state.current) addParticipants(state.current, rolesIn(s, found.filter((f) => !meeting || f.start < turn), state.current.type));
+  if (meeting) {
+    addParticipants(meeting, rolesIn(s, found.filter((f) => f.start > turn), meeting.type));
+    state.current = meeting;
   }
+}
+
+/** What the people of a sentence do in an event of the given type, from the verbs after their names. */
+function rolesIn(s: string, found: Located[], type: EventType): Array<{ entity: DraftEntity; role: ParticipantRole }> {
+  const list: Array<{ entity: DraftEntity; role: ParticipantRole }> = [];
+  for (const p of found.filter((f) => f.entity.type === 'Person')) {
+    const r = roleAfter(s, p.end, type);
+    if (r) list.push({ entity: p.entity, role: r.role });
+  }
+  return list;
 }

@@ -112,6 +112,8 @@ function readSentence(sentence: Sentence, run: Run, gazetteer: Gazetteer): void 
     const entity = n.kind === setting.kind && setting.zoneShort.includes(n.name) && run.zoneEntity
       ? run.zoneEntity
       : registry.mention(n.type, n.name, { kind: n.kind, confidence: n.confidence, city, ...ev });
+    // 鹏飞新能源20GW…项目: the company that builds it, named inside the project's name
+    if (n.owner) registry.mention('Organization', n.owner.name, { kind: 'Company', confidence: 0.6, ...ev });
     // the organisation in a person's titles (开发区党工委副书记金锋) is where the person works, not an actor
     if (people.some((p) => n.start >= p.from && n.end <= p.start)) continue;
     found.push({ entity, start: n.start, end: n.end });

@@ -49,7 +49,8 @@ export const ZONE_UNITS = ['党工委', '管委会', '管委', '经发局', '总
 export const VILLAGE_SUFFIXES: Array<[string, string]> = [['社区', 'Community'], ['村', 'Village']];
 
 /** Endings of project names; the kind from words inside the name. */
-export const PROJECT_SUFFIXES = ['项目', '生态产业园', '生态园', '产业园', '创新中心', '公共服务中心'];
+export const PROJECT_SUFFIXES = ['项目', '生态产业园', '生态园', '产业园', '创新中心', '公共服务中心', '示范园', '基地', '示范基地',
+  '中试基地', '生产基地', '产业基地', '研发基地', '综合体'];
 export const MANUFACTURING_WORDS = ['生产', '制造', '电池', '硅片', '光伏', '锂', '芯片', '材料', '装备', '机器人', '汽车',
   '年产', 'GW', '半导体', '集流体', '电子', '设备', '纺织', '服装', '食品', '医药', '化工'];
 export const SERVICES_WORDS = ['服务', '物流', '商贸', '酒店', '养老', '文旅', '旅游', '电商', '金融', '公共服务'];

@@ -16,6 +16,8 @@ export interface NameMention {
   start: number;
   end: number;
   confidence: number;
+  /** a project's: the company its name starts with (鹏飞新能源 of 鹏飞新能源20GW…项目) */
+  owner?: { name: string; start: number; end: number };
 }
 
 const STOP_SET = new Set(NAME_STOPS);
@@ -151,16 +153,51 @@ const PLACE_KIND = new Map(PLACES);
 // words for any government or any company, not names: 地方政府, 相关部门, 党群服务中心
 const GENERIC_ORG = /^(?:地方|当地|各级|有关|相关|各|全|该|本)?(?:政府|部门|单位|企业|公司|党群服务中心|服务中心|学校|医院)$/u;
 
+/** Function words that end a name on their left (参观了中环半导体, 推动与和达科技): particles, prepositions, conjunctions. */
+const PARTICLES = new Set(['了', '的', '与', '和', '及', '在', '对', '将', '把', '向', '被', '给', '从', '于', '由', '到', '赴', '是', '并']);
+const FUNCTION_TAGS = /^(?:p|c|u[a-z]*|y|e|o)$/u;
+
+/** The token that covers exactly [start, end) of the sentence, if the segmenter made one there. */
+function tokenExactly(tokens: Token[], start: number, end: number): Token | undefined {
+  const i = tokenAt(tokens, start);
+  return i >= 0 && tokens[i].start === start && tokens[i].end === end ? tokens[i] : undefined;
+}
+
+/**
+ * Where a name without a suffix starts inside `[from, to)`: after the last word the segmenter made of its own that
+ * cannot be in a name (a particle, a preposition, a verb of the story). A function word counts only as a word of its
+ * own, so 美的电器 keeps its 的 while 参观了中环半导体 loses 参观了.
+ */
+function nameStartAfterStops(sentence: string, tokens: Token[], from: number, to: number): number {
+  let start = from;
+  for (let i = Math.max(0, tokenAt(tokens, from)); i < tokens.length && tokens[i].end < to; i++) {
+    const t = tokens[i];
+    if (t.start < from) continue;
+    const stop = PARTICLES.has(t.word) || STOP_SET.has(t.word) || FUNCTION_TAGS.test(t.tag)
+      || (t.tag.startsWith('v') && t.tag !== 'vn' && t.word.length > 1 && !NAME_VERBS.has(t.word));
+    if (stop) start = t.end;
+  }
+  return start;
+}
+
+/** A name found by its suffix never starts with a function word the segmenter kept apart (了中环半导体有限公司). */
+function trimLeadingParticles<T extends NameMention>(m: T, sentence: string, tokens: Token[]): T | null {
+  let { start } = m;
+  while (m.end - start > 2 && PARTICLES.has(sentence[start]) && tokenExactly(tokens, start, start + 1)) start += 1;
+  if (start === m.start) return m;
+  const name = sentence.slice(start, m.end);
+  return m.end - start >= 2 ? { ...m, start, name } : null;
+}
+
 /** 中环半导体、欧力特能源、晶樱光电等企业: names listed before 等企业 (等单位) are organisations without a suffix. */
-function listedOrgMentions(sentence: string): NameMention[] {
+function listedOrgMentions(sentence: string, tokens: Token[]): NameMention[] {
   const out: NameMention[] = [];
   for (const m of sentence.matchAll(/((?:[\u4e00-\u9fffA-Za-z]{2,12}、)+[\u4e00-\u9fffA-Za-z]{2,12})等(企业|公司|单位)/gu)) {
     let at = m.index ?? 0;
     const items = m[1].split('、');
-    // the first item's left edge: drop a verb or a stop word stuck to it (参观了中环半导体)
-    const stop = CHAR_STOPS.find((w) => items[0].includes(w));
-    if (stop) {
-      const cut = items[0].lastIndexOf(stop) + stop.length;
+    // the first item's left edge: the words of the story before it (参观了中环半导体) are not part of it
+    const cut = nameStartAfterStops(sentence, tokens, at, at + items[0].length) - at;
+    if (cut > 0) {
       at += cut;
       items[0] = items[0].slice(cut);
     }
@@ -182,6 +219,8 @@ function orgMentions(sentence: string, tokens: Token[], people: Set<string>): Na
     const sEnd = (m.index ?? 0) + m[0].length;
     // a suffix that runs into a title (党委书记, 局长) or goes on as a longer word is not the end of a name
     if (TITLES.some((t) => sentence.startsWith(t, m.index ?? 0) && t.length > m[0].length)) continue;
+    // 江苏华昇…有限公司母公司上海华昇集团: a parent or a subsidiary is said of a company, it is not one's name
+    if (m[0] === '公司' && /[母子]$/u.test(sentence.slice(0, m.index ?? 0))) continue;
     const suffixKind = orgKindOf(m[0]);
     let start = suffixKind && CHAR_WALK_KINDS.has(suffixKind) && !/学院$/u.test(m[0])
       ? charWalkLeft(sentence, m.index ?? 0, people)
@@ -201,13 +240,38 @@ function orgMentions(sentence: string, tokens: Token[], people: Set<string>): Na
     const zoneWord = SHORT_ZONE.exec(m[0]);
     if (zoneWord && !PLACE_NAMES.has(name.slice(0, -m[0].length).replace(/[市县区]$/u, ''))) continue;
     if (m[0] === '局' && /(?:布|格|结|大|开|全|当|时|赛|骗|饭|邮|政|棋|僵|残)局$/u.test(name)) continue;
-    out.push({ type: 'Organization', kind, name, start, end: sEnd, confidence: bareUnit || name.length <= 3 ? 0.6 : 0.85 });
+    // 苏州普康智慧养老有限公司高邮分公司: a branch names its company
+    const parent = /^(.{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团|银行))[\u4e00-\u9fff]{0,6}(?:分公司|分行|支行)$/u.exec(name)?.[1];
+    const owner = parent ? { name: parent, start, end: start + parent.length } : undefined;
+    out.push({ type: 'Organization', kind, name, start, end: sEnd, confidence: bareUnit || name.length <= 3 ? 0.6 : 0.85, owner });
   }
   return out;
 }
 
 // categories of projects, not projects: 重大项目, 扬州市级重大制造业项目, 村级集体经济项目, 外资项目
 const GENERIC_PROJECT = /(?:国家|省|市|县|区|镇|村|乡)级|重大|重点|在手|在建|新开工|新竣工|外资|列省|集体经济|亿元以上|^(?:该|此|相关|各类|工业|服务业|签约|原有|缺少|要[招建抓]|确保|洽谈|招引|招商|储备|产业|推进)|(?:工业|服务业|制造业)项目$/u;
+
+const OWNER_WITH_FORM = /^[\u4e00-\u9fff（）()]{2,30}?(?:股份有限公司|有限责任公司|有限公司|集团)(?=.)/u;
+const OWNER_BRAND = /^[\u4e00-\u9fff]{2,6}?(?=\d|年产)/u;
+const NOT_AN_OWNER = /^(?:新建|扩建|改建|续建|建设|实施|推进|启动|开工|投产|计划|拟建|总投资|投资|新增|建成|打造|全市|全区|全县|年产)|[级类型期]$/u;
+
+/** 鹏飞新能源20GW…项目, 东润年产1.6GWh…项目, 江苏华昇…有限公司年产…项目: the company a project's name starts with. */
+function ownerOf(name: string, at: number): NameMention['owner'] {
+  const m = OWNER_WITH_FORM.exec(name) ?? OWNER_BRAND.exec(name);
+  if (!m || NOT_AN_OWNER.test(m[0]) || PLACE_NAMES.has(m[0]) || PLACE_PREFIX.test(m[0]) && !/(?:公司|集团)$/u.test(m[0])) return undefined;
+  return { name: m[0], start: at, end: at + m[0].length };
+}
+
+/**
+ * 新能源材料项目, 光伏项目: a sector, not a project. A project's name says whose it is, where, how big or which phase
+ * (a company, a place, a number, 二期, a quotation), or is long enough to be a description of one thing.
+ */
+function specificProject(name: string): boolean {
+  const body = name.slice(0, -2);
+  return /\d|[一二三四五六七八九十]期|年产|有限公司|集团|股份|[“"《]/u.test(body) || PLACE_PREFIX.test(body)
+    || /[\u4e00-\u9fff]{2}(?:市|县|区|镇|乡|村|街道)/u.test(body) || body.length >= 8;
+}
+const PLACE_PREFIX = new RegExp(`^(?:${PLACES.map(([p]) => p).join('|')})`, 'u');
 
 function projectMentions(sentence: string, tokens: Token[], people: Set<string>): NameMention[] {
   const out: NameMention[] = [];
@@ -228,7 +292,10 @@ function projectMentions(sentence: string, tokens: Token[], people: Set<string>)
     if (/^(\d|[一二三四五六七八九十]+个|新开工|新竣工)/u.test(name) || /(亿元|万元|万美元)[以及上下]*项目$/u.test(name)) continue;
     // 横向科研项目27项: a count of projects of a kind, not one project
     if (/^\d+(?:\.\d+)?(?:个|项)/u.test(sentence.slice(sEnd))) continue;
-    out.push({ type: 'Project', kind: projectKindOf(name), name, start: sEnd - name.length, end: sEnd, confidence: 0.7 });
+    if (m[0] === '项目' && !specificProject(name)) continue;
+    // 打造长三角新能源产业基地: what a place wants to become, not a project
+    if (m[0] !== '项目' && sentence[sEnd] !== '”' && /(?:打造|成为|建成|作为|定位为)[^，,。；;“]{0,12}$/u.test(sentence.slice(0, sEnd - name.length))) continue;
+    out.push({ type: 'Project', kind: projectKindOf(name), name, start: sEnd - name.length, end: sEnd, confidence: 0.7, owner: ownerOf(name, sEnd - name.length) });
   }
   return out;
 }
@@ -265,11 +332,10 @@ export function dropOverlaps<T extends { start: number; end: number }>(mentions:
 
 /** Every organisation, village, place and project a sentence names by its form. */
 export function findNames(sentence: string, tokens: Token[], people: Set<string>): NameMention[] {
-  return [
+  const byForm = [
     ...projectMentions(sentence, tokens, people),
     ...orgMentions(sentence, tokens, people),
-    ...listedOrgMentions(sentence),
-    ...villageMentions(sentence),
-    ...placeMentions(sentence),
-  ];
+    ...listedOrgMentions(sentence, tokens),
+  ].flatMap((m) => trimLeadingParticles(m, sentence, tokens) ?? []);
+  return [...byForm, ...villageMentions(sentence), ...placeMentions(sentence)];
 }

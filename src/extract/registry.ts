@@ -28,6 +28,21 @@ export interface DraftEntity extends EntityInput {
 
 const KEY_PREFIX: Record<EntityType, string> = { Person: 'person', Organization: 'org', Village: 'village', Place: 'place', Project: 'project' };
 
+/** `short` is the trade name of the company called `full` (新瑞光电 of 新瑞光电科技有限公司): its name up to its business and legal form. */
+function tradeNameOf(short: string, full: string): boolean {
+  if (short.length < 2 || PLACE_START.test(short)) return false;
+  // 江苏恒越光能科技有限公司 is 恒越光能 of Jiangsu: a place before the trade name is not part of it
+  return [full, full.replace(PLACE_START, '').replace(/^[省市县]/u, '')].some((body) =>
+    body.length > short.length && body.startsWith(short) && /^[\u4e00-\u9fff]{0,8}(?:股份有限公司|有限责任公司|有限公司|集团)$/u.test(body.slice(short.length)));
+}
+
+const CITY_SHI = new RegExp(`^(${PLACES.filter(([, kind]) => kind === 'City').map(([p]) => p).join('|')})市(?=[\\u4e00-\\u9fff]{2})`, 'u');
+
+/** 扬州科协 and 扬州市科协: in one article, a city's body with and without 市 is one body (a lookup key, never a name). */
+function cityKey(type: EntityType, name: string): string {
+  return `${type}|~${nameKey(name.replace(CITY_SHI, '$1'))}`;
+}
+
 export class Registry {
   readonly entities: DraftEntity[] = [];
   private readonly byName = new Map<string, DraftEntity>();
@@ -68,6 +83,20 @@ export class Registry {
     return kind === 'Other' && /中心$/u.test(full) ? 'GovernmentAgency' : kind;
   }
 
+/**
+   * 新瑞光电 and 新瑞光电科技有限公司: a company named by its trade name and by its full name is one company (the full
+   * name is its name, the trade name an alias).
+   */
+  private sameCompany(name: string): DraftEntity | undefined {
+    const companies = this.entities.filter((e) => e.type === 'Organization' && e.kind === 'Company');
+    const hit = companies.find((e) => tradeNameOf(e.name, name) || tradeNameOf(name, e.name));
+    if (hit && tradeNameOf(hit.name, name)) {
+      hit.aliases = [...new Set([...(hit.aliases ?? []), hit.name])].filter((x) => x !== name);
+      hit.name = name;
+    }
+    return hit;
+  }
+
   find(type: EntityType, name: string): DraftEntity | undefined {
     return this.byName.get(`${type}|${nameKey(name)}`) ?? this.byName.get(`${type}|${nameKey(this.expand(type, name))}`);
   }
@@ -81,7 +110,8 @@ export class Registry {
     const full = this.expand(type, written, opts.city);
     if (type === 'Organization') opts = { ...opts, kind: this.unitKind(full, opts.kind) };
     const names = [...new Set([full, written, ...(opts.alias ? [opts.alias] : [])])];
-    let entity = names.map((n) => this.byName.get(`${type}|${nameKey(n)}`)).find(Boolean);
+    let entity = names.map((n) => this.byName.get(`${type}|${nameKey(n)}`) ?? this.byName.get(cityKey(type, n))).find(Boolean);
+    entity ??= type === 'Organization' && opts.kind === 'Company' ? this.sameCompany(full) : undefined;
     const known = entity ? undefined : names.map((x) => this.gazetteer.find(type, x)).find(Boolean);
     // 扬州 and 扬州市, names the graph has for one entity: one draft entity with its id (two would be a duplicate id)
     if (!entity && known) entity = this.entities.find((e) => e.id === known.id);
@@ -107,6 +137,7 @@ export class Registry {
     }
     for (const n of names) {
       this.byName.set(`${type}|${nameKey(n)}`, entity);
+      if (!this.byName.has(cityKey(type, n))) this.byName.set(cityKey(type, n), entity);
       if (nameKey(n) !== nameKey(entity.name)) {
         entity.aliases = [...new Set([...(entity.aliases ?? []), n])];
       }
