@@ -9,7 +9,7 @@
  *    dir in $TMPDIR and Bolt port) and seed/ loaded, as a child process: its RSS is the Node server's alone
  *    (the embedded Neo4j is a JVM of its own, reported beside it).
  * 2. Builds a query of about `--query-kb` KB within the server's limits (50 aliased entities, each with a
- *    selection nested up to 9 deep: sources, relations and their other ends' events, events with their
+ *    selection nested up to 11 deep: sources, relations and their other ends' events, events with their
  *    participants, locations, parts and figures), and checks that the server answers it without errors.
  * 3. Samples the server's RSS (VmRSS, /proc) every second: 5 s idle, `--seconds` of autocannon (closed loop,
  *    `--connections`) sending that query, then 10 s idle. Prints a per-second table and the summary (idle
@@ -72,20 +72,20 @@ function neo4jPid(serverPid: number): number | undefined {
 }
 
 /**
- * One entity's subtree, nested up to 9 deep under the aliased root field (the limit is 12), its lists small
- * enough that 50 of them stay under the cost limit (about 600 each, plus 2 per `width`).
+ * One entity's subtree, nested up to 11 deep under the aliased root field (the limit is 12), its lists small
+ * enough that 50 of them stay under the cost limit (about 860 each, plus 2 per `width`).
  */
 export function entitySelection(width: number): string {
-  const source = 'sources { evidence article { id } }';
+  const source = 'sources(first: 10) { edges { evidence node { id } } }';
   const brief = 'id type name aliases kind';
   const place = 'location { id name ... on Organization { parent { id name ... on Organization { parent { id name } } } } }';
   // `width` repeats of the scalar block make the text wide without changing what is fetched (fields merge)
   const scalars = `${brief} ${Array.from({ length: width }, () => 'attributes aliases').join(' ')}`;
   return `{ ${scalars} ${source}
-    relations { type direction
-      other { id name type events(first: 2) { roles event { id name date ${place} partOf { id name partOf { id name } } } } } }
-    events(first: 3) { roles event { id type name date evidence ${place} partOf { id name } parts { id name }
-      participants { role entity { id name kind } } } }
+    relations(first: 10) { edges { type direction
+      node { id name type events(first: 2) { edges { roles node { id name date ${place} partOf { id name partOf { id name } } } } } } } }
+    events(first: 3) { edges { roles node { id type name date evidence ${place} partOf { id name } parts { id name }
+      participants { role entity { id name kind } } } } }
     figures { id metric value } }`;
 }
 

@@ -1,5 +1,6 @@
 /**
- * Rows of participants, positions, relations and event participations carry a claim key (where their
+ * Rows of participants, positions, relations and event participations (the edges of an entity's `relations` and
+ * `events` connections) carry a claim key (where their
  * sources are read later: claimKeyOf in src/api/cypher/fragments.ts) only when the client selected their
  * `sources`, directly or through a fragment. Otherwise the keys are about half of what a page of participants
  * ships, for nobody.
@@ -7,7 +8,7 @@
 import { closeTestDriver } from './support/db';
 import { statementsOf } from './support/recordingDriver';
 import { context, ok, seed } from './api.harness';
-import { EventParticipationSourcesResolver, ParticipantSourcesResolver } from '../src/api/resolvers/provenance.resolver';
+import { EntityEventEdgeSourcesResolver, ParticipantSourcesResolver } from '../src/api/resolvers/provenance.resolver';
 import type { EntityRow } from '../src/api/cypher/rows';
 
 beforeAll(() => seed(), 120_000);
@@ -24,14 +25,16 @@ interface List {
   type: string;
   /** fields identifying each row */
   keys: string;
+  /** a connection: the rows are its edges */
+  edges?: boolean;
 }
 
 const LISTS: Array<[string, List]> = [
   ['participants', { around: '{ events(first: 5) { edges { node { id %s } } } }', field: 'participants', type: 'Participant', keys: 'role entity { id }' }],
   ['positions', { around: '{ entity(id: "person:jin-feng") { ... on Person { %s } } }', field: 'positions', type: 'Position', keys: 'title organization { id }' }],
   ['officials', { around: '{ entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { %s } } }', field: 'officials', type: 'Position', keys: 'title person { id }' }],
-  ['relations', { around: '{ entity(id: "org:gaoyou-edz") { %s } }', field: 'relations', type: 'Relation', keys: 'type direction other { id }' }],
-  ['event participations', { around: '{ entity(id: "person:jin-feng") { %s } }', field: 'events', type: 'EventParticipation', keys: 'roles event { id }' }],
+  ['relations', { around: '{ entity(id: "org:gaoyou-edz") { %s } }', field: 'relations', type: 'RelationEdge', keys: 'type direction node { id }', edges: true }],
+  ['event participations', { around: '{ entity(id: "person:jin-feng") { %s } }', field: 'events', type: 'EntityEventEdge', keys: 'roles node { id }', edges: true }],
 ];
 
 const SOURCES = 'sources { evidence article { id } }';
@@ -45,14 +48,19 @@ const STYLES: Array<[string, (l: List) => { selection: string; fragments: string
 ];
 
 const query = (l: List, fields: string, fragments = ''): string => `${l.around.replace('%s', fields)} ${fragments}`;
-const withSources = (l: List, selection: string, alias = ''): string => `${alias}${l.field} { ${l.keys} ${selection} }`;
-const withoutSources = (l: List, alias = ''): string => `${alias}${l.field} { ${l.keys} }`;
+const rowsOf = (l: List, rows: string): string => (l.edges ? `{ edges { ${rows} } }` : `{ ${rows} }`);
+const withSources = (l: List, selection: string, alias = ''): string => `${alias}${l.field} ${rowsOf(l, `${l.keys} ${selection}`)}`;
+const withoutSources = (l: List, alias = ''): string => `${alias}${l.field} ${rowsOf(l, l.keys)}`;
 
-/** Every list of rows in a result under `name`, wherever it is nested (pages give one list per event). */
+/** Every list of rows (or edges of a connection) in a result under `name`, wherever it is nested (pages give one list per event). */
 function listsNamed(data: unknown, name: string): unknown[][] {
   if (Array.isArray(data)) return data.flatMap((d) => listsNamed(d, name));
   if (!data || typeof data !== 'object') return [];
-  return Object.entries(data).flatMap(([k, v]) => (k === name && Array.isArray(v) ? [v] : listsNamed(v, name)));
+  return Object.entries(data).flatMap(([k, v]) => {
+    if (k === name && Array.isArray(v)) return [v];
+    if (k === name && v && typeof v === 'object' && Array.isArray((v as { edges?: unknown }).edges)) return [(v as { edges: unknown[] }).edges];
+    return listsNamed(v, name);
+  });
 }
 
 /** toEqual ignores properties set to undefined: these rows equal the same rows never given sources. */
@@ -66,7 +74,7 @@ describe('claim keys only where sources are asked for', () => {
   });
 
   it('when event participations ask for the sources of their events only, then no statement computes a claim key', async () => {
-    const statements = await statementsOf('{ entity(id: "person:jin-feng") { events { roles event { id sources { evidence } } } } }');
+    const statements = await statementsOf('{ entity(id: "person:jin-feng") { events { edges { roles node { id sources { evidence } } } } } }');
     expect(statements.length).toBeGreaterThanOrEqual(2); // the entity with its events (prefetch), the events' sources
     expect(statements.filter(computesClaimKeys)).toEqual([]);
   });
@@ -119,7 +127,7 @@ describe('a row without a claim key at its sources', () => {
   });
 
   it('when an event participation read without claim keys reaches its sources, then it fails instead of answering none', async () => {
-    const row = { event: {} as never, roles: ['host'], claimKeys: null };
-    await expect(new EventParticipationSourcesResolver().sources(row, context())).rejects.toThrow(/claim key/);
+    const edge = { cursor: '', node: {} as never, roles: ['host'], claimKeys: null };
+    await expect(new EntityEventEdgeSourcesResolver().sources(edge, context())).rejects.toThrow(/claim key/);
   });
 });

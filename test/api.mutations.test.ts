@@ -116,7 +116,7 @@ describe('deleteArticle', () => {
     const seedOnly = await totals();
     await ok(INGEST, { doc: secondArticle() }, 'editor');
     const loaded = await ok(`{
-      entity(id: "person:jin-feng") { aliases ... on Person { positions { title since sources { article { id } } } } events { event { id } } }
+      entity(id: "person:jin-feng") { aliases ... on Person { positions { title since sources { article { id } } } } events { edges { event: node { id } } } }
       search(query: "Jin Feng") { edges { node { ... on Person { id } } } }
       zone: partners(of: "org:gaoyou-edz") { organization { id } }
     }`);
@@ -126,7 +126,7 @@ describe('deleteArticle', () => {
       since: '2021-01',
       sources: [{ article: { id: ARTICLE } }, { article: { id: SECOND } }],
     });
-    expect(loaded.entity.events).toHaveLength(5);
+    expect(loaded.entity.events.edges).toHaveLength(5);
     expect(loaded.search.edges[0].node.id).toBe('person:jin-feng');
     expect(loaded.zone.map((p: any) => p.organization.id)).toContain('org:acme-robotics');
 
@@ -140,7 +140,7 @@ describe('deleteArticle', () => {
     expect(data.deleteArticle).toEqual({ articleId: SECOND, deleted: true, events: 1, figures: 1, entities: 2, relations: 2 });
 
     const after = await ok(`{
-      entity(id: "person:jin-feng") { aliases ... on Person { positions { title since sources { article { id } } } } events { event { id } } }
+      entity(id: "person:jin-feng") { aliases ... on Person { positions { title since sources { article { id } } } } events { edges { event: node { id } } } }
       search(query: "Jin Feng") { edges { match { kind text } } }
       wang: entity(id: "person:wang-wu") { id }
       acme: entity(id: "org:acme-robotics") { id }
@@ -154,7 +154,7 @@ describe('deleteArticle', () => {
       since: null,
       sources: [{ article: { id: ARTICLE } }],
     });
-    expect(after.entity.events).toHaveLength(4);
+    expect(after.entity.events.edges).toHaveLength(4);
     // the alias is gone: "Jin Feng" now finds 金锋 only as the pinyin of its name
     expect(after.search.edges).toEqual([{ match: { kind: 'PINYIN', text: '金锋' } }]);
     expect([after.wang, after.acme, after.article]).toEqual([null, null, null]);
@@ -204,7 +204,7 @@ describe('mergeEntities', () => {
     expect((await ok(INGEST, { doc: duplicate }, 'editor')).ingestArticle.status).toBe('CREATED');
     const { data, errors } = await exec(
       `mutation { mergeEntities(keep: "person:jin-feng", merge: "person:jin-feng-2") { id name aliases
-         ... on Person { positions { title sources { article { id } evidence } } } events { event { id } roles } mentionedIn { edges { node { id } } } } }`,
+         ... on Person { positions { title sources { article { id } evidence } } } events { edges { event: node { id } roles } } mentionedIn { edges { node { id } } } } }`,
       undefined,
       'editor',
     );
@@ -217,8 +217,8 @@ describe('mergeEntities', () => {
     // the duplicate HOLDS_POSITION became one relation with both claims
     expect(kept.positions.map((p: any) => p.title)).toEqual(['党工委副书记', '管委会主任']);
     expect(kept.positions[1].sources.map((s: any) => s.article.id)).toEqual([ARTICLE, 'report-2023-07']);
-    expect(kept.events.map((e: any) => e.event.id)).toContain('report-2023-07#talk');
-    expect(kept.events).toHaveLength(5);
+    expect(kept.events.edges.map((e: any) => e.event.id)).toContain('report-2023-07#talk');
+    expect(kept.events.edges).toHaveLength(5);
     expect(kept.mentionedIn.edges).toEqual([{ node: { id: ARTICLE } }, { node: { id: 'report-2023-07' } }]);
     // the kept entity's stored mention groups count the merged one's mentions too
     expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
@@ -242,9 +242,9 @@ describe('mergeEntities', () => {
     expect((await ok(INGEST, { doc: { ...duplicate, article: { ...duplicate.article, title: 'Revised' } } }, 'editor')).ingestArticle.status).toBe('UPDATED');
     expect((await ok(`{ entity(id: "person:jin-feng-2") { id aliases } }`)).entity).toEqual({ id: 'person:jin-feng', aliases: ['金峰'] });
     await ok(`mutation { deleteArticle(id: "report-2023-07") { deleted } }`, undefined, 'editor');
-    const undone = await ok(`{ entity(id: "person:jin-feng") { aliases events { event { id } } ... on Person { positions { sources { article { id } } } } } }`);
+    const undone = await ok(`{ entity(id: "person:jin-feng") { aliases events { edges { event: node { id } } } ... on Person { positions { sources { article { id } } } } } }`);
     expect(undone.entity.aliases).toEqual([]);
-    expect(undone.entity.events).toHaveLength(4);
+    expect(undone.entity.events.edges).toHaveLength(4);
     expect(undone.entity.positions.flatMap((p: any) => p.sources.map((s: any) => s.article.id))).toEqual([ARTICLE, ARTICLE]);
     expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
   });

@@ -22,7 +22,7 @@ describe('the PartialDate scalar', () => {
     };
     expect([
       typeOf('Event', 'date'), typeOf('Event', 'endDate'), typeOf('Article', 'publishedOn'), typeOf('Position', 'since'),
-      typeOf('Relation', 'until'), typeOf('Passage', 'date'), typeOf('GraphNode', 'date'), typeOf('EventFilter', 'from'),
+      typeOf('RelationEdge', 'until'), typeOf('Passage', 'date'), typeOf('GraphNode', 'date'), typeOf('EventFilter', 'from'),
       typeOf('RelationFilter', 'validAt'), typeOf('PositionFilter', 'validAt'), typeOf('Query', 'search', 'from'),
       typeOf('Query', 'passages', 'to'), typeOf('Person', 'events', 'from'),
     ]).toEqual(Array(13).fill('PartialDate'));
@@ -45,7 +45,7 @@ describe('the PartialDate scalar', () => {
     for (const [query, argumentName] of [
       ['{ search(query: "高邮", to: "2023-13") { totalCount } }', 'to'],
       ['{ passages(query: "开发区", from: "23-06") { totalCount } }', 'from'],
-      ['{ entity(id: "org:gaoyou-edz") { events(from: "June") { roles } } }', 'from'],
+      ['{ entity(id: "org:gaoyou-edz") { events(from: "June") { totalCount } } }', 'from'],
       ['{ entities(where: { relation: { validAt: "2023-06-31" } }) { totalCount } }', 'where.relation.validAt'],
     ]) {
       expect([query, codes(await exec(query))]).toEqual([query, [{ code: 'BAD_USER_INPUT', argumentName }]]);
@@ -63,7 +63,7 @@ describe('a window or range nothing can be in', () => {
     ['the events of a reversed window', '{ events(where: { from: "2023-07", to: "2023-06" }) { totalCount } }', 'where.from'],
     ['a reversed window nested in a filter', '{ entities(where: { participatedIn: { event: { from: "2024", to: "2023" } } }) { totalCount } }', 'where.participatedIn.event.from'],
     ['counts under a reversed window', '{ eventCounts(by: TYPE, where: { from: "2023-06-30", to: "2023-06-01" }) { key count } }', 'where.from'],
-    ["an entity's events in a reversed window", '{ entity(id: "org:gaoyou-edz") { events(from: "2023-07", to: "2023-06") { roles } } }', 'from'],
+    ["an entity's events in a reversed window", '{ entity(id: "org:gaoyou-edz") { events(from: "2023-07", to: "2023-06") { totalCount } } }', 'from'],
     ['a search in a reversed window', '{ search(query: "高邮", from: "2024", to: "2023") { totalCount } }', 'from'],
     ['passages in a reversed window', '{ passages(query: "开发区", from: "2024-01", to: "2023-12") { totalCount } }', 'from'],
     ['a value above its upper bound', '{ figures(where: { value: { gt: 10, lt: 5 } }) { id } }', 'where.value.gt'],

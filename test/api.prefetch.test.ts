@@ -169,8 +169,8 @@ describe('a page of events with participants and positions', () => {
 describe('an entity with its events', () => {
   const entityQuery = (selection: string) =>
     `query($id: ID!, $first: Int!${declared(selection, 'types', '[EventType!]')}) { entity(id: $id) { id name ${selection} } }`;
-  const events = (args = '(first: $first)') => `events${args} { roles event { id type name date } }`;
-  const DEFEAT_EVENTS = 'defeat: events(first: 1) { roles }';
+  const events = (args = '(first: $first)') => `events${args} { totalCount pageInfo { hasNextPage endCursor } edges { cursor roles node { id type name date } } }`;
+  const DEFEAT_EVENTS = 'defeat: events(first: 1) { totalCount }';
 
   async function expectSameAnswerInOneEntityStatement(selection: string, variables: Record<string, unknown>) {
     const prefetched = await run(entityQuery(selection), variables);
@@ -183,12 +183,14 @@ describe('an entity with its events', () => {
 
   it('when an entity asks for its first events, then it costs 1 statement and answers as level by level', async () => {
     const data = await expectSameAnswerInOneEntityStatement(events(), { id: 'org:gaoyou-edz', first: 20 });
-    expect(data.entity.events.length).toBeGreaterThan(1);
+    expect(data.entity.events.edges.length).toBeGreaterThan(1);
   });
 
   it('when `first` cuts the list, then the cut is the same', async () => {
     const data = await expectSameAnswerInOneEntityStatement(events(), { id: 'org:gaoyou-edz', first: 2 });
-    expect(data.entity.events.length).toBe(2);
+    expect(data.entity.events.edges.length).toBe(2);
+    expect(data.entity.events.totalCount).toBeGreaterThan(2);
+    expect(data.entity.events.pageInfo.hasNextPage).toBe(true);
   });
 
   it('when events are filtered by type, then the filter is the same', async () => {
@@ -197,16 +199,16 @@ describe('an entity with its events', () => {
       first: 20,
       types: ['SIGNING'],
     });
-    expect(data.entity.events.every((e: any) => e.event.type === 'SIGNING')).toBe(true);
+    expect(data.entity.events.edges.every((e: any) => e.node.type === 'SIGNING')).toBe(true);
   });
 
   it('when events are selected through a fragment on Person and select their sources, then claim keys come along', async () => {
-    const selection = `... on Person { events(first: $first) { roles event { id } ${SOURCES} } }`;
+    const selection = `... on Person { events(first: $first) { edges { roles node { id } ${SOURCES} } } }`;
     const prefetched = await run(entityQuery(selection), { id: 'person:jin-feng', first: 20 });
     expect(prefetched.statements).toBe(2); // the entity with its events, then the sources by key
     const reference = await run(entityQuery(`${selection} ${DEFEAT_EVENTS}`), { id: 'person:jin-feng', first: 20 });
     expect(prefetched.data).toEqual(withoutDefeats(reference.data));
-    expect(prefetched.data.entity.events.every((e: any) => e.sources.length > 0)).toBe(true);
+    expect(prefetched.data.entity.events.edges.every((e: any) => e.sources.length > 0)).toBe(true);
   });
 
   it('when `first` is out of range, then the field reports BAD_USER_INPUT as before', async () => {

@@ -34,9 +34,9 @@ const LISTS: Array<[string, string]> = [
   ['positions of the people on a page (read ahead)', '{ events(first: 50) { edges { node { participants { entity { id ... on Person { positions { title person { %E } organization { %E } } } } } } } } }'],
   ['positions of a person', '{ entity(id: "person:jin-feng") { ... on Person { positions { title person { %E } organization { %E } } } } }'],
   ['officials of an organisation', '{ entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { officials { title person { %E } organization { %E } } } } }'],
-  ['relations of an entity', '{ entity(id: "org:gaoyou-edz") { relations { type other { %E } } } }'],
-  ['events of an entity (read ahead)', '{ entity(id: "org:gaoyou-edz") { events(first: 50) { roles event { %V } } } }'],
-  ['events of the participants of an event', `{ node(id: "${ev('ev-0621-signing')}") { ... on Event { participants { entity { id events { event { %V } } } } } } }`],
+  ['relations of an entity', '{ entity(id: "org:gaoyou-edz") { relations(first: 100) { edges { type node { %E } } } } }'],
+  ['events of an entity (read ahead)', '{ entity(id: "org:gaoyou-edz") { events(first: 50) { edges { roles node { %V } } } } }'],
+  ['events of the participants of an event', `{ node(id: "${ev('ev-0621-signing')}") { ... on Event { participants { entity { id events { edges { node { %V } } } } } } } }`],
   ['partners (root field)', '{ partners(of: "org:gaoyou-edz") { organization { %E } events { %V } } }'],
   ['partners of an organisation', '{ entity(id: "org:jiangnan-university-life-sciences-college") { ... on Organization { partners { organization { %E } events { %V } } } } }'],
 ];

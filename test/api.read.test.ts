@@ -277,44 +277,49 @@ describe('金锋', () => {
   });
 
   it('took part in exactly four events, with these roles', async () => {
-    const data = await ok(`{ entity(id: "person:jin-feng") { events { roles event { id date } sources { article { id } } } } }`);
-    expect(data.entity.events.map((e: any) => [e.event.id, e.roles])).toEqual([
+    const data = await ok(`{ entity(id: "person:jin-feng") { events { totalCount edges { roles node { id date } sources { article { id } } } } } }`);
+    expect(data.entity.events.totalCount).toBe(4);
+    expect(data.entity.events.edges.map((e: any) => [e.node.id, e.roles])).toEqual([
       [ev('ev-0621-cast-inspection'), ['ATTENDEE', 'SPEAKER']],
       [ev('ev-0621-signing'), ['ATTENDEE', 'SPEAKER']],
       [ev('ev-0625-observation'), ['SPEAKER', 'INSPECTOR']], // in the model's role order
       [ev('ev-0626-meeting'), ['HOST']],
     ]);
-    expect(data.entity.events[0].sources).toEqual([{ article: { id: ARTICLE } }]);
+    expect(data.entity.events.edges[0].sources).toEqual([{ article: { id: ARTICLE } }]);
   });
 
   it('events filter by type, role and date, and stop at first', async () => {
     const data = await ok(`{ entity(id: "person:jin-feng") {
-      inspections: events(types: [INSPECTION]) { event { id } }
-      hosted: events(roles: [HOST, INSPECTOR]) { event { id } }
-      late: events(from: "2023-06-25") { event { id } }
-      one: events(first: 1) { event { id } }
+      inspections: events(types: [INSPECTION]) { totalCount edges { node { id } } }
+      hosted: events(roles: [HOST, INSPECTOR]) { totalCount edges { node { id } } }
+      late: events(from: "2023-06-25") { totalCount edges { node { id } } }
+      one: events(first: 1) { totalCount pageInfo { hasNextPage } edges { node { id } } }
     } }`);
-    expect(data.entity.inspections.map((e: any) => e.event.id)).toEqual([ev('ev-0621-cast-inspection'), ev('ev-0625-observation')]);
-    expect(data.entity.hosted.map((e: any) => e.event.id)).toEqual([ev('ev-0625-observation'), ev('ev-0626-meeting')]);
-    expect(data.entity.late.map((e: any) => e.event.id)).toEqual([ev('ev-0625-observation'), ev('ev-0626-meeting')]);
-    expect(data.entity.one.map((e: any) => e.event.id)).toEqual([ev('ev-0621-cast-inspection')]);
+    const ids = (c: any) => c.edges.map((e: any) => e.node.id);
+    expect(ids(data.entity.inspections)).toEqual([ev('ev-0621-cast-inspection'), ev('ev-0625-observation')]);
+    expect(ids(data.entity.hosted)).toEqual([ev('ev-0625-observation'), ev('ev-0626-meeting')]);
+    expect(ids(data.entity.late)).toEqual([ev('ev-0625-observation'), ev('ev-0626-meeting')]);
+    expect([data.entity.inspections.totalCount, data.entity.hosted.totalCount, data.entity.late.totalCount]).toEqual([2, 2, 2]);
+    expect(ids(data.entity.one)).toEqual([ev('ev-0621-cast-inspection')]);
+    expect(data.entity.one.totalCount).toBe(4); // the whole list is counted, the page stops at first
+    expect(data.entity.one.pageInfo.hasNextPage).toBe(true);
   });
 
   it('has generic relations, sources and mentions', async () => {
     const data = await ok(`{ entity(id: "person:jin-feng") {
-      relations { type direction other { id } attributes sources { article { id } } }
-      incoming: relations(direction: INCOMING) { type }
-      sources { evidence article { id title } }
+      relations { totalCount edges { type direction node { id } attributes sources { article { id } } } }
+      incoming: relations(direction: INCOMING) { totalCount edges { type } }
+      sources { totalCount edges { evidence node { id title } } }
       mentionedIn { totalCount edges { node { id } } }
     } }`);
-    expect(data.entity.relations).toEqual([
-      { type: 'HOLDS_POSITION', direction: 'OUTGOING', other: { id: 'org:gaoyou-edz-party-working-committee' }, attributes: { title: '党工委副书记' }, sources: [{ article: { id: ARTICLE } }] },
-      { type: 'HOLDS_POSITION', direction: 'OUTGOING', other: { id: 'org:gaoyou-edz-management-committee' }, attributes: { title: '管委会主任' }, sources: [{ article: { id: ARTICLE } }] },
-    ]);
-    expect(data.entity.incoming).toEqual([]);
-    expect(data.entity.sources).toEqual([
-      { evidence: expect.stringContaining('金锋'), article: { id: ARTICLE, title: '瞄准目标审时度势 自我加压奋力拼抢' } },
-    ]);
+    expect(data.entity.relations).toEqual({ totalCount: 2, edges: [
+      { type: 'HOLDS_POSITION', direction: 'OUTGOING', node: { id: 'org:gaoyou-edz-party-working-committee' }, attributes: { title: '党工委副书记' }, sources: [{ article: { id: ARTICLE } }] },
+      { type: 'HOLDS_POSITION', direction: 'OUTGOING', node: { id: 'org:gaoyou-edz-management-committee' }, attributes: { title: '管委会主任' }, sources: [{ article: { id: ARTICLE } }] },
+    ] });
+    expect(data.entity.incoming).toEqual({ totalCount: 0, edges: [] });
+    expect(data.entity.sources).toEqual({ totalCount: 1, edges: [
+      { evidence: expect.stringContaining('金锋'), node: { id: ARTICLE, title: '瞄准目标审时度势 自我加压奋力拼抢' } },
+    ] });
     expect(data.entity.mentionedIn).toEqual({ totalCount: 1, edges: [{ node: { id: ARTICLE } }] });
   });
 });
@@ -354,11 +359,15 @@ async function dbHitsOf(source: string): Promise<number> {
 }
 
 describe("an entity's events", () => {
-  const EVENT = 'roles event { id date }';
+  const EVENT = 'edges { roles event: node { id date } }';
 
   it('when a page of entities asks for a few events each, then each entity gets its own earliest ones, undated last', async () => {
-    const data = await ok(`{ entities(first: 100) { edges { node { id few: events(first: 9) { ${EVENT} } all: events { ${EVENT} } } } } }`);
-    const nodes: Array<{ id: string; few: unknown[]; all: unknown[] }> = data.entities.edges.map((e: any) => e.node);
+    const data = await ok(`{ entities(first: 100) { edges { node { id few: events(first: 9) { ${EVENT} } all: events(first: 100) { ${EVENT} } } } } }`);
+    const nodes: Array<{ id: string; few: unknown[]; all: unknown[] }> = data.entities.edges.map((e: any) => ({
+      id: e.node.id,
+      few: e.node.few.edges,
+      all: e.node.all.edges,
+    }));
     for (const n of nodes) expect(n.few).toEqual(n.all.slice(0, 9));
     const zone = nodes.find((n) => n.id === ZONE)!;
     expect(zone.all).toHaveLength(20);
@@ -378,15 +387,15 @@ describe("an entity's events", () => {
   });
 
   it('when 金锋 is asked for his first two events, then each keeps every role he had there', async () => {
-    const data = await ok(`{ entity(id: "person:jin-feng") { events(first: 2) { roles event { id } } } }`);
-    expect(data.entity.events).toEqual([
-      { roles: ['ATTENDEE', 'SPEAKER'], event: { id: ev('ev-0621-cast-inspection') } },
-      { roles: ['ATTENDEE', 'SPEAKER'], event: { id: ev('ev-0621-signing') } },
+    const data = await ok(`{ entity(id: "person:jin-feng") { events(first: 2) { edges { roles node { id } } } } }`);
+    expect(data.entity.events.edges).toEqual([
+      { roles: ['ATTENDEE', 'SPEAKER'], node: { id: ev('ev-0621-cast-inspection') } },
+      { roles: ['ATTENDEE', 'SPEAKER'], node: { id: ev('ev-0621-signing') } },
     ]);
   });
 
   it('when fewer of an entity\'s events are asked for, then the database reads less: only the events kept are projected', async () => {
-    const events = (first: number): string => `{ entity(id: "${ZONE}") { events(first: ${first}) { roles event { id name date } } } }`;
+    const events = (first: number): string => `{ entity(id: "${ZONE}") { events(first: ${first}) { edges { roles node { id name date } } } } }`;
     expect(await dbHitsOf(events(1))).toBeLessThan(await dbHitsOf(events(15)));
   });
 });

@@ -17,8 +17,8 @@ describe('sources on request', () => {
   it.each([
     ['positions', '{ entity(id: "person:jin-feng") { ... on Person { positions { title %s } } } }'],
     ['participants', '{ events(first: 5) { edges { node { participants { role %s } } } } }'],
-    ['relations', '{ entity(id: "org:gaoyou-edz") { relations { type %s } } }'],
-    ['event participations', '{ entity(id: "person:jin-feng") { events { roles %s } } }'],
+    ['relations', '{ entity(id: "org:gaoyou-edz") { relations { edges { type %s } } } }'],
+    ['event participations', '{ entity(id: "person:jin-feng") { events { edges { roles %s } } } }'],
   ])('when %s are asked for without sources, then no claim list is read; with them, it is', async (_what, query) => {
     expect(readsClaims(await statementsOf(query.replace('%s', '')))).toBe(false);
     expect(readsClaims(await statementsOf(query.replace('%s', 'sources { evidence article { id } }')))).toBe(true);

@@ -11,7 +11,7 @@ import { loadConfig } from '../src/config';
 import * as Q from '../src/explorer/web/queries';
 import { mentionsQuery } from '../src/explorer/web/mentionQueries';
 import { PARTNERS } from '../src/explorer/web/partnerQueries';
-import { provenanceQuery } from '../src/explorer/web/provenanceQueries';
+import { MORE_PROVENANCE, PROVENANCE_CHUNK, provenanceQuery } from '../src/explorer/web/provenanceQueries';
 import { measureOperation } from '../src/server';
 
 let schema: GraphQLSchema;
@@ -50,17 +50,21 @@ describe('explorer GraphQL operations', () => {
   it('partners with units', () => check('partners', PARTNERS, { of: 'org:x', includeUnits: true }));
   it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x' }));
   it('participation evidence', () => check('participation', Q.PARTICIPATION, { event: 'x', roles: ['ATTENDEE'] }));
-  it('provenance for the exports: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
-    const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
+  it('provenance for the exports: one aliased node field per id, PROVENANCE_CHUNK ids at a time', () => {
+    const ids = Array.from({ length: PROVENANCE_CHUNK }, (_, i) => `id-${i}`);
     check('provenance', provenanceQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
   });
-  it('mention counts for sizing: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
+  it('the next page of an entity\'s sources or relations for the exports', () => {
+    check('more provenance', MORE_PROVENANCE, { id: 'x', sources: true, after: null });
+    check('more provenance', MORE_PROVENANCE, { id: 'x', sources: false, after: null });
+  });
+  it('mention counts for sizing: one aliased node field per id, PROVENANCE_CHUNK ids at a time', () => {
     const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
     check('mentions', mentionsQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
   });
   it('article text (the reader)', () => check('article', Q.ARTICLE_TEXT, { id: 'x' }));
   it('relation evidence', () => check('relation', Q.RELATION, { id: 'x', types: ['PART_OF'] }));
-  it('restore: one aliased node field per id, RESTORE_CHUNK ids at a time', () => {
+  it('restore: one aliased node field per id, PROVENANCE_CHUNK ids at a time', () => {
     const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
     check('restore', Q.restoreQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
   });

@@ -211,7 +211,7 @@ export const QUERY_MIX: { name: string; query: string; variables?: Record<string
   {
     name: 'entityEvents',
     query: `query EntityWithEvents($id: ID!) { entity(id: $id) { id name
-      events(first: 20) { roles event { id type name date location { name } } } } }`,
+      events(first: 20) { edges { roles node { id type name date location { name } } } } } }`,
     variables: { id: 'person:jin-feng' },
   },
   {

@@ -119,7 +119,7 @@ export const MIX: MixQuery[] = [
     title: `entity + 1-hop events (first ${EVENTS_FIRST})`,
     shape: 'nested',
     product: (p) => ({
-      query: `query EntityEvents($id: ID!) { entity(id: $id) { id name events(first: ${EVENTS_FIRST}) { roles event { id type name date } } } }`,
+      query: `query EntityEvents($id: ID!) { entity(id: $id) { id name events(first: ${EVENTS_FIRST}) { edges { roles node { id type name date } } } } }`,
       variables: { id: p.id },
     }),
     library: (p) => ({
@@ -140,7 +140,7 @@ export const MIX: MixQuery[] = [
       product: (d) => ({
         id: d.entity.id,
         name: d.entity.name,
-        events: d.entity.events.map((x: Json) => ({ ...x.event, type: modelWord(x.event.type), date: x.event.date ?? null, roles: sorted(x.roles.map(modelWord)) })),
+        events: d.entity.events.edges.map((x: Json) => ({ ...x.node, type: modelWord(x.node.type), date: x.node.date ?? null, roles: sorted(x.roles.map(modelWord)) })),
       }),
       library: (d) => ({
         id: d.entities[0].id,

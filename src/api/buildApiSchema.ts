@@ -16,11 +16,12 @@ import { NodeResolver } from './resolvers/node.resolver';
 import { OrganizationResolver } from './resolvers/organization.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import {
-  EventParticipationSourcesResolver,
+  EntityEventEdgeSourcesResolver,
   FigureResolver,
   GraphNodeResolver,
   ParticipantSourcesResolver,
   PositionSourcesResolver,
+  RelationEdgeSourcesResolver,
   RelationSourcesResolver,
   SourceResolver,
 } from './resolvers/provenance.resolver';
@@ -43,7 +44,8 @@ export const RESOLVERS = [
   RelationSourcesResolver,
   PositionSourcesResolver,
   ParticipantSourcesResolver,
-  EventParticipationSourcesResolver,
+  EntityEventEdgeSourcesResolver,
+  RelationEdgeSourcesResolver,
   NodeResolver,
   SearchResolver,
   PassageResolver,

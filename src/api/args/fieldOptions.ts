@@ -4,9 +4,8 @@ import type { ParticipantsOptions } from '../cypher/participants';
 import type { PositionsOptions } from '../cypher/positions';
 import type { RelationsOptions } from '../cypher/relations';
 import { checkDateWindow } from './events.args';
-import type { EntityEventsArgs, RelationsArgs, RolesArgs } from './fields.args';
-import { checkFirst } from './limits';
-import { entityExtrasAt, eventExtrasAt, selectedFields, wantsSources } from './selectedFields';
+import { articleArg, pageWindow, type EntityEventsArgs, type RelationsArgs, type RolesArgs } from './fields.args';
+import { entityExtrasAt, eventExtrasAt, selectedFields, selectedFieldsAt, wantsSources } from './selectedFields';
 
 /**
  * A field's arguments and selection as the options its loader is keyed by: its arguments, whether its rows carry
@@ -60,24 +59,35 @@ export const positionsOptions = perSelection((selection): PositionsOptions => {
   };
 });
 
-const relationRows = perSelection((selection) => ({ withClaims: wantsSources(selection), other: entityExtrasAt(selection, ['other']) }));
+/** Whether the edges of a connection of relations or participations select their `sources` (claim keys then). */
+const edgesWantSources = (selection: Selection): boolean => selectedFieldsAt(selection, ['edges']).has('sources');
 
+/** The relations' edges carry the relation; their node is the entity at the other end. */
+const relationRows = perSelection((selection) => ({ withClaims: edgesWantSources(selection), other: entityExtrasAt(selection, ['edges', 'node']) }));
+
+/** Throws BAD_USER_INPUT for a page size out of range or a cursor of another field. */
 export function relationsOptions(args: RelationsArgs, selection: Selection): RelationsOptions {
-  return { types: args.types ?? null, direction: args.direction ?? null, ...relationRows(selection) };
+  return {
+    types: args.types ?? null,
+    direction: args.direction ?? null,
+    article: articleArg(args.article),
+    ...pageWindow(args, 'relations'),
+    ...relationRows(selection),
+  };
 }
 
-const participationRows = perSelection((selection) => ({ withClaims: wantsSources(selection), event: eventExtrasAt(selection, ['event']) }));
+// `sources` of the participation (on the edge), not `node { sources }`, which the event's own loader reads
+const participationRows = perSelection((selection) => ({ withClaims: edgesWantSources(selection), event: eventExtrasAt(selection, ['edges', 'node']) }));
 
-/** Throws BAD_USER_INPUT for arguments out of range, as the field reports them. */
+/** Throws BAD_USER_INPUT for arguments out of range (a cursor of another field too), as the field reports them. */
 export function entityEventsOptions(args: EntityEventsArgs, selection: Selection): EntityEventsOptions {
-  const first = checkFirst(args.first);
+  const page = pageWindow(args, 'entityEvents');
   const window = checkDateWindow(args);
-  // `sources` of the participation itself, not `event { sources }`, which the event's own loader reads
   return {
     ...window,
     types: args.types ?? null,
     roles: args.roles ?? null,
-    first,
+    ...page,
     ...participationRows(selection),
   };
 }

@@ -1,14 +1,32 @@
-import { ArgsType, Field, Int } from 'type-graphql';
+import { ArgsType, Field, ID, Int } from 'type-graphql';
 import type { EventType, FigureQualifier, ParticipantRole, RelationType } from '../../model';
 import { DateMatch, Direction, EventTypeEnum, FigureQualifierEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
 import { skipAfter } from './cursor';
-import { checkFirst, checkText } from './limits';
+import { checkFirst, checkId, checkText } from './limits';
 import { PartialDate } from '../types/partialDate.scalar';
 
 /** Arguments of list fields on types (as opposed to root fields). */
 
+/**
+ * The page arguments of every connection, root or nested: `first` (1 to 100, 20 unless given) and `after` (the
+ * `endCursor` of the previous page of the same field).
+ */
 @ArgsType()
-export class EntityEventsArgs {
+export class PageArgs {
+  @Field(() => Int, { defaultValue: 20, description: 'At most this many (1 to 100).' })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page of this field.' })
+  after?: string | null;
+}
+
+/** A nested connection's page window; `field` names the list its cursors belong to (cursor.ts). */
+export function pageWindow(args: PageArgs, field: string): { skip: number; first: number } {
+  return { first: checkFirst(args.first), skip: skipAfter(args.after, 'after', field) };
+}
+
+@ArgsType()
+export class EntityEventsArgs extends PageArgs {
   @Field(() => [EventTypeEnum], { nullable: true, description: 'Only events of these types.' })
   types?: EventType[] | null;
 
@@ -23,19 +41,28 @@ export class EntityEventsArgs {
 
   @Field(() => DateMatch, { defaultValue: DateMatch.OVERLAPS, description: 'How an event must meet the `from`/`to` window.' })
   dateMatch?: DateMatch;
-
-  @Field(() => Int, { defaultValue: 100, description: 'At most this many, earliest first (1 to 100).' })
-  first!: number;
 }
 
 @ArgsType()
-export class RelationsArgs {
+export class RelationsArgs extends PageArgs {
   @Field(() => [RelationTypeEnum], { nullable: true, description: 'Only relations of these types.' })
   types?: RelationType[] | null;
 
   @Field(() => Direction, { nullable: true, description: 'Both when absent.' })
   direction?: Direction | null;
+
+  @Field(() => ID, { nullable: true, description: 'Only relations this article states (an article id).' })
+  article?: string | null;
 }
+
+@ArgsType()
+export class EntitySourcesArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: 'Only what this article said (an article id).' })
+  article?: string | null;
+}
+
+/** An optional article id argument, checked like every id (BAD_USER_INPUT when empty or over-long). */
+export const articleArg = (article: string | null | undefined): string | null => (article != null ? checkId(article, 'article') : null);
 
 @ArgsType()
 export class FigureFilterArgs {
@@ -64,24 +91,6 @@ export function checkFigureFilter(args: FigureFilterArgs): {
     qualifiers: args.qualifiers ?? null,
     hedged: args.hedged ?? null,
   };
-}
-
-/**
- * The page arguments of every connection, root or nested: `first` (1 to 100, 20 unless given) and `after` (the
- * `endCursor` of the previous page of the same field).
- */
-@ArgsType()
-export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'At most this many (1 to 100).' })
-  first!: number;
-
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page of this field.' })
-  after?: string | null;
-}
-
-/** A nested connection's page window; `field` names the list its cursors belong to (cursor.ts). */
-export function pageWindow(args: PageArgs, field: string): { skip: number; first: number } {
-  return { first: checkFirst(args.first), skip: skipAfter(args.after, 'after', field) };
 }
 
 @ArgsType()

@@ -5,15 +5,15 @@ import { dateConditions, type DateWindow } from './eventDates';
 import { claimKeyOf, eventMap, type EventExtras } from './fragments';
 import { where } from './group';
 import { L, R } from './labels';
+import { pagesByKey, type NestedPage, type PageWindow } from './mentions';
 import { eventRow, type ClaimsOption, type EntityEventRow } from './rows';
-import { listByKey, type Subquery } from './subquery';
+import type { Subquery } from './subquery';
 
 const roleRank = (role: string): number => PARTICIPANT_ROLES.indexOf(role as (typeof PARTICIPANT_ROLES)[number]);
 
-export interface EntityEventsOptions extends DateWindow, ClaimsOption {
+export interface EntityEventsOptions extends DateWindow, ClaimsOption, PageWindow {
   types: readonly string[] | null;
   roles: readonly string[] | null;
-  first: number;
   /** what the event rows carry */
   event: EventExtras;
 }
@@ -29,12 +29,13 @@ const entityEventRow = (r: Row): EntityEventRow => ({
 });
 
 /**
- * A subquery binding `eventsByEntity` ([{id, rows}], one per entity id of the list variable `idsVar`): the events
- * each entity took part in, one row per event with all its roles there, earliest first (undated last: ASC puts
- * nulls last), at most `first` per entity.
+ * A subquery binding `eventsByEntity` ([{id, total, rows}], one per entity id of the list variable `idsVar`): a
+ * page of the events each entity took part in, one row per event with all its roles there, earliest first
+ * (undated last: ASC puts nulls last; ties by id), `first` + 1 rows from `skip` (the extra one tells whether more
+ * follow), and how many there are in all.
  *
- * A hub takes part in hundreds of events: each entity's events are ordered and cut to `first` inside its own
- * subquery, and only the events kept are projected (event map, claim keys), not every one then sliced.
+ * A hub takes part in hundreds of events: each entity's events are ordered and counted inside its own subquery,
+ * and only the page is projected (event map, claim keys), not every event then sliced.
  */
 export function entityEventsSubquery(idsVar: string, o: EntityEventsOptions): Subquery {
   const conditions = [
@@ -50,28 +51,40 @@ export function entityEventsSubquery(idsVar: string, o: EntityEventsOptions): Su
         ${where(conditions)}
         WITH ev, collect(p) AS ps
         ORDER BY ev.dateStart, ev.id
-        LIMIT $entityEventsFirst
-        RETURN collect(${participationMap(o)}) AS rows
+        WITH collect({ev: ev, ps: ps}) AS found
+        CALL (found) {
+          UNWIND found[$entityEventsSkip..$entityEventsEnd] AS f
+          WITH f.ev AS ev, f.ps AS ps
+          RETURN collect(${participationMap(o)}) AS rows
+        }
+        RETURN size(found) AS total, rows
       }
-      RETURN collect({id: id, rows: rows}) AS eventsByEntity
+      RETURN collect({id: id, total: total, rows: rows}) AS eventsByEntity
     }`,
-    params: { entityEventTypes: o.types, entityEventRoles: o.roles, from: o.from, to: o.to, entityEventsFirst: int(o.first) },
+    params: {
+      entityEventTypes: o.types,
+      entityEventRoles: o.roles,
+      from: o.from,
+      to: o.to,
+      entityEventsSkip: int(o.skip),
+      entityEventsEnd: int(o.skip + o.first + 1),
+    },
   };
 }
 
-/** What `entityEventsSubquery` bound, as rows by entity id. */
-export function entityEventsIn(r: Row): Map<string, EntityEventRow[]> {
+/** What `entityEventsSubquery` bound, as a page by entity id. */
+export function entityEventsIn(r: Row, o: EntityEventsOptions): Map<string, NestedPage<EntityEventRow>> {
   const entries = (r.eventsByEntity as Row[] | null) ?? [];
-  return listByKey(entries.map((e) => e.id as string), entries, entityEventRow);
+  return pagesByKey(entries.map((e) => e.id as string), entries, entityEventRow, o.first);
 }
 
-/** The events each entity took part in (see entityEventsSubquery). */
+/** A page of the events each entity took part in (see entityEventsSubquery). */
 export async function eventsOfEntities(
   ctx: Context,
   ids: readonly string[],
   o: EntityEventsOptions,
-): Promise<Map<string, EntityEventRow[]>> {
+): Promise<Map<string, NestedPage<EntityEventRow>>> {
   const sub = entityEventsSubquery('ids', o);
   const rows = await readQuery(ctx, `WITH $ids AS ids ${sub.cypher} RETURN eventsByEntity`, { ids: [...ids], ...sub.params });
-  return entityEventsIn(rows[0]);
+  return entityEventsIn(rows[0], o);
 }

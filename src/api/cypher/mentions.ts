@@ -22,9 +22,10 @@ export interface PageWindow {
  * page is projected (`[x IN found[$skip..$end] | map]`), so a hub's thousand mentions cost a count, not a thousand maps.
  */
 const pageClause = (map: string): string => `RETURN id, size(found) AS total, [x IN found[$skip..$end] | ${map}] AS rows`;
-const pageParams = (w: PageWindow) => ({ skip: int(w.skip), end: int(w.skip + w.first + 1) });
+export const pageParams = (w: PageWindow) => ({ skip: int(w.skip), end: int(w.skip + w.first + 1) });
 
-function pagesByKey<T>(ids: readonly string[], records: Row[], convert: (row: Row) => T, first: number): Map<string, NestedPage<T>> {
+/** `RETURN id, total, rows` records (rows: up to `first` + 1) as a page per id; ids without a record get an empty page. */
+export function pagesByKey<T>(ids: readonly string[], records: Row[], convert: (row: Row) => T, first: number): Map<string, NestedPage<T>> {
   const out = new Map<string, NestedPage<T>>(ids.map((id) => [id, { rows: [], total: 0, hasMore: false }]));
   for (const r of records) {
     const rows = ((r.rows as Row[] | null) ?? []).map(convert);

@@ -3,6 +3,7 @@ import { readQuery } from '../db/run';
 import { entityEventsIn, entityEventsSubquery, type EntityEventsOptions } from './entityEvents';
 import { articleMap, entityMap, eventMap, figureMap } from './fragments';
 import { L, R } from './labels';
+import type { NestedPage } from './mentions';
 import { articleRow, entityRow, eventRow, figureRow, type EntityEventRow, type NodeRow } from './rows';
 
 /**
@@ -16,10 +17,10 @@ export async function nodesByIds(ctx: Context, ids: readonly string[]): Promise<
 /** Nodes by id, and (when prefetched) the events of the entities among them, keyed by the entity's own id. */
 export interface NodesRead {
   nodes: Map<string, NodeRow>;
-  events: Map<string, EntityEventRow[]> | null;
+  events: Map<string, NestedPage<EntityEventRow>> | null;
 }
 
-/** Like nodesByIds; with `events`, the same statement reads the entities' events too (their `events` field). */
+/** Like nodesByIds; with `events`, the same statement reads a page of the entities' events too (their `events` field). */
 export async function nodesWithEvents(ctx: Context, ids: readonly string[], events: EntityEventsOptions | null): Promise<NodesRead> {
   const sub = events ? entityEventsSubquery('entityIds', events) : null;
   // with a prefetch the nodes come back as one list, so that the entities' events travel once, not once per row
@@ -55,5 +56,5 @@ export async function nodesWithEvents(ctx: Context, ids: readonly string[], even
     const convert = { Entity: entityRow, Event: eventRow, Article: articleRow, Figure: figureRow }[r.label as NodeRow['__label']];
     out.set(r.id as string, convert(m));
   }
-  return { nodes: out, events: sub ? (rows.length > 0 ? entityEventsIn(rows[0]) : new Map()) : null };
+  return { nodes: out, events: events ? (rows.length > 0 ? entityEventsIn(rows[0], events) : new Map()) : null };
 }

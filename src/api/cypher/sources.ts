@@ -1,8 +1,9 @@
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
 import { articleMap } from './fragments';
-import { byKey } from './group';
+import { byKey, where } from './group';
 import { L, R } from './labels';
+import { pageParams, pagesByKey, type NestedPage, type PageWindow } from './mentions';
 import { articleRow, type SourceRow } from './rows';
 
 const source = (r: Row): SourceRow => ({
@@ -11,17 +12,35 @@ const source = (r: Row): SourceRow => ({
   article: articleRow(r.article as Row),
 });
 
-/** Provenance of entities: the articles that mention them, with what each quoted. */
-export async function entitySources(ctx: Context, ids: readonly string[]): Promise<Map<string, SourceRow[]>> {
+export interface EntitySourcesOptions extends PageWindow {
+  /** only this article's mentions (an article id) */
+  article: string | null;
+}
+
+/**
+ * Provenance of entities: a page of the articles that mention each one, with what each quoted, by article id (ties by
+ * the quote), and how many there are in all.
+ */
+export async function entitySources(ctx: Context, ids: readonly string[], w: EntitySourcesOptions): Promise<Map<string, NestedPage<SourceRow>>> {
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
-     MATCH (a:${L.Article})-[m:${R.MENTIONS}]->(:${L.Entity} {id: id})
-     WITH id, a, m ORDER BY a.id
-     RETURN id, collect({article: ${articleMap('a')}, evidence: m.evidence}) AS rows`,
-    { ids: [...ids] },
+     CALL (id) {
+       MATCH (a:${L.Article})-[m:${R.MENTIONS}]->(:${L.Entity} {id: id})
+       ${where(w.article !== null ? ['a.id = $article'] : [])}
+       WITH a, m ORDER BY a.id, m.evidence
+       WITH collect({a: a, m: m}) AS found
+       CALL (found) {
+         UNWIND found[$skip..$end] AS f
+         WITH f.a AS a, f.m AS m
+         RETURN collect({article: ${articleMap('a')}, evidence: m.evidence}) AS rows
+       }
+       RETURN size(found) AS total, rows
+     }
+     RETURN id, total, rows`,
+    { ids: [...ids], article: w.article, ...pageParams(w) },
   );
-  return byKey(ids, rows, source);
+  return pagesByKey(ids, rows, source, w.first);
 }
 
 /** Provenance of events or figures (the label says which, so the lookup is an index seek): the articles that report them. */

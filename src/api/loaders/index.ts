@@ -25,7 +25,7 @@ import type {
   RelationRow,
   SourceRow,
 } from '../cypher/rows';
-import { entitySources, reportSources } from '../cypher/sources';
+import { entitySources, reportSources, type EntitySourcesOptions } from '../cypher/sources';
 import { L } from '../cypher/labels';
 
 const EMPTY_PAGE: NestedPage<never> = { rows: [], total: 0, hasMore: false };
@@ -107,8 +107,8 @@ export class Loaders {
     return this.loader('articleText', (ids) => articleTexts(this.ctx, ids), null);
   }
 
-  entitySources(): DataLoader<string, SourceRow[]> {
-    return this.loader('entitySources', (ids) => entitySources(this.ctx, ids), []);
+  entitySources(w: EntitySourcesOptions): DataLoader<string, NestedPage<SourceRow>> {
+    return this.loader(this.keyed('entitySources', w), (ids) => entitySources(this.ctx, ids, w), EMPTY_PAGE);
   }
 
   eventSources(): DataLoader<string, SourceRow[]> {
@@ -195,12 +195,12 @@ export class Loaders {
     return this.loader('location', (ids) => locationsOfEvents(this.ctx, ids), null);
   }
 
-  entityEvents(o: EntityEventsOptions): DataLoader<string, EntityEventRow[]> {
-    return this.loader(this.keyed('entityEvents', o), (ids) => eventsOfEntities(this.ctx, ids, o), []);
+  entityEvents(o: EntityEventsOptions): DataLoader<string, NestedPage<EntityEventRow>> {
+    return this.loader(this.keyed('entityEvents', o), (ids) => eventsOfEntities(this.ctx, ids, o), EMPTY_PAGE);
   }
 
-  relations(o: RelationsOptions): DataLoader<string, RelationRow[]> {
-    return this.loader(this.keyed('relations', o), (ids) => relationsOfEntities(this.ctx, ids, o), []);
+  relations(o: RelationsOptions): DataLoader<string, NestedPage<RelationRow>> {
+    return this.loader(this.keyed('relations', o), (ids) => relationsOfEntities(this.ctx, ids, o), EMPTY_PAGE);
   }
 
   mentionedIn(w: PageWindow): DataLoader<string, NestedPage<ArticleRow>> {

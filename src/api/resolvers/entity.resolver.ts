@@ -1,44 +1,50 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { connectionOf } from '../args/cursor';
-import { checkFigureFilter, EntityEventsArgs, FigureFilterArgs, PageArgs, pageWindow, RelationsArgs } from '../args/fields.args';
+import { articleArg, checkFigureFilter, EntityEventsArgs, EntitySourcesArgs, FigureFilterArgs, PageArgs, pageWindow, RelationsArgs } from '../args/fields.args';
 import { entityEventsOptions, relationsOptions } from '../args/fieldOptions';
 import type { Context } from '../context';
 import type { EntityEventRow, EntityRow, FigureRow, RelationRow, SourceRow } from '../cypher/rows';
 import { loaders } from '../loaders';
 import { ArticleConnection } from '../types/connection.type';
 import { Entity } from '../types/entity.type';
+import { EntityEventConnection, EntitySourceConnection, RelationConnection } from '../types/entityConnections.type';
 import { Figure } from '../types/figure.type';
-import { EventParticipation } from '../types/participant.type';
-import { Relation } from '../types/relation.type';
-import { Source } from '../types/source.type';
+
+/** What belongs to the link goes on the edge; the node is the Node at the other end. */
+const eventEdge = (r: EntityEventRow) => ({ node: r.event, roles: r.roles, claimKeys: r.claimKeys });
+const relationEdge = (r: RelationRow) => ({ ...r, node: r.other });
+const sourceEdge = (s: SourceRow) => ({ node: s.article!, evidence: s.evidence });
 
 /** Fields every entity type has (declared on the Entity interface, inherited by each type). */
 @Resolver(() => Entity)
 export class EntityResolver {
-  @FieldResolver(() => [Source], { description: 'The articles that mention it, with what each said.' })
-  sources(@Root() e: EntityRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
-    return loaders(ctx).entitySources().load(e.id);
+  @FieldResolver(() => EntitySourceConnection, { description: 'The articles that mention it, with what each said, by article id, a page at a time.' })
+  async sources(@Root() e: EntityRow, @Args(() => EntitySourcesArgs) args: EntitySourcesArgs, @Ctx() ctx: Context) {
+    const w = { ...pageWindow(args, 'sources'), article: articleArg(args.article) };
+    return connectionOf(await loaders(ctx).entitySources(w).load(e.id), w.skip, sourceEdge, 'sources');
   }
 
-  @FieldResolver(() => [EventParticipation], { description: 'Events it took part in, earliest first (undated last).' })
-  events(
+  @FieldResolver(() => EntityEventConnection, { description: 'Events it took part in, earliest first (undated last, ties by id), a page at a time.' })
+  async events(
     @Root() e: EntityRow,
     @Args(() => EntityEventsArgs) args: EntityEventsArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<EntityEventRow[]> {
-    return loaders(ctx).entityEvents(entityEventsOptions(args, info)).load(e.id);
+  ) {
+    const o = entityEventsOptions(args, info);
+    return connectionOf(await loaders(ctx).entityEvents(o).load(e.id), o.skip, eventEdge, 'entityEvents');
   }
 
-  @FieldResolver(() => [Relation], { description: 'Its stated relations with other entities, by type, then name.' })
-  relations(
+  @FieldResolver(() => RelationConnection, { description: "Its stated relations with other entities, by type, then the other end's name, a page at a time." })
+  async relations(
     @Root() e: EntityRow,
     @Args(() => RelationsArgs) args: RelationsArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<RelationRow[]> {
-    return loaders(ctx).relations(relationsOptions(args, info)).load(e.id);
+  ) {
+    const o = relationsOptions(args, info);
+    return connectionOf(await loaders(ctx).relations(o).load(e.id), o.skip, relationEdge, 'relations');
   }
 
   @FieldResolver(() => ArticleConnection, { description: 'The articles that mention it, by id, a page at a time.' })

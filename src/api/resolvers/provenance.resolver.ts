@@ -3,7 +3,6 @@ import type { Context } from '../context';
 import type {
   ArticleRow,
   ClaimKey,
-  EntityEventRow,
   FigureRow,
   GraphNodeRow,
   NodeRow,
@@ -18,7 +17,8 @@ import { Article } from '../types/article.type';
 import { Figure } from '../types/figure.type';
 import { GraphNode } from '../types/graph.type';
 import { Node } from '../types/node.type';
-import { EventParticipation, Participant } from '../types/participant.type';
+import { EntityEventEdge, RelationEdge } from '../types/entityConnections.type';
+import { Participant } from '../types/participant.type';
 import { Position } from '../types/position.type';
 import { Relation } from '../types/relation.type';
 import { Source } from '../types/source.type';
@@ -87,12 +87,20 @@ export class ParticipantSourcesResolver {
   }
 }
 
-@Resolver(() => EventParticipation)
-export class EventParticipationSourcesResolver {
+@Resolver(() => RelationEdge)
+export class RelationEdgeSourcesResolver {
+  @FieldResolver(() => [Source], { description: 'The articles that state it, with their evidence.' })
+  sources(@Root() r: RelationEdge, @Ctx() ctx: Context): Promise<SourceRow[]> {
+    return loaders(ctx).claims().load(requireClaimKey(r.claimKey, 'RelationEdge'));
+  }
+}
+
+@Resolver(() => EntityEventEdge)
+export class EntityEventEdgeSourcesResolver {
   /** An entity in two roles at one event cites the event's sentence twice: once is enough. */
   @FieldResolver(() => [Source], { description: 'The articles that report its part in the event, with their evidence (each sentence once).' })
-  async sources(@Root() p: EntityEventRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
-    const lists = await loaders(ctx).claims().loadMany(requireClaimKey(p.claimKeys, 'EventParticipation'));
+  async sources(@Root() p: EntityEventEdge, @Ctx() ctx: Context): Promise<SourceRow[]> {
+    const lists = await loaders(ctx).claims().loadMany(requireClaimKey(p.claimKeys, 'EntityEventEdge'));
     const failed = lists.find((l): l is Error => l instanceof Error);
     if (failed) throw failed;
     return distinctSources((lists as SourceRow[][]).flat());

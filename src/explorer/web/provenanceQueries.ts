@@ -1,6 +1,6 @@
 /** The evidence and article ids of the nodes and edges on the canvas, for the exports (provenance.ts). */
 import { gql } from './api';
-import { RESTORE_CHUNK } from './queries';
+import { relationRows, sourceRows, type Page } from './edges';
 import { t } from './i18n';
 
 interface SourceIds {
@@ -21,32 +21,84 @@ export interface NodeProvenance {
   participants?: { role: string; entity: { id: string }; sources: SourceIds[] }[];
 }
 
+/** Nodes a provenance request asks for (each entity's first 100 sources and relations stay under the cost limit). */
+export const PROVENANCE_CHUNK = 8;
+
+interface PageInfo {
+  hasNextPage: boolean;
+  endCursor: string | null;
+}
+type SourceEdge = { evidence: string | null; node: { id: string } | null };
+type RelationEdge = Omit<NonNullable<NodeProvenance['relations']>[number], 'other'> & { node: { id: string } };
+type Paged<E> = Page<E> & { pageInfo: PageInfo };
+
+/** A node as the API sends it: an entity's sources and relations are pages of edges. */
+type NodeSent = Omit<NodeProvenance, 'sources' | 'relations'> & { sources?: Paged<SourceEdge>; relations?: Paged<RelationEdge> };
+
+const SRC = 'evidence article { id }';
+const PAGE = 'pageInfo { hasNextPage endCursor }';
+const SOURCES = `${PAGE} edges { evidence node { id } }`;
+const RELATIONS = `${PAGE} edges { type direction node { id } sources { ${SRC} } }`;
+
 /** One aliased `node` field per id with the evidence and article ids of it and of its edges. */
 export function provenanceQuery(ids: readonly string[]): string {
   const vars = ids.map((_, i) => `$i${i}: ID!`).join(', ');
-  const src = 'evidence article { id }';
   const fields = ids
     .map(
       (_, i) =>
-        `n${i}: node(id: $i${i}) { __typename id ... on Entity { sources { ${src} } relations(direction: OUTGOING) { type direction other { id } sources { ${src} } } } ... on Event { evidence endDate article { id } participants { role entity { id } sources { ${src} } } } }`,
+        `n${i}: node(id: $i${i}) { __typename id ... on Entity { sources(first: 100) { ${SOURCES} } relations(direction: OUTGOING, first: 100) { ${RELATIONS} } } ... on Event { evidence endDate article { id } participants { role entity { id } sources { ${SRC} } } } }`,
     )
     .join('\n  ');
   return `query ExplorerProvenance(${vars}) {\n  ${fields}\n}`;
 }
 
-/** Provenance of the nodes with these ids, RESTORE_CHUNK at a time. */
+/** The next page of one entity's sources or relations (a hub has more than one page of them). */
+export const MORE_PROVENANCE = `query ExplorerProvenanceMore($id: ID!, $sources: Boolean!, $after: String) {
+  node(id: $id) { ... on Entity {
+    sources(first: 100, after: $after) @include(if: $sources) { ${SOURCES} }
+    relations(direction: OUTGOING, first: 100, after: $after) @skip(if: $sources) { ${RELATIONS} }
+  } }
+}`;
+
+/** Every edge of a page and of the pages after it. */
+async function allEdges<E>(id: string, which: 'sources' | 'relations', first: Paged<E>): Promise<E[]> {
+  const edges = [...first.edges];
+  let info = first.pageInfo;
+  while (info.hasNextPage && info.endCursor) {
+    const r = await gql<{ node: { sources?: Paged<E>; relations?: Paged<E> } | null }>(
+      MORE_PROVENANCE,
+      { id, sources: which === 'sources', after: info.endCursor },
+      { operationName: 'ExplorerProvenanceMore', label: t('export.collecting') },
+    );
+    const page = r.data.node?.[which];
+    if (!page) break;
+    edges.push(...page.edges);
+    info = page.pageInfo;
+  }
+  return edges;
+}
+
+async function rowsOf(id: string, { sources, relations, ...rest }: NodeSent): Promise<NodeProvenance> {
+  return {
+    ...rest,
+    ...(sources ? { sources: sourceRows({ edges: await allEdges(id, 'sources', sources) }) } : {}),
+    ...(relations ? { relations: relationRows({ edges: await allEdges(id, 'relations', relations) }) } : {}),
+  };
+}
+
+/** Provenance of the nodes with these ids, PROVENANCE_CHUNK at a time. */
 export async function provenance(ids: readonly string[]): Promise<Map<string, NodeProvenance>> {
   const out = new Map<string, NodeProvenance>();
-  for (let i = 0; i < ids.length; i += RESTORE_CHUNK) {
-    const chunk = ids.slice(i, i + RESTORE_CHUNK);
-    const r = await gql<Record<string, NodeProvenance | null>>(provenanceQuery(chunk), Object.fromEntries(chunk.map((id, j) => [`i${j}`, id])), {
+  for (let i = 0; i < ids.length; i += PROVENANCE_CHUNK) {
+    const chunk = ids.slice(i, i + PROVENANCE_CHUNK);
+    const r = await gql<Record<string, NodeSent | null>>(provenanceQuery(chunk), Object.fromEntries(chunk.map((id, j) => [`i${j}`, id])), {
       operationName: 'ExplorerProvenance',
       label: t('export.collecting'),
     });
-    chunk.forEach((id, j) => {
+    for (const [j, id] of chunk.entries()) {
       const n = r.data[`n${j}`];
-      if (n) out.set(id, n);
-    });
+      if (n) out.set(id, await rowsOf(n.id, n));
+    }
   }
   return out;
 }

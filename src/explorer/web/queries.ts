@@ -3,6 +3,7 @@
  * an analyst's script as it is.
  */
 import { gql, type GqlResult } from './api';
+import { eventRows, relationRows, sourceRows, type Page } from './edges';
 import type { GEdge, GNode, GPath } from './graphTypes';
 import { t } from './i18n';
 
@@ -251,10 +252,10 @@ export const NODE_DETAILS = `query ExplorerNode($id: ID!) {
     id
     ... on Entity {
       name type kind aliases attributes
-      sources { evidence article { ${ARTICLE} } }
-      events(first: 50) { roles event { id name type date } }
+      sources(first: 100) { edges { evidence node { ${ARTICLE} } } }
+      events(first: 50) { edges { roles node { id name type date } } }
       figures { id metric value unit period change qualifier stated sources { evidence article { ${ARTICLE} } } }
-      relations { type direction other { ${REF} } attributes }
+      relations(first: 100) { edges { type direction node { ${REF} } attributes } }
     }
     ... on Person { positions { title since until organization { ${REF} } } }
     ... on Organization { officials { title since until person { ${REF} } } parent { ${REF} } }
@@ -267,8 +268,20 @@ export const NODE_DETAILS = `query ExplorerNode($id: ID!) {
   }
 }`;
 
-export function nodeDetails(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: NodeDetails | null }>> {
-  return gql<{ node: NodeDetails | null }>(NODE_DETAILS, { id }, { signal, operationName: 'ExplorerNode', label: t('req.loadingDetails') });
+/** An entity's details as the API sends them: its events, relations and sources are pages of edges. */
+type EntityAsSent = Omit<EntityDetails, 'sources' | 'events' | 'relations'> & {
+  sources: Page<Omit<SourceData, 'article'> & { node: ArticleRef }>;
+  events: Page<Omit<EntityDetails['events'][number], 'event'> & { node: EntityDetails['events'][number]['event'] }>;
+  relations: Page<Omit<EntityDetails['relations'][number], 'other'> & { node: Ref }>;
+};
+
+export async function nodeDetails(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: NodeDetails | null }>> {
+  const r = await gql<{ node: NodeDetails | EntityAsSent | null }>(NODE_DETAILS, { id }, { signal, operationName: 'ExplorerNode', label: t('req.loadingDetails') });
+  const n = r.data.node;
+  if (!n || !('sources' in n) || !('edges' in (n as EntityAsSent).sources)) return r as GqlResult<{ node: NodeDetails | null }>;
+  const e = n as EntityAsSent;
+  const node: EntityDetails = { ...e, sources: sourceRows(e.sources), events: eventRows(e.events), relations: relationRows(e.relations) };
+  return { ...r, data: { node } };
 }
 
 /** The evidence for one participation: the event's participants in that role, with their sources. */
@@ -303,11 +316,11 @@ export function participation(eventId: string, roles: string[] | null, signal?: 
 export const RELATION = `query ExplorerRelation($id: ID!, $types: [RelationType!]) {
   entity(id: $id) {
     id name type
-    relations(types: $types, direction: OUTGOING) {
+    relations(types: $types, direction: OUTGOING, first: 100) { edges {
       type direction attributes since until
-      other { ${REF} }
+      node { ${REF} }
       sources { evidence article { ${ARTICLE} } }
-    }
+    } }
   }
 }`;
 
@@ -328,8 +341,14 @@ export interface RelationData {
   } | null;
 }
 
-export function relationEvidence(sourceId: string, type: string, signal?: AbortSignal): Promise<GqlResult<RelationData>> {
-  return gql<RelationData>(RELATION, { id: sourceId, types: [type] }, { signal, operationName: 'ExplorerRelation', label: t('req.loadingEvidence') });
+type RelationAsSent = Omit<NonNullable<RelationData['entity']>, 'relations'> & {
+  relations: Page<Omit<NonNullable<RelationData['entity']>['relations'][number], 'other'> & { node: Ref }>;
+};
+
+export async function relationEvidence(sourceId: string, type: string, signal?: AbortSignal): Promise<GqlResult<RelationData>> {
+  const r = await gql<{ entity: RelationAsSent | null }>(RELATION, { id: sourceId, types: [type] }, { signal, operationName: 'ExplorerRelation', label: t('req.loadingEvidence') });
+  const e = r.data.entity;
+  return { ...r, data: { entity: e && { ...e, relations: relationRows(e.relations) } } };
 }
 
 // ---------------------------------------------------------------- the article reader
@@ -346,7 +365,10 @@ export interface ArticleText {
   entities: { id: string; sources: { evidence: string | null; article: { id: string } | null }[]; relations: { other: { id: string }; sources: { evidence: string | null; article: { id: string } | null }[] }[] }[];
 }
 
-/** An article's text, and the evidence of what it reports (to mark the sentences of the facts on the canvas). */
+/**
+ * An article's text, and the evidence of what it reports (to mark the sentences of the facts on the canvas): its
+ * entities' mentions and relations stated by this article only.
+ */
 export const ARTICLE_TEXT = `query ExplorerArticle($id: ID!) {
   node(id: $id) {
     __typename
@@ -355,20 +377,23 @@ export const ARTICLE_TEXT = `query ExplorerArticle($id: ID!) {
       events(first: 100) { edges { node { id evidence } } }
       entities(first: 100) { edges { node {
         id
-        sources { evidence article { id } }
-        relations { other { id } sources { evidence article { id } } }
+        sources(article: $id, first: 5) { edges { evidence node { id } } }
+        relations(article: $id, first: 10) { edges { node { id } sources { evidence article { id } } } }
       } } }
     }
   }
 }`;
 
 export async function articleText(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: ArticleText | { __typename: string } | null }>> {
-  type Page<T> = { edges: { node: T }[] };
-  type Paged = Omit<ArticleText, 'events' | 'entities'> & { events: Page<ArticleText['events'][number]>; entities: Page<ArticleText['entities'][number]> };
+  type Nodes<T> = Page<{ node: T }>;
+  type Entity = ArticleText['entities'][number];
+  type EntitySent = { id: string; sources: Page<{ evidence: string | null; node: { id: string } }>; relations: Page<Omit<Entity['relations'][number], 'other'> & { node: { id: string } }> };
+  type Paged = Omit<ArticleText, 'events' | 'entities'> & { events: Nodes<ArticleText['events'][number]>; entities: Nodes<EntitySent> };
   const r = await gql<{ node: Paged | { __typename: string } | null }>(ARTICLE_TEXT, { id }, { signal, operationName: 'ExplorerArticle', label: t('req.opening') });
   const n = r.data.node;
   if (!n || n.__typename !== 'Article') return r as GqlResult<{ node: { __typename: string } | null }>;
-  // the article's events and entities are connections: the reader wants their nodes
+  // the article's events and entities, and each entity's sources and relations, are connections: the reader wants rows
   const a = n as Paged;
-  return { ...r, data: { node: { ...a, events: a.events.edges.map((e) => e.node), entities: a.entities.edges.map((e) => e.node) } } };
+  const entities: Entity[] = a.entities.edges.map(({ node: e }) => ({ id: e.id, sources: sourceRows(e.sources), relations: relationRows(e.relations) }));
+  return { ...r, data: { node: { ...a, events: a.events.edges.map((e) => e.node), entities } } };
 }

@@ -1,0 +1,17 @@
+/**
+ * An entity's `events`, `relations` and `sources` are connections: what belongs to the link (roles, the relation's
+ * type and dates, the quote) is on each edge and the node is at the other end. The panels read them as rows with the
+ * node under the name the row gives it (`event`, `other`, `article`); these turn a page's edges into those rows.
+ */
+export interface Page<E> {
+  edges: E[];
+}
+
+export const eventRows = <N, E extends { node: N }>(p: Page<E>): Array<Omit<E, 'node'> & { event: N }> =>
+  p.edges.map(({ node, ...rest }) => ({ ...rest, event: node }));
+
+export const relationRows = <N, E extends { node: N }>(p: Page<E>): Array<Omit<E, 'node'> & { other: N }> =>
+  p.edges.map(({ node, ...rest }) => ({ ...rest, other: node }));
+
+export const sourceRows = <N, E extends { node: N }>(p: Page<E>): Array<Omit<E, 'node'> & { article: N }> =>
+  p.edges.map(({ node, ...rest }) => ({ ...rest, article: node }));
