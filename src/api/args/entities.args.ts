@@ -6,6 +6,7 @@ import { EntityOrder } from '../types/enums';
 import { all, checkWhereCost, entityAnchor, entityConditions, EntityFilter, Scope } from '../where';
 import { skipAfter } from './cursor';
 import { checkFirst, checkIds, checkText } from './limits';
+import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from './page';
 
 @ArgsType()
 export class EntitiesArgs {
@@ -15,10 +16,10 @@ export class EntitiesArgs {
   @Field(() => EntityOrder, { defaultValue: EntityOrder.NAME_ASC, description: 'The order of the list (ties by name, then id).' })
   orderBy!: EntityOrder;
 
-  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
   after?: string | null;
 }
 

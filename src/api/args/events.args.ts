@@ -6,6 +6,7 @@ import { all, checkWhereCost, eventConditions, EventFilter, Scope } from '../whe
 import { badInput } from '../errors';
 import { skipAfter } from './cursor';
 import { checkFirst, checkId, checkWindow } from './limits';
+import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from './page';
 
 @ArgsType()
 export class EventsArgs {
@@ -15,10 +16,10 @@ export class EventsArgs {
   @Field(() => EventOrder, { defaultValue: EventOrder.DATE_ASC, description: 'The order of the list (undated last, ties by id).' })
   orderBy!: EventOrder;
 
-  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
   after?: string | null;
 }
 

@@ -4,6 +4,7 @@ import { DateMatch, Direction, EventTypeEnum, FigureQualifierEnum, ParticipantRo
 import { skipAfter } from './cursor';
 import { checkFirst, checkId, checkText } from './limits';
 import { PartialDate } from '../types/partialDate.scalar';
+import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from './page';
 
 /** Arguments of list fields on types (as opposed to root fields). */
 
@@ -13,10 +14,10 @@ import { PartialDate } from '../types/partialDate.scalar';
  */
 @ArgsType()
 export class PageArgs {
-  @Field(() => Int, { defaultValue: 20, description: 'At most this many (1 to 100).' })
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page of this field.' })
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
   after?: string | null;
 }
 

@@ -2,6 +2,10 @@ import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { FigureOrder } from '../types/enums';
 import { FigureFilter } from '../where';
 import { FigureFilterArgs } from './fields.args';
+import { firstDescription } from './page';
+
+/** Figures are a capped list, not a connection: an entity's numbers rarely pass a hundred. */
+const FIGURES_PAGE = 100;
 
 @ArgsType()
 export class FiguresArgs extends FigureFilterArgs {
@@ -14,6 +18,6 @@ export class FiguresArgs extends FigureFilterArgs {
   @Field(() => FigureOrder, { defaultValue: FigureOrder.SUBJECT, description: 'Ties are broken by subject, metric, period, id.' })
   orderBy!: FigureOrder;
 
-  @Field(() => Int, { defaultValue: 100, description: '1 to 100.' })
+  @Field(() => Int, { defaultValue: FIGURES_PAGE, description: firstDescription(FIGURES_PAGE) })
   first!: number;
 }

@@ -3,6 +3,10 @@ import type { EntityType, EventType, RelationType } from '../../model';
 import { badInput } from '../errors';
 import { EntityTypeEnum, EventTypeEnum, OrganizationKindEnum, RelationTypeEnum } from '../types/enums';
 import { ARG_LIMITS, checkFirst, checkId, checkIds, checkInt } from './limits';
+import { firstDescription } from './page';
+
+/** Paths are a capped list, not a connection: each costs a shortest-path search, so few unless asked. */
+const PATHS = 3;
 
 @ArgsType()
 export class NeighborhoodArgs {
@@ -12,7 +16,7 @@ export class NeighborhoodArgs {
   @Field(() => Int, { defaultValue: 1, description: 'Steps from the start, 1 to 3.' })
   depth!: number;
 
-  @Field(() => Int, { defaultValue: 100, description: 'At most this many nodes (1 to 500); see `truncated`.' })
+  @Field(() => Int, { defaultValue: 100, description: 'At most this many nodes (1 to 500; 100 unless given): a budget for the drawing, not a page; see `truncated`.' })
   limit!: number;
 
   @Field(() => [EntityTypeEnum], { nullable: true, description: 'Entities of these types only; [] for none.' })
@@ -41,7 +45,7 @@ export class PathsArgs {
   @Field(() => Int, { defaultValue: 4, description: 'At most this many edges, 1 to 6.' })
   maxLength!: number;
 
-  @Field(() => Int, { defaultValue: 3, description: 'At most this many paths, 1 to 100.' })
+  @Field(() => Int, { defaultValue: PATHS, description: firstDescription(PATHS, 'paths') })
   first!: number;
 
   @Field(() => [ID], {

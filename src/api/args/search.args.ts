@@ -7,6 +7,7 @@ import { EntityTypeEnum, EventTypeEnum } from '../types/enums';
 import { skipAfter } from './cursor';
 import { checkFirst, checkText, checkWindow } from './limits';
 import { PartialDate } from '../types/partialDate.scalar';
+import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from './page';
 
 @ArgsType()
 export class SearchArgs {
@@ -38,10 +39,10 @@ export class SearchArgs {
   @Field(() => PartialDate, { nullable: true, description: 'The end of the window, as `from`.' })
   to?: string | null;
 
-  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
   after?: string | null;
 }
 

@@ -1,5 +1,6 @@
 import { Args, ArgsType, Ctx, Field, Int, Query, Resolver } from 'type-graphql';
 import { checkFirst } from '../args/limits';
+import { firstDescription } from '../args/page';
 import type { Context } from '../context';
 import {
   ENTITY_GROUPINGS,
@@ -26,9 +27,12 @@ import {
   type Compiled,
 } from '../where';
 
+/** Grouped counts are a capped list, not a connection: every group of a month-by-type count at once. */
+const GROUPS = 100;
+
 @ArgsType()
 class GroupArgs {
-  @Field(() => Int, { defaultValue: 100, description: 'At most this many groups (1 to 100).' })
+  @Field(() => Int, { defaultValue: GROUPS, description: firstDescription(GROUPS, 'groups') })
   first!: number;
 }
 

@@ -10,6 +10,7 @@ import { loaders } from '../loaders';
 import { DuplicateCandidate, DuplicateConnection } from '../types/duplicate.type';
 import { Entity } from '../types/entity.type';
 import { EntityTypeEnum } from '../types/enums';
+import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from '../args/page';
 
 @ArgsType()
 export class DuplicatesArgs {
@@ -19,10 +20,10 @@ export class DuplicatesArgs {
   @Field(() => Float, { defaultValue: 0.8, description: '0 to 1.' })
   minScore!: number;
 
-  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
   after?: string | null;
 }
 

@@ -9,6 +9,7 @@ import { writeTransaction } from '../db/run';
 import { badInput, notFound } from '../errors';
 import { forgetLoaded } from '../loaders';
 import { Judgement, JudgementConnection, JudgementKindEnum } from '../types/judgement.type';
+import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from '../args/page';
 
 @ArgsType()
 export class JudgementsArgs {
@@ -18,10 +19,10 @@ export class JudgementsArgs {
   @Field(() => ID, { nullable: true, description: 'Only judgements naming this entity (or an id merged into it).' })
   entity?: string | null;
 
-  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
   after?: string | null;
 }
 

@@ -12,6 +12,7 @@ import { Entity } from '../types/entity.type';
 import { Event } from '../types/event.type';
 import { Passage, PassageConnection } from '../types/passage.type';
 import { PartialDate } from '../types/partialDate.scalar';
+import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from '../args/page';
 
 @ArgsType()
 export class PassagesArgs {
@@ -24,10 +25,10 @@ export class PassagesArgs {
   @Field(() => PartialDate, { nullable: true, description: 'Articles published up to this day (a month or year: up to its last day).' })
   to?: string | null;
 
-  @Field(() => Int, { defaultValue: 20, description: '1 to 100.' })
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
   first!: number;
 
-  @Field(() => String, { nullable: true, description: 'The endCursor of the previous page.' })
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
   after?: string | null;
 }
 
