@@ -76,6 +76,31 @@ describe('when an argument is over its maximum', () => {
   });
 });
 
+describe('when an argument over its maximum is nested (a field of a field, a fragment, inside a where)', () => {
+  it.each([
+    ['an id of a nested field', `{ entity(id: "org:gaoyou-edz") { name relations(article: "${'x'.repeat(501)}") { totalCount } } events(first: 1) { totalCount } }`, 'article', 'id', 500],
+    ['a text of a nested field', `{ entity(id: "org:gaoyou-edz") { name figures(metric: "${'金'.repeat(1001)}") { id } } }`, 'metric', 'text', 1000],
+    ['a text inside a where in a fragment', `{ ...F } fragment F on Query { events(where: { OR: [{ name: { contains: "会" } }, { name: { contains: "${'x'.repeat(1001)}" } }] }) { totalCount } }`, 'where.OR[1].name.contains', 'text', 1000],
+    ['an id list of 101 ids', `{ paths(from: "person:jin-feng", to: "person:xu-jian", exclude: ${ids(101)}) { length } }`, 'exclude', 'ids', 100],
+    ['a page size of a nested field', `{ entity(id: "org:gaoyou-edz") { name relations(first: 101) { totalCount } } }`, 'first', 'first', 100],
+  ])('%s: the whole request is refused (400, no data, nothing read), with the error the field itself gives', async (_what, query, argumentName, limit, max) => {
+    const { r, error } = await overHttp(query);
+    expect(r.status).toBe(400);
+    expect(r.body.data).toBeUndefined();
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', argumentName, limit, max });
+    expect(counter.calls()).toBe(0);
+    // the field's own check (the API's executor alone, no server in front) gives the same error, after its parent was read
+    const direct = await exec(query);
+    expect(direct.errors?.map(shape)).toEqual([error]);
+  });
+
+  it('a cursor is not text: a long one gets the cursor check\'s own error', async () => {
+    const { r, error } = await overHttp(`{ entity(id: "org:gaoyou-edz") { relations(after: "${'x'.repeat(1001)}") { totalCount } } }`);
+    expect(r.status).toBe(200); // a bad cursor is a field's bad input, as before
+    expect(error).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after', message: 'after is not a cursor this API issued' });
+  });
+});
+
 describe('when every argument is within its bounds', () => {
   it('an operation over the cost limit is still QUERY_TOO_COMPLEX naming the cost', async () => {
     const { r, error } = await overHttp(`{ events(first: 100) { edges { node { participants { entity { events(first: 100) { edges { node { participants { role } } } } } } } } } }`);

@@ -52,7 +52,7 @@ export function requestPlugin(o: RequestPluginOptions): ApolloServerPlugin<Conte
       }
       // limits first: a too-complex operation is refused even while the database is down; an argument over its
       // bound first of all, so that it gets the error the resolver would give it, whatever the operation costs
-      const outOfBounds = argumentBoundsError(document, operation, request.variables);
+      const outOfBounds = argumentBoundsError(schema, document, operation, request.variables);
       if (outOfBounds) throw outOfBounds;
       const m = measure(schema, document, operation, request.variables);
       if (state) state.measure = m;
