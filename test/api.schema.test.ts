@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { schemaSdl } from '../src/api';
-import { EntityEventsArgs, FigureFilterArgs, PageArgs, RelationsArgs, RolesArgs } from '../src/api/args/fields.args';
+import { EntityEventsArgs, EntitySourcesArgs, FigureFilterArgs, PageArgs, RelationsArgs, RolesArgs } from '../src/api/args/fields.args';
 import { argsInstanceMaker } from '../src/api/buildApiSchema';
 import { POSSIBLE_TYPES_FILE, SCHEMA_FILE } from '../src/api/emitSchema';
 import { possibleTypesJson } from '../src/api/possibleTypes';
@@ -76,7 +76,11 @@ describe('the GraphQL schema', () => {
       [PageArgs, { first: 100 }],
       [PageArgs, { first: 20, after: null }],
       [EntityEventsArgs, { types: ['Signing'], roles: ['signatory'], from: '2023-06', to: null }],
+      [EntityEventsArgs, { first: 5, after: 'a', dateMatch: 'WITHIN' }],
       [RelationsArgs, { types: ['PARTNER_OF'], direction: 'OUTGOING' }],
+      [RelationsArgs, { first: 20, article: 'x', after: null }],
+      [EntitySourcesArgs, { first: 20 }],
+      [EntitySourcesArgs, { first: 3, after: 'b', article: 'x' }],
       [FigureFilterArgs, { metric: '产值' }],
     ];
     for (const [Class, args] of cases) {

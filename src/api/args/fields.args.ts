@@ -10,7 +10,8 @@ import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from './page';
 
 /**
  * The page arguments of every connection, root or nested: `first` (1 to 100, 20 unless given) and `after` (the
- * `endCursor` of the previous page of the same field).
+ * `endCursor` of the previous page of the same field). Classes with filters besides repeat the two fields rather than
+ * extend this one: typeGraphqlSeam.ts's argsInstanceMaker takes only args classes of their own.
  */
 @ArgsType()
 export class PageArgs {
@@ -27,7 +28,13 @@ export function pageWindow(args: PageArgs, field: string): { skip: number; first
 }
 
 @ArgsType()
-export class EntityEventsArgs extends PageArgs {
+export class EntityEventsArgs {
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string | null;
+
   @Field(() => [EventTypeEnum], { nullable: true, description: 'Only events of these types.' })
   types?: EventType[] | null;
 
@@ -45,7 +52,13 @@ export class EntityEventsArgs extends PageArgs {
 }
 
 @ArgsType()
-export class RelationsArgs extends PageArgs {
+export class RelationsArgs {
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string | null;
+
   @Field(() => [RelationTypeEnum], { nullable: true, description: 'Only relations of these types.' })
   types?: RelationType[] | null;
 
@@ -57,7 +70,13 @@ export class RelationsArgs extends PageArgs {
 }
 
 @ArgsType()
-export class EntitySourcesArgs extends PageArgs {
+export class EntitySourcesArgs {
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string | null;
+
   @Field(() => ID, { nullable: true, description: 'Only what this article said (an article id).' })
   article?: string | null;
 }

@@ -51,13 +51,13 @@ export function entityEventsSubquery(idsVar: string, o: EntityEventsOptions): Su
         ${where(conditions)}
         WITH ev, collect(p) AS ps
         ORDER BY ev.dateStart, ev.id
-        WITH collect({ev: ev, ps: ps}) AS found
-        CALL (found) {
-          UNWIND found[$entityEventsSkip..$entityEventsEnd] AS f
+        WITH collect({ev: ev, ps: ps}) AS entityEvents
+        CALL (entityEvents) {
+          UNWIND entityEvents[$entityEventsSkip..$entityEventsEnd] AS f
           WITH f.ev AS ev, f.ps AS ps
           RETURN collect(${participationMap(o)}) AS rows
         }
-        RETURN size(found) AS total, rows
+        RETURN size(entityEvents) AS total, rows
       }
       RETURN collect({id: id, total: total, rows: rows}) AS eventsByEntity
     }`,
