@@ -15,6 +15,7 @@ CREATE CONSTRAINT blockingkey_key_unique IF NOT EXISTS FOR (n:BlockingKey) REQUI
 CREATE CONSTRAINT judgement_id_unique IF NOT EXISTS FOR (n:Judgement) REQUIRE n.id IS UNIQUE;
 CREATE INDEX judgement_a IF NOT EXISTS FOR (n:Judgement) ON (n.a);
 CREATE INDEX judgement_b IF NOT EXISTS FOR (n:Judgement) ON (n.b);
+CREATE INDEX judgement_kind IF NOT EXISTS FOR (n:Judgement) ON (n.kind);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);

@@ -130,7 +130,7 @@ describe('the GraphQL schema', () => {
     expect(Object.keys(schema.getQueryType()!.getFields()).sort()).toEqual(
       ['duplicates', 'entities', 'entity', 'entityCounts', 'eventCounts', 'events', 'figureCounts', 'figures', 'judgements', 'neighborhood', 'node', 'partners', 'passages', 'paths', 'search'].sort(),
     );
-    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['deleteArticle', 'extractArticle', 'ingestArticle', 'markDistinct', 'mergeEntities', 'undoJudgement']);
+    expect(Object.keys(schema.getMutationType()!.getFields()).sort()).toEqual(['deleteArticle', 'extractArticle', 'ingestArticle', 'markDistinct', 'mergeEntities', 'splitEntity', 'undoJudgement']);
     const node = schema.getType('Node');
     const entity = schema.getType('Entity');
     if (!isInterfaceType(node) || !isInterfaceType(entity)) throw new Error('Node and Entity must be interfaces');

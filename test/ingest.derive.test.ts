@@ -203,7 +203,7 @@ describe('what a load writes is what re-deriving from the mentions gives', () =>
       const s = driver().session({ database: testDatabase() });
       const tx = await s.beginTransaction();
       try {
-        const params = { q: { article: 'new-article', hash: 'h', keys: [], explicit: [id], lookups: [], generated: [] } };
+        const params = { q: { article: 'new-article', hash: 'h', keys: [], explicit: [id], lookups: [], generated: [], mentions: [] } };
         const result = await tx.run(`PROFILE ${LOOKUP_IDENTITIES}`, params);
         const [row, ...more] = result.records[0].get('derivations') as DerivationRow[];
         expect(more).toEqual([]);

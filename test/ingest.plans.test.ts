@@ -30,7 +30,7 @@ describe('plans of the ingest statements on an empty graph', () => {
   const row = { id: 'x', article: 'a', type: 'Person', key: 'k', name: 'n', aliases: [], kind: null, attributes: '{}', evidence: null };
 
   it.each([
-    ['identity lookup', LOOKUP_IDENTITIES, { q: { article: 'a', hash: 'h', keys: ['Person|n'], explicit: ['x'], lookups: ['Person|n'], generated: ['person:n'] } }],
+    ['identity lookup', LOOKUP_IDENTITIES, { q: { article: 'a', hash: 'h', keys: ['Person|n'], explicit: ['x'], lookups: ['Person|n'], generated: ['person:n'], mentions: ['["a","k"]'] } }],
     [
       'write facts',
       WRITE_FACTS,

@@ -28,6 +28,7 @@ export function schemaStatements(): string[] {
     uniqueId(GRAPH_LABELS.Judgement),
     index('judgement_a', GRAPH_LABELS.Judgement, 'a'),
     index('judgement_b', GRAPH_LABELS.Judgement, 'b'),
+    index('judgement_kind', GRAPH_LABELS.Judgement, 'kind'),
     index('entity_name', GRAPH_LABELS.Entity, 'name'),
     index('entity_type', GRAPH_LABELS.Entity, 'type'),
     index('entity_kind', GRAPH_LABELS.Entity, 'kind'),

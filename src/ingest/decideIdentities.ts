@@ -1,5 +1,5 @@
 import type { ArticleDocument } from './document';
-import { pairKey } from './judgements';
+import { mentionOf, pairKey } from './judgements';
 import type { Candidate, IdentityLookup } from './lookupIdentities';
 import { generatedEntityId, nameKeysOf } from './nameKeys';
 import { type Problem, quote } from './problem';
@@ -16,6 +16,8 @@ export interface Resolution {
    * of an explicit id, or of a name they share with it (src/ingest/README.md, "Identity when ids and names meet")
    */
   absorbed: Map<string, string>;
+  /** keys of the entities a SPLIT judgement gave an id (`IdentityView.forced`): written as if the document had */
+  forced: Set<string>;
   problems: Problem[];
 }
 
@@ -27,6 +29,8 @@ export interface IdentityView {
   exists(id: string): boolean;
   /** whether a distinct judgement in force keeps these two entities apart */
   distinct(x: string, y: string): boolean;
+  /** the id a SPLIT judgement in force gives this mention (article id, the document's key), if any */
+  forced(article: string, key: string): string | undefined;
 }
 
 export function lookupView(lookup: IdentityLookup): IdentityView {
@@ -58,6 +62,9 @@ function markedDistinct(view: IdentityView, candidates: Candidate[]): Candidate[
  * No database access: `view` is what the graph says.
  */
 export function decideIdentities(doc: ArticleDocument, view: IdentityView, previousId: Map<string, string>): Resolution {
+  // a mention a SPLIT judgement names is the entity it gives, as if the document had given that id
+  const forced = new Set(doc.entities.filter((e) => e.id === undefined && view.forced(doc.article.id, e.key) !== undefined).map((e) => e.key));
+  const idOf = (e: ArticleDocument['entities'][number]): string | undefined => e.id ?? (forced.has(e.key) ? view.forced(doc.article.id, e.key) : undefined);
   const problems: Problem[] = [];
   const ids = new Map<string, string>();
   const created = new Set<string>();
@@ -69,27 +76,29 @@ export function decideIdentities(doc: ArticleDocument, view: IdentityView, previ
   // that one is not in the graph: an entity a load joined by name before the judgement, rebuilt (`rebuildEntity`)
   const candidates = doc.entities.map((e) => {
     const found = candidatesOf(view, nameKeysOf(e));
-    if (e.id !== undefined) return found;
+    if (idOf(e) !== undefined) return found;
     const own = generatedEntityId(e.type, e.name);
     return found.some((c) => c.id === own) ? found : found.filter((c) => !view.distinct(c.id, own));
   });
-  const newIds = doc.entities.flatMap((e, i) => (e.id === undefined && candidates[i].length === 0 ? [generatedEntityId(e.type, e.name)] : []));
+  const newIds = doc.entities.flatMap((e, i) => (idOf(e) === undefined && candidates[i].length === 0 ? [generatedEntityId(e.type, e.name)] : []));
   // only the generated ids themselves count as taken: `base~2` is tried next without asking the graph
   const takenIds = new Set(newIds.filter((id) => view.exists(id)));
 
   const decided = doc.entities.map((e, i): string | undefined => {
     const path = `entities[${i}]`;
     const nameOnly = candidates[i].filter((c) => c.nameOnly);
-    if (e.id !== undefined) {
-      const hit = view.explicit(e.id);
+    const given = idOf(e);
+    if (given !== undefined) {
+      const hit = view.explicit(given);
       if (hit && hit.type !== e.type) {
-        problems.push({ path: `${path}.id`, message: `${quote(e.id)} is already a ${hit.type}, not a ${e.type}` });
+        problems.push({ path: `${path}.id`, message: `${quote(given)} is already a ${hit.type}, not a ${e.type}` });
         return undefined;
       }
-      const id = hit ? hit.resolved : e.id;
+      const id = hit ? hit.resolved : given;
       if (!hit) created.add(id);
-      // a distinct judgement wins over a shared name: such a candidate stays itself (src/ingest/README.md)
-      for (const c of nameOnly) {
+      // a distinct judgement wins over a shared name: such a candidate stays itself (src/ingest/README.md); a split's
+      // side takes the mentions its judgement lists, nothing by name
+      for (const c of forced.has(e.key) ? [] : nameOnly) {
         if (c.id !== id && ![id, ...nameOnly.map((o) => o.id)].some((o) => o !== c.id && view.distinct(c.id, o))) absorbed.set(c.id, id);
       }
       return id;
@@ -143,6 +152,12 @@ export function decideIdentities(doc: ArticleDocument, view: IdentityView, previ
     if (decided[i] === undefined) return;
     const id = final(decided[i]!);
     const other = claimedBy.get(id);
+    // a re-load of an article whose two entities a merge made one: both mentions go to it, as the merge left them
+    const joined = other !== undefined && previousId.get(e.key) === id && previousId.get(doc.entities[other].key) === id;
+    if (joined) {
+      ids.set(e.key, id);
+      return;
+    }
     if (other !== undefined) {
       problems.push({
         path: `entities[${i}]`,
@@ -155,7 +170,7 @@ export function decideIdentities(doc: ArticleDocument, view: IdentityView, previ
   });
   const identifiedIds = new Set(doc.entities.flatMap((_, i) => (decided[i] !== undefined && byId[i] ? [final(decided[i]!)] : [])));
   const byName = new Set([...ids.values()].filter((id) => !identifiedIds.has(id)));
-  return { ids, created, byName, absorbed, problems };
+  return { ids, created, byName, absorbed, forced, problems };
 }
 
 /**
@@ -211,6 +226,7 @@ export class BatchIdentity {
       },
       exists: (id) => lookup.existing.has(id) || this.createdTypes.has(id),
       distinct: (x, y) => lookup.distinct.has(pairKey(x, y)),
+      forced: (article, key) => lookup.forced.get(mentionOf(article, key)),
     };
   }
 

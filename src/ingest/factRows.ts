@@ -71,7 +71,7 @@ export function addFacts(
     const said = mentioned.get(id) ?? { type: e.type, nameOnly: resolution.byName.has(id), mentions: [] };
     said.mentions.push(mention);
     mentioned.set(id, said);
-    rows.entities.push({ ...mention, id, type: e.type, key: e.key, evidence: e.evidence ?? null, byName: e.id === undefined });
+    rows.entities.push({ ...mention, id, type: e.type, key: e.key, evidence: e.evidence ?? null, byName: e.id === undefined && !resolution.forced.has(e.key) });
   }
 
   const docEvents = doc.events.map((e) => {
@@ -90,7 +90,7 @@ export function addFacts(
       evidence: e.evidence ?? null,
       location: e.location ? idOf(e.location) : null,
       partOf: e.partOf ? eventId(aid, e.partOf) : null,
-      participants: (e.participants ?? []).map((p) => ({ entity: idOf(p.entity), role: p.role })),
+      participants: onePerRole((e.participants ?? []).map((p) => ({ entity: idOf(p.entity), role: p.role }))),
     };
   });
   rows.events.push(...docEvents);
@@ -104,7 +104,8 @@ export function addFacts(
       const key = by.distinguishedBy ? String(r.attributes?.[by.distinguishedBy] ?? '') : '';
       const row = { from: idOf(r.from), to: idOf(r.to), key };
       const identity = canonicalJson(row);
-      if (seen.has(identity)) continue;
+      // two keys a merge made one entity: their relation would be a self-relation, which a merge drops too
+      if (seen.has(identity) || row.from === row.to) continue;
       seen.add(identity);
       rows.relations[type].push({
         ...row,
@@ -141,4 +142,15 @@ export function addFacts(
     relations: relationCount,
     figures: new Set(docFigures.map((f) => f.id)).size,
   };
+}
+
+/** An event's participants, each entity once per role (two keys a merge made one entity name it once, as a merge keeps it). */
+function onePerRole(participants: Array<{ entity: string; role: string }>): Array<{ entity: string; role: string }> {
+  const seen = new Set<string>();
+  return participants.filter((p) => {
+    const id = canonicalJson([p.entity, p.role]);
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
 }

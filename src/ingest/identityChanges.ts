@@ -1,6 +1,7 @@
 import type { WriteTx } from '../graph';
 import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R } from '../model';
 import { figureId } from './factRows';
+import { APART_KINDS } from './judgements';
 import { moveEntity } from './moveEntity';
 
 /**
@@ -32,13 +33,13 @@ const RENAME = `
   RETURN collect(x.to) AS renamed, collect(x) AS moves`;
 
 /**
- * Distinct judgements follow their entities' ids (`moves`: {from, to}) when identity resolution renames an entity
+ * Distinct and split judgements (`apart`: `APART_KINDS`) follow their entities' ids (`moves`: {from, to}) when identity resolution renames an entity
  * or absorbs it into another: the entity is the same, under another id.
  */
 const FOLLOW_JUDGED = `
   UNWIND $moves AS x
-  CALL (x) { MATCH (j:${L.Judgement} {a: x.from}) USING INDEX j:${L.Judgement}(a) WHERE j.kind = 'DISTINCT' SET j.a = x.to }
-  CALL (x) { MATCH (j:${L.Judgement} {b: x.from}) USING INDEX j:${L.Judgement}(b) WHERE j.kind = 'DISTINCT' SET j.b = x.to }`;
+  CALL (x) { MATCH (j:${L.Judgement} {a: x.from}) USING INDEX j:${L.Judgement}(a) WHERE j.kind IN $apart SET j.a = x.to }
+  CALL (x) { MATCH (j:${L.Judgement} {b: x.from}) USING INDEX j:${L.Judgement}(b) WHERE j.kind IN $apart SET j.b = x.to }`;
 
 /** The figures about these entities, with what their ids are made of. Parameter `ids`. */
 const FIGURES_ABOUT = `
@@ -111,7 +112,7 @@ export async function absorbEntities(tx: WriteTx, absorbed: Map<string, string>,
     }
     for (const from of sources.slice(first)) await moveEntity(tx, from, into, { leaveMergedId: false });
   }
-  await tx.run(FOLLOW_JUDGED, { moves: [...absorbed].map(([from, to]) => ({ from, to })) });
+  await tx.run(FOLLOW_JUDGED, { moves: [...absorbed].map(([from, to]) => ({ from, to })), apart: APART_KINDS });
   await reidentifyFigures(tx, targets);
   return targets;
 }
@@ -126,6 +127,6 @@ export async function renameEntities(tx: WriteTx, renames: Array<{ from: string;
   await lockNameKeysOf(tx, renames.map((r) => r.from));
   const result = await tx.run(RENAME, { renames });
   const moves = result.records[0].get('moves') as Array<{ from: string; to: string }>;
-  if (moves.length > 0) await tx.run(FOLLOW_JUDGED, { moves });
+  if (moves.length > 0) await tx.run(FOLLOW_JUDGED, { moves, apart: APART_KINDS });
   await reidentifyFigures(tx, result.records[0].get('renamed') as string[]);
 }

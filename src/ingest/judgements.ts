@@ -17,12 +17,30 @@ export interface JudgementRecord {
   undoneAt: string | null;
   undoneBy: string | null;
   undoReason: string | null;
+  /**
+   * SPLIT: the mentions that are entity `b`, each `mentionOf(article, key)` (the article's id and the document's
+   * key of the entity); null for the other kinds
+   */
+  mentions: string[] | null;
+  /** MERGE, DISTINCT: the pair's duplicate score and reasons when it was judged (what the review queue showed), or null */
+  score: number | null;
+  reasons: string[] | null;
 }
+
+/** A mention as a SPLIT judgement lists it: the article id and the document key, as a JSON pair (unambiguous). */
+export const mentionOf = (article: string, key: string): string => JSON.stringify([article, key]);
+/** The article of a mention `mentionOf` made. */
+export const articleOfMention = (mention: string): string => (JSON.parse(mention) as [string, string])[0];
+
+/** The kinds of judgement that keep two entities apart (at load, against merges, in the candidates). */
+export const APART_KINDS = ['DISTINCT', 'SPLIT'];
 
 /** Who judges, and why. */
 export interface Judge {
   reason?: string | null;
   by?: string | null;
+  /** the pair's duplicate score and reasons now (two entity ids), kept with a MERGE or DISTINCT judgement */
+  assess?: (tx: WriteTx, a: string, b: string) => Promise<{ score: number; reasons: string[] }>;
 }
 
 /** A judgement that cannot be made or undone: an unknown id (`not-found`), or one that cannot be (`invalid`). */
@@ -36,7 +54,7 @@ export class JudgementRefused extends Error {
   }
 }
 
-const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason}`;
+const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .score, .reasons}`;
 
 export function judgementOf(m: Record<string, unknown>): JudgementRecord {
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -51,6 +69,9 @@ export function judgementOf(m: Record<string, unknown>): JudgementRecord {
     undoneAt: str(m.undoneAt),
     undoneBy: str(m.undoneBy),
     undoReason: str(m.undoReason),
+    mentions: Array.isArray(m.mentions) ? (m.mentions as string[]) : null,
+    score: typeof m.score === 'number' ? m.score : null,
+    reasons: Array.isArray(m.reasons) ? (m.reasons as string[]) : null,
   };
 }
 
@@ -61,12 +82,13 @@ export function judgementOf(m: Record<string, unknown>): JudgementRecord {
 const CREATE = `
   CREATE (j:${L.Judgement} {id: $j.id, kind: $j.kind, a: $j.a, b: $j.b, reason: $j.reason, by: $j.by,
                            at: coalesce(datetime($j.at), datetime()), undoneAt: datetime($j.undoneAt),
-                           undoneBy: $j.undoneBy, undoReason: $j.undoReason})
+                           undoneBy: $j.undoneBy, undoReason: $j.undoReason, mentions: $j.mentions,
+                           score: $j.score, reasons: $j.reasons})
   RETURN ${FIELDS} AS j`;
 
 export async function recordJudgement(
   tx: WriteTx,
-  fields: Pick<JudgementRecord, 'kind' | 'a' | 'b'> & Judge & Partial<JudgementRecord>,
+  fields: Pick<JudgementRecord, 'kind' | 'a' | 'b'> & Omit<Judge, 'assess'> & Partial<JudgementRecord>,
 ): Promise<JudgementRecord> {
   const j = {
     id: fields.id ?? `judgement:${randomUUID()}`,
@@ -79,6 +101,9 @@ export async function recordJudgement(
     undoneAt: fields.undoneAt ?? null,
     undoneBy: fields.undoneBy ?? null,
     undoReason: fields.undoReason ?? null,
+    mentions: fields.mentions ?? null,
+    score: fields.score ?? null,
+    reasons: fields.reasons ?? null,
   };
   const result = await tx.run(CREATE, { j });
   return judgementOf(result.records[0].get('j'));
@@ -104,7 +129,7 @@ export async function markUndone(tx: WriteTx, id: string, judge: Judge): Promise
 }
 
 /**
- * The distinct judgements in force on these entities, each entity reached by its own id or by an id merged into
+ * The distinct (and split: `APART_KINDS`) judgements in force on these entities, each entity reached by its own id or by an id merged into
  * it (a judgement names the ids the entities had), over the list `ids` (a Cypher expression: entity ids, or ids no
  * entity has yet, such as a document's new explicit ids and generated ids, which a judgement may name). Ends with rows `entity, alias, other`:
  * the entity, the id of it the judgement names, and the id of the other entity as the judgement names it.
@@ -118,7 +143,7 @@ export const DISTINCT_OF = (ids: string): string => `
     UNION
     MATCH (j:${L.Judgement} {b: alias}) USING INDEX j:${L.Judgement}(b) RETURN j, j.a AS other
   }
-  WITH id, alias, other, j WHERE j.kind = 'DISTINCT' AND j.undoneAt IS NULL
+  WITH id, alias, other, j WHERE j.kind IN ${JSON.stringify(APART_KINDS).replace(/"/g, "'")} AND j.undoneAt IS NULL
   WITH id AS entity, alias, other`;
 
 /**

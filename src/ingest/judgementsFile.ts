@@ -32,7 +32,7 @@ const RESOLVE = `
 
 const READ_ALL = `
   MATCH (j:${L.Judgement})
-  RETURN j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason} AS j
+  RETURN j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .score, .reasons} AS j
   ORDER BY j.at, j.id`;
 
 /** Every judgement of the graph, oldest first, as a file `importJudgements` reads. */
@@ -58,6 +58,11 @@ export function checkJudgementsFile(value: unknown): Problem[] {
     if (!JUDGEMENT_KIND_NAMES.includes(j.kind)) problems.push({ path: `${at}.kind`, message: `must be one of ${JUDGEMENT_KIND_NAMES.join(', ')}` });
     if (typeof j.at !== 'string' || !dateTime.test(j.at)) problems.push({ path: `${at}.at`, message: 'must be an ISO date-time' });
     if (j.undoneAt != null && (typeof j.undoneAt !== 'string' || !dateTime.test(j.undoneAt))) problems.push({ path: `${at}.undoneAt`, message: 'must be an ISO date-time or null' });
+    problems.push(...mentionProblems(j, at));
+    if (j.score != null && !(typeof j.score === 'number' && j.score >= 0 && j.score <= 1)) problems.push({ path: `${at}.score`, message: 'must be a number from 0 to 1, or null' });
+    if (j.reasons != null && !(Array.isArray(j.reasons) && j.reasons.every((r) => typeof r === 'string' && r.length <= 100))) {
+      problems.push({ path: `${at}.reasons`, message: 'must be an array of texts, or null' });
+    }
     for (const key of ['reason', 'by', 'undoneBy', 'undoReason'] as const) {
       if (j[key] != null && (typeof j[key] !== 'string' || j[key]!.length > 1000)) problems.push({ path: `${at}.${key}`, message: 'must be a text of at most 1000 characters, or null' });
     }
@@ -65,10 +70,27 @@ export function checkJudgementsFile(value: unknown): Problem[] {
   return problems;
 }
 
+/** A SPLIT lists its mentions (`mentionOf`: a JSON pair of texts); the other kinds list none (null or absent). */
+function mentionProblems(j: Partial<JudgementRecord>, at: string): Problem[] {
+  const isMention = (m: unknown): boolean => {
+    if (typeof m !== 'string' || m.length > 1100) return false;
+    try {
+      const pair = JSON.parse(m) as unknown;
+      return Array.isArray(pair) && pair.length === 2 && pair.every((x) => typeof x === 'string' && x.length > 0);
+    } catch {
+      return false;
+    }
+  };
+  if (j.kind !== 'SPLIT') return j.mentions == null ? [] : [{ path: `${at}.mentions`, message: 'must be null unless the kind is SPLIT' }];
+  if (!Array.isArray(j.mentions) || j.mentions.length === 0) return [{ path: `${at}.mentions`, message: 'must be a non-empty array' }];
+  return j.mentions.flatMap((m, k) => (isMention(m) ? [] : [{ path: `${at}.mentions[${k}]`, message: 'must be a JSON pair of texts: ["article id","entity key"]' }]));
+}
+
 /**
  * Records the judgements of a file (`checkJudgementsFile` first) in one transaction, oldest first, each with its
  * own id, times, reason and author. Two entities a distinct judgement keeps apart that the loads joined by name
- * are rebuilt from their articles (`rebuildEntity`), and the merges in force are made again (`replayMerge`), oldest
+ * are rebuilt from their articles (`rebuildEntity`), so is the entity a split judgement names (its listed mentions
+ * then resolve to its second entity), and the merges in force are made again (`replayMerge`), oldest
  * first. Load the articles first: a merge whose kept entity is not in the graph is recorded but not made. A
  * judgement already present is left as it is.
  */
@@ -97,6 +119,12 @@ async function importInto(tx: WriteTx, file: JudgementsFile): Promise<Judgements
     if (a !== null && b !== null && a !== b) continue;
     const joined = a ?? b;
     if (joined !== null) await rebuildEntity(tx, joined);
+  }
+  // a split's mentions resolve by the judgement only when their articles are loaded again: both sides rebuilt
+  for (const j of recorded.filter((x) => x.kind === 'SPLIT')) {
+    const found = await tx.run(RESOLVE, { ids: [j.a, j.b] });
+    const roots = [...new Set(found.records.map((r) => r.get('resolved') as string | null).filter((x): x is string => x !== null))];
+    if (roots.length > 0) await rebuildEntity(tx, roots);
   }
   for (const j of recorded.filter((x) => x.kind === 'MERGE')) if (!(await replayMerge(tx, j.a, j.b))) done.notApplied.push(j.id);
   return done;

@@ -2,7 +2,7 @@ import type { WriteTx } from '../graph';
 import type { DerivationRow } from './deriveEntities';
 import type { ArticleDocument } from './document';
 import { LOOKUP_IDENTITIES, type LookupIdentitiesParameters } from './lookupIdentitiesStatement';
-import { pairsOf } from './judgements';
+import { mentionOf, pairsOf } from './judgements';
 import { generatedEntityId, nameKeysOf } from './nameKeys';
 import { planOnce } from './planOnce';
 
@@ -24,6 +24,8 @@ export interface IdentityLookup {
   existing: Set<string>;
   /** the key → entity id of each mention of the article asked about (`previousOf`), before this load */
   previous: Map<string, string>;
+  /** the mentions (`mentionOf`) a SPLIT judgement in force says are another entity, with that entity's id */
+  forced: Map<string, string>;
   /** pairs (`pairKey`) of the entities named that a distinct judgement in force keeps apart */
   distinct: Set<string>;
   /**
@@ -70,6 +72,7 @@ export async function lookupIdentities(
         explicit: [...new Set(entities.flatMap((e) => (e.id === undefined ? [] : [e.id])))],
         lookups: [...new Set(entities.flatMap((e) => nameKeysOf(e)))],
         generated: [...new Set(entities.filter((e) => e.id === undefined).map((e) => generatedEntityId(e.type, e.name)))],
+        mentions: docs.flatMap((d) => d.entities.filter((e) => e.id === undefined).map((e) => mentionOf(d.article.id, e.key))),
       } satisfies LookupIdentitiesParameters,
     },
   );
@@ -82,6 +85,7 @@ export async function lookupIdentities(
   }
   return {
     before: (row.get('before') as string | null) ?? undefined,
+    forced: new Map((row.get('forced') as Array<{ mention: string; id: string }>).map((f) => [f.mention, f.id])),
     explicit: new Map((row.get('explicitHits') as Array<{ id: string; resolved: string; type: string }>).map((h) => [h.id, { resolved: h.resolved, type: h.type }])),
     candidates,
     existing: new Set(row.get('taken') as string[]),

@@ -16,11 +16,14 @@ export interface LookupIdentitiesParameters {
   lookups: string[];
   /** the ids those entities would be generated under: which are taken */
   generated: string[];
+  /** every entity of the documents as a mention (`mentionOf(article, key)`): which a SPLIT judgement gives an id */
+  mentions: string[];
 }
 
 /**
  * The statement of `lookupIdentities` (see there for why and in what order it locks), parameter
- * `q: LookupIdentitiesParameters`. Returns one row: `before` (the article's content hash), `explicitHits`
+ * `q: LookupIdentitiesParameters`. Returns one row: `before` (the article's content hash), `forced` ({mention, id}:
+ * the mentions a SPLIT judgement in force says are entity `id`, which then count as explicit ids), `explicitHits`
  * ({id, resolved, type}: explicit ids found, a merged id resolved to its entity), `keyHits` ({key, id, name, nameOnly}:
  * the entities each looked-up name key identifies), `taken` (generated ids that exist), `previous` ({key, id}:
  * the article's mentions before this load), `distinctRows` (`DISTINCT_OF`: the distinct judgements in force on the
@@ -37,8 +40,15 @@ export const LOOKUP_IDENTITIES = `
     REMOVE k.locked
     RETURN count(*) AS lockedKeys
   }
-  CALL () {
-    UNWIND $q.explicit AS id
+  CALL (before) {
+    MATCH (j:${L.Judgement} {kind: 'SPLIT'}) USING INDEX j:${L.Judgement}(kind)
+    WHERE j.undoneAt IS NULL AND coalesce(before <> $q.hash, true)
+    UNWIND [m IN j.mentions WHERE m IN $q.mentions] AS m
+    RETURN collect({mention: m, id: j.b}) AS forced
+  }
+  WITH before, forced, $q.explicit + [f IN forced | f.id] AS explicitIds
+  CALL (explicitIds) {
+    UNWIND explicitIds AS id
     OPTIONAL MATCH (merged:${L.MergedId} {id: id})-[:${R.MERGED_INTO}]->(kept:${L.Entity}) USING INDEX SEEK merged:${L.MergedId}(id)
     OPTIONAL MATCH (own:${L.Entity} {id: id}) USING INDEX SEEK own:${L.Entity}(id)
     WITH id, coalesce(kept, own) AS e
@@ -61,7 +71,7 @@ export const LOOKUP_IDENTITIES = `
     WITH m, e WHERE m IS NOT NULL
     RETURN collect({key: m.key, id: e.id}) AS previous
   }
-  WITH before, explicitHits, keyHits, taken, previous,
+  WITH before, forced, explicitIds, explicitHits, keyHits, taken, previous,
        CASE WHEN before = $q.hash THEN []
             ELSE COLLECT { UNWIND [h IN explicitHits | h.resolved] + [h IN keyHits | h.id] AS id RETURN DISTINCT id ORDER BY id }
        END AS named
@@ -72,10 +82,10 @@ export const LOOKUP_IDENTITIES = `
     REMOVE e.locked
     RETURN count(*) AS lockedEntities
   }
-  CALL (before, named, explicitHits, taken) {
+  CALL (before, named, explicitIds, explicitHits, taken) {
     ${DISTINCT_OF(`CASE WHEN before = $q.hash THEN [] ELSE named
-       + [id IN $q.explicit WHERE NOT id IN [h IN explicitHits | h.id]] + [id IN $q.generated WHERE NOT id IN taken] END`)}
+       + [id IN explicitIds WHERE NOT id IN [h IN explicitHits | h.id]] + [id IN $q.generated WHERE NOT id IN taken] END`)}
     RETURN collect({entity: entity, alias: alias, other: other}) AS distinctRows
   }
   ${READ_DERIVATIONS('CASE WHEN before IS NULL THEN named ELSE [] END', 'before, named', { stored: true })}
-  RETURN before, explicitHits, keyHits, taken, previous, distinctRows, derivations`;
+  RETURN before, forced, explicitHits, keyHits, taken, previous, distinctRows, derivations`;

@@ -49,8 +49,9 @@ export async function judgeMerge(tx: WriteTx, keep: string, merge: string, judge
       `${JSON.stringify(keep)} and ${JSON.stringify(merge)} are marked distinct (a DISTINCT judgement in force): undo that judgement before merging them`,
     );
   }
+  const assessed = judge.assess ? await judge.assess(tx, keepId, mergeId) : {};
   await mergeResolved(tx, keepId, mergeId);
-  const judgement = await recordJudgement(tx, { kind: 'MERGE', a: keepId, b: mergeId, ...judge });
+  const judgement = await recordJudgement(tx, { kind: 'MERGE', a: keepId, b: mergeId, reason: judge.reason, by: judge.by, ...assessed });
   return { kept: keepId, judgement };
 }
 
@@ -65,14 +66,14 @@ export async function mergeResolved(tx: WriteTx, keepId: string, mergeId: string
 }
 
 /** Both ids as the entities they are now; `MergeRefused` unless they are two entities of one type. */
-export async function resolvePair(tx: WriteTx, keep: string, merge: string): Promise<{ keepId: string; mergeId: string }> {
+export async function resolvePair(tx: WriteTx, keep: string, merge: string, sameHint = ''): Promise<{ keepId: string; mergeId: string }> {
   const found = await tx.run(RESOLVE_BOTH, { ids: [keep, merge] });
   const [k, m] = [keep, merge].map((id) => found.records.find((r) => r.get('id') === id)!);
   if (!k.get('resolved')) throw new MergeRefused('not-found', `no entity has the id ${JSON.stringify(keep)}`);
   if (!m.get('resolved')) throw new MergeRefused('not-found', `no entity has the id ${JSON.stringify(merge)}`);
   const keepId = k.get('resolved') as string;
   const mergeId = m.get('resolved') as string;
-  if (keepId === mergeId) throw new MergeRefused('invalid', `${JSON.stringify(keep)} and ${JSON.stringify(merge)} are already the same entity`);
+  if (keepId === mergeId) throw new MergeRefused('invalid', `${JSON.stringify(keep)} and ${JSON.stringify(merge)} are already the same entity${sameHint}`);
   if (k.get('type') !== m.get('type')) {
     throw new MergeRefused('invalid', `${JSON.stringify(keep)} is a ${k.get('type')} and ${JSON.stringify(merge)} a ${m.get('type')}: both entities must have the same type`);
   }

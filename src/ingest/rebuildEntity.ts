@@ -9,11 +9,19 @@ import { quote } from './problem';
 import { NotStored, type StoredArticle, storedDocuments } from './storedDocuments';
 import { Rejected, writeDocuments } from './writeDocuments';
 
-/** Every id merged into an entity, and the articles that name it. Parameter `id`: the entity's. */
+/** Every id merged into the entities, and the articles that name them. Parameter `ids`: the entities'. */
 const CLUSTER = `
-  MATCH (root:${L.Entity} {id: $id})
-  RETURN COLLECT { MATCH (m:${L.MergedId})-[:${R.MERGED_INTO}]->(root) RETURN m.id } AS aliases,
-         COLLECT { MATCH (a:${L.Article})-[:${R.MENTIONS}]->(root) RETURN DISTINCT a.id } AS articles`;
+  CALL () {
+    UNWIND $ids AS id
+    MATCH (m:${L.MergedId})-[:${R.MERGED_INTO}]->(:${L.Entity} {id: id})
+    RETURN collect(DISTINCT m.id) AS aliases
+  }
+  CALL () {
+    UNWIND $ids AS id
+    MATCH (a:${L.Article})-[:${R.MENTIONS}]->(:${L.Entity} {id: id})
+    RETURN collect(DISTINCT a.id) AS articles
+  }
+  RETURN aliases, articles`;
 
 /** The merges in force whose merged id is one of `aliases`, with when they were made. */
 const MERGES_OF = `
@@ -38,7 +46,7 @@ const RESOLVE = `
 type Step = { kind: 'article'; at: string; item: StoredArticle } | { kind: 'merge'; at: string; a: string; b: string };
 
 /**
- * Rebuilds an entity from its articles' stored documents, replaying what happened to it in the order it happened,
+ * Rebuilds an entity (or several together: a split's two sides) from its articles' stored documents, replaying what happened to it in the order it happened,
  * with the judgements now in force (an undo: minus the one undone, whose merged id is `unmerged`). Every id merged
  * into it is unmerged, its articles are forgotten (as `deleteArticle` would) and loaded again in the order of their
  * load times, with each merge in force on it made again at its time (`at`); a merge whose kept entity does not exist
@@ -47,18 +55,19 @@ type Step = { kind: 'article'; at: string; item: StoredArticle } | { kind: 'merg
  * entity belongs to it again, including articles loaded after the merge. `JudgementRefused` when an article's
  * document is not stored, or when an article is rejected without the merge (a name it uses becomes ambiguous).
  */
-export async function rebuildEntity(tx: WriteTx, root: string, unmerged?: string): Promise<void> {
-  const found = await tx.run(CLUSTER, { id: root });
-  if (found.records.length === 0) return;
+export async function rebuildEntity(tx: WriteTx, root: string | string[], unmerged?: string): Promise<void> {
+  const roots = typeof root === 'string' ? [root] : root;
+  const found = await tx.run(CLUSTER, { ids: roots });
   const aliases = found.records[0].get('aliases') as string[];
   const articleIds = found.records[0].get('articles') as string[];
+  if (articleIds.length === 0 && aliases.length === 0) return;
   const merges = (await tx.run(MERGES_OF, { aliases })).records.map((r) => ({ a: r.get('a') as string, b: r.get('b') as string, at: r.get('at') as string }));
-  const legacy = aliases.filter((alias) => alias !== unmerged && !merges.some((m) => m.b === alias)).map((b) => ({ a: root, b }));
+  const legacy = aliases.filter((alias) => alias !== unmerged && !merges.some((m) => m.b === alias)).map((b) => ({ a: roots[0], b }));
 
   const stored = await storedDocuments(tx, articleIds).catch((error: unknown) => {
     throw error instanceof NotStored ? new JudgementRefused('invalid', error.message) : error;
   });
-  await lockNameKeysOf(tx, [root]);
+  await lockNameKeysOf(tx, roots);
   await tx.run(DELETE_MERGED_IDS, { ids: aliases });
   const touched = new Set<string>();
   for (const { doc } of stored) for (const e of await forgetArticle(tx, doc.article.id)) touched.add(e);

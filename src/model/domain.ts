@@ -211,12 +211,14 @@ export const GRAPH_RELATIONSHIPS = {
 } as const;
 
 /**
- * What an editor can decide about two entities: `MERGE` (the same: `a` is kept, `b` merged into it) and `DISTINCT`
- * (not the same: never merged, and a name matching both is ambiguous at load). Every judgement can be undone.
+ * What an editor can decide about two entities: `MERGE` (the same: `a` is kept, `b` merged into it), `DISTINCT`
+ * (not the same: never merged, and a name matching both is ambiguous at load) and `SPLIT` (entity `a`, which a load
+ * joined by name, was two: the mentions listed are entity `b`; then as DISTINCT). Every judgement can be undone.
  */
 export const JUDGEMENT_KINDS = {
   MERGE: 'the two are one entity: the second was merged into the first',
   DISTINCT: 'the two are different entities: they are never merged, and a name matching both is ambiguous',
+  SPLIT: 'one entity was two: the mentions of some of its articles are the second entity, `b`; the two are then kept apart as DISTINCT ones are',
 } as const;
 export type JudgementKind = keyof typeof JUDGEMENT_KINDS;
 export const JUDGEMENT_KIND_NAMES = Object.keys(JUDGEMENT_KINDS) as JudgementKind[];

@@ -1,5 +1,7 @@
+import type { WriteTx } from '../../graph';
+import type { JudgementRecord } from '../../ingest';
 import type { Context } from '../context';
-import { readQuery, type Row } from '../db/run';
+import { int, readQuery, type Row } from '../db/run';
 import { type Page, pageOf } from './entityPage';
 import { L, R, relType } from './labels';
 
@@ -15,11 +17,17 @@ export type DuplicateReason =
   | 'SHARED_EVENT'
   | 'SHARED_POSITION';
 
+/** Where a pair is in review: a candidate still (`OPEN`), or judged (`MERGED`, `DISTINCT`: a judgement in force). */
+export type DuplicateStatus = 'OPEN' | 'MERGED' | 'DISTINCT';
+
 export interface DuplicateRow {
   aId: string;
   bId: string;
   score: number;
   reasons: DuplicateReason[];
+  status: DuplicateStatus;
+  /** the judgement in force on a judged pair */
+  judgement: JudgementRecord | null;
 }
 
 /** What each name reason is worth (the best one counts); a shared event or position adds to it. */
@@ -34,14 +42,14 @@ const CONTEXT_WEIGHT = 0.1;
  * Pairs of entities of one type that share a blocking key (written with their derivation: `src/search/
  * blockingKeys.ts`), so only the entities in one block are compared, never all pairs; only the blocks of two or
  * more are read (the `SharedBlock`s, marked with each derivation); with the keys they share. A pair an editor
- * marked distinct (a DISTINCT judgement in force) is left out.
+ * marked distinct (a DISTINCT or SPLIT judgement in force) is left out.
  */
 const CANDIDATE_PAIRS = `
   MATCH (k:${L.SharedBlock}) WHERE k.key STARTS WITH $prefix
   MATCH (k)-[:${R.BLOCKS}]->(a:${L.Entity}), (k)-[:${R.BLOCKS}]->(b:${L.Entity})
   WHERE a.id < b.id
-    AND NOT EXISTS { MATCH (j:${L.Judgement} {a: a.id}) WHERE j.b = b.id AND j.kind = 'DISTINCT' AND j.undoneAt IS NULL }
-    AND NOT EXISTS { MATCH (j:${L.Judgement} {a: b.id}) WHERE j.b = a.id AND j.kind = 'DISTINCT' AND j.undoneAt IS NULL }
+    AND NOT EXISTS { MATCH (j:${L.Judgement} {a: a.id}) WHERE j.b = b.id AND j.kind IN ['DISTINCT', 'SPLIT'] AND j.undoneAt IS NULL }
+    AND NOT EXISTS { MATCH (j:${L.Judgement} {a: b.id}) WHERE j.b = a.id AND j.kind IN ['DISTINCT', 'SPLIT'] AND j.undoneAt IS NULL }
   WITH a, b, collect(k.key) AS keys
   RETURN a.id AS a, b.id AS b, keys, a.searchShort + b.searchShort AS shorts, any(x IN a.searchNames WHERE x IN b.searchNames) AS sameName`;
 
@@ -113,9 +121,73 @@ export async function duplicatesPage(ctx: Context, type: string | null, minScore
   const pairs = named
     .map((p) => {
       const c = context.get(`${p.a}|${p.b}`);
-      return { aId: p.a, bId: p.b, ...scorePair({ ...p.names, sharedEvent: c?.sharedEvent === true, sharedPosition: c?.sharedPosition === true }) };
+      const scored = scorePair({ ...p.names, sharedEvent: c?.sharedEvent === true, sharedPosition: c?.sharedPosition === true });
+      return { aId: p.a, bId: p.b, ...scored, status: 'OPEN' as const, judgement: null };
     })
     .filter((p) => p.score >= minScore)
     .sort((x, y) => y.score - x.score || (x.aId < y.aId ? -1 : x.aId > y.aId ? 1 : x.bId < y.bId ? -1 : x.bId > y.bId ? 1 : 0));
   return pageOf(pairs.slice(skip), take, pairs.length);
+}
+
+/** One pair's blocking keys, names and context, as `CANDIDATE_PAIRS` and `PAIR_CONTEXT` read them. Parameters `a`, `b`. */
+const ONE_PAIR = `
+  MATCH (a:${L.Entity} {id: $a}), (b:${L.Entity} {id: $b})
+  RETURN COLLECT { MATCH (a)<-[:${R.BLOCKS}]-(k:${L.BlockingKey})-[:${R.BLOCKS}]->(b) RETURN k.key } AS keys,
+         a.searchShort + b.searchShort AS shorts, any(x IN a.searchNames WHERE x IN b.searchNames) AS sameName,
+         EXISTS { (a)-[:${R.PARTICIPATED_IN}]->(:${L.Event})<-[:${R.PARTICIPATED_IN}]-(b) } AS sharedEvent,
+         EXISTS { (a)-[p:${HOLDS}]->(o)<-[q:${HOLDS}]-(b) WHERE p.key = q.key } AS sharedPosition`;
+
+/**
+ * A pair's score and reasons as `duplicates` gives them, read in the caller's write transaction (a judgement keeps
+ * what the review queue showed: the pair is no candidate once judged, and a merged one no pair at all).
+ */
+export async function assessPair(tx: WriteTx, a: string, b: string): Promise<{ score: number; reasons: string[] }> {
+  const result = await tx.run(ONE_PAIR, { a, b });
+  if (result.records.length === 0) return { score: 0, reasons: [] };
+  const r = result.records[0].toObject() as PairFacts;
+  return scorePair({ keys: r.keys ?? [], shorts: r.shorts ?? [], sameName: r.sameName === true, sharedEvent: r.sharedEvent, sharedPosition: r.sharedPosition });
+}
+
+const JUDGED_FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .score, .reasons}`;
+
+/**
+ * The judged pairs of the review queue: the MERGE or DISTINCT judgements in force (parameter `kind`) whose two ids
+ * still resolve to entities (a merged id to the kept one), of `type` (null: any), scoring at least `minScore` when
+ * judged (a pair judged without a score counts as 0), best first, then newest. Parameters `skip`, `take`.
+ */
+const JUDGED_PAIRS = `
+  MATCH (j:${L.Judgement} {kind: $kind}) USING INDEX j:${L.Judgement}(kind)
+  WHERE j.undoneAt IS NULL AND coalesce(j.score, 0.0) >= $minScore
+  CALL (j) {
+    UNWIND [j.a, j.b] AS id
+    OPTIONAL MATCH (:${L.MergedId} {id: id})-[:${R.MERGED_INTO}]->(kept:${L.Entity})
+    OPTIONAL MATCH (own:${L.Entity} {id: id})
+    WITH coalesce(kept, own) AS e
+    RETURN collect(e.type) AS types
+  }
+  WITH j WHERE size(types) = 2 AND ($type IS NULL OR types[0] = $type)
+  WITH j ORDER BY coalesce(j.score, 0.0) DESC, j.at DESC, j.id
+  WITH collect(${JUDGED_FIELDS}) AS found
+  RETURN size(found) AS total, found[$skip..($skip + $take + 1)] AS rows`;
+
+/** The pairs an editor judged (`status` MERGED or DISTINCT), as `duplicatesPage` gives the open ones. */
+export async function judgedPairsPage(
+  ctx: Context,
+  status: Exclude<DuplicateStatus, 'OPEN'>,
+  type: string | null,
+  minScore: number,
+  skip: number,
+  take: number,
+): Promise<Page<DuplicateRow>> {
+  const kind = status === 'MERGED' ? 'MERGE' : 'DISTINCT';
+  const [row] = await readQuery(ctx, JUDGED_PAIRS, { kind, type, minScore, skip: int(skip), take: int(take) });
+  const rows = (row.rows as JudgementRecord[]).map((j) => ({
+    aId: j.a,
+    bId: j.b,
+    score: j.score ?? 0,
+    reasons: (j.reasons ?? []) as DuplicateReason[],
+    status,
+    judgement: j,
+  }));
+  return pageOf(rows, take, Number(row.total));
 }

@@ -1,12 +1,17 @@
-import type { JudgementRecord } from '../../ingest';
+import { articleOfMention, type JudgementRecord } from '../../ingest';
 import type { Context } from '../context';
 import { int, readQuery } from '../db/run';
 import { type Page, pageOf } from './entityPage';
 import { L, R } from './labels';
 
-export type JudgementRow = JudgementRecord & { inForce: boolean };
+export type JudgementRow = JudgementRecord & { inForce: boolean; articles: string[] | null };
 
-const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason}`;
+/** A judgement as the API shows it: whether it is in force, and a split's articles. */
+export function judgementRow(j: JudgementRecord): JudgementRow {
+  return { ...j, inForce: j.undoneAt === null, articles: j.mentions ? [...new Set(j.mentions.map(articleOfMention))].sort() : null };
+}
+
+const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions}`;
 
 /**
  * The judgements naming an entity: by its id, the entity a merged id resolves to, or any id merged into it (a
@@ -35,6 +40,6 @@ const PAGE = (source: string): string => `
 /** Judgements newest first (then by id), of one kind or all, about one entity or all. */
 export async function judgementsPage(ctx: Context, kind: string | null, entity: string | null, skip: number, take: number): Promise<Page<JudgementRow>> {
   const [row] = await readQuery(ctx, PAGE(entity === null ? EVERY : ABOUT_ENTITY), { kind, entity, skip: int(skip), take: int(take) });
-  const rows = (row.rows as JudgementRecord[]).map((j) => ({ ...j, inForce: j.undoneAt === null }));
+  const rows = (row.rows as JudgementRecord[]).map(judgementRow);
   return pageOf(rows, take, Number(row.total));
 }

@@ -3,11 +3,13 @@ import type { EntityType } from '../../model';
 import { connectionOf, skipAfter } from '../args/cursor';
 import { checkFirst } from '../args/limits';
 import type { Context } from '../context';
-import { type DuplicateRow, duplicatesPage } from '../cypher/duplicates';
+import { type DuplicateRow, type DuplicateStatus, duplicatesPage, judgedPairsPage } from '../cypher/duplicates';
+import { type JudgementRow, judgementRow } from '../cypher/judgements';
 import type { EntityRow } from '../cypher/rows';
 import { badInput } from '../errors';
 import { loaders } from '../loaders';
-import { DuplicateCandidate, DuplicateConnection } from '../types/duplicate.type';
+import { DuplicateCandidate, DuplicateConnection, DuplicateStatusEnum } from '../types/duplicate.type';
+import { Judgement } from '../types/judgement.type';
 import { Entity } from '../types/entity.type';
 import { EntityTypeEnum } from '../types/enums';
 import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from '../args/page';
@@ -17,8 +19,14 @@ export class DuplicatesArgs {
   @Field(() => EntityTypeEnum, { nullable: true, description: 'Only pairs of this type.' })
   type?: EntityType | null;
 
-  @Field(() => Float, { defaultValue: 0.8, description: '0 to 1.' })
+  @Field(() => Float, { defaultValue: 0.8, description: '0 to 1 (judged pairs: their score when judged).' })
   minScore!: number;
+
+  @Field(() => DuplicateStatusEnum, {
+    defaultValue: DuplicateStatusEnum.OPEN,
+    description: 'OPEN: the candidates to review; MERGED or DISTINCT: the pairs an editor judged so (judgements in force).',
+  })
+  status!: DuplicateStatus;
 
   @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
   first!: number;
@@ -30,13 +38,23 @@ export class DuplicatesArgs {
 @Resolver(() => DuplicateCandidate)
 export class DuplicateResolver {
   @Query(() => DuplicateConnection, {
-    description: 'Pairs of entities of one type that may be the same (from blocking keys written at load), best first, with their reasons.',
+    description:
+      'Pairs of entities of one type that may be the same (from blocking keys written at load), best first, with their reasons: ' +
+      'the review queue. `status` pages through the open candidates, or the pairs merged or marked distinct (with their judgement).',
   })
   async duplicates(@Args(() => DuplicatesArgs) args: DuplicatesArgs, @Ctx() ctx: Context) {
     if (!(args.minScore >= 0 && args.minScore <= 1)) throw badInput(`minScore must be from 0 to 1 (got ${args.minScore})`, 'minScore');
     const [first, skip] = [checkFirst(args.first), skipAfter(args.after)];
-    const page = await duplicatesPage(ctx, args.type ?? null, args.minScore, skip, first);
+    const page =
+      args.status === 'OPEN'
+        ? await duplicatesPage(ctx, args.type ?? null, args.minScore, skip, first)
+        : await judgedPairsPage(ctx, args.status, args.type ?? null, args.minScore, skip, first);
     return connectionOf(page, skip);
+  }
+
+  @FieldResolver(() => Judgement, { nullable: true, description: 'The judgement in force on a judged pair (MERGED, DISTINCT); null for OPEN.' })
+  judgement(@Root() d: DuplicateRow): JudgementRow | null {
+    return d.judgement && judgementRow(d.judgement);
   }
 
   @FieldResolver(() => Entity, { description: 'One of the pair (the one with the smaller id).' })

@@ -1,10 +1,11 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
-import { JudgementRefused, markDistinct, MergeRefused, undoJudgement } from '../../ingest';
+import { JudgementRefused, markDistinct, MergeRefused, splitEntity, undoJudgement } from '../../ingest';
 import type { JudgementKind } from '../../model';
 import { connectionOf, skipAfter } from '../args/cursor';
 import { checkFirst, checkId, checkText } from '../args/limits';
 import type { Context } from '../context';
-import { type JudgementRow, judgementsPage } from '../cypher/judgements';
+import { assessPair } from '../cypher/duplicates';
+import { type JudgementRow, judgementRow, judgementsPage } from '../cypher/judgements';
 import { writeTransaction } from '../db/run';
 import { badInput, notFound } from '../errors';
 import { forgetLoaded } from '../loaders';
@@ -39,7 +40,7 @@ export const reasonOf = (reason: string | null | undefined): string | null => (r
 
 @Resolver(() => Judgement)
 export class JudgementResolver {
-  @Query(() => JudgementConnection, { description: 'Merge and distinct judgements, newest first, with the undone ones.' })
+  @Query(() => JudgementConnection, { description: 'Merge, distinct and split judgements, newest first, with the undone ones.' })
   async judgements(@Args(() => JudgementsArgs) args: JudgementsArgs, @Ctx() ctx: Context) {
     const first = checkFirst(args.first);
     const skip = skipAfter(args.after, 'after', 'judgements');
@@ -63,9 +64,34 @@ export class JudgementResolver {
     checkId(a, 'a');
     checkId(b, 'b');
     const why = reasonOf(reason);
-    const judgement = await writeTransaction(ctx, (tx) => markDistinct(tx, a, b, { reason: why, by: ctx.role })).catch(refusal('b'));
+    const judgement = await writeTransaction(ctx, (tx) => markDistinct(tx, a, b, { reason: why, by: ctx.role, assess: assessPair })).catch(refusal('b'));
     forgetLoaded(ctx);
-    return { ...judgement, inForce: true };
+    return judgementRow(judgement);
+  }
+
+  @Authorized('editor')
+  @Mutation(() => Judgement, {
+    description:
+      'Splits an entity that loads joined by name (two people of one name): its mentions in `articles` are another entity, ' +
+      '`newId` (default `<id>~split-2`), the rest stay `id`. Recorded as a SPLIT judgement: the two are then kept apart as ' +
+      'a distinct pair is (a later article naming the name without an id is ambiguous), and `undoJudgement` joins them ' +
+      'again. An article that does not mention the entity, names it by its id, or every article of it is BAD_USER_INPUT.',
+  })
+  async splitEntity(
+    @Arg('id', () => ID, { description: 'The entity to split.' }) id: string,
+    @Arg('articles', () => [ID], { description: 'The articles (1-100) whose mention of it is the other entity.' }) articles: string[],
+    @Arg('newId', () => ID, { nullable: true, description: 'The id of the entity split off (free; default `<id>~split-2`).' }) newId: string | null,
+    @Arg('reason', () => String, { nullable: true, description: 'Why (kept with the judgement).' }) reason: string | null,
+    @Ctx() ctx: Context,
+  ): Promise<JudgementRow> {
+    checkId(id, 'id');
+    if (articles.length === 0 || articles.length > 100) throw badInput('give 1 to 100 articles', 'articles');
+    for (const a of articles) checkId(a, 'articles');
+    if (newId != null) checkId(newId, 'newId');
+    const why = reasonOf(reason);
+    const judgement = await writeTransaction(ctx, (tx) => splitEntity(tx, id, articles, { reason: why, by: ctx.role }, newId)).catch(refusal('articles'));
+    forgetLoaded(ctx);
+    return judgementRow(judgement);
   }
 
   @Authorized('editor')
@@ -85,6 +111,6 @@ export class JudgementResolver {
     const why = reasonOf(reason);
     const judgement = await writeTransaction(ctx, (tx) => undoJudgement(tx, id, { reason: why, by: ctx.role })).catch(refusal('id'));
     forgetLoaded(ctx);
-    return { ...judgement, inForce: false };
+    return judgementRow(judgement);
   }
 }

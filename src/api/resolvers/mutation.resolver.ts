@@ -5,6 +5,7 @@ import { checkId } from '../args/limits';
 import { MergeArgs } from '../args/mutation.args';
 import type { Context } from '../context';
 import type { NodeRow } from '../cypher/rows';
+import { assessPair } from '../cypher/duplicates';
 import { viaDriver, writeTransaction } from '../db/run';
 import { forgetLoaded, loaders } from '../loaders';
 import { reasonOf, refusal } from './judgement.resolver';
@@ -57,7 +58,7 @@ export class MutationResolver {
     checkId(keep, 'keep');
     checkId(merge, 'merge');
     const why = reasonOf(reason);
-    const { kept } = await writeTransaction(ctx, (tx) => judgeMerge(tx, keep, merge, { reason: why, by: ctx.role })).catch(refusal('merge'));
+    const { kept } = await writeTransaction(ctx, (tx) => judgeMerge(tx, keep, merge, { reason: why, by: ctx.role, assess: assessPair })).catch(refusal('merge'));
     forgetLoaded(ctx);
     return loaders(ctx).node().load(kept);
   }

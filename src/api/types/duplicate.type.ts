@@ -33,13 +33,32 @@ registerEnumType(DuplicateReasonEnum, {
   },
 });
 
-@ObjectType('DuplicateCandidate', { description: 'Two entities of one type that may be the same, with why.' })
+export enum DuplicateStatusEnum {
+  OPEN = 'OPEN',
+  MERGED = 'MERGED',
+  DISTINCT = 'DISTINCT',
+}
+
+registerEnumType(DuplicateStatusEnum, {
+  name: 'DuplicateStatus',
+  description: 'Where a pair is in review.',
+  valuesConfig: {
+    OPEN: { description: 'A candidate no judgement has decided.' },
+    MERGED: { description: 'Merged (a MERGE judgement in force): its score and reasons are those it had when merged.' },
+    DISTINCT: { description: 'Marked distinct (a DISTINCT judgement in force): its score and reasons are those it had when marked.' },
+  },
+});
+
+@ObjectType('DuplicateCandidate', { description: 'Two entities of one type that may be the same, with why, and where the pair is in review.' })
 export class DuplicateCandidate {
   @Field(() => Float, { description: '0 to 1: the best name reason plus what they share.' })
   score!: number;
 
   @Field(() => [DuplicateReasonEnum], { description: 'Why, best reason first.' })
   reasons!: DuplicateReasonEnum[];
+
+  @Field(() => DuplicateStatusEnum, { description: 'OPEN, or how an editor judged the pair.' })
+  status!: DuplicateStatusEnum;
 
   aId!: string;
   bId!: string;

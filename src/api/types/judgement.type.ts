@@ -1,6 +1,7 @@
-import { Field, ID, Int, registerEnumType } from 'type-graphql';
+import { Field, Float, ID, Int, registerEnumType } from 'type-graphql';
 import { JUDGEMENT_KIND_NAMES, JUDGEMENT_KINDS, type JudgementKind } from '../../model';
 import { PageInfo } from './connection.type';
+import { DuplicateReasonEnum } from './duplicate.type';
 import { ObjectType } from './objectType';
 
 export const JudgementKindEnum = Object.fromEntries(JUDGEMENT_KIND_NAMES.map((k) => [k, k])) as { [K in JudgementKind]: K };
@@ -12,7 +13,7 @@ registerEnumType(JudgementKindEnum, {
 
 @ObjectType('Judgement', {
   description:
-    'An editor\'s decision about two entities: that they are one (MERGE) or not (DISTINCT), who made it, when and why, and ' +
+    'An editor\'s decision about two entities: that they are one (MERGE), not (DISTINCT), or that one entity was two (SPLIT), who made it, when and why, and ' +
     'whether it was undone. Articles plus judgements rebuild the graph (`kg judgements export|import`).',
 })
 export class Judgement {
@@ -22,11 +23,20 @@ export class Judgement {
   @Field(() => JudgementKindEnum, { description: 'What was judged.' })
   kind!: JudgementKind;
 
-  @Field(() => ID, { description: 'MERGE: the kept entity; DISTINCT: the first entity (its id when judged, followed through renames).' })
+  @Field(() => ID, { description: 'MERGE: the kept entity; DISTINCT: the first entity; SPLIT: the entity split (its id when judged, followed through renames).' })
   a!: string;
 
-  @Field(() => ID, { description: 'MERGE: the merged entity (its id resolves to `a` while the merge is in force); DISTINCT: the second.' })
+  @Field(() => ID, { description: 'MERGE: the merged entity (its id resolves to `a` while the merge is in force); DISTINCT: the second; SPLIT: the entity split off.' })
   b!: string;
+
+  @Field(() => [ID], { nullable: true, description: 'SPLIT: the articles whose mentions are entity `b`; null for the other kinds.' })
+  articles!: string[] | null;
+
+  @Field(() => Float, { nullable: true, description: 'MERGE, DISTINCT: the pair\'s duplicate score when judged (as `duplicates` gave it), or null.' })
+  score!: number | null;
+
+  @Field(() => [DuplicateReasonEnum], { nullable: true, description: 'MERGE, DISTINCT: the pair\'s duplicate reasons when judged, or null.' })
+  reasons!: string[] | null;
 
   @Field(() => String, { nullable: true, description: 'The reason given.' })
   reason!: string | null;
