@@ -69,6 +69,7 @@ describe('the review queue of duplicate candidates', () => {
     // a merged pair: both ids now give the kept entity; the score and reasons are those it had in the queue
     expect(pairs(merged)).toEqual([['MERGED', 'org:zone', 'org:zone', 0.9, ['SHORT_FORM']]]);
     expect(merged.edges[0].node.judgement).toMatchObject({ kind: 'MERGE', a: 'org:zone', b: 'org:zone2', reason: '简称', score: 0.9, reasons: ['SHORT_FORM'], inForce: true });
+    expect((await ok(`{ judgements(kind: MERGE) { edges { node { score reasons } } } }`)).judgements.edges).toEqual([{ node: { score: 0.9, reasons: ['SHORT_FORM'] } }]);
     const distinct = await queue('DISTINCT');
     expect(pairs(distinct)).toEqual([['DISTINCT', 'org:xr1', 'org:xr2', 0.85, ['LEGAL_FORM']]]);
     expect(distinct.edges[0].node.judgement).toMatchObject({ kind: 'DISTINCT', reason: '两家公司', inForce: true });

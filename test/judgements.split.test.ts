@@ -179,6 +179,24 @@ describe('splitting an entity that a load joined by name', () => {
     expect(await mentioned('person:wang')).toMatchObject({ articles: ['w1', 'w6', 'w7'] });
   });
 
+  it('when the entity has an id that came after its name, then the split keeps its other mentions whatever order they are replayed in', async () => {
+    // w2 (the professor) came first, w1 joined it by name, then w6 gave the name an id and claimed both
+    await load(W2, W1, doc('w6', [person({ id: 'person:wang' })]));
+    expect(await mentioned('person:wang')).toMatchObject({ articles: ['w1', 'w2', 'w6'] });
+    const judged = (await ok(`mutation { splitEntity(id: "person:wang", articles: ["w2"]) { id b } }`, {}, 'editor')).splitEntity;
+    // replayed in load order, w1's name meets the split-off entity before the id exists: it stays with person:wang
+    expect(await mentioned('person:wang')).toMatchObject({ articles: ['w1', 'w6'] });
+    expect(await mentioned(judged.b)).toMatchObject({ id: 'person:wang~split-2', articles: ['w2'] });
+    // a re-load of w1, changed, stays too; a new article naming the name alone is ambiguous
+    await load({ ...W1, article: { ...W1.article, title: 'changed' } });
+    expect(await mentioned('person:wang')).toMatchObject({ articles: ['w1', 'w6'] });
+    expect((await ingestDocument(testDriver(), W4, 'w4', { database: testDatabase() })).problems?.[0].message).toMatch(/^ambiguous: "王伟" matches "person:wang" .*"person:wang~split-2"/);
+    expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
+    // undone: one entity again
+    await ok(UNDO, { id: judged.id }, 'editor');
+    expect(await mentioned('person:wang')).toMatchObject({ articles: ['w1', 'w2', 'w6'] });
+  });
+
   it('when the articles are loaded again in another order and the exported judgements imported, then the graph is the same', async () => {
     await load(W1, W2);
     await ok(SPLIT, { id: 'person:王伟', articles: ['w2'] }, 'editor');

@@ -22,6 +22,11 @@ export interface JudgementRecord {
    * key of the entity); null for the other kinds
    */
   mentions: string[] | null;
+  /**
+   * SPLIT of an entity that has an id: its other mentions by name when split (as `mentions`), which stay with `a`
+   * whatever order a rebuild loads them in; null otherwise
+   */
+  kept: string[] | null;
   /** MERGE, DISTINCT: the pair's duplicate score and reasons when it was judged (what the review queue showed), or null */
   score: number | null;
   reasons: string[] | null;
@@ -54,7 +59,7 @@ export class JudgementRefused extends Error {
   }
 }
 
-const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .score, .reasons}`;
+const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .kept, .score, .reasons}`;
 
 export function judgementOf(m: Record<string, unknown>): JudgementRecord {
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -70,6 +75,7 @@ export function judgementOf(m: Record<string, unknown>): JudgementRecord {
     undoneBy: str(m.undoneBy),
     undoReason: str(m.undoReason),
     mentions: Array.isArray(m.mentions) ? (m.mentions as string[]) : null,
+    kept: Array.isArray(m.kept) ? (m.kept as string[]) : null,
     score: typeof m.score === 'number' ? m.score : null,
     reasons: Array.isArray(m.reasons) ? (m.reasons as string[]) : null,
   };
@@ -82,7 +88,7 @@ export function judgementOf(m: Record<string, unknown>): JudgementRecord {
 const CREATE = `
   CREATE (j:${L.Judgement} {id: $j.id, kind: $j.kind, a: $j.a, b: $j.b, reason: $j.reason, by: $j.by,
                            at: coalesce(datetime($j.at), datetime()), undoneAt: datetime($j.undoneAt),
-                           undoneBy: $j.undoneBy, undoReason: $j.undoReason, mentions: $j.mentions,
+                           undoneBy: $j.undoneBy, undoReason: $j.undoReason, mentions: $j.mentions, kept: $j.kept,
                            score: $j.score, reasons: $j.reasons})
   RETURN ${FIELDS} AS j`;
 
@@ -102,6 +108,7 @@ export async function recordJudgement(
     undoneBy: fields.undoneBy ?? null,
     undoReason: fields.undoReason ?? null,
     mentions: fields.mentions ?? null,
+    kept: fields.kept ?? null,
     score: fields.score ?? null,
     reasons: fields.reasons ?? null,
   };

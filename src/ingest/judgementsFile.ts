@@ -32,7 +32,7 @@ const RESOLVE = `
 
 const READ_ALL = `
   MATCH (j:${L.Judgement})
-  RETURN j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .score, .reasons} AS j
+  RETURN j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .kept, .score, .reasons} AS j
   ORDER BY j.at, j.id`;
 
 /** Every judgement of the graph, oldest first, as a file `importJudgements` reads. */
@@ -81,9 +81,13 @@ function mentionProblems(j: Partial<JudgementRecord>, at: string): Problem[] {
       return false;
     }
   };
-  if (j.kind !== 'SPLIT') return j.mentions == null ? [] : [{ path: `${at}.mentions`, message: 'must be null unless the kind is SPLIT' }];
-  if (!Array.isArray(j.mentions) || j.mentions.length === 0) return [{ path: `${at}.mentions`, message: 'must be a non-empty array' }];
-  return j.mentions.flatMap((m, k) => (isMention(m) ? [] : [{ path: `${at}.mentions[${k}]`, message: 'must be a JSON pair of texts: ["article id","entity key"]' }]));
+  const notSplit = (key: 'mentions' | 'kept'): Problem[] => (j[key] == null ? [] : [{ path: `${at}.${key}`, message: 'must be null unless the kind is SPLIT' }]);
+  if (j.kind !== 'SPLIT') return [...notSplit('mentions'), ...notSplit('kept')];
+  const list = (key: 'mentions' | 'kept'): Problem[] =>
+    (j[key] ?? []).flatMap((m, k) => (isMention(m) ? [] : [{ path: `${at}.${key}[${k}]`, message: 'must be a JSON pair of texts: ["article id","entity key"]' }]));
+  if (j.kept != null && !Array.isArray(j.kept)) return [{ path: `${at}.kept`, message: 'must be an array, or null' }];
+  if (!Array.isArray(j.mentions) || j.mentions.length === 0) return [{ path: `${at}.mentions`, message: 'must be a non-empty array' }, ...list('kept')];
+  return [...list('mentions'), ...list('kept')];
 }
 
 /**

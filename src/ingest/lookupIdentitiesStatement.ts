@@ -23,7 +23,7 @@ export interface LookupIdentitiesParameters {
 /**
  * The statement of `lookupIdentities` (see there for why and in what order it locks), parameter
  * `q: LookupIdentitiesParameters`. Returns one row: `before` (the article's content hash), `forced` ({mention, id}:
- * the mentions a SPLIT judgement in force says are entity `id`, which then count as explicit ids), `explicitHits`
+ * the mentions a SPLIT judgement in force says are entity `id` (its `b`, or for the mentions it keeps, its `a`), which then count as explicit ids), `explicitHits`
  * ({id, resolved, type}: explicit ids found, a merged id resolved to its entity), `keyHits` ({key, id, name, nameOnly}:
  * the entities each looked-up name key identifies), `taken` (generated ids that exist), `previous` ({key, id}:
  * the article's mentions before this load), `distinctRows` (`DISTINCT_OF`: the distinct judgements in force on the
@@ -43,8 +43,9 @@ export const LOOKUP_IDENTITIES = `
   CALL (before) {
     MATCH (j:${L.Judgement} {kind: 'SPLIT'}) USING INDEX j:${L.Judgement}(kind)
     WHERE j.undoneAt IS NULL AND coalesce(before <> $q.hash, true)
-    UNWIND [m IN j.mentions WHERE m IN $q.mentions] AS m
-    RETURN collect({mention: m, id: j.b}) AS forced
+    UNWIND [m IN j.mentions WHERE m IN $q.mentions | {mention: m, id: j.b}]
+         + [m IN coalesce(j.kept, []) WHERE m IN $q.mentions | {mention: m, id: j.a}] AS f
+    RETURN collect(f) AS forced
   }
   WITH before, forced, $q.explicit + [f IN forced | f.id] AS explicitIds
   CALL (explicitIds) {

@@ -10,7 +10,7 @@ const ENTITY_MENTIONS = `
   OPTIONAL MATCH (:${L.MergedId} {id: $id})-[:${R.MERGED_INTO}]->(kept:${L.Entity})
   OPTIONAL MATCH (own:${L.Entity} {id: $id})
   WITH coalesce(kept, own) AS e WHERE e IS NOT NULL
-  RETURN e.id AS id, COLLECT { MATCH (a:${L.Article})-[m:${R.MENTIONS}]->(e) RETURN {article: a.id, key: m.key} } AS mentions`;
+  RETURN e.id AS id, e.nameOnly IS NOT NULL AS nameOnly, COLLECT { MATCH (a:${L.Article})-[m:${R.MENTIONS}]->(e) RETURN {article: a.id, key: m.key} } AS mentions`;
 
 /** Which of these ids an entity or a merged id has. Parameter `ids`. */
 const TAKEN = `
@@ -55,7 +55,18 @@ export async function splitEntity(tx: WriteTx, id: string, articles: string[], j
     }
   }
   const b = await freeId(tx, root, newId ?? null);
-  const judgement = await recordJudgement(tx, { kind: 'SPLIT', a: root, b, mentions: split.map((m) => mentionOf(m.article, m.key)).sort(), reason: judge.reason, by: judge.by });
+  // an entity with an id keeps its other mentions pinned: replayed before the document that gave the id, a name-only
+  // one would otherwise meet the split-off entity first and join it by name
+  const kept = found.records[0].get('nameOnly') ? null : mentions.filter((m) => !chosen.includes(m.article)).map((m) => mentionOf(m.article, m.key)).sort();
+  const judgement = await recordJudgement(tx, {
+    kind: 'SPLIT',
+    a: root,
+    b,
+    mentions: split.map((m) => mentionOf(m.article, m.key)).sort(),
+    kept,
+    reason: judge.reason,
+    by: judge.by,
+  });
   await rebuildEntity(tx, root).catch((error: unknown) => {
     throw error instanceof JudgementRefused ? new JudgementRefused('invalid', `cannot split: ${error.message}`) : error;
   });

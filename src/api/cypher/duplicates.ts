@@ -148,7 +148,7 @@ export async function assessPair(tx: WriteTx, a: string, b: string): Promise<{ s
   return scorePair({ keys: r.keys ?? [], shorts: r.shorts ?? [], sameName: r.sameName === true, sharedEvent: r.sharedEvent, sharedPosition: r.sharedPosition });
 }
 
-const JUDGED_FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .score, .reasons}`;
+const JUDGED_FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .kept, .score, .reasons}`;
 
 /**
  * The judged pairs of the review queue: the MERGE or DISTINCT judgements in force (parameter `kind`) whose two ids

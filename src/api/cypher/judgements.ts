@@ -11,7 +11,7 @@ export function judgementRow(j: JudgementRecord): JudgementRow {
   return { ...j, inForce: j.undoneAt === null, articles: j.mentions ? [...new Set(j.mentions.map(articleOfMention))].sort() : null };
 }
 
-const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions}`;
+const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .kept, .score, .reasons}`;
 
 /**
  * The judgements naming an entity: by its id, the entity a merged id resolves to, or any id merged into it (a
