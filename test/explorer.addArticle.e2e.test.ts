@@ -110,7 +110,7 @@ describeBrowser('adding an article in the explorer', () => {
     expect(await page.textContent('#add-article .aa-problems')).toMatch(/HOLDS_POSITION cannot start at .*a Organization/);
     expect(await page.locator('#add-article .aa-row.aa-problem').count()).toBeGreaterThan(0);
     await page.click('#aa-load');
-    expect(await page.textContent('#add-article .aa-status')).toMatch(/problem.*correct them before loading/);
+    expect(await page.textContent('#add-article .aa-status')).toMatch(/problem.*correct (it|them) before loading/);
     await shot(page, 'add-article-5-problem');
     await page.click('#add-article [data-action="undo"]');
     await page.waitForFunction(() => !document.querySelector('#add-article .aa-problems li[data-path]'));
@@ -119,9 +119,10 @@ describeBrowser('adding an article in the explorer', () => {
 
   it('corrects a type, drops a figure, reports the server’s problem, loads, and finds the entity with search', async () => {
     const { page } = s;
-    // an organisation the graph does not know and no position names: the reviewer says it is a place
-    const target = (await entityRows(page)).find((r) => r.type === 'Organization' && !r.linked && r.positions === 0)!;
+    // an organisation no position names, linked by the draft to the graph's: the reviewer says it is a new place
+    const target = (await entityRows(page)).find((r) => r.type === 'Organization' && r.positions === 0)!;
     expect(target).toBeDefined();
+    if (target.linked) await row(page, target.key).locator('[data-action="unlink"]').click();
     await row(page, target.key).locator('select[data-role="type"]').selectOption('Place');
     await expect(row(page, target.key).getAttribute('data-type')).resolves.toBe('Place');
     const figures = await page.locator('#add-article .aa-row[data-list="figures"]').count();
@@ -159,12 +160,54 @@ describeBrowser('adding an article in the explorer', () => {
     await page.click('#add-article [aria-label="Close Add article"]');
     await page.waitForSelector('#add-article', { state: 'hidden' });
     await page.type('#search', target.name, { delay: 20 });
-    const exact = new RegExp(`^${target.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    const hit = page.locator('#search-results li').filter({ has: page.locator('.hit-name', { hasText: exact }) }).first();
-    await hit.waitFor({ timeout: 60_000 });
-    expect((await hit.getAttribute('data-type'))!.toLowerCase()).toBe('place');
+    // the graph's organisation of that name may be listed too; the new place must be
+    await page.waitForFunction((name) => Array.from(document.querySelectorAll('#search-results li'))
+      .some((l) => l.querySelector('.hit-name')?.textContent === name && (l.getAttribute('data-type') ?? '').toLowerCase() === 'place'), target.name, { timeout: 60_000 });
     await shot(page, 'add-article-8-search');
     expect(await state(page)).toBe('loaded');
+    expect(s.problems).toEqual([]);
+  });
+  it('speaks Chinese when the interface language is switched: its fixed words, the lists, the status and the load report; the data stays as it is', async () => {
+    const { page } = s;
+    await page.click('#btn-add-article');
+    await page.waitForSelector('#add-article:not([hidden])');
+    expect(await page.textContent('#add-article .aa-section[data-section="entities-Person"] h3')).toMatch(/^People \(\d+\)$/);
+    const view = () => page.evaluate(() => {
+      const root = document.getElementById('add-article')!;
+      const text = (sel: string) => root.querySelector(sel)?.textContent ?? null;
+      return {
+        heading: text('#add-article-title'),
+        draft: text('#aa-draft'),
+        load: text('#aa-load'),
+        undo: text('[data-action="undo"]'),
+        people: text('.aa-section[data-section="entities-Person"] h3'),
+        events: text('.aa-section[data-section="events"] h3'),
+        status: text('.aa-status'),
+        loaded: text('.aa-loaded h3'),
+        close: root.querySelector('.aa-head button')!.getAttribute('aria-label'),
+        placeholder: root.querySelector<HTMLInputElement>('input[name="id"]')!.placeholder,
+        names: Array.from(root.querySelectorAll('.aa-row[data-list="entities"] .aa-name')).map((e) => e.textContent),
+        roles: Array.from(root.querySelectorAll('.aa-role')).map((e) => e.textContent),
+      };
+    });
+    const en = await view();
+    await page.click('#btn-lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'zh-CN');
+    const zh = await view();
+    expect(zh).toMatchObject({ heading: '添加文章', draft: '起草', load: '载入图谱', undo: '撤销', close: '关闭“添加文章”', placeholder: '留空则由文本生成' });
+    expect(zh.people).toMatch(/^人物 \(\d+\)$/);
+    expect(zh.events).toMatch(/^事件 \(\d+\)$/);
+    expect(zh.status).toMatch(/^已载入/);
+    expect(zh.loaded).toMatch(new RegExp(`^已载入 ${ARTICLE_ID}`));
+    // names are data: never translated
+    expect(zh.names).toEqual(en.names);
+    expect(zh.names).toContain('金锋');
+    expect(zh.roles).toEqual(expect.arrayContaining(['出席']));
+    expect(en.roles).toEqual(expect.arrayContaining(['attendee']));
+    await shot(page, 'add-article-9-zh');
+    await page.click('#btn-lang');
+    await page.waitForFunction(() => document.documentElement.lang === 'en');
+    expect(await view()).toEqual(en);
     expect(s.problems).toEqual([]);
   });
 });

@@ -14,6 +14,7 @@ import { markedText, problemsBox } from './addArticleText';
 import { byId, clear, h } from './dom';
 import { el } from './elements';
 import { errorParts } from './errors';
+import { t, tn } from './i18n';
 import { openKeyDialog } from './keyDialog';
 import { onChange } from './state';
 
@@ -25,82 +26,99 @@ let history: D.DraftDoc[] = [];
 /** problems the server reported for the document as it was then (extract, or a refused load) */
 let serverProblems: D.Problem[] = [];
 let warnings: string[] = [];
+/** the last load's report, shown above the draft until the draft changes */
+let loaded: IngestData['ingestArticle'] | null = null;
 /** a request refused for want of an editor key, sent again when a key is saved */
 let pending: (() => Promise<void>) | null = null;
 
-const EDITOR_KEY_NEEDED = 'Adding an article needs an editor key. Paste one here: it is kept in this tab only and sent with the request.';
+/** what the status line says, kept as a function so that the language switch says it again in the new language */
+let lastSaid: (() => void) | null = null;
 
 function setState(s: ViewState): void {
   parts.root.dataset.state = s;
   parts.draft.disabled = s === 'drafting' || s === 'loading';
 }
 
-function say(kind: 'info' | 'error', message: string, code?: string): void {
+function say(kind: 'info' | 'error', message: string | (() => string), code?: string): void {
+  const text = typeof message === 'string' ? () => message : message;
+  lastSaid = () => sayNow(kind, text(), code);
+  lastSaid();
+}
+
+function sayNow(kind: 'info' | 'error', message: string, code?: string): void {
   clear(parts.status);
   parts.status.dataset.kind = kind;
   parts.status.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   parts.status.append(h('span', { text: message }), code ? h('span', { class: 'toast-code', text: code }) : '');
 }
 
-function fail(what: string, e: unknown, retry: () => Promise<void>, back: ViewState): void {
+function fail(what: 'aa.draftFailed' | 'aa.loadFailed', e: unknown, retry: () => Promise<void>, back: ViewState): void {
   const { message, code } = errorParts(e);
   setState(back);
   if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
     pending = retry;
-    say('error', `${what}: this needs an editor key (${message}). Paste one in the key dialog; the request is sent again when you save it.`, code);
-    openKeyDialog(EDITOR_KEY_NEEDED);
+    say('error', () => t('aa.needsKey', { what: t(what), message }), code);
+    openKeyDialog(t('aa.keyNeeded'));
     return;
   }
-  say('error', `${what}: ${message}`, code);
+  say('error', () => t('aa.failed', { what: t(what), message }), code);
 }
 
-function metaInput(): ArticleMetaInput | string {
+function metaInput(): ArticleMetaInput | (() => string) {
   const meta: ArticleMetaInput = {};
   for (const k of ['id', 'title', 'publishedOn', 'publisher'] as const) {
     const v = parts[k].value.trim();
     if (v) meta[k] = v;
   }
-  if (meta.publishedOn && !/^\d{4}-\d{2}(-\d{2})?$/u.test(meta.publishedOn)) return `Published on must be YYYY-MM-DD or YYYY-MM, not “${meta.publishedOn}”.`;
-  if (meta.id && !/^[A-Za-z0-9._:-]{1,200}$/u.test(meta.id)) return 'The article id may have 1-200 of A-Z a-z 0-9 . _ : - only.';
+  const date = meta.publishedOn;
+  if (date && !/^\d{4}-\d{2}(-\d{2})?$/u.test(date)) return () => t('aa.badDate', { value: date });
+  if (meta.id && !/^[A-Za-z0-9._:-]{1,200}$/u.test(meta.id)) return () => t('aa.badId');
   return meta;
 }
 
 async function draftNow(): Promise<void> {
   const text = parts.text.value;
   if (!text.trim()) {
-    say('error', 'Paste the article’s text or open a text file first.');
+    say('error', () => t('aa.noText'));
     return;
   }
   const meta = metaInput();
-  if (typeof meta === 'string') {
+  if (typeof meta === 'function') {
     say('error', meta);
     return;
   }
   setState('drafting');
-  say('info', 'Drafting…');
+  say('info', () => t('aa.drafting'));
   try {
     const r = (await extractDraft(text, meta)).data.extractArticle;
     doc = r.document;
+    loaded = null;
     history = [];
     serverProblems = r.problems;
     warnings = r.warnings;
     setState('review');
     const n = (x: unknown[] | undefined) => x?.length ?? 0;
-    say('info', `Drafted ${n(doc.entities)} entities, ${n(doc.events)} events, ${n(doc.relations)} positions and relations, ${n(doc.figures)} figures; ${r.unsure} marked unsure. Correct what is wrong, then Load.`);
+    const counts = { entities: n(doc.entities), events: n(doc.events), relations: n(doc.relations), figures: n(doc.figures), unsure: r.unsure };
+    say('info', () => t('aa.drafted', counts));
     render();
   } catch (e) {
-    fail('Could not draft the article', e, draftNow, doc ? 'review' : 'input');
+    fail('aa.draftFailed', e, draftNow, doc ? 'review' : 'input');
   }
 }
 
+const STATUS_WORDS: Record<string, 'aa.stCreated' | 'aa.stUpdated' | 'aa.stUnchanged'> = { created: 'aa.stCreated', updated: 'aa.stUpdated', unchanged: 'aa.stUnchanged' };
+const statusWord = (status: string): string => (STATUS_WORDS[status.toLowerCase()] ? t(STATUS_WORDS[status.toLowerCase()]) : status.toLowerCase());
+
 function loadedSummary(r: IngestData['ingestArticle']): HTMLElement {
   const c = r.counts;
-  const what = c ? `${c.entities} entities (${c.entitiesCreated} new), ${c.events} events, ${c.participations} participations, ${c.relations} relations, ${c.figures} figures` : 'nothing changed';
+  const what = c
+    ? t('aa.loadedCounts', { entities: c.entities, created: c.entitiesCreated, events: c.events, participations: c.participations, relations: c.relations, figures: c.figures })
+    : t('aa.nothingChanged');
   const names = (doc?.entities ?? []).filter((e) => e.type !== 'Place').slice(0, 12);
   return h('section', { class: 'aa-loaded card', dataset: { status: r.status } },
-    h('h3', { text: `Loaded ${r.articleId ?? ''}: ${r.status.toLowerCase()}` }),
+    h('h3', { text: t('aa.loadedTitle', { id: r.articleId ?? '', status: statusWord(r.status) }) }),
     h('p', { text: what }),
-    h('p', { class: 'muted', text: 'Find what it added in the graph:' }),
+    h('p', { class: 'muted', text: t('aa.findHint') }),
     h('div', { class: 'aa-find' }, ...names.map((e) => h('button', { class: 'btn btn-sm', attrs: { type: 'button', 'data-action': 'find' }, text: e.name, on: { click: () => findInGraph(e.name) } }))));
 }
 
@@ -116,34 +134,35 @@ async function loadNow(): Promise<void> {
   if (!doc) return;
   const local = D.draftProblems(doc);
   if (local.length) {
-    say('error', `The draft has ${local.length} problem${local.length === 1 ? '' : 's'} (listed above the text): correct them before loading.`);
+    say('error', () => tn(local.length, 'aa.localProblem', 'aa.localProblems'));
     render();
     return;
   }
   setState('loading');
-  say('info', 'Loading into the graph…');
+  say('info', () => t('aa.loading'));
   try {
     const r = (await ingestDraft(doc)).data.ingestArticle;
     if (r.status.toUpperCase() === 'REJECTED') {
       serverProblems = r.problems;
       setState('rejected');
-      say('error', `The graph refused the article (${r.problems.length} problem${r.problems.length === 1 ? '' : 's'}, listed above the text); nothing was written.`);
+      say('error', () => tn(r.problems.length, 'aa.refusedOne', 'aa.refusedMany'));
       render();
       return;
     }
     serverProblems = [];
     setState('loaded');
-    say('info', `Loaded: ${r.status.toLowerCase()}.`);
+    say('info', () => t('aa.loaded', { status: statusWord(r.status) }));
+    loaded = r;
     render();
-    parts.review.prepend(loadedSummary(r));
   } catch (e) {
-    fail('Could not load the article', e, loadNow, 'review');
+    fail('aa.loadFailed', e, loadNow, 'review');
   }
 }
 
-function apply(next: D.DraftDoc, message?: string): void {
+function apply(next: D.DraftDoc, message?: () => string): void {
   if (doc) history.push(doc);
   doc = next;
+  loaded = null;
   // the server's problems were about the document before this change; Load checks again
   serverProblems = [];
   setState('review');
@@ -171,24 +190,25 @@ const actions: ReviewActions = {
   changeEventType: (key, type) => attempt(() => apply(D.changeEventType(doc!, key, type))),
   merge: (keep, merge) => attempt(() => {
     const names = [merge, keep].map((k) => doc!.entities.find((e) => e.key === k)?.name);
-    apply(D.mergeEntities(doc!, keep, merge), `Merged ${names[0]} into ${names[1]}.`);
+    apply(D.mergeEntities(doc!, keep, merge), () => t('aa.merged', { from: names[0] ?? merge, into: names[1] ?? keep }));
   }),
-  link: (key, id, name) => attempt(() => apply(D.linkEntity(doc!, key, id), id ? `Linked to ${name ?? id} (${id}): loading adds to that entity.` : 'Unlinked.')),
+  link: (key, id, name) => attempt(() => apply(D.linkEntity(doc!, key, id), () => (id ? t('aa.linked', { name: name ?? id, id }) : t('aa.unlinked')))),
   dropEntity: (key) => attempt(() => {
-    const name = doc!.entities.find((e) => e.key === key)?.name;
+    const name = doc!.entities.find((e) => e.key === key)?.name ?? key;
     const r = D.dropEntity(doc!, key);
-    apply(r.doc, `Dropped ${name}${r.alsoDropped ? ` and ${r.alsoDropped} fact${r.alsoDropped === 1 ? '' : 's'} naming it` : ''}.`);
+    apply(r.doc, () => (r.alsoDropped ? tn(r.alsoDropped, 'aa.droppedWithOne', 'aa.droppedWithMany', { name }) : t('aa.dropped', { name })));
   }),
-  dropEvent: (key) => attempt(() => apply(D.dropEvent(doc!, key), 'Dropped the event.')),
+  dropEvent: (key) => attempt(() => apply(D.dropEvent(doc!, key), () => t('aa.droppedEvent'))),
   dropParticipant: (ev, i) => attempt(() => apply(D.dropParticipant(doc!, ev, i))),
-  dropRelation: (i) => attempt(() => apply(D.dropRelation(doc!, i), 'Dropped the relation.')),
-  dropFigure: (i) => attempt(() => apply(D.dropFigure(doc!, i), 'Dropped the figure.')),
+  dropRelation: (i) => attempt(() => apply(D.dropRelation(doc!, i), () => t('aa.droppedRelation'))),
+  dropFigure: (i) => attempt(() => apply(D.dropFigure(doc!, i), () => t('aa.droppedFigure'))),
   focus: focusMarks,
 };
 
 function articleFields(d: D.DraftDoc): HTMLElement {
-  const input = (label: string, key: 'id' | 'title' | 'publishedOn') => {
-    const i = h('input', { attrs: { type: 'text', 'aria-label': `Draft article ${label}`, 'data-field': key, spellcheck: 'false' } });
+  const input = (labelKey: 'aa.metaId' | 'aa.metaTitle' | 'aa.metaPublished', key: 'id' | 'title' | 'publishedOn') => {
+    const label = t(labelKey);
+    const i = h('input', { attrs: { type: 'text', 'aria-label': t('aa.metaAria', { label }), 'data-field': key, spellcheck: 'false' } });
     i.value = d.article[key] ?? '';
     // change fires on blur, often on the way to pressing Load: the document changes, the page is not redrawn under the click
     i.addEventListener('change', () => {
@@ -204,16 +224,16 @@ function articleFields(d: D.DraftDoc): HTMLElement {
     });
     return h('label', { class: 'aa-field' }, h('span', { text: label }), i);
   };
-  return h('div', { class: 'aa-meta' }, input('id', 'id'), input('title', 'title'), input('published on', 'publishedOn'));
+  return h('div', { class: 'aa-meta' }, input('aa.metaId', 'id'), input('aa.metaTitle', 'title'), input('aa.metaPublished', 'publishedOn'));
 }
 
 function toolbar(d: D.DraftDoc): HTMLElement {
   const unsure = D.unsureCount(d);
   return h('div', { class: 'aa-toolbar' },
-    h('span', { class: 'aa-summary', text: `${d.entities.length} entities · ${d.events?.length ?? 0} events · ${d.relations?.length ?? 0} relations · ${d.figures?.length ?? 0} figures · ${unsure} unsure` }),
-    h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'undo' }, text: 'Undo', on: { click: undo } }),
-    h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'restart' }, text: 'Start over', on: { click: restart } }),
-    h('button', { class: 'btn btn-primary', attrs: { type: 'button', id: 'aa-load' }, text: 'Load into the graph', on: { click: () => void loadNow() } }));
+    h('span', { class: 'aa-summary', text: t('aa.summary', { entities: d.entities.length, events: d.events?.length ?? 0, relations: d.relations?.length ?? 0, figures: d.figures?.length ?? 0, unsure }) }),
+    h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'undo' }, text: t('aa.undo'), on: { click: undo } }),
+    h('button', { class: 'btn', attrs: { type: 'button', 'data-action': 'restart' }, text: t('aa.restart'), on: { click: restart } }),
+    h('button', { class: 'btn btn-primary', attrs: { type: 'button', id: 'aa-load' }, text: t('aa.load'), on: { click: () => void loadNow() } }));
 }
 
 function problemsNow(): D.Problem[] {
@@ -250,6 +270,7 @@ function render(): void {
   );
   const b = undoButton();
   if (b) b.disabled = history.length === 0;
+  if (loaded) parts.review.prepend(loadedSummary(loaded));
   const after = parts.review.querySelector('.aa-lists');
   if (after) after.scrollTop = scroll;
 }
@@ -260,12 +281,14 @@ function undo(): void {
   doc = prev;
   serverProblems = [];
   setState('review');
-  say('info', 'Undone.');
+  loaded = null;
+  say('info', () => t('aa.undone'));
   render();
 }
 
 function restart(): void {
   doc = null;
+  loaded = null;
   history = [];
   serverProblems = [];
   warnings = [];
@@ -290,11 +313,12 @@ async function readFile(): Promise<void> {
   try {
     parts.text.value = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    say('error', `${f.name} is not UTF-8 text: save it as UTF-8 plain text and open it again.`);
+    say('error', () => t('aa.notUtf8', { file: f.name }));
     return;
   }
   if (!parts.id.value.trim()) parts.id.value = idFromFileName(f.name);
-  say('info', `Opened ${f.name} (${parts.text.value.length} characters). Press Draft.`);
+  const n = parts.text.value.length;
+  say('info', () => t('aa.opened', { file: f.name, n }));
 }
 
 export function installAddArticle(): void {
@@ -310,6 +334,11 @@ export function installAddArticle(): void {
     void draftNow();
   });
   parts.file.addEventListener('change', () => void readFile());
+  // the fixed words are translated by translatePage (data-i18n); what was drawn from the draft is drawn again
+  onChange('lang', () => {
+    render();
+    lastSaid?.();
+  });
   onChange('access', () => {
     if (!pending || !getApiKey()) return;
     const retry = pending;

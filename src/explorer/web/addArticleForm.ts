@@ -3,6 +3,7 @@
  * (paste or open a text file; id, title, date, publisher) and the review area the draft is drawn into.
  */
 import { h } from './dom';
+import { t, type StringKey } from './i18n';
 
 export interface AddArticleParts {
   root: HTMLElement;
@@ -20,38 +21,46 @@ export interface AddArticleParts {
   review: HTMLElement;
 }
 
-function field(label: string, input: HTMLInputElement): HTMLElement {
-  return h('label', { class: 'aa-field' }, h('span', { text: label }), input);
+/** Fixed words carry their string key (`data-i18n…`): the language switch translates them with the rest of the page. */
+function field(label: StringKey, input: HTMLInputElement): HTMLElement {
+  return h('label', { class: 'aa-field' }, h('span', { text: t(label), dataset: { i18n: label } }), input);
 }
 
-const textInput = (name: string, placeholder = '') =>
-  h('input', { attrs: { type: 'text', name, placeholder, autocomplete: 'off', spellcheck: 'false' } });
+const textInput = (name: string, placeholder?: StringKey) =>
+  h('input', {
+    attrs: { type: 'text', name, placeholder: placeholder ? t(placeholder) : '', autocomplete: 'off', spellcheck: 'false' },
+    dataset: placeholder ? { i18nPlaceholder: placeholder } : {},
+  });
 
 export function buildAddArticle(root: HTMLElement): AddArticleParts {
-  const close = h('button', { class: 'btn', attrs: { type: 'button', 'aria-label': 'Close Add article' }, text: 'Close' });
-  const text = h('textarea', { attrs: { id: 'aa-text', name: 'text', rows: '14', spellcheck: 'false', placeholder: '粘贴新闻稿全文… Paste the article’s plain text here, or open a .txt file.' } });
-  const file = h('input', { attrs: { type: 'file', accept: '.txt,text/plain', 'aria-label': 'Open a text file' } });
-  const id = textInput('id', 'from the text when empty');
-  const title = textInput('title', 'its first line when empty');
-  const publishedOn = textInput('publishedOn', 'YYYY-MM-DD');
-  const publisher = textInput('publisher', 'e.g. 高邮经济开发区');
-  const draft = h('button', { class: 'btn btn-primary', attrs: { type: 'submit', id: 'aa-draft' }, text: 'Draft' });
+  const close = h('button', { class: 'btn', attrs: { type: 'button', 'aria-label': t('aa.closeAria') }, dataset: { i18n: 'aa.close', i18nAriaLabel: 'aa.closeAria' }, text: t('aa.close') });
+  const text = h('textarea', {
+    attrs: { id: 'aa-text', name: 'text', rows: '14', spellcheck: 'false', placeholder: t('aa.textPlaceholder') },
+    dataset: { i18nPlaceholder: 'aa.textPlaceholder' },
+  });
+  const file = h('input', { attrs: { type: 'file', accept: '.txt,text/plain', 'aria-label': t('aa.openFileAria') }, dataset: { i18nAriaLabel: 'aa.openFileAria' } });
+  const id = textInput('id', 'aa.idPlaceholder');
+  const title = textInput('title', 'aa.titlePlaceholder');
+  const publishedOn = textInput('publishedOn');
+  publishedOn.placeholder = 'YYYY-MM-DD';
+  const publisher = textInput('publisher', 'aa.publisherPlaceholder');
+  const draft = h('button', { class: 'btn btn-primary', attrs: { type: 'submit', id: 'aa-draft' }, dataset: { i18n: 'aa.draft' }, text: t('aa.draft') });
   const status = h('div', { class: 'aa-status', attrs: { role: 'status', 'aria-live': 'polite' } });
   const form = h(
     'form',
     { class: 'aa-form card', attrs: { novalidate: true } },
-    h('h3', { text: 'The article' }),
-    h('p', { class: 'hint', text: 'The extractor drafts people, organisations, places, events and figures from the text, each with its sentence; nothing is written until you press Load.' }),
+    h('h3', { text: t('aa.formTitle'), dataset: { i18n: 'aa.formTitle' } }),
+    h('p', { class: 'hint', text: t('aa.formHint'), dataset: { i18n: 'aa.formHint' } }),
     text,
-    h('div', { class: 'aa-file' }, h('span', { class: 'muted', text: 'or open a file: ' }), file),
-    h('div', { class: 'aa-meta' }, field('Article id', id), field('Title', title), field('Published on', publishedOn), field('Publisher', publisher)),
+    h('div', { class: 'aa-file' }, h('span', { class: 'muted', text: t('aa.orOpen'), dataset: { i18n: 'aa.orOpen' } }), file),
+    h('div', { class: 'aa-meta' }, field('aa.fieldId', id), field('aa.fieldTitle', title), field('aa.fieldPublished', publishedOn), field('aa.fieldPublisher', publisher)),
     h('div', { class: 'row end' }, draft),
   );
   const review = h('div', { class: 'aa-review', attrs: { id: 'aa-review' } });
   root.append(
     h('header', { class: 'aa-head' },
-      h('h2', { attrs: { id: 'add-article-title' }, text: 'Add an article' }),
-      h('span', { class: 'muted', text: 'paste → draft → correct → load' }),
+      h('h2', { attrs: { id: 'add-article-title' }, text: t('aa.heading'), dataset: { i18n: 'aa.heading' } }),
+      h('span', { class: 'muted', text: t('aa.steps'), dataset: { i18n: 'aa.steps' } }),
       close),
     h('div', { class: 'aa-body' }, form, status, review),
   );

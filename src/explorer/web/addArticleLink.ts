@@ -8,6 +8,7 @@ import type { DraftEntity } from './addArticleDraft';
 import { findEntities, type LinkHit } from './addArticleQueries';
 import { clear, debounce, h } from './dom';
 import { errorParts } from './errors';
+import { t, tn, type StringKey } from './i18n';
 
 let current: AbortController | undefined;
 
@@ -23,29 +24,30 @@ async function run(query: string, entity: DraftEntity, list: HTMLElement, status
   current = ctrl;
   clear(list);
   if (!query.trim()) {
-    status.textContent = 'Type a name to search the graph.';
+    status.textContent = t('aa.typeToSearch');
     return;
   }
-  status.textContent = 'Searching…';
+  status.textContent = t('aa.searching');
   try {
     const hits = await findEntities(query.trim(), entity.type, ctrl.signal);
     if (ctrl.signal.aborted) return;
-    status.textContent = hits.length ? `${hits.length} ${entity.type} entit${hits.length === 1 ? 'y' : 'ies'} in the graph:` : `No ${entity.type} in the graph matches “${query.trim()}”.`;
+    const type = t(`type.${entity.type}` as StringKey);
+    status.textContent = hits.length ? tn(hits.length, 'aa.hitsOne', 'aa.hitsMany', { type }) : t('aa.noHits', { type, q: query.trim() });
     for (const hit of hits) list.appendChild(hitItem(hit, pick));
   } catch (e) {
     if (isAbort(e)) return;
     const { message, code } = errorParts(e);
-    status.textContent = `The search failed: ${message} (${code})`;
+    status.textContent = t('aa.searchFailed', { message, code: code ?? '' });
   }
 }
 
 /** Opens the search under an entity's row (in `area`); `pick` gets the chosen graph entity. */
 export function openLinkSearch(area: HTMLElement, entity: DraftEntity, pick: (id: string, name: string) => void): void {
   clear(area);
-  const input = h('input', { attrs: { type: 'search', 'aria-label': `Search the graph for ${entity.name}`, autocomplete: 'off', spellcheck: 'false', 'data-role': 'link-query' } });
+  const input = h('input', { attrs: { type: 'search', 'aria-label': t('aa.searchAria', { name: entity.name }), autocomplete: 'off', spellcheck: 'false', 'data-role': 'link-query' } });
   input.value = entity.name;
   const status = h('div', { class: 'aa-link-status muted', attrs: { role: 'status', 'aria-live': 'polite' } });
-  const list = h('ul', { class: 'aa-hits', attrs: { 'aria-label': 'Graph entities' } });
+  const list = h('ul', { class: 'aa-hits', attrs: { 'aria-label': t('aa.hitsAria') } });
   const close = () => {
     current?.abort();
     clear(area);
@@ -56,7 +58,7 @@ export function openLinkSearch(area: HTMLElement, entity: DraftEntity, pick: (id
     if (e.key === 'Escape') close();
   });
   area.append(
-    h('div', { class: 'aa-link-box' }, input, h('button', { class: 'btn btn-sm', attrs: { type: 'button' }, text: 'Cancel', on: { click: close } })),
+    h('div', { class: 'aa-link-box' }, input, h('button', { class: 'btn btn-sm', attrs: { type: 'button' }, text: t('aa.cancel'), on: { click: close } })),
     status,
     list,
   );

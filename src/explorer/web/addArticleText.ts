@@ -6,12 +6,17 @@
 import { problemTarget, type DraftDoc, type Problem } from './addArticleDraft';
 import { draftSpans, segments } from './addArticleSpans';
 import { h } from './dom';
+import { t, tn, type StringKey } from './i18n';
 import { lookOf } from './theme';
 
-const FIGURE_LOOK = { color: '#0ea5e9', border: '#0369a1', label: 'Figure' };
+const FIGURE_LOOK = { color: '#0ea5e9', border: '#0369a1' };
+const TYPE_KEYS = new Set(['Person', 'Organization', 'Village', 'Place', 'Project']);
 
+/** A mark's colours and its type's name in the interface language. */
 function lookFor(type: string): { color: string; border: string; label: string } {
-  return type === 'Figure' ? FIGURE_LOOK : lookOf(type);
+  if (type === 'Figure') return { ...FIGURE_LOOK, label: t('aa.figure') };
+  const look = lookOf(type);
+  return { color: look.color, border: look.border, label: TYPE_KEYS.has(type) ? t(`type.${type}` as StringKey) : t('type.Other') };
 }
 
 /** Scrolls the lists to the row of `ref` (an entity key or `figure:<i>`) and flashes it. */
@@ -46,7 +51,7 @@ export function markedText(text: string, doc: DraftDoc, container: HTMLElement):
     const s = seg.span;
     body.appendChild(h('mark', {
       class: `aa-mark${s.unsure ? ' aa-mark-unsure' : ''}`,
-      attrs: { style: `--mark:${look.color};--mark-border:${look.border}`, title: `${look.label}${s.unsure ? ' (unsure)' : ''}`, tabindex: '0' },
+      attrs: { style: `--mark:${look.color};--mark-border:${look.border}`, title: s.unsure ? t('aa.markUnsure', { label: look.label }) : look.label, tabindex: '0' },
       dataset: { ref: s.ref, type: s.type },
       text: seg.text,
       on: { click: () => showRow(container, s.ref), keydown: (e) => e.key === 'Enter' && showRow(container, s.ref) },
@@ -55,8 +60,8 @@ export function markedText(text: string, doc: DraftDoc, container: HTMLElement):
   const legend = h('div', { class: 'aa-legend' }, ...[...counts].map(([type, n]) => {
     const look = lookFor(type);
     return h('span', { class: 'aa-legend-item', dataset: { type } }, h('span', { class: 'aa-swatch', attrs: { style: `background:${look.color};border-color:${look.border}` } }), `${look.label} ${n}`);
-  }), h('span', { class: 'aa-legend-item' }, h('span', { class: 'aa-swatch aa-swatch-unsure' }), 'unsure'));
-  return h('section', { class: 'aa-text-pane card', attrs: { 'aria-label': 'The text with what was recognised' } }, h('h3', { text: 'Recognised in the text' }), legend, body);
+  }), h('span', { class: 'aa-legend-item' }, h('span', { class: 'aa-swatch aa-swatch-unsure' }), t('aa.unsureWord')));
+  return h('section', { class: 'aa-text-pane card', attrs: { 'aria-label': t('aa.textAria') } }, h('h3', { text: t('aa.recognised') }), legend, body);
 }
 
 /** The problems and the extractor's warnings; empty when there are none. */
@@ -65,11 +70,11 @@ export function problemsBox(problems: Problem[], warnings: string[], container: 
   return h(
     'section',
     { class: 'aa-problems', attrs: { role: problems.length ? 'alert' : 'status' }, dataset: { problems: String(problems.length) } },
-    problems.length ? h('h3', { text: `${problems.length} problem${problems.length === 1 ? '' : 's'}: the graph would refuse the article as it stands` }) : null,
+    problems.length ? h('h3', { text: tn(problems.length, 'aa.problemsOne', 'aa.problemsMany') }) : null,
     problems.length
       ? h('ul', null, ...problems.map((p) => h('li', { dataset: { path: p.path } },
-        h('button', { class: 'btn-link aa-path', attrs: { type: 'button', title: 'Show the item' }, text: p.path, on: { click: () => showItem(container, p.path) } }), ` ${p.message}`)))
+        h('button', { class: 'btn-link aa-path', attrs: { type: 'button', title: t('aa.showItem') }, text: p.path, on: { click: () => showItem(container, p.path) } }), ` ${p.message}`)))
       : null,
-    warnings.length ? h('div', { class: 'aa-warnings' }, h('h3', { text: 'The extractor noticed' }), h('ul', null, ...warnings.map((w) => h('li', { text: w })))) : null,
+    warnings.length ? h('div', { class: 'aa-warnings' }, h('h3', { text: t('aa.noticed') }), h('ul', null, ...warnings.map((w) => h('li', { text: w })))) : null,
   );
 }
