@@ -2,7 +2,7 @@
  * Rules of the genre, each from an invented sentence (not from the eval articles): where a name starts, and the
  * shapes of organisations, events and projects that newsletters write.
  */
-import { extractArticle } from '../src/extract';
+import { extractArticle, Gazetteer } from '../src/extract';
 import { validateDocument } from '../src/ingest';
 
 const meta = { publishedOn: '2025-04-30', publisher: '清河经济开发区' };
@@ -105,5 +105,17 @@ describe('kg extract: one body under two names, and the company of a branch', ()
     const names = orgs('5月21日，苏州禾康医疗器械有限公司清河分公司揭牌。江苏远帆新材料有限公司母公司远帆集团出席。');
     expect(names).toEqual(expect.arrayContaining(['苏州禾康医疗器械有限公司清河分公司', '苏州禾康医疗器械有限公司', '远帆集团']));
     expect(names.filter((n) => n.endsWith('母公司'))).toEqual([]);
+  });
+});
+
+describe('kg extract: the graph as a gazetteer, looked up by index', () => {
+  test('when the graph knows a two-character trade name and a person named without a title, then the text links both and nothing else of the graph', () => {
+    const gazetteer = new Gazetteer([
+      { id: 'org:dongrun', type: 'Organization', name: '东润', kind: 'Company', aliases: [] },
+      { id: 'person:zhou-qiming', type: 'Person', name: '周启明', aliases: [] },
+      { id: 'person:not-named', type: 'Person', name: '钱多多', aliases: [] },
+    ]);
+    const doc = extractArticle('5月22日，周启明到开发区调研，察看了东润电池车间。', meta, { gazetteer }).document;
+    expect(doc.entities.filter((e) => e.id).map((e) => e.id).sort()).toEqual(['org:dongrun', 'person:zhou-qiming']);
   });
 });

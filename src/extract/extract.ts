@@ -184,7 +184,9 @@ export function extractArticle(input: string, meta: ArticleMeta = {}, options: E
   if (year === undefined && /\d{1,2}月/u.test(text)) warnings.push('no year: give --published-on YYYY-MM-DD so that dates like 6月21日 can be dated');
   const run: Run = {
     registry,
-    knownPeople: new Set(gazetteer.entries.filter((e) => e.type === 'Person').map((e) => e.name)),
+    // the graph's people this text names (found through the gazetteer's index): every known person is looked for at
+    // every position of every sentence, so all of a large graph's people would cost seconds per article
+    knownPeople: new Set(gazetteer.scan(text).filter((h) => h.entry.type === 'Person').map((h) => h.text)),
     relations: [],
     figures: [],
     events: { events: [], current: null, year },

@@ -33,19 +33,23 @@ export class Gazetteer {
     return list && list.length === 1 ? list[0] : undefined;
   }
 
-  /** Every place in `s` where a known name or alias starts (names indexed by first character: one pass over s). */
+  /**
+   * Every place in `s` where a known name or alias starts: names indexed by their first two characters (every name
+   * has two or more), so one pass over s checks only the few names starting there, however large the graph.
+   */
   scan(s: string): Array<{ text: string; entry: GazetteerEntry; start: number }> {
     if (!this.byFirst) {
       this.byFirst = new Map();
       for (const n of this.names()) {
-        const list = this.byFirst.get(n.text[0]);
+        const head = n.text.slice(0, 2);
+        const list = this.byFirst.get(head);
         if (list) list.push(n);
-        else this.byFirst.set(n.text[0], [n]);
+        else this.byFirst.set(head, [n]);
       }
     }
     const out: Array<{ text: string; entry: GazetteerEntry; start: number }> = [];
-    for (let i = 0; i < s.length; i++) {
-      const list = this.byFirst.get(s[i]);
+    for (let i = 0; i + 1 < s.length; i++) {
+      const list = this.byFirst.get(s.slice(i, i + 2));
       if (list) for (const n of list) if (s.startsWith(n.text, i)) out.push({ ...n, start: i });
     }
     return out;
