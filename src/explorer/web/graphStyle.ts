@@ -1,8 +1,16 @@
 import type { StylesheetJson } from 'cytoscape';
 import { FONT_STACK, HIGHLIGHT, NODE_TYPES, TYPE_LOOK } from './theme';
 
+/** One rule of the stylesheet; the rules apply in order, a later one winning. */
+type Rule = { selector: string; style: Record<string, unknown> };
+
 /** The cytoscape stylesheet: colour and shape by type, edge labels, selection, paths, date fading. */
 export function graphStyle(): StylesheetJson {
+  return [...nodeRules(), ...edgeRules(), ...detailRules(), ...markRules()] as StylesheetJson;
+}
+
+/** Nodes: the base look, colour and shape by type, cluster nodes, and the filter-and-style classes. */
+function nodeRules(): Rule[] {
   const byType = NODE_TYPES.map((t) => ({
     selector: `node[type = "${t}"]`,
     style: {
@@ -61,6 +69,12 @@ export function graphStyle(): StylesheetJson {
     { selector: 'node.pinned', style: { 'border-width': 2.5 } },
     { selector: 'node.expanded', style: { 'border-style': 'double', 'border-width': 4 } },
     { selector: 'node.held', style: { 'outline-width': 3, 'outline-color': '#0f172a', 'outline-offset': 3, 'outline-style': 'dotted' } },
+  ];
+}
+
+/** Edges: the base look (labels hidden until labels.ts shows them), by kind, hover. */
+function edgeRules(): Rule[] {
+  return [
     {
       selector: 'edge',
       style: {
@@ -89,12 +103,23 @@ export function graphStyle(): StylesheetJson {
     { selector: 'edge[kind = "cluster"]', style: { 'line-style': 'dotted', width: 2, 'line-color': '#94a3b8', 'target-arrow-color': '#94a3b8' } },
     { selector: 'edge.lbl', style: { 'text-opacity': 1 } },
     { selector: 'edge.hover', style: { width: 2.5, 'z-index': 15 } },
-    // level of detail (labels.ts): fewer, larger labels when zoomed out
+  ];
+}
+
+/** Level of detail (labels.ts): fewer, larger labels when zoomed out. */
+function detailRules(): Rule[] {
+  return [
     { selector: 'node.no-label', style: { label: '' } },
     { selector: 'node.fs-m', style: { 'font-size': 15 } },
     { selector: 'node.fs-l', style: { 'font-size': 22 } },
     { selector: 'node.fs-xl', style: { 'font-size': 32, 'text-max-width': '260px' } },
     { selector: 'node.cluster.fs-xl', style: { 'text-max-width': '420px' } },
+  ];
+}
+
+/** Marks over everything else: selection, dimming, date fading, paths, avoided nodes; the canvas itself. */
+function markRules(): Rule[] {
+  return [
     {
       selector: 'node:selected',
       style: {
@@ -123,5 +148,5 @@ export function graphStyle(): StylesheetJson {
     { selector: 'node.path-end', style: { 'border-width': 6 } },
     { selector: 'node.avoided', style: { 'border-style': 'dashed', 'border-color': HIGHLIGHT, 'border-width': 3, 'background-opacity': 0.45 } },
     { selector: 'core', style: { 'active-bg-opacity': 0, 'selection-box-color': '#0ea5e9', 'selection-box-opacity': 0.12, 'selection-box-border-color': '#0284c7' } },
-  ] as StylesheetJson;
+  ];
 }
