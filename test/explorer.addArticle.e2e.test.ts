@@ -9,11 +9,11 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { closeTestDriver, testDatabase, testDriver, wipe } from './support/db';
-import { loadDocuments, openExplorer, shot, SKIP_BROWSER, type ExplorerSession } from './support/explorerBrowser';
+import { testDatabase, testDriver } from './support/db';
+import { shot, SKIP_BROWSER } from './support/explorerBrowser';
+import { SEED_DIR as SEED, useSeededExplorer } from './support/useSeededExplorer';
 import { EDITOR_KEY } from './server.helpers';
 
-const SEED = path.resolve(__dirname, '..', 'seed');
 const TEXT: string = JSON.parse(fs.readFileSync(path.join(SEED, 'gaoyou-edz-newsletter-2023-06.json'), 'utf8')).article.text;
 const ARTICLE_ID = 'gaoyou-2023-06-reviewed';
 
@@ -33,22 +33,9 @@ async function entityRows(p: Page): Promise<{ key: string; type: string; name: s
 }
 
 describeBrowser('adding an article in the explorer', () => {
-  let s: ExplorerSession;
-
-  beforeAll(async () => {
-    await wipe();
-    await loadDocuments([SEED]);
-    // loading a whole newsletter is one write transaction: on a busy shared machine it may take longer than the default 15 s
-    s = await openExplorer({ env: { KG_TX_TIMEOUT_MS: '180000' } });
-    await s.page.goto(`${s.server.base}/`);
-    await s.page.waitForSelector('body[data-ready="true"]');
-  }, 900_000);
-
-  afterAll(async () => {
-    await s?.close();
-    await wipe();
-    await closeTestDriver();
-  });
+  // loading a whole newsletter is one write transaction: on a busy shared machine it may take longer than the default 15 s
+  // (console problems are not checked here: the scenarios provoke refusals on purpose)
+  const s = useSeededExplorer({ open: { env: { KG_TX_TIMEOUT_MS: '180000' } }, checkProblems: false });
 
   it('drafts the pasted seed article once an editor key is given, with names and numbers marked and listed by type', async () => {
     const { page } = s;

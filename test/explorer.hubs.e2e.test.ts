@@ -8,9 +8,8 @@
  * larger, the most connected first), the full name of a shortened label shows on hover, edge labels on
  * hover. Screenshots in test-artifacts/explorer/hub-*.png.
  */
-import * as path from 'path';
-import { closeTestDriver, wipe } from './support/db';
-import { clickNode, drawnNodes, loadDocuments, openExplorer, searchAndPick, settle, shot, SKIP_BROWSER, type ExplorerSession } from './support/explorerBrowser';
+import { clickNode, drawnNodes, searchAndPick, settle, shot, SKIP_BROWSER } from './support/explorerBrowser';
+import { useSeededExplorer } from './support/useSeededExplorer';
 
 const HUB = 'org:hub-zone';
 const HUB_NAME = '枢纽经济开发区';
@@ -64,24 +63,8 @@ interface ClusterInfo {
 }
 
 describeBrowser('a hub of 2 000 neighbours in the explorer', () => {
-  let s: ExplorerSession;
+  const s = useSeededExplorer({ docs: hubDocuments() });
   const clusters = (): Promise<ClusterInfo[]> => s.page.evaluate(() => (window as any).__explorer.clusters());
-
-  beforeAll(async () => {
-    await wipe();
-    await loadDocuments([path.resolve(__dirname, '..', 'seed')], hubDocuments());
-    s = await openExplorer();
-    await s.page.goto(`${s.server.base}/`);
-    await s.page.waitForSelector('body[data-ready="true"]');
-  }, 900_000);
-
-  afterAll(async () => {
-    await s?.close();
-    await wipe();
-    await closeTestDriver();
-  });
-
-  afterEach(() => expect(s.problems).toEqual([]));
 
   it('when the zone is expanded, its neighbours come as groups by type and relation, with counts', async () => {
     const { page } = s;

@@ -4,10 +4,9 @@
  * the panel, the legend, edge labels) and the choice is remembered across reloads. Data stays as it is.
  * Screenshots in test-artifacts/explorer/lang-*.png.
  */
-import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { closeTestDriver, wipe } from './support/db';
-import { loadDocuments, openExplorer, searchAndPick, settle, shot, SKIP_BROWSER, type ExplorerSession } from './support/explorerBrowser';
+import { searchAndPick, settle, shot, SKIP_BROWSER } from './support/explorerBrowser';
+import { useSeededExplorer } from './support/useSeededExplorer';
 
 const JIN_FENG = 'person:jin-feng';
 const UNIVERSITY = 'org:jiangnan-university';
@@ -32,21 +31,8 @@ async function looks(page: Page) {
 }
 
 describeBrowser('the interface language', () => {
-  let s: ExplorerSession;
-
-  beforeAll(async () => {
-    await wipe();
-    await loadDocuments([path.resolve(__dirname, '..', 'seed')]);
-    s = await openExplorer({ locale: 'zh-CN' });
-  }, 900_000);
-
-  afterAll(async () => {
-    await s?.close();
-    await wipe();
-    await closeTestDriver();
-  });
-
-  afterEach(() => expect(s.problems).toEqual([]));
+  // the page is opened by the first test, to see what a zh browser gets first
+  const s = useSeededExplorer({ open: { locale: 'zh-CN' }, goto: false });
 
   it('is Chinese for a zh browser; the switch turns every part of the page to English, and a reload keeps it', async () => {
     const { page } = s;

@@ -7,8 +7,8 @@
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { closeTestDriver, wipe } from './support/db';
-import { ARTIFACTS, clickNode, loadDocuments, openExplorer, searchAndPick, settle, shot, SKIP_BROWSER, type ExplorerSession } from './support/explorerBrowser';
+import { ARTIFACTS, clickNode, searchAndPick, settle, shot, SKIP_BROWSER } from './support/explorerBrowser';
+import { useSeededExplorer } from './support/useSeededExplorer';
 
 const JIN_FENG = 'person:jin-feng';
 const XU_JIAN = 'person:xu-jian';
@@ -34,23 +34,7 @@ jest.setTimeout(180_000);
 const describeBrowser = SKIP_BROWSER ? describe.skip : describe;
 
 describeBrowser('the article reader', () => {
-  let s: ExplorerSession;
-
-  beforeAll(async () => {
-    await wipe();
-    await loadDocuments([path.resolve(__dirname, '..', 'seed')], [hostileArticle]);
-    s = await openExplorer();
-    await s.page.goto(`${s.server.base}/`);
-    await s.page.waitForSelector('body[data-ready="true"]');
-  }, 900_000);
-
-  afterAll(async () => {
-    await s?.close();
-    await wipe();
-    await closeTestDriver();
-  });
-
-  afterEach(() => expect(s.problems).toEqual([]));
+  const s = useSeededExplorer({ docs: [hostileArticle] });
 
   it('opens at the sentence behind a fact, with the evidence of the facts on the canvas marked', async () => {
     const { page } = s;

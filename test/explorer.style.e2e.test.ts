@@ -3,10 +3,9 @@
  * type, kind, a property's value and degree; sized by degree or by the articles mentioning them; coloured by
  * kind; all of it in the link. Screenshots in test-artifacts/explorer/style-*.png.
  */
-import * as path from 'path';
 import type { Page } from 'playwright-core';
-import { closeTestDriver, wipe } from './support/db';
-import { clickNode, loadDocuments, openExplorer, searchAndPick, settle, shot, SKIP_BROWSER, type ExplorerSession } from './support/explorerBrowser';
+import { clickNode, searchAndPick, settle, shot, SKIP_BROWSER } from './support/explorerBrowser';
+import { useSeededExplorer } from './support/useSeededExplorer';
 
 const JIN_FENG = 'person:jin-feng';
 
@@ -29,29 +28,16 @@ const degree = (es: { source: string; target: string }[], id: string) => es.filt
 const applied = (page: Page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 describeBrowser('filter and style the canvas', () => {
-  let s: ExplorerSession;
-
-  beforeAll(async () => {
-    await wipe();
-    await loadDocuments([path.resolve(__dirname, '..', 'seed')]);
-    s = await openExplorer();
-    await s.page.goto(`${s.server.base}/`);
-    await s.page.waitForSelector('body[data-ready="true"]');
-    await searchAndPick(s.page, '金锋', JIN_FENG);
-    // two steps: the people and organisations at 金锋's events too
-    await s.page.selectOption('#depth', '2');
-    await clickNode(s.page, JIN_FENG, 'dblclick');
-    await s.page.waitForFunction(() => (window as any).__explorer.nodes().length > 8, null, { timeout: 60_000 });
-    await settle(s.page);
-  }, 900_000);
-
-  afterAll(async () => {
-    await s?.close();
-    await wipe();
-    await closeTestDriver();
+  const s = useSeededExplorer({
+    then: async ({ page }) => {
+      await searchAndPick(page, '金锋', JIN_FENG);
+      // two steps: the people and organisations at 金锋's events too
+      await page.selectOption('#depth', '2');
+      await clickNode(page, JIN_FENG, 'dblclick');
+      await page.waitForFunction(() => (window as any).__explorer.nodes().length > 8, null, { timeout: 60_000 });
+      await settle(page);
+    },
   });
-
-  afterEach(() => expect(s.problems).toEqual([]));
 
   it('filters by type, by kind, by a property value and by degree', async () => {
     const { page } = s;
