@@ -3,12 +3,13 @@
  * the seed: the shortest paths between 塔院村 and 江南大学 run through the zone; avoiding the zone (right-click,
  * "Avoid in paths") and asking for longer paths too lists several, shortest first, each step opening to its
  * evidence; the link keeps it all. 江南大学's partners, through its college, are the zone; without its units,
- * none. Screenshots in test-artifacts/explorer/paths-*.png and partners-*.png.
+ * none. Leaving the relation "partner of" and Signing events out in the card, the paths go round them (through the
+ * centre the zone and the college both operate), and the link keeps that too. Screenshots in
+ * test-artifacts/explorer/paths-*.png and partners-*.png.
  */
-import * as path from 'path';
-import { closeTestDriver, wipe } from './support/db';
 import { seedDoc } from './support/seedGraph';
-import { clickNode, drawnNodes, loadDocuments, openExplorer, searchAndPick, settle, shot, SKIP_BROWSER, type ExplorerSession } from './support/explorerBrowser';
+import { clickNode, drawnNodes, searchAndPick, settle, shot, SKIP_BROWSER } from './support/explorerBrowser';
+import { useSeededExplorer } from './support/useSeededExplorer';
 
 const VILLAGE = 'village:tayuan';
 const UNIVERSITY = 'org:jiangnan-university';
@@ -18,27 +19,11 @@ const ZONE = 'org:gaoyou-edz';
 jest.setTimeout(180_000);
 const describeBrowser = SKIP_BROWSER ? describe.skip : describe;
 
-type Found = { length: number; nodes: string[] }[];
+type Found = { length: number; nodes: string[]; kinds: (string | null)[]; edgeTypes: string[] }[];
 
 describeBrowser('paths an analyst can steer, and partners through units', () => {
-  let s: ExplorerSession;
+  const s = useSeededExplorer();
   const found = (): Promise<Found> => s.page.evaluate(() => (window as any).__explorer.paths());
-
-  beforeAll(async () => {
-    await wipe();
-    await loadDocuments([path.resolve(__dirname, '..', 'seed')]);
-    s = await openExplorer();
-    await s.page.goto(`${s.server.base}/`);
-    await s.page.waitForSelector('body[data-ready="true"]');
-  }, 900_000);
-
-  afterAll(async () => {
-    await s?.close();
-    await wipe();
-    await closeTestDriver();
-  });
-
-  afterEach(() => expect(s.problems).toEqual([]));
 
   it('shows 江南大学’s partners through its units (the zone, via its college), and none of its own', async () => {
     const { page } = s;
@@ -136,5 +121,51 @@ describeBrowser('paths an analyst can steer, and partners through units', () => 
     await page.click('#btn-path-clear');
     expect(await page.locator('#path-avoid .avoid-chip').count()).toBe(0);
     expect((await drawnNodes(page)).find((n) => n.id === ZONE)!.classes).not.toContain('avoided');
+  });
+
+  it('leaves a relation type and an event type out of the paths from the card, and the link keeps them', async () => {
+    const { page } = s;
+    await clickNode(page, VILLAGE);
+    await page.click(`#panel[data-node-id="${VILLAGE}"] [data-action="path-from"]`);
+    await clickNode(page, UNIVERSITY);
+    await page.click(`#panel[data-node-id="${UNIVERSITY}"] [data-action="path-to"]`);
+    await page.click('#btn-path');
+    await page.waitForFunction(() => (window as any).__explorer.paths().length > 0, null, { timeout: 30_000 });
+    const before = await found();
+    // the shortest go through the partnership of the zone with the college, or a signing of theirs
+    expect(before.some((p) => p.edgeTypes.includes('PARTNER_OF'))).toBe(true);
+    expect(before.some((p) => p.kinds.includes('Signing'))).toBe(true);
+    await page.click('#path-types > summary');
+    // the chip's label is what a user clicks (the box itself is visually hidden)
+    await page.click('label[for="path-relation-PARTNER_OF"]');
+    await page.click('label[for="path-event-Signing"]');
+    expect(await page.isChecked('#path-relation-PARTNER_OF')).toBe(false);
+    expect(await page.locator('#path-types-count').textContent()).toContain('2');
+    expect(await page.locator('#path-avoid .avoid-type').evaluateAll((xs) => xs.map((x) => (x as HTMLElement).dataset.type))).toEqual(['PARTNER_OF', 'Signing']);
+    await page.click('#btn-path');
+    await page.waitForFunction(() => {
+      const p = (window as any).__explorer.paths();
+      return p.length > 0 && p.every((x: any) => !x.edgeTypes.includes('PARTNER_OF') && !x.kinds.includes('Signing'));
+    }, null, { timeout: 30_000 });
+    await settle(page);
+    const after = await found();
+    // round them: through the centre both operate (OPERATES), the college part of the university
+    expect(after[0].edgeTypes).toContain('OPERATES');
+    await shot(page, 'paths-05-types-left-out');
+    const hash = new URLSearchParams(new URL(page.url()).hash.slice(1));
+    expect([hash.get('ar'), hash.get('ae')]).toEqual(['PARTNER_OF', 'Signing']);
+    const other = await s.context.newPage();
+    s.watch(other);
+    await other.goto(page.url());
+    await other.waitForSelector('body[data-ready="true"]');
+    await other.waitForFunction(() => (window as any).__explorer.paths().length > 0, null, { timeout: 60_000 });
+    const restored = (await other.evaluate(() => (window as any).__explorer.paths())) as Found;
+    expect(restored.every((p) => !p.edgeTypes.includes('PARTNER_OF') && !p.kinds.includes('Signing'))).toBe(true);
+    expect(await other.isChecked('#path-event-Signing')).toBe(false);
+    await other.close();
+    // × on a chip lets the paths use the type again
+    await page.click('#path-avoid .avoid-type[data-type="PARTNER_OF"] .chip-x');
+    expect(await page.isChecked('#path-relation-PARTNER_OF')).toBe(true);
+    expect(await page.locator('#path-avoid .avoid-type').count()).toBe(1);
   });
 });

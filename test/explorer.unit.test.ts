@@ -55,6 +55,8 @@ describe('view state in the URL fragment', () => {
     pathFrom: 'person:xu-jian',
     pathTo: 'person:shi-zhihong',
     avoid: ['org:gaoyou-edz', 'x&y'],
+    avoidRelationTypes: ['PART_OF', 'RELATED_TO'],
+    avoidEventTypes: ['Meeting'],
     allLengths: true,
     from: '2023-06-01',
     to: '2023-06-30',
@@ -78,7 +80,9 @@ describe('view state in the URL fragment', () => {
   });
 
   it('ignores malformed values instead of failing', () => {
-    const v = decodeView('#n=a&n=a&from=2023-02-30&to=junk&dm=evil&et=Person,Bogus&d=9&pf=a', VOCAB);
+    const v = decodeView('#n=a&n=a&from=2023-02-30&to=junk&dm=evil&et=Person,Bogus&d=9&pf=a&ar=PART_OF,DROP_ALL&ae=Bogus', VOCAB);
+    expect(v.avoidRelationTypes).toEqual(['PART_OF']);
+    expect(v.avoidEventTypes).toEqual([]);
     expect(v.nodes).toEqual(['a']);
     expect([v.from, v.to, v.dateMode, v.depth]).toEqual(['', '', 'fade', 1]);
     expect(v.entityTypes).toEqual(['Person']);

@@ -8,7 +8,7 @@ import { enumName, modelWord } from '../../model/enumNames';
 /** Answer fields the page's operations select with a domain enum type (aliases included: `eventType`). */
 const ENUM_FIELDS = new Set(['type', 'kind', 'eventType', 'role', 'roles', 'qualifier']);
 /** Variables of the page's operations typed with a domain enum. */
-const ENUM_VARIABLES = new Set(['entityTypes', 'eventTypes', 'roles']);
+const ENUM_VARIABLES = new Set(['entityTypes', 'eventTypes', 'roles', 'excludeRelationTypes', 'excludeEventTypes']);
 
 function word(v: unknown): unknown {
   return Array.isArray(v) ? v.map(word) : modelWord(v);

@@ -1,11 +1,13 @@
 /**
- * The path card: its two ends, the nodes the paths avoid, whether longer paths count too, the search, and the
- * list of paths found; Clear forgets all of it but the length choice.
+ * The path card: its two ends, the nodes (and, from pathTypes.ts, the relation and event types) the paths avoid,
+ * whether longer paths count too, the search, and the list of paths found; Clear forgets all of it but the length
+ * choice and the types.
  */
 import { clear, h } from './dom';
 import { el } from './elements';
 import { showError, showPartialErrors } from './errors';
 import { pathList, pathSummary, showAllButton } from './pathList';
+import { pathTypeWord, toggleAvoidType, type PathTypeKind } from './pathTypes';
 import * as Q from './queries';
 import { changed, clearPathState, cy, getPath, onChange, setPathSteering, setShownPaths, toggleAvoid, view } from './state';
 import { swatch } from './swatch';
@@ -30,12 +32,24 @@ function renderEnd(target: HTMLElement, id: string | null): void {
   }
 }
 
-/** The avoided nodes as chips, each with a button that allows it again. */
+/** An avoided relation or event type as a chip, with a button that allows it again. */
+function typeChip(kind: PathTypeKind, type: string): HTMLElement {
+  const name = pathTypeWord(kind, type);
+  return h(
+    'span',
+    { class: 'avoid-chip avoid-type', dataset: { pathType: kind, type } },
+    h('span', { class: 'entity-name', text: name }),
+    h('button', { class: 'chip-x', text: '×', attrs: { type: 'button', 'aria-label': t('paths.allowAgain', { name }) }, on: { click: () => toggleAvoidType(kind, type) } }),
+  );
+}
+
+/** The avoided nodes and types as chips, each with a button that allows it again. */
 function renderAvoid(): void {
-  const { avoid } = getPath();
+  const { avoid, avoidRelationTypes, avoidEventTypes } = getPath();
   clear(el.pathAvoid);
-  el.pathAvoid.dataset.count = String(avoid.length);
-  if (avoid.length === 0) return;
+  const count = avoid.length + avoidRelationTypes.length + avoidEventTypes.length;
+  el.pathAvoid.dataset.count = String(count);
+  if (count === 0) return;
   el.pathAvoid.appendChild(h('span', { class: 'muted', text: t('paths.avoiding') }));
   for (const id of avoid) {
     const node = view.node(id);
@@ -49,6 +63,8 @@ function renderAvoid(): void {
       ),
     );
   }
+  for (const type of avoidRelationTypes) el.pathAvoid.appendChild(typeChip('relation', type));
+  for (const type of avoidEventTypes) el.pathAvoid.appendChild(typeChip('event', type));
 }
 
 /** Marks the avoided nodes on the canvas. */
@@ -68,16 +84,17 @@ function render(): void {
 
 export async function showPaths(from: string, to: string): Promise<void> {
   const nameOf = (id: string) => view.node(id)?.label ?? id;
-  const { avoid, allLengths } = getPath();
+  const { avoid, avoidRelationTypes, avoidEventTypes, allLengths } = getPath();
   clear(el.pathResult);
   try {
-    const r = await Q.paths({ from, to, exclude: avoid, allLengths, maxLength: MAX_LENGTH });
+    const r = await Q.paths({ from, to, exclude: avoid, excludeRelationTypes: avoidRelationTypes, excludeEventTypes: avoidEventTypes, allLengths, maxLength: MAX_LENGTH });
     showPartialErrors(t('paths.partly'), r.errors);
     const found = r.data.paths;
     if (found.length === 0) {
       view.clearPaths();
       setShownPaths(null, found);
-      const avoiding = avoid.length ? t('paths.avoidingList', { names: avoid.map(nameOf).join(', ') }) : '';
+      const names = [...avoid.map(nameOf), ...avoidRelationTypes.map((x) => pathTypeWord('relation', x)), ...avoidEventTypes.map((x) => pathTypeWord('event', x))];
+      const avoiding = names.length ? t('paths.avoidingList', { names: names.join(', ') }) : '';
       el.pathResult.appendChild(h('p', { class: 'panel-error', attrs: { role: 'status' }, text: t('paths.none', { max: MAX_LENGTH, a: nameOf(from), b: nameOf(to), avoiding }) }));
       el.pathResult.dataset.count = '0';
       toast('info', t('paths.noneToast'), t('paths.noneToastMsg', { max: MAX_LENGTH, a: nameOf(from), b: nameOf(to), avoiding }));

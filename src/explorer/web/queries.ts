@@ -123,8 +123,8 @@ export interface PathsData {
   paths: FoundPath[];
 }
 
-export const PATHS = `query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!, $first: Int!, $exclude: [ID!], $allLengths: Boolean = false) {
-  paths(from: $from, to: $to, maxLength: $maxLength, first: $first, exclude: $exclude, allLengths: $allLengths) {
+export const PATHS = `query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!, $first: Int!, $exclude: [ID!], $excludeRelationTypes: [RelationType!], $excludeEventTypes: [EventType!], $allLengths: Boolean = false) {
+  paths(from: $from, to: $to, maxLength: $maxLength, first: $first, exclude: $exclude, excludeRelationTypes: $excludeRelationTypes, excludeEventTypes: $excludeEventTypes, allLengths: $allLengths) {
     length
     nodes { ${GRAPH_NODE} }
     edges { ${GRAPH_EDGE} }
@@ -137,15 +137,21 @@ export interface PathsArgs {
   to: string;
   /** ids no path may pass through */
   exclude?: string[];
+  /** relation types (`PART_OF`) no path follows */
+  excludeRelationTypes?: string[];
+  /** event types (`Meeting`) no path passes through */
+  excludeEventTypes?: string[];
   /** several paths, shortest first, not only those of the shortest length */
   allLengths?: boolean;
   maxLength?: number;
   first?: number;
 }
 
+const orNull = (xs: string[] | undefined): string[] | null => (xs?.length ? xs : null);
+
 /** Paths between two nodes: by default the shortest 5; with `allLengths`, the 10 shortest of any length up to 6. */
 export function paths(a: PathsArgs): Promise<GqlResult<PathsData>> {
-  const variables = { from: a.from, to: a.to, maxLength: a.maxLength ?? 6, first: a.first ?? (a.allLengths ? 10 : 5), exclude: a.exclude?.length ? a.exclude : null, allLengths: !!a.allLengths };
+  const variables = { from: a.from, to: a.to, maxLength: a.maxLength ?? 6, first: a.first ?? (a.allLengths ? 10 : 5), exclude: orNull(a.exclude), excludeRelationTypes: orNull(a.excludeRelationTypes), excludeEventTypes: orNull(a.excludeEventTypes), allLengths: !!a.allLengths };
   return gql<PathsData>(PATHS, variables, { operationName: 'ExplorerPaths', label: t('paths.finding') });
 }
 

@@ -41,7 +41,8 @@ export function installScriptHandle(): void {
     edges: () => renderedEdges(),
     selected: () => cy.$(':selected').toArray().map((x) => x.id()),
     highlighted: () => view.highlighted(),
-    paths: () => getPath().found.map((p) => ({ length: p.length, nodes: p.nodes.map((n) => n.id) })),
+    /** the paths listed: their nodes' ids and kinds (an event's type), and their edges' types */
+    paths: () => getPath().found.map((p) => ({ length: p.length, nodes: p.nodes.map((n) => n.id), kinds: p.nodes.map((n) => n.kind), edgeTypes: p.edges.map((e) => e.type) })),
     view: () => currentView(),
     zoom: () => cy.zoom(),
     /** cluster nodes: id, anchor, what, word, member count */

@@ -5,7 +5,7 @@
  * topic, so that a module showing that part of the state redraws itself without the changer knowing it
  * (this is what keeps the modules free of import cycles).
  */
-import { ENTITY_TYPE_NAMES, EVENT_TYPES } from '../../model/domain';
+import { ENTITY_TYPE_NAMES, EVENT_TYPES, RELATION_TYPE_NAMES } from '../../model/domain';
 import { requestsInFlight } from './api';
 import { DEFAULT_STYLE, type CanvasStyle } from './canvasStyle';
 import { el } from './elements';
@@ -13,7 +13,7 @@ import { GraphView } from './graphView';
 import type { FoundPath, NodeDetails } from './queries';
 import type { DateMode, ViewState } from './viewState';
 
-export const VOCAB = { entityTypes: ENTITY_TYPE_NAMES as readonly string[], eventTypes: EVENT_TYPES as readonly string[] };
+export const VOCAB = { entityTypes: ENTITY_TYPE_NAMES as readonly string[], eventTypes: EVENT_TYPES as readonly string[], relationTypes: RELATION_TYPE_NAMES as readonly string[] };
 
 // ---- what is on the canvas
 
@@ -93,6 +93,10 @@ export interface PathState {
   to: string | null;
   /** nodes no path may pass through (the hub, say) */
   avoid: string[];
+  /** relation types no path follows */
+  avoidRelationTypes: string[];
+  /** event types no path passes through */
+  avoidEventTypes: string[];
   /** not only the shortest paths: several, shortest first, up to the maximum length */
   allLengths: boolean;
   /** the ends of the paths drawn, or null */
@@ -100,7 +104,7 @@ export interface PathState {
   found: FoundPath[];
 }
 
-const path: PathState = { from: null, to: null, avoid: [], allLengths: false, shown: null, found: [] };
+const path: PathState = { from: null, to: null, avoid: [], avoidRelationTypes: [], avoidEventTypes: [], allLengths: false, shown: null, found: [] };
 
 export function getPath(): Readonly<PathState> {
   return path;
@@ -126,8 +130,10 @@ export function toggleAvoid(id: string): void {
   changed('path');
 }
 
-export function setPathSteering(patch: { avoid?: string[]; allLengths?: boolean }): void {
+export function setPathSteering(patch: Partial<Pick<PathState, 'avoid' | 'avoidRelationTypes' | 'avoidEventTypes' | 'allLengths'>>): void {
   if (patch.avoid) path.avoid = patch.avoid.filter((x) => x !== path.from && x !== path.to);
+  if (patch.avoidRelationTypes) path.avoidRelationTypes = VOCAB.relationTypes.filter((x) => patch.avoidRelationTypes!.includes(x));
+  if (patch.avoidEventTypes) path.avoidEventTypes = VOCAB.eventTypes.filter((x) => patch.avoidEventTypes!.includes(x));
   if (patch.allLengths !== undefined) path.allLengths = patch.allLengths;
   changed('path');
 }
@@ -138,7 +144,7 @@ export function setShownPaths(ends: { from: string; to: string } | null, found: 
   changed('path');
 }
 
-/** Forgets the ends, the avoided nodes and the paths, and takes the highlight off the canvas (the length choice stays). */
+/** Forgets the ends, the avoided nodes and the paths, and takes the highlight off the canvas (the length choice and the avoided types stay). */
 export function clearPathState(): void {
   view.clearPaths();
   Object.assign(path, { from: null, to: null, avoid: [], shown: null, found: [] });
@@ -208,6 +214,8 @@ export function currentView(): ViewState {
     pathFrom: path.shown?.from ?? null,
     pathTo: path.shown?.to ?? null,
     avoid: path.avoid,
+    avoidRelationTypes: path.avoidRelationTypes,
+    avoidEventTypes: path.avoidEventTypes,
     allLengths: path.allLengths,
     from: filters.from,
     to: filters.to,

@@ -83,7 +83,7 @@ export async function restore(v: ViewState): Promise<void> {
     view.clear();
     detailsCache.clear();
     clearPath();
-    setPathSteering({ avoid: v.avoid, allLengths: v.allLengths });
+    setPathSteering({ avoid: v.avoid, avoidRelationTypes: v.avoidRelationTypes, avoidEventTypes: v.avoidEventTypes, allLengths: v.allLengths });
     if (v.nodes.length + v.added.length + v.expanded.length === 0) return;
     const missing = await replay(v);
     changed('canvas');

@@ -4,6 +4,7 @@
  * Lists are repeated parameters (`n=a&n=b`), so ids may hold any character.
  */
 import { COLOUR_BY, DEFAULT_STYLE, FILTER_PROPERTIES, SIZE_BY, type CanvasStyle } from './canvasStyle';
+import { RELATION_TYPE_NAMES } from '../../model/domain';
 import { cleanDate } from './dates';
 
 export type DateMode = 'fade' | 'hide';
@@ -19,6 +20,10 @@ export interface ViewState {
   pathTo: string | null;
   /** nodes the paths avoid */
   avoid: string[];
+  /** relation types the paths do not follow */
+  avoidRelationTypes: string[];
+  /** event types the paths do not pass through */
+  avoidEventTypes: string[];
   /** paths of every length, not only the shortest */
   allLengths: boolean;
   from: string;
@@ -43,6 +48,8 @@ export const EMPTY_VIEW: ViewState = {
   pathFrom: null,
   pathTo: null,
   avoid: [],
+  avoidRelationTypes: [],
+  avoidEventTypes: [],
   allLengths: false,
   from: '',
   to: '',
@@ -68,6 +75,8 @@ export function encodeView(v: ViewState): string {
     p.set('pt', v.pathTo);
   }
   for (const id of v.avoid) p.append('av', id);
+  if (v.avoidRelationTypes.length) p.set('ar', v.avoidRelationTypes.join(','));
+  if (v.avoidEventTypes.length) p.set('ae', v.avoidEventTypes.join(','));
   if (v.allLengths) p.set('al', '1');
   if (v.from) p.set('from', v.from);
   if (v.to) p.set('to', v.to);
@@ -132,6 +141,8 @@ export function decodeView(hash: string, vocab: { entityTypes: readonly string[]
     pathFrom: pf && pt ? pf : null,
     pathTo: pf && pt ? pt : null,
     avoid: ids('av'),
+    avoidRelationTypes: typeList(p.get('ar'), RELATION_TYPE_NAMES) ?? [],
+    avoidEventTypes: typeList(p.get('ae'), vocab.eventTypes) ?? [],
     allLengths: p.get('al') === '1',
     from: cleanDate(p.get('from')),
     to: cleanDate(p.get('to')),
