@@ -4,7 +4,7 @@
  * marks in canvasMarks.ts.
  */
 import cytoscape, { type Core, type EdgeSingular, type NodeSingular } from 'cytoscape';
-import { runLayout, viewportCenter, type LayoutOptions } from './canvasLayout';
+import { placedCentre, runLayout, startPositions, viewportCenter, type LayoutKind, type LayoutOptions } from './canvasLayout';
 import { markDates, markPaths } from './canvasMarks';
 import { ClusterNodes } from './clusterNodes';
 import { isClusterId, type Cluster } from './clusters';
@@ -26,6 +26,8 @@ export class GraphView {
   private readonly owners = new Ownership();
   private readonly clusters: ClusterNodes;
   private layoutRuns = 0;
+  /** the kind of the last layout run (cose on a small canvas, fcose on a large one): for scripts and tests */
+  lastLayoutKind: LayoutKind | null = null;
   private pathIds: { nodes: string[]; edges: string[] } | null = null;
   private range: DateRange = { from: '', to: '' };
   private dateMode: DateMode = 'fade';
@@ -98,14 +100,15 @@ export class GraphView {
     const center = anchor && anchor.nonempty() ? anchor.position() : viewportCenter(this.cy);
     const fresh = nodes.filter((n) => !this.hasNode(n.id));
     this.clusters.takeFrom(new Set(fresh.map((n) => n.id)), (cid) => this.removeElement(cid));
+    // new nodes start around their anchor (away from the rest), so the layout settles them quickly and without jumps
+    const starts = anchor && anchor.nonempty() ? startPositions(center, placedCentre(this.cy), fresh.length) : null;
     fresh.forEach((n, i) => {
-      // new nodes start on a ring around the anchor, so the layout settles quickly and without jumps
       const angle = (2 * Math.PI * i) / Math.max(fresh.length, 1);
-      const r = anchor && anchor.nonempty() ? 110 + 8 * Math.sqrt(fresh.length) : 40 * Math.sqrt(i);
+      const r = 40 * Math.sqrt(i);
       this.cy.add({
         group: 'nodes',
         data: { id: n.id, label: n.label, display: n.label, type: n.type, kind: n.kind, date: n.date },
-        position: { x: center.x + r * Math.cos(angle), y: center.y + r * Math.sin(angle) },
+        position: starts ? starts[i] : { x: center.x + r * Math.cos(angle), y: center.y + r * Math.sin(angle) },
       });
       added.push(n.id);
     });
@@ -204,7 +207,10 @@ export class GraphView {
     return added;
   }
 
-  /** Runs the force-directed layout. Resolves when it has stopped. */
+  /**
+   * Runs the force-directed layout (see canvasLayout.ts: on a large canvas only the nodes added since the last one
+   * move, unless `full`). Resolves when it has stopped.
+   */
   layout(opts: LayoutOptions = {}): Promise<void> {
     const n = this.cy.nodes().length;
     if (n === 0) return Promise.resolve();
@@ -216,7 +222,8 @@ export class GraphView {
     const reduceMotion = this.headless || (typeof matchMedia === 'function' && matchMedia('(prefers-reduced-motion: reduce)').matches);
     this.layoutRuns += 1;
     this.onLayout(true);
-    return runLayout(this.cy, opts, !reduceMotion).then(() => {
+    return runLayout(this.cy, opts, !reduceMotion).then(({ kind }) => {
+      this.lastLayoutKind = kind;
       this.layoutRuns -= 1;
       this.onLayout(this.layoutRuns > 0);
     });

@@ -47,6 +47,8 @@ export function installScriptHandle(): void {
     zoom: () => cy.zoom(),
     /** cluster nodes: id, anchor, what, word, member count */
     clusters: () => view.clusterIds().map((id) => view.cluster(id)!).map((c) => ({ id: c.id, anchor: c.anchor, what: c.what, word: c.word, count: c.members.length, partial: !!c.partial })),
+    /** the last layout run: cose (small canvas), fcose-new (only new nodes moved) or fcose-full */
+    lastLayout: () => view.lastLayoutKind,
     get busy() {
       return busy() || cy.animated();
     },

@@ -38,7 +38,7 @@ export function installToolbar(): void {
     if (n.length === 1) collapse(n[0].id());
   });
   el.remove.addEventListener('click', () => removeNodes(cy.nodes(':selected').map((n) => n.id())));
-  el.layout.addEventListener('click', () => void view.layout({ fit: true }));
+  el.layout.addEventListener('click', () => void view.layout({ fit: true, full: true }));
   el.fit.addEventListener('click', () => cy.animate({ fit: { eles: cy.elements(), padding: 48 } }, { duration: 250 }));
   el.clearCanvas.addEventListener('click', () => {
     clearCanvas();
