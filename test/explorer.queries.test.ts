@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config';
 import * as Q from '../src/explorer/web/queries';
 import { mentionsQuery } from '../src/explorer/web/mentionQueries';
 import { PARTNERS } from '../src/explorer/web/partnerQueries';
+import { PASSAGES } from '../src/explorer/web/passageQueries';
 import { MORE_PROVENANCE, PROVENANCE_CHUNK, provenanceQuery } from '../src/explorer/web/provenanceQueries';
 import { measureOperation } from '../src/server';
 
@@ -47,6 +48,9 @@ describe('explorer GraphQL operations', () => {
   it('paths', () => check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 5 }));
   it('paths of all lengths that avoid nodes (the most the path box asks for)', () =>
     check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 10, exclude: ['c', 'd'], allLengths: true }));
+  it('paths that leave relation and event types out', () =>
+    check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 10, exclude: ['c'], excludeRelationTypes: ['PART_OF'], excludeEventTypes: ['MEETING'], allLengths: true }));
+  it('passages (the search box\'s text hits)', () => check('passages', PASSAGES, { query: '签约', first: 5 }));
   it('partners with units', () => check('partners', PARTNERS, { of: 'org:x', includeUnits: true }));
   it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x' }));
   it('participation evidence', () => check('participation', Q.PARTICIPATION, { event: 'x', roles: ['ATTENDEE'] }));

@@ -185,4 +185,41 @@ describeBrowser('the article reader', () => {
     expect(fs.readFileSync(nodesCsv, 'utf8').split('\r\n')[0]).toBe('id,label,type,kind,date,endDate,evidence,articles');
     expect(fs.readFileSync(edgesCsv, 'utf8')).toContain('gaoyou-edz-newsletter-2023-06');
   });
+
+  it('typing words of the text lists the sentences holding them; one opens the reader there, another draws what it names', async () => {
+    const { page } = s;
+    await page.fill('#search', '');
+    await page.type('#search', '签约', { delay: 30 });
+    await page.waitForSelector('#search-passages[data-state="ready"] li.passage', { timeout: 60_000 });
+    const sentences = page.locator('#search-passages li.passage');
+    expect(await sentences.count()).toBeGreaterThan(1);
+    // each sentence has the words marked, and the seed article's title under it
+    for (const li of await sentences.all()) {
+      expect(await li.locator('.passage-text mark').first().textContent()).toBe('签约');
+      expect(await li.locator('.passage-meta').textContent()).toContain('瞄准目标审时度势');
+    }
+    await shot(page, 'search-01-text-hits');
+    const first = (await sentences.first().locator('.passage-text').textContent())!;
+    await sentences.first().locator('.passage-read').click();
+    await page.waitForSelector('#reader[data-state="ready"]', { timeout: 30_000 });
+    expect(await page.getAttribute('#reader', 'data-article-id')).toBe('gaoyou-edz-newsletter-2023-06');
+    expect(await page.locator('#reader-text mark.focus').textContent()).toContain(first.trim().slice(0, 12));
+    await shot(page, 'search-02-reader-at-sentence');
+    await page.click('#reader .reader-close');
+    // what a sentence states goes on the canvas from its button
+    await page.click('#search');
+    await page.waitForSelector('#search-passages li.passage .passage-node');
+    const named = sentences.locator('.passage-node').first();
+    const id = (await named.getAttribute('data-id'))!;
+    await named.click();
+    await page.waitForFunction((nid) => (window as any).__explorer.nodes().some((n: any) => n.id === nid), id, { timeout: 30_000 });
+    await settle(page);
+    // a hostile sentence stays text
+    await page.fill('#search', '');
+    await page.type('#search', '读者测试会', { delay: 30 });
+    await page.waitForSelector('#search-passages[data-state="ready"] li.passage', { timeout: 60_000 });
+    expect(await page.locator('#search-passages').textContent()).toContain('<img src=x onerror=alert(1)>');
+    expect(await page.locator('#search-passages img, #search-passages script').count()).toBe(0);
+    await page.keyboard.press('Escape');
+  });
 });

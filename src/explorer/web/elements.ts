@@ -23,6 +23,7 @@ export const el = {
   searchSummary: byId('search-summary'),
   searchResults: byId<HTMLUListElement>('search-results'),
   searchSpinner: byId('search-spinner'),
+  searchPassages: byId('search-passages'),
   depth: byId<HTMLSelectElement>('depth'),
   limit: byId<HTMLSelectElement>('limit'),
   entityTypes: byId<HTMLFieldSetElement>('entity-types'),

@@ -1,9 +1,10 @@
-/** The search box: search as you type (IME-aware), the list of hits, keyboard navigation, picking a hit. */
+/** The search box: search as you type (IME-aware), the list of hits, keyboard navigation, picking a hit; text hits in searchPassages.ts. */
 import { isAbort } from './api';
 import { putOnCanvas } from './canvas';
 import { clear, debounce, h } from './dom';
 import { el } from './elements';
 import { askForKeyIf, errorParts, showPartialErrors } from './errors';
+import { hidePassages, showPassages } from './searchPassages';
 import { swatch, typeName } from './swatch';
 import * as Q from './queries';
 import { onChange } from './state';
@@ -34,11 +35,13 @@ async function runSearch(text: string): Promise<void> {
   box.abort?.abort();
   if (!query) {
     openPopup(false);
+    hidePassages();
     el.searchSpinner.hidden = true;
     return;
   }
   const ctrl = new AbortController();
   box.abort = ctrl;
+  void showPassages(query, ctrl.signal, () => openPopup(false));
   el.searchSpinner.hidden = false;
   el.searchSummary.className = 'search-summary';
   el.searchSummary.textContent = t('search.searching', { q: query });

@@ -380,6 +380,11 @@ export const EN = {
   'search.count.other': '{n} matches',
   'search.aka': 'aka {names}',
   'search.partly': 'Search',
+  'search.passages': 'In the articles’ text: {n} sentences',
+  'search.passagesTop': 'In the articles’ text: the first {n} of {total} sentences',
+  'search.passagesFailed': 'Could not search the articles’ text:',
+  'search.readAt': 'Open the article at this sentence',
+  'search.drawNamed': 'Put {name} ({type}) on the canvas',
   // the reader
   'reader.opening': 'Opening the article…',
   'reader.noText': 'The text of this article is not stored. Its evidence sentences:',
