@@ -51,7 +51,10 @@ describe('laying out the canvas', () => {
     v.addEdges(fresh.map((id) => link(id, 'hub')));
     await v.layout();
     expect(v.lastLayoutKind).toBe('fcose-new');
-    for (const [id, p] of before) expect(v.cy.getElementById(id).position()).toEqual(p);
+    for (const [id, p] of before) {
+      const now = v.cy.getElementById(id).position();
+      expect(Math.hypot(now.x - p.x, now.y - p.y)).toBeLessThan(1e-6);
+    }
     // the new nodes are spread out, not stacked on each other or on the old ones (node diameter is 30-40)
     expect(closestPair(v, fresh)).toBeGreaterThan(12);
   });
@@ -64,7 +67,7 @@ describe('laying out the canvas', () => {
     const others = positions(v, ['h0', 'h1', 'h2']);
     await v.layout({ full: true });
     expect(v.lastLayoutKind).toBe('fcose-full');
-    expect(hub.position()).toEqual(held);
+    expect(Math.hypot(hub.position().x - held.x, hub.position().y - held.y)).toBeLessThan(1e-6);
     expect([...others].some(([id, p]) => v.cy.getElementById(id).position().x !== p.x)).toBe(true);
   });
 
