@@ -190,7 +190,7 @@ describeBrowser('the article reader', () => {
     const { page } = s;
     await page.fill('#search', '');
     await page.type('#search', '签约', { delay: 30 });
-    await page.waitForSelector('#search-passages[data-state="ready"] li.passage', { timeout: 60_000 });
+    await page.waitForSelector('#search-passages[data-state="ready"][data-query="签约"] li.passage', { timeout: 60_000 });
     const sentences = page.locator('#search-passages li.passage');
     expect(await sentences.count()).toBeGreaterThan(1);
     // each sentence has the words marked, and the seed article's title under it
@@ -217,7 +217,7 @@ describeBrowser('the article reader', () => {
     // a hostile sentence stays text
     await page.fill('#search', '');
     await page.type('#search', '读者测试会', { delay: 30 });
-    await page.waitForSelector('#search-passages[data-state="ready"] li.passage', { timeout: 60_000 });
+    await page.waitForSelector('#search-passages[data-state="ready"][data-query="读者测试会"] li.passage', { timeout: 60_000 });
     expect(await page.locator('#search-passages').textContent()).toContain('<img src=x onerror=alert(1)>');
     expect(await page.locator('#search-passages img, #search-passages script').count()).toBe(0);
     await page.keyboard.press('Escape');

@@ -80,9 +80,10 @@ function passageItem(p: PassageHit, close: () => void): HTMLElement {
   );
 }
 
-function render(list: PassageHit[], total: number, close: () => void): void {
+function render(query: string, list: PassageHit[], total: number, close: () => void): void {
   clear(el.searchPassages);
   el.searchPassages.dataset.state = 'ready';
+  el.searchPassages.dataset.query = query;
   el.searchPassages.dataset.count = String(list.length);
   el.searchPassages.hidden = list.length === 0;
   if (list.length === 0) return;
@@ -95,16 +96,19 @@ export function hidePassages(): void {
   clear(el.searchPassages);
   el.searchPassages.hidden = true;
   delete el.searchPassages.dataset.state;
+  delete el.searchPassages.dataset.query;
 }
 
 /** Fetches and shows the sentences holding `query`; `close` closes the search popup. A failure is said in the list only. */
 export async function showPassages(query: string, signal: AbortSignal, close: () => void): Promise<void> {
   el.searchPassages.dataset.state = 'loading';
+  el.searchPassages.dataset.query = query;
   try {
     const r = await passages(query, SHOWN, signal);
     if (signal.aborted) return;
     const conn = r.data.passages;
     render(
+      query,
       conn.edges.map((e) => e.node),
       conn.totalCount,
       close,
