@@ -59,6 +59,8 @@ function nodeRules(): Rule[] {
         'border-width': 2,
         'font-weight': 600,
         'text-max-width': '280px',
+        // a group is what one clicks to open it: drawn over the members laid out around it
+        'z-index': 10,
       },
     },
     ...NODE_TYPES.map((t) => ({ selector: `node.cluster[memberType = "${t}"]`, style: { 'border-color': TYPE_LOOK[t].color, 'background-color': TYPE_LOOK[t].color, 'background-opacity': 0.25 } })),
