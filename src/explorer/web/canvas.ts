@@ -191,7 +191,17 @@ export function installCanvas(): void {
     const id = (e.target as NodeSingular).id();
     if (taps[0] === id && taps[1] === id) void expand(id);
   });
-  cy.on('add remove', () => changed('elements'));
+  // one announcement per batch of changes: drawing a group of 150 adds 300 elements in one go, and each listener
+  // (labels, timeline, style, buttons) goes over the whole canvas
+  let elementsPending = false;
+  cy.on('add remove', () => {
+    if (elementsPending) return;
+    elementsPending = true;
+    queueMicrotask(() => {
+      elementsPending = false;
+      changed('elements');
+    });
+  });
   onChange(['elements', 'canvas'], refreshCanvasState);
   onChange('lang', () => view.relabelEdges());
   refreshCanvasState();

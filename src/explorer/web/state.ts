@@ -24,7 +24,7 @@ export const cy = view.cy;
 
 /**
  * canvas: nodes were added, removed, expanded or collapsed on purpose (one announcement per action);
- * elements: any element was added or removed (many per action; listeners must be cheap);
+ * elements: elements were added or removed (announced once per batch, just after it, in a microtask);
  * selection, path, filters, style (what is shown of the canvas, and how): those parts of the state; access: the API key changed; lang: the interface language.
  */
 export type Topic = 'canvas' | 'elements' | 'selection' | 'path' | 'filters' | 'style' | 'access' | 'lang';
