@@ -119,3 +119,10 @@ describe('kg extract: the graph as a gazetteer, looked up by index', () => {
     expect(doc.entities.filter((e) => e.id).map((e) => e.id).sort()).toEqual(['org:dongrun', 'person:zhou-qiming']);
   });
 });
+
+describe('kg extract: an organisation right after a person and a verb', () => {
+  test('when a city official leads the city’s bureaus (…副市长陆永群率市商务局、市科技局), then each bureau is the city’s, whatever the segmenter glued', () => {
+    const names = orgs('5月23日，盐城市副市长陆永群率市商务局、市科技局相关负责同志到开发区调研。');
+    expect(names).toEqual(expect.arrayContaining(['盐城市商务局', '盐城市科技局']));
+  });
+});

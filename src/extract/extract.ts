@@ -10,7 +10,7 @@ import { articleYear } from './dates';
 import { readEvents, type EventState, type Located } from './events';
 import { findFigures, periodOf } from './figures';
 import { Gazetteer } from './gazetteer';
-import { dropOverlaps, findNames, type NameMention } from './names';
+import { dropOverlaps, findNames, orgKindOf, type NameMention } from './names';
 import { findPeople } from './people';
 import { Registry, type DraftEntity, type Setting } from './registry';
 import { addWords, tokenize } from './segment';
@@ -103,8 +103,9 @@ function readSentence(sentence: Sentence, run: Run, gazetteer: Gazetteer): void 
   const people = findPeople(s, names, { city: setting.city, known: run.knownPeople, zoneShort, home });
   const found: Located[] = [];
   const ev = { evidence: sentence.raw, sentence: sentence.index };
-  for (const n of names) {
-    if (people.some((p) => n.start < p.end && p.start < n.end)) continue;
+  for (const named of names) {
+    const n = afterPerson(s, named, people);
+    if (!n) continue;
     // 泰州市副市长蒋立群率市发改委: 市 is the city the sentence named last, not the article's
     const city = n.type === 'Organization' && /^市/u.test(n.name)
       ? [...names].reverse().find((x) => x.end <= n.start && x.type === 'Place' && /市$/u.test(x.name))?.name.replace(/市$/u, '')
@@ -141,6 +142,20 @@ function readSentence(sentence: Sentence, run: Run, gazetteer: Gazetteer): void 
   found.sort((a, b) => a.start - b.start);
   readEvents(sentence, found, run.events);
   readFigures(sentence, found, run);
+}
+
+/**
+ * A name that overlaps a person is not a name, unless the segmenter glued the person's last character to an
+ * organisation after it (蒋立群率市发改委 as 蒋立/群率/市/发改委): then the organisation is what follows the person and
+ * the verb of the story.
+ */
+function afterPerson(s: string, n: NameMention, people: ReturnType<typeof findPeople>): NameMention | null {
+  const person = people.find((p) => n.start < p.end && p.start < n.end);
+  if (!person) return n;
+  if (n.type !== 'Organization' || person.end >= n.end) return null;
+  const rest = s.slice(person.end, n.end).replace(/^(?:率领|带领|陪同|率|和|与|及|、)/u, '');
+  if (rest.length < 3 || !orgKindOf(rest)) return null;
+  return { ...n, start: n.end - rest.length, name: rest };
 }
 
 function readFigures(sentence: Sentence, found: Located[], run: Run): void {
