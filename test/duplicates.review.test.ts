@@ -5,31 +5,16 @@
  */
 import { applySchema } from '../src/graph';
 import { ingestDocument } from '../src/ingest';
-import { createContext, type Role } from '../src/api';
-import { exec as execWith } from './api.harness';
+import { doc, type Doc, ok } from './support/judgementApi';
 import { testDatabase, testDriver, useTestDatabase } from './support/db';
 
 useTestDatabase();
 beforeAll(() => applySchema(testDriver(), testDatabase()));
 jest.setTimeout(300_000);
 
-const exec = (source: string, variables?: Record<string, unknown>, role: Role = 'reader') =>
-  execWith(source, variables, role, createContext({ driver: testDriver(), database: testDatabase(), transactionTimeoutMs: 300_000 }, role));
-async function ok(source: string, variables?: Record<string, unknown>, role: Role = 'reader'): Promise<any> {
-  const { data, errors } = await exec(source, variables, role);
-  if (errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(errors.map((e) => [e.message, e.path, e.extensions]))}`);
-  return data;
-}
 
 const org = (key: string, name: string, id?: string) => ({ key, type: 'Organization', name, ...(id ? { id } : {}) });
-const article = (id: string, entities: object[]) => ({
-  format: 'kg-article/1',
-  article: { id, title: `Article ${id}`, publishedOn: '2023-07-01', text: `${id} 的正文。` },
-  entities,
-  events: [],
-  relations: [],
-  figures: [],
-});
+const article = (id: string, entities: object[]) => doc(id, entities as Doc[]);
 
 const QUEUE = `query($status: DuplicateStatus, $first: Int, $after: String) {
   duplicates(status: $status, minScore: 0.8, first: $first, after: $after) {

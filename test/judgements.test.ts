@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { applySchema } from '../src/graph';
 import { ingestDocument } from '../src/ingest';
-import { createContext, type Role } from '../src/api';
-import { codes, exec as execWith } from './api.harness';
+import { codes } from './api.harness';
+import { doc, type Doc, exec, ok } from './support/judgementApi';
 import { testDatabase, testDriver, useTestDatabase, wipe } from './support/db';
 import { graphDump } from './support/graphDump';
 import { runKg } from './support/runKg';
@@ -21,24 +21,7 @@ beforeAll(() => applySchema(testDriver(), testDatabase()));
 // an undo loads articles again, each statement planned afresh: slow on a busy machine, never timed here
 jest.setTimeout(600_000);
 
-const exec = (source: string, variables?: Record<string, unknown>, role: Role = 'reader') =>
-  execWith(source, variables, role, createContext({ driver: testDriver(), database: testDatabase(), transactionTimeoutMs: 300_000 }, role));
-async function ok(source: string, variables?: Record<string, unknown>, role: Role = 'reader'): Promise<any> {
-  const { data, errors } = await exec(source, variables, role);
-  if (errors?.length) throw new Error(`unexpected errors: ${JSON.stringify(errors.map((e) => [e.message, e.path, e.extensions]))}`);
-  return data;
-}
 
-type Doc = Record<string, any>;
-const doc = (id: string, entities: Doc[], extra: Partial<Doc> = {}): Doc => ({
-  format: 'kg-article/1',
-  article: { id, title: `Article ${id}`, publishedOn: '2023-07-01', text: `${id} 的正文。` },
-  entities,
-  events: [],
-  relations: [],
-  figures: [],
-  ...extra,
-});
 
 /** A names the company twice: under its full name (org:x) and under a short name with another id (org:m). */
 const A = doc(
