@@ -18,6 +18,7 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { buildExplorer } from '../src/explorer/build';
 import { ingestAll, readDocuments } from '../src/ingest';
 import { closeTestDriver, testDatabase, testDriver, wipe } from './support/db';
+import { clickNode as clickNodeOn } from './support/explorerBrowser';
 import { READER_KEY, startTestServer, testConfig, type TestServer } from './server.helpers';
 
 const CHROMIUM = process.env.KG_CHROMIUM_PATH || '/usr/bin/chromium';
@@ -104,38 +105,7 @@ describeBrowser('explorer page in headless Chromium', () => {
     }
   };
 
-  const nodeAt = async (id: string, p: Page = page): Promise<{ x: number; y: number }> => {
-    const nodes = (await p.evaluate(() => (window as any).__explorer.nodes())) as { id: string; x: number; y: number }[];
-    const n = nodes.find((x) => x.id === id);
-    if (!n) throw new Error(`${id} is not on the canvas (canvas: ${nodes.map((x) => x.id).join(', ')})`);
-    return { x: n.x, y: n.y };
-  };
-
-  /**
-   * Clicks a node where it is drawn, as a person would. A toast lying over it is dismissed first (with its ×
-   * button), and a node out of view is brought back with the Fit button, so the click reaches the canvas.
-   */
-  const clickNode = async (id: string, how: 'click' | 'dblclick' | 'shift-click' = 'click', p: Page = page) => {
-    await settle(p);
-    for (let attempt = 0; ; attempt += 1) {
-      const at = await nodeAt(id, p);
-      const onCanvas = await p.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#cy'), at);
-      if (onCanvas) {
-        if (how === 'dblclick') await p.mouse.dblclick(at.x, at.y);
-        else if (how === 'shift-click') {
-          await p.keyboard.down('Shift');
-          await p.mouse.click(at.x, at.y);
-          await p.keyboard.up('Shift');
-        } else await p.mouse.click(at.x, at.y);
-        return;
-      }
-      if (attempt >= 3) throw new Error(`${id} is covered by ${await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.outerHTML.slice(0, 120), at)}`);
-      for (const b of await p.locator('#toasts .toast button').all()) await b.click().catch(() => undefined);
-      // off the visible canvas: the Fit button brings every node into view
-      if (attempt >= 1) await p.click('#btn-fit');
-      await settle(p);
-    }
-  };
+  const clickNode = (id: string, how: 'click' | 'dblclick' | 'shift-click' = 'click', p: Page = page) => clickNodeOn(p, id, how);
 
   const panelShows = async (id: string) => {
     await page.waitForSelector(`#panel[data-node-id="${id}"][data-state="ready"]`, { timeout: 20_000 });

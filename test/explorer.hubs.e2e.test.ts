@@ -183,14 +183,14 @@ describeBrowser('a hub of 2 000 neighbours in the explorer', () => {
   it('collapsing the zone takes the groups and their drawn members away; "By relation" groups again', async () => {
     const { page } = s;
     await clickNode(page, HUB);
-    await page.waitForSelector(`#panel[data-node-id="${HUB}"][data-state="ready"]`, { timeout: 30_000 });
+    await page.waitForSelector(`#panel[data-node-id="${HUB}"][data-state="ready"]`, { timeout: 120_000 });
     await page.click('#panel [data-action="collapse"]');
     // what the expansion brought (its groups and the members drawn from them) goes; the long name, put there
     // from the search, stays
     await page.waitForFunction(() => (window as any).__explorer.nodes().length === 2, null, { timeout: 60_000 });
     expect((await drawnNodes(page)).map((n) => n.label).sort()).toEqual([HUB_NAME, LONG_NAME].sort());
     expect(await clusters()).toEqual([]);
-    await page.waitForSelector(`#panel[data-node-id="${HUB}"][data-state="ready"]`, { timeout: 30_000 });
+    await page.waitForSelector(`#panel[data-node-id="${HUB}"][data-state="ready"]`, { timeout: 120_000 });
     await page.click('#panel [data-action="expand-grouped"]');
     await page.waitForFunction(() => (window as any).__explorer.clusters().length > 0, null, { timeout: 300_000 });
     await settle(page);
@@ -216,7 +216,7 @@ describeBrowser('a hub of 2 000 neighbours in the explorer', () => {
   it('a hub pinned out of the layout stays where it is when the layout runs again', async () => {
     const { page } = s;
     await clickNode(page, HUB);
-    await page.waitForSelector(`#panel[data-node-id="${HUB}"][data-state="ready"]`, { timeout: 30_000 });
+    await page.waitForSelector(`#panel[data-node-id="${HUB}"][data-state="ready"]`, { timeout: 120_000 });
     await page.click('#panel [data-action="pin"]');
     await page.waitForSelector('#panel [data-action="pin"][aria-pressed="true"]');
     const at = async () => ((await page.evaluate(() => (window as any).__explorer.nodes())) as { id: string; model: { x: number; y: number }; held: boolean }[]).find((n) => n.id === HUB)!;

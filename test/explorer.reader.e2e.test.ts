@@ -86,11 +86,7 @@ describeBrowser('the article reader', () => {
     await searchAndPick(page, '徐健', XU_JIAN);
     await searchAndPick(page, '史志洪', SHI_ZHIHONG);
     await clickNode(page, XU_JIAN);
-    await page.keyboard.down('Shift');
-    const nodes = (await page.evaluate(() => (window as any).__explorer.nodes())) as { id: string; x: number; y: number }[];
-    const b = nodes.find((n) => n.id === SHI_ZHIHONG)!;
-    await page.mouse.click(b.x, b.y);
-    await page.keyboard.up('Shift');
+    await clickNode(page, SHI_ZHIHONG, 'shift-click');
     await page.waitForFunction(() => (window as any).__explorer.selected().length === 2);
     await page.click('#btn-path');
     await page.waitForSelector('#panel [data-section="paths"]', { timeout: 30_000 });

@@ -113,14 +113,32 @@ export interface DrawnNode {
 
 export const drawnNodes = (p: Page): Promise<DrawnNode[]> => p.evaluate(() => (window as any).__explorer.nodes());
 
-/** Clicks (or double-clicks) a node where it is drawn; toasts over it are dismissed first. */
-export async function clickNode(p: Page, id: string, how: 'click' | 'dblclick' = 'click'): Promise<void> {
+/**
+ * Clicks a node where it is drawn, as a person would, once the layout has settled. A toast lying over it is
+ * dismissed first (with its × button), and a node out of view is brought back with the Fit button, so the click
+ * reaches the canvas; the position is read again before every try.
+ */
+export async function clickNode(p: Page, id: string, how: 'click' | 'dblclick' | 'shift-click' = 'click'): Promise<void> {
   await settle(p);
-  for (const b of await p.locator('#toasts .toast button').all()) await b.click().catch(() => undefined);
-  const n = (await drawnNodes(p)).find((x) => x.id === id);
-  if (!n) throw new Error(`${id} is not on the canvas`);
-  if (how === 'dblclick') await p.mouse.dblclick(n.x, n.y);
-  else await p.mouse.click(n.x, n.y);
+  for (let attempt = 0; ; attempt += 1) {
+    const nodes = await drawnNodes(p);
+    const at = nodes.find((x) => x.id === id);
+    if (!at) throw new Error(`${id} is not on the canvas (canvas: ${nodes.map((x) => x.id).join(', ')})`);
+    const onCanvas = await p.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#cy'), at);
+    if (onCanvas) {
+      if (how === 'dblclick') await p.mouse.dblclick(at.x, at.y);
+      else if (how === 'shift-click') {
+        await p.keyboard.down('Shift');
+        await p.mouse.click(at.x, at.y);
+        await p.keyboard.up('Shift');
+      } else await p.mouse.click(at.x, at.y);
+      return;
+    }
+    if (attempt >= 3) throw new Error(`${id} is covered by ${await p.evaluate(({ x, y }) => document.elementFromPoint(x, y)?.outerHTML.slice(0, 120), at)}`);
+    for (const b of await p.locator('#toasts .toast button').all()) await b.click().catch(() => undefined);
+    if (attempt >= 1) await p.click('#btn-fit');
+    await settle(p);
+  }
 }
 
 /** Types into the search box and picks the hit with that id. */
