@@ -37,23 +37,27 @@ function overlaps(f: Folded, q: string): Array<{ start: number; end: number }> {
 }
 
 /**
- * Where a folded query `q` matches a name as stored (`kind` says how the database matched it): the UTF-16
- * ranges of the stored name to highlight. Pinyin and initials matches highlight the characters whose syllables
- * the query covers.
+ * Where a folded query `q` matches a name as stored (`kind` says how the database matched it; SPELLED: by its
+ * pinyin or its initials, told apart here): the UTF-16 ranges of the stored name to highlight. Pinyin and initials
+ * matches highlight the characters whose syllables the query covers.
  */
-export function highlightName(name: string, q: string, kind: MatchKind): NameMatch {
+export function highlightName(name: string, q: string, kind: MatchKind | 'SPELLED'): NameMatch {
   const f = foldAligned(name);
   if (kind === 'EXACT' || kind === 'PREFIX' || kind === 'CONTAINS') {
     const at = f.text.indexOf(q);
     if (at >= 0 && q.length > 0) return { kind, ranges: [rangeOf(f, at, at + q.length)] };
-  } else if (kind === 'PINYIN' || kind === 'INITIALS') {
-    const spelled = spell(f.text)[kind === 'PINYIN' ? 'pinyin' : 'initials'];
+  } else if (kind === 'PINYIN' || kind === 'INITIALS' || kind === 'SPELLED') {
+    // spelled once: SPELLED (the database matched the pinyin or the initials) is told apart here
+    const both = spell(f.text);
+    const how = kind === 'SPELLED' ? (both.pinyin.text.includes(q) ? 'PINYIN' : 'INITIALS') : kind;
+    const spelled = both[how === 'PINYIN' ? 'pinyin' : 'initials'];
     const at = spelled.text.indexOf(q);
     if (at >= 0 && q.length > 0) {
       const from = spelled.from[at];
       const to = spelled.from[at + q.length - 1] + 1;
-      return { kind, ranges: [rangeOf(f, from, to)] };
+      return { kind: how, ranges: [rangeOf(f, from, to)] };
     }
+    return { kind: how, ranges: overlaps(f, q) };
   }
   return { kind, ranges: overlaps(f, q) };
 }

@@ -1,6 +1,6 @@
 import { FULLTEXT_INDEX } from '../../graph/schemaStatements';
 import { ENTITY_TYPE_NAMES, EVENT_TYPES } from '../../model';
-import { highlightName, type MatchKind, type NameMatch, searchFold, spell } from '../../search';
+import { highlightName, type MatchKind, type NameMatch } from '../../search';
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
 import { type Page, pageOf } from './entityPage';
@@ -177,9 +177,5 @@ export async function searchPage(
 
 /** How the database's tier matched this name, with the ranges to highlight. */
 function matchIn(text: string, tier: number, query: SearchQuery): NameMatch {
-  if (tier >= 3 && tier <= 5) {
-    const byPinyin = spell(searchFold(text)).pinyin.text.includes(query.folded);
-    return highlightName(text, query.folded, byPinyin ? 'PINYIN' : 'INITIALS');
-  }
-  return highlightName(text, query.folded, TIER[tier] ?? 'FUZZY');
+  return highlightName(text, query.folded, tier >= 3 && tier <= 5 ? 'SPELLED' : (TIER[tier] ?? 'FUZZY'));
 }
