@@ -5,6 +5,7 @@
  *   --only ingest|query|profile   run one half only (or only the PROFILE pass); the other parts of an
  *                         earlier run of the same size are kept in the result files
  *   --duration 10         seconds of autocannon per query and arm (plus a 2 s warm-up)
+ *   --warmup 2            seconds of unmeasured load per arm before any arm of a query is measured
  *   --connections 8       autocannon connections
  *   --queries a,b         only these queries of the mix (names as in bench/query/mix.ts)
  *   --ingest-docs 300     documents per ingest arm (the first ones of the archive)
@@ -169,7 +170,7 @@ export async function runBench(o: BenchOptions): Promise<{ results: BenchResults
       const durationSec = o.durationSec ?? 10;
       const connections = o.connections ?? 8;
       const queryResults = o.only === 'profile' ? [] : await runQueryBench({ boltUri: db.uri, probes, durationSec, warmupSec: o.warmupSec, connections, only: o.queries, log, diagnostic: !o.noDiagnostic });
-      if (o.only !== 'profile') results.query = { durationSec, connections, results: queryResults };
+      if (o.only !== 'profile') results.query = { durationSec, warmupSec: o.warmupSec, connections, results: queryResults };
       if (!o.noProfile) {
         log('[bench] PROFILE pass…');
         results.profile = await profileMix(db.driver, probes, o.queries);
@@ -238,6 +239,7 @@ function parseArgs(argv: string[]): BenchOptions & { generateOnly?: boolean } {
         break;
       }
       case '--duration': o.durationSec = Number(value()); break;
+      case '--warmup': o.warmupSec = Number(value()); break;
       case '--connections': o.connections = Number(value()); break;
       case '--queries': o.queries = value().split(','); break;
       case '--ingest-docs': o.ingestDocs = Number(value()); break;

@@ -33,7 +33,7 @@ export interface BenchResults {
   archive: ArchiveStats;
   load?: { loader: string; seconds: number; docsPerSec: number; reused: boolean; graph: GraphCounts };
   ingest?: IngestResult;
-  query?: { durationSec: number; connections: number; results: QueryResult[] };
+  query?: { durationSec: number; warmupSec?: number; connections: number; results: QueryResult[] };
   profile?: QueryProfile[];
   /** cost of the ingester's re-derivation read for hubs and typical entities at this size */
   deriveProfile?: DeriveProfile[];
@@ -192,7 +192,7 @@ export function markdownFor(r: BenchResults): string {
     }
   }
   if (r.query) {
-    lines.push(`## Queries (autocannon, ${r.query.connections} connections, ${r.query.durationSec} s per query and arm)${r.queryCarriedFrom ? ` — from the run of ${r.queryCarriedFrom}` : ''}`, '');
+    lines.push(`## Queries (autocannon, ${r.query.connections} connections, ${r.query.durationSec} s per query and arm${r.query.warmupSec !== undefined ? `, after ${r.query.warmupSec} s of warm-up per arm` : ''})${r.queryCarriedFrom ? ` — from the run of ${r.queryCarriedFrom}` : ''}`, '');
     lines.push(
       '| query | product req/s | raw req/s | library req/s | product ÷ raw | product ÷ library | p50 / p90 / p99 ms (product) | p50 / p90 / p99 ms (raw) | p50 / p90 / p99 ms (library) | round trips product / raw / library | server CPU ms per request product / raw / library | same answers |',
       '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|',
