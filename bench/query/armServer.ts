@@ -16,7 +16,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { createDriver, TRANSACTION_RETRY_MS } from '../../src/graph/driver';
 import { COMPILED_SRC } from '../lib/compiledProduct';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
-import { byName, type AnyArm } from './mix';
+import { byName, rawCypherOf, type AnyArm } from './mix';
 
 type Started = { url: string; stop(): Promise<void> };
 
@@ -40,7 +40,7 @@ async function startRaw(driver: Driver): Promise<Started> {
         } else {
           const session = driver.session({ defaultAccessMode: neo4j.session.READ });
           try {
-            const result = await session.executeRead((tx) => tx.run(q.rawCypher, toCypherParams(params ?? {})));
+            const result = await session.executeRead((tx) => tx.run(rawCypherOf(q, params ?? {}), toCypherParams(params ?? {})));
             body = { rows: result.records.map((r) => r.toObject()) };
           } finally {
             await session.close();

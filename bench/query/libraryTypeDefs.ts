@@ -13,7 +13,7 @@ import { searchStatement } from '../../src/api/cypher/searchPage';
  * library may hand Int arguments over as floats, which LIMIT and list indexes refuse: hence toInteger.
  */
 const SEARCH_ENTITIES = `CALL () {
-  ${searchStatement({ types: ['Person', 'Organization', 'Village', 'Place', 'Project'], eventTypes: null, from: null, to: null }, true, true, { entity: [], event: [] })
+  ${searchStatement({ types: ['Person', 'Organization', 'Village', 'Place', 'Project'], eventTypes: null, from: null, to: null }, { fuzzy: true, withTotal: true, short: true }, { entity: [], event: [] })
     .replaceAll('$skip', 'toInteger($skip)')
     .replaceAll('$take', 'toInteger($take)')}
 }

@@ -40,11 +40,14 @@ export interface MixQuery {
   /** the product's GraphQL operation */
   product: (p: Params) => GraphqlRequest;
   library: (p: Params) => GraphqlRequest;
-  /** Cypher run by the raw arm; the params are `rawParams(p)`; empty: the raw arm answers without Neo4j */
-  rawCypher: string;
+  /** Cypher run by the raw arm (or made from its params); the params are `rawParams(p)`; empty: the raw arm answers without Neo4j */
+  rawCypher: string | ((params: Params) => string);
   rawParams?: (p: Params) => Params;
   normalize: Record<ArmName, (data: Json) => Json>;
 }
+
+/** The raw arm's Cypher for these (raw) params. */
+export const rawCypherOf = (q: MixQuery, params: Params): string => (typeof q.rawCypher === 'function' ? q.rawCypher(params) : q.rawCypher);
 
 const GRAPH_RELATIONS = 'HOLDS_POSITION|PART_OF|LOCATED_IN|PARTNER_OF|INVESTS_IN|OWNS|OPERATES|SUPERVISES|RELATED_TO|PARTICIPATED_IN|OCCURRED_AT';
 export const PAGE = 50;

@@ -7,7 +7,7 @@
 import 'reflect-metadata';
 import { graphql, parse, type GraphQLSchema } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { byName, type ArmName, type MixQuery, type Params } from './mix';
+import { byName, rawCypherOf, type ArmName, type MixQuery, type Params } from './mix';
 import { LIBRARY_TYPE_DEFS } from './libraryTypeDefs';
 import type { Probes } from './probes';
 import { READ_DERIVATIONS } from '../../src/ingest/derivationStatements';
@@ -145,7 +145,7 @@ export async function profileMix(driver: Driver, probes: Probes, only?: string[]
     const rawParams = q.rawParams ? q.rawParams(probe) : probe;
     const raw: Recorded[] = !q.rawCypher ? [] : [
       {
-        cypher: q.rawCypher,
+        cypher: rawCypherOf(q, rawParams),
         params: Object.fromEntries(Object.entries(rawParams).map(([k, v]) => [k, typeof v === 'number' && Number.isInteger(v) ? neo4j.int(v) : v])),
       },
     ];

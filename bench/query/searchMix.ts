@@ -49,8 +49,8 @@ function searchRow(name: string, title: string): MixQuery {
         variables: { index, q, qShort, lucene },
       };
     },
-    // the product's statement (cypher/searchPage.ts), as it is
-    rawCypher: searchStatement(SEARCH_FILTER, true, true, { entity: [], event: [] }),
+    // the product's statement (cypher/searchPage.ts), as it is, in the shape the product picks for the query
+    rawCypher: (p) => searchStatement(SEARCH_FILTER, { fuzzy: true, withTotal: true, short: p.qShort !== p.q }, { entity: [], event: [] }),
     rawParams: (p) => searchParams(p.q, SEARCH_FIRST),
     normalize: {
       product: (d) => searchShape(d.search.totalCount, d.search.edges.map((x: Json) => ({ id: x.node.id, score: x.score }))),

@@ -53,17 +53,17 @@ export interface SearchQuery {
  * fuzzy tier. Per name the best tier counts, per entity its best name.
  */
 const TIER: Record<number, MatchKind> = { 0: 'EXACT', 1: 'PREFIX', 2: 'CONTAINS', 6: 'FUZZY' };
-const NAME_TIERS = `
-  CASE WHEN n.searchNames[i] = $q OR n.searchShort[i] = $qShort THEN 0
-       WHEN n.searchNames[i] STARTS WITH $q OR n.searchShort[i] STARTS WITH $qShort THEN 1
-       WHEN n.searchNames[i] CONTAINS $q OR n.searchShort[i] CONTAINS $qShort THEN 2
+const nameTiers = (qShort: string): string => `
+  CASE WHEN n.searchNames[i] = $q OR n.searchShort[i] = ${qShort} THEN 0
+       WHEN n.searchNames[i] STARTS WITH $q OR n.searchShort[i] STARTS WITH ${qShort} THEN 1
+       WHEN n.searchNames[i] CONTAINS $q OR n.searchShort[i] CONTAINS ${qShort} THEN 2
        WHEN n.searchPinyin[i] = $q OR n.searchInitials[i] = $q THEN 3
        WHEN n.searchPinyin[i] STARTS WITH $q OR n.searchInitials[i] STARTS WITH $q THEN 4
        WHEN n.searchPinyin[i] CONTAINS $q OR n.searchInitials[i] CONTAINS $q THEN 5 ELSE 9 END`;
 /** Within a tier, the better connected first: a fraction in [0, 1) growing with the degree. */
 const CONNECTED = 'toFloat(COUNT { (n)--() }) / (COUNT { (n)--() } + 10)';
 
-function branches(f: SearchFilter, fuzzy: boolean): string[] {
+function branches(f: SearchFilter, shape: SearchShape): string[] {
   const onlyEvents = f.types === null && f.eventTypes !== null;
   const onlyEntities = f.types !== null && f.eventTypes === null;
   // a list of every type filters nothing
@@ -78,10 +78,13 @@ function branches(f: SearchFilter, fuzzy: boolean): string[] {
   const eventDates = dateConditions('n', { from: f.from, to: f.to, match: 'OVERLAPS' });
   const entityWhere = [...entityTypes, ...entityDates];
   const eventWhere = [...eventTypes, ...eventDates];
+  // a short form equal to the query is not looked for twice: one TEXT index seek instead of two
+  const qShort = shape.short ? '$qShort' : '$q';
+  const named = shape.short ? ['n.searchText CONTAINS $q', 'n.searchText CONTAINS $qShort'] : ['n.searchText CONTAINS $q'];
   const out: string[] = [];
   if (!onlyEvents) {
-    out.push(`MATCH (n:${L.Entity}) ${where(['n.searchText CONTAINS $q OR n.searchText CONTAINS $qShort', ...entityWhere])}
-      WITH n, reduce(b = [9, -1], t IN [i IN range(0, size(n.searchNames) - 1) | [${NAME_TIERS}, i]] |
+    out.push(`MATCH (n:${L.Entity}) ${where([named.join(' OR '), ...entityWhere])}
+      WITH n, reduce(b = [9, -1], t IN [i IN range(0, size(n.searchNames) - 1) | [${nameTiers(qShort)}, i]] |
                      CASE WHEN t[0] < b[0] THEN t ELSE b END) AS best
       WHERE best[0] < 9
       RETURN n, best[0] AS tier, best[1] AS at, 7 - best[0] + ${CONNECTED} AS score`);
@@ -91,9 +94,9 @@ function branches(f: SearchFilter, fuzzy: boolean): string[] {
       WITH n, CASE WHEN n.name = $qs THEN 0 WHEN n.name STARTS WITH $qs THEN 1 ELSE 2 END AS tier
       RETURN n, tier, 0 AS at, 7 - tier + ${CONNECTED} AS score`);
   }
-  if (fuzzy) {
+  if (shape.fuzzy) {
     const kinds = [
-      ...(onlyEvents ? [] : [`n:${L.Entity} AND NOT n.searchText CONTAINS $q AND NOT n.searchText CONTAINS $qShort ${entityWhere.map((c) => `AND ${c}`).join(' ')}`]),
+      ...(onlyEvents ? [] : [`n:${L.Entity} ${[...named.map((c) => `NOT ${c}`), ...entityWhere].map((c) => `AND ${c}`).join(' ')}`]),
       ...(onlyEntities ? [] : [`n:${L.Event} AND NOT n.name CONTAINS $qs ${eventWhere.map((c) => `AND ${c}`).join(' ')}`]),
     ];
     out.push(`CALL db.index.fulltext.queryNodes($index, $lucene) YIELD node AS n, score AS relevance
@@ -103,6 +106,20 @@ function branches(f: SearchFilter, fuzzy: boolean): string[] {
   return out;
 }
 
+/** What the statement is built for: the fuzzy tier, the total, and a short form that differs from the query. */
+export interface SearchShape {
+  fuzzy: boolean;
+  withTotal: boolean;
+  short: boolean;
+}
+
+/** The statement's shape for this query. */
+export const searchShape = (query: SearchQuery, withTotal: boolean): SearchShape => ({
+  fuzzy: query.lucene !== null,
+  withTotal,
+  short: query.short !== query.folded,
+});
+
 /**
  * The search statement: hits over the names and aliases of entities (their search keys: folded, short form,
  * pinyin, initials; a TEXT index seek for CONTAINS) and the names of events, with the full-text index's fuzzy
@@ -110,9 +127,10 @@ function branches(f: SearchFilter, fuzzy: boolean): string[] {
  * reach the page (scoring at least its last, one past it) have their ids read and sorted. Returns `total` (null
  * unless `withTotal`) and `rows`. Its parameters are `searchParameters`'. The benchmark runs it as it is.
  */
-export function searchStatement(f: SearchFilter, fuzzy: boolean, withTotal: boolean, extras: { entity: EntityExtras; event: EventExtras }): string {
+export function searchStatement(f: SearchFilter, shape: SearchShape, extras: { entity: EntityExtras; event: EventExtras }): string {
+  const withTotal = shape.withTotal;
   return `CALL () {
-       ${branches(f, fuzzy).join('\n       UNION ALL\n       ')}
+       ${branches(f, shape).join('\n       UNION ALL\n       ')}
      }
      WITH n, tier, at, score ORDER BY score DESC
      WITH collect({node: n, tier: tier, at: at, score: score}) AS hits
@@ -161,7 +179,7 @@ export async function searchPage(
   withTotal: boolean,
   extras: { entity: EntityExtras; event: EventExtras },
 ): Promise<Page<SearchHitRow>> {
-  const rows = await readQuery(ctx, searchStatement(f, query.lucene !== null, withTotal, extras), searchParameters(query, f, skip, take));
+  const rows = await readQuery(ctx, searchStatement(f, searchShape(query, withTotal), extras), searchParameters(query, f, skip, take));
   const hits = (rows[0].rows as Row[]).map((r): SearchHitRow => {
     const names = r.names as string[];
     const at = Number(r.at);
