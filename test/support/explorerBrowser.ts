@@ -109,21 +109,42 @@ export interface DrawnNode {
   y: number;
   classes: string[];
   visible: boolean;
+  /** diameter in the graph's coordinates (times the zoom: on the page) */
+  size: number;
 }
 
 export const drawnNodes = (p: Page): Promise<DrawnNode[]> => p.evaluate(() => (window as any).__explorer.nodes());
 
 /**
- * Clicks a node where it is drawn, as a person would, once the layout has settled. A toast lying over it is
- * dismissed first (with its × button), and a node out of view is brought back with the Fit button, so the click
- * reaches the canvas; the position is read again before every try.
+ * A point of the node that no other visible node covers: its centre, else a point nearer its rim (a node the layout
+ * left overlapping another, as it may on a loaded machine, is still clicked as a person would, on its free part).
+ */
+function freePointOf(target: DrawnNode, nodes: DrawnNode[], zoom: number): { x: number; y: number } {
+  const r = (n: DrawnNode) => (n.size * zoom) / 2;
+  const others = nodes.filter((n) => n.id !== target.id && n.visible);
+  const free = (x: number, y: number) => others.every((n) => Math.hypot(n.x - x, n.y - y) > r(n));
+  for (const f of [0, 0.5, 0.8]) {
+    for (let k = 0; k < (f === 0 ? 1 : 8); k++) {
+      const x = target.x + f * r(target) * Math.cos((k * Math.PI) / 4);
+      const y = target.y + f * r(target) * Math.sin((k * Math.PI) / 4);
+      if (free(x, y)) return { x, y };
+    }
+  }
+  return { x: target.x, y: target.y };
+}
+
+/**
+ * Clicks a node where it is drawn, as a person would, once the layout has settled: on a part of it no other node
+ * covers. A toast lying over it is dismissed first (with its × button), and a node out of view is brought back
+ * with the Fit button, so the click reaches the canvas; the position is read again before every try.
  */
 export async function clickNode(p: Page, id: string, how: 'click' | 'dblclick' | 'shift-click' = 'click'): Promise<void> {
   await settle(p);
   for (let attempt = 0; ; attempt += 1) {
     const nodes = await drawnNodes(p);
-    const at = nodes.find((x) => x.id === id);
-    if (!at) throw new Error(`${id} is not on the canvas (canvas: ${nodes.map((x) => x.id).join(', ')})`);
+    const target = nodes.find((x) => x.id === id);
+    if (!target) throw new Error(`${id} is not on the canvas (canvas: ${nodes.map((x) => x.id).join(', ')})`);
+    const at = freePointOf(target, nodes, await p.evaluate(() => (window as any).__explorer.zoom() as number));
     const onCanvas = await p.evaluate(({ x, y }) => !!document.elementFromPoint(x, y)?.closest('#cy'), at);
     if (onCanvas) {
       if (how === 'dblclick') await p.mouse.dblclick(at.x, at.y);
