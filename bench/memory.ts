@@ -84,9 +84,9 @@ export function entitySelection(width: number): string {
   return `{ ${scalars} ${source}
     relations(first: 10) { edges { type direction
       node { id name type events(first: 2) { edges { roles node { id name date ${place} partOf { id name partOf { id name } } } } } } } }
-    events(first: 3) { edges { roles node { id type name date evidence ${place} partOf { id name } parts { id name }
-      participants { role entity { id name kind } } } } }
-    figures { id metric value } }`;
+    events(first: 3) { edges { roles node { id type name date evidence ${place} partOf { id name } parts(first: 10) { edges { node { id name } } }
+      participants(first: 10) { edges { role node { id name kind } } } } } }
+    figures(first: 10) { edges { node { id metric value } } } }`;
 }
 
 /**

@@ -8,7 +8,7 @@
 import { closeTestDriver } from './support/db';
 import { statementsOf } from './support/recordingDriver';
 import { context, ok, seed } from './api.harness';
-import { EntityEventEdgeSourcesResolver, ParticipantSourcesResolver } from '../src/api/resolvers/provenance.resolver';
+import { EntityEventEdgeSourcesResolver, ParticipantEdgeSourcesResolver } from '../src/api/resolvers/provenance.resolver';
 import type { EntityRow } from '../src/api/cypher/rows';
 
 beforeAll(() => seed(), 120_000);
@@ -30,9 +30,9 @@ interface List {
 }
 
 const LISTS: Array<[string, List]> = [
-  ['participants', { around: '{ events(first: 5) { edges { node { id %s } } } }', field: 'participants', type: 'Participant', keys: 'role entity { id }' }],
-  ['positions', { around: '{ entity(id: "person:jin-feng") { ... on Person { %s } } }', field: 'positions', type: 'Position', keys: 'title organization { id }' }],
-  ['officials', { around: '{ entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { %s } } }', field: 'officials', type: 'Position', keys: 'title person { id }' }],
+  ['participants', { around: '{ events(first: 5) { edges { node { id %s } } } }', field: 'participants', type: 'ParticipantEdge', keys: 'role node { id }', edges: true }],
+  ['positions', { around: '{ entity(id: "person:jin-feng") { ... on Person { %s } } }', field: 'positions', type: 'PositionEdge', keys: 'title node { id }', edges: true }],
+  ['officials', { around: '{ entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { %s } } }', field: 'officials', type: 'OfficialEdge', keys: 'title node { id }', edges: true }],
   ['relations', { around: '{ entity(id: "org:gaoyou-edz") { %s } }', field: 'relations', type: 'RelationEdge', keys: 'type direction node { id }', edges: true }],
   ['event participations', { around: '{ entity(id: "person:jin-feng") { %s } }', field: 'events', type: 'EntityEventEdge', keys: 'roles node { id }', edges: true }],
 ];
@@ -103,13 +103,13 @@ describe('claim keys only where sources are asked for', () => {
   });
 
   it('when a page asks for the sources of participants in one alias and not in another, then each event gets its own, right sources', async () => {
-    const cited = 'cited: participants { role entity { id } sources { evidence article { id } } }';
-    const page = `{ events(first: 10) { edges { node { id plain: participants { role entity { id } } ${cited} } } } }`;
+    const cited = 'cited: participants { edges { role node { id } sources { evidence article { id } } } }';
+    const page = `{ events(first: 10) { edges { node { id plain: participants { edges { role node { id } } } ${cited} } } } }`;
     const data = await ok(page);
     const alone = await ok(`{ events(first: 10) { edges { node { id ${cited.replace('cited: ', '')} } } } }`);
     data.events.edges.forEach((edge: any, i: number) => {
       expect(edge.node.cited).toEqual(alone.events.edges[i].node.participants);
-      expect(edge.node.plain).toEqual(edge.node.cited.map(({ role, entity }: any) => ({ role, entity })));
+      expect(edge.node.plain.edges).toEqual(edge.node.cited.edges.map(({ role, node }: any) => ({ role, node })));
     });
     // the plain participants are read by a statement of their own, which computes no claim key
     const citedOnly = await statementsOf(`{ events(first: 10) { edges { node { id ${cited} } } } }`);
@@ -123,7 +123,7 @@ describe('a row without a claim key at its sources', () => {
   const entity: EntityRow = { __label: 'Entity', id: 'person:jin-feng', type: 'Person', name: '金锋', aliases: [], kind: null, attributes: {} };
 
   it('when a participant read without claim keys reaches its sources, then it fails instead of answering none', () => {
-    expect(() => new ParticipantSourcesResolver().sources({ role: 'host', entity, claimKey: null }, context())).toThrow(/claim key/);
+    expect(() => new ParticipantEdgeSourcesResolver().sources({ cursor: '', role: 'host', node: entity, claimKey: null }, context())).toThrow(/claim key/);
   });
 
   it('when an event participation read without claim keys reaches its sources, then it fails instead of answering none', async () => {

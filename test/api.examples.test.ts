@@ -82,7 +82,8 @@ describe('examples/', () => {
 
   it('hedged-figures-of-the-zone lists estimates and the approximate 近2亿元, as written', async () => {
     const data = await run('hedged-figures-of-the-zone.graphql');
-    const figures = data.entity.figures;
+    const figures = data.entity.figures.edges.map((e: any) => e.node);
+    expect(data.entity.figures.totalCount).toBe(figures.length);
     expect(new Set(figures.map((f: any) => f.qualifier))).toEqual(new Set(['ESTIMATE', 'APPROX']));
     expect(figures.find((f: any) => f.qualifier === 'APPROX').stated).toBe('近2亿元');
   });
@@ -91,7 +92,8 @@ describe('examples/', () => {
     const data = await run('official-positions-and-events.graphql');
     const jin = data.entities.edges[0].node;
     expect(jin.name).toBe('金锋');
-    expect(jin.positions).toHaveLength(2);
+    expect(jin.positions.totalCount).toBe(2);
+    expect(jin.positions.edges).toHaveLength(2);
     expect(jin.events.totalCount).toBe(4);
     expect(jin.events.edges.map((e: any) => e.roles)).toEqual([['ATTENDEE', 'SPEAKER'], ['ATTENDEE', 'SPEAKER'], ['SPEAKER', 'INSPECTOR'], ['HOST']]);
   });
@@ -122,7 +124,7 @@ describe('examples/', () => {
 
   it('largest-events lists only events of more than 7 distinct participants, the largest first', async () => {
     const data = await run('largest-events.graphql');
-    const sizes = data.events.edges.map((e: any) => new Set(e.node.participants.map((p: any) => p.entity.name)).size);
+    const sizes = data.events.edges.map((e: any) => new Set(e.node.participants.edges.map((p: any) => p.node.name)).size);
     expect(sizes.every((n: number) => n > 7)).toBe(true);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
   });
@@ -131,7 +133,7 @@ describe('examples/', () => {
     const data = await run('june-events-with-university-officials.graphql');
     for (const { node } of data.events.edges) {
       expect(node.date.startsWith('2023-06')).toBe(true);
-      const kinds = node.participants.flatMap((p: any) => (p.entity.positions ?? []).map((x: any) => x.organization.kind));
+      const kinds = node.participants.edges.flatMap((p: any) => (p.node.positions?.edges ?? []).map((x: any) => x.node.kind));
       expect(kinds).toContain('UNIVERSITY');
     }
   });

@@ -57,7 +57,7 @@ describe('when an operation runs on the seeded graph', () => {
          b: entity(id: "org:gaoyou-edz") { ...who }
          nothing: entity(id: "person:nobody") { id }
          events(first: 3, orderBy: NAME_ASC) { totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id type
-           participants { role entity { __typename id ... on Person { positions @include(if: $withPositions) { title organization { id } } } } } } } }
+           participants { totalCount edges { role node { __typename id ... on Person { positions @include(if: $withPositions) { edges { title node { id } } } } } } } } } }
        }
        fragment who on Entity { __typename id name ... on Organization { kind } }`,
       { skipEvents: false },

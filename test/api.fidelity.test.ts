@@ -39,7 +39,7 @@ describe('the seeded graph', () => {
     const data = await ok(`{
       own: partners(of: "org:jiangnan-university") { organization { id } }
       units: partners(of: "org:jiangnan-university", includeUnits: true) { ${PARTNER} }
-      field: entity(id: "org:jiangnan-university") { ... on Organization { partners(includeUnits: true) { organization { name } via { name } } } }
+      field: entity(id: "org:jiangnan-university") { ... on Organization { partners(includeUnits: true) { edges { organization: node { name } via { name } } } } }
     }`);
     expect(data.own).toEqual([]);
     expect(data.units).toEqual([
@@ -50,7 +50,7 @@ describe('the seeded graph', () => {
         relations: [{ type: 'PARTNER_OF', direction: 'INCOMING' }],
       },
     ]);
-    expect(data.field.partners).toEqual([{ organization: { name: '高邮经济开发区' }, via: [{ name: '江南大学生命科学与健康工程学院' }] }]);
+    expect(data.field.partners.edges).toEqual([{ organization: { name: '高邮经济开发区' }, via: [{ name: '江南大学生命科学与健康工程学院' }] }]);
   });
 
   it('when following the 6/26 signings, then each leads to the 对接会 by id, and the 对接会 back to the four and the rules read out', async () => {
@@ -59,18 +59,20 @@ describe('the seeded graph', () => {
       const data = await ok(`query($id: ID!) { node(id: $id) { ... on Event { partOf { id name } } } }`, { id: ev(`ev-0626-signing-${key}`) });
       expect(data.node.partOf).toEqual({ id: meeting, name: '“聚力政校企 奋楫开发区”用工要素对接会' });
     }
-    const back = await ok(`query($id: ID!) { node(id: $id) { ... on Event { parts { id type } } } }`, { id: meeting });
-    expect(back.node.parts.map((p: any) => p.id).sort()).toEqual(
+    const back = await ok(`query($id: ID!) { node(id: $id) { ... on Event { parts { edges { node { id type } } } } } }`, { id: meeting });
+    expect(back.node.parts.edges.map((e: any) => e.node).map((p: any) => p.id).sort()).toEqual(
       [...Object.keys(SCHOOLS).map((k) => ev(`ev-0626-signing-${k}`)), ev('ev-0626-hr-rules')].sort(),
     );
-    const fair = await ok(`{ node(id: "${ev('ev-yanhua-fair')}") { ... on Event { parts { name } } } }`);
-    expect(fair.node.parts).toEqual([{ name: '扬州“烟花三月”经贸旅游节重大项目开工仪式' }]);
+    const fair = await ok(`{ node(id: "${ev('ev-yanhua-fair')}") { ... on Event { parts { totalCount edges { node { name } } } } } }`);
+    expect(fair.node.parts).toEqual({ totalCount: 1, edges: [{ node: { name: '扬州“烟花三月”经贸旅游节重大项目开工仪式' } }] });
   });
 
   it('when reading the zone\'s figures, then they say which are estimates and which approximate, as the article wrote them', async () => {
-    const data = await ok(`{ entity(id: "${ZONE}") { figures { metric value qualifier stated } } }
+    const data = await ok(`{ entity(id: "${ZONE}") { figures(first: 100) { totalCount edges { node { metric value qualifier stated } } } } }
     `);
-    const by = (q: string | null) => data.entity.figures.filter((f: any) => f.qualifier === q);
+    const figures = data.entity.figures.edges.map((e: any) => e.node);
+    expect(figures).toHaveLength(data.entity.figures.totalCount);
+    const by = (q: string | null) => figures.filter((f: any) => f.qualifier === q);
     expect(by('ESTIMATE').map((f: any) => f.metric)).toContain('规模以上工业产值');
     expect(by('ESTIMATE')).toHaveLength(12);
     expect(by('APPROX')).toEqual([{ metric: '通过园区保平台解决资金', value: 2, qualifier: 'APPROX', stated: '近2亿元' }]);

@@ -116,12 +116,12 @@ describe('deleteArticle', () => {
     const seedOnly = await totals();
     await ok(INGEST, { doc: secondArticle() }, 'editor');
     const loaded = await ok(`{
-      entity(id: "person:jin-feng") { aliases ... on Person { positions { title since sources { article { id } } } } events { edges { event: node { id } } } }
+      entity(id: "person:jin-feng") { aliases ... on Person { positions { edges { title since sources { article { id } } } } } events { edges { event: node { id } } } }
       search(query: "Jin Feng") { edges { node { ... on Person { id } } } }
       zone: partners(of: "org:gaoyou-edz") { organization { id } }
     }`);
     expect(loaded.entity.aliases).toEqual(['Jin Feng']);
-    expect(loaded.entity.positions.find((p: any) => p.title === '管委会主任')).toEqual({
+    expect(loaded.entity.positions.edges.find((p: any) => p.title === '管委会主任')).toEqual({
       title: '管委会主任',
       since: '2021-01',
       sources: [{ article: { id: ARTICLE } }, { article: { id: SECOND } }],
@@ -140,7 +140,7 @@ describe('deleteArticle', () => {
     expect(data.deleteArticle).toEqual({ articleId: SECOND, deleted: true, events: 1, figures: 1, entities: 2, relations: 2 });
 
     const after = await ok(`{
-      entity(id: "person:jin-feng") { aliases ... on Person { positions { title since sources { article { id } } } } events { edges { event: node { id } } } }
+      entity(id: "person:jin-feng") { aliases ... on Person { positions { edges { title since sources { article { id } } } } } events { edges { event: node { id } } } }
       search(query: "Jin Feng") { edges { match { kind text } } }
       wang: entity(id: "person:wang-wu") { id }
       acme: entity(id: "org:acme-robotics") { id }
@@ -149,7 +149,7 @@ describe('deleteArticle', () => {
       mc: entity(id: "org:gaoyou-edz-management-committee") { mentionedIn { edges { node { id } } } }
     }`);
     expect(after.entity.aliases).toEqual([]);
-    expect(after.entity.positions.find((p: any) => p.title === '管委会主任')).toEqual({
+    expect(after.entity.positions.edges.find((p: any) => p.title === '管委会主任')).toEqual({
       title: '管委会主任',
       since: null,
       sources: [{ article: { id: ARTICLE } }],
@@ -204,7 +204,7 @@ describe('mergeEntities', () => {
     expect((await ok(INGEST, { doc: duplicate }, 'editor')).ingestArticle.status).toBe('CREATED');
     const { data, errors } = await exec(
       `mutation { mergeEntities(keep: "person:jin-feng", merge: "person:jin-feng-2") { id name aliases
-         ... on Person { positions { title sources { article { id } evidence } } } events { edges { event: node { id } roles } } mentionedIn { edges { node { id } } } } }`,
+         ... on Person { positions { edges { title sources { article { id } evidence } } } } events { edges { event: node { id } roles } } mentionedIn { edges { node { id } } } } }`,
       undefined,
       'editor',
     );
@@ -215,8 +215,8 @@ describe('mergeEntities', () => {
     expect(kept.name).toBe('金锋');
     expect(kept.aliases).toEqual(['金峰']);
     // the duplicate HOLDS_POSITION became one relation with both claims
-    expect(kept.positions.map((p: any) => p.title)).toEqual(['党工委副书记', '管委会主任']);
-    expect(kept.positions[1].sources.map((s: any) => s.article.id)).toEqual([ARTICLE, 'report-2023-07']);
+    expect(kept.positions.edges.map((p: any) => p.title)).toEqual(['党工委副书记', '管委会主任']);
+    expect(kept.positions.edges[1].sources.map((s: any) => s.article.id)).toEqual([ARTICLE, 'report-2023-07']);
     expect(kept.events.edges.map((e: any) => e.event.id)).toContain('report-2023-07#talk');
     expect(kept.events.edges).toHaveLength(5);
     expect(kept.mentionedIn.edges).toEqual([{ node: { id: ARTICLE } }, { node: { id: 'report-2023-07' } }]);
@@ -227,25 +227,25 @@ describe('mergeEntities', () => {
       merged: entity(id: "person:jin-feng-2") { id name }
       node: node(id: "person:jin-feng-2") { id }
       byName: entities(where: { name: "金峰" }) { edges { node { id } } }
-      talk: node(id: "report-2023-07#talk") { ... on Event { participants { role entity { id } } } }
-      mc: entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { officials { person { id } title } } }
+      talk: node(id: "report-2023-07#talk") { ... on Event { participants { edges { role entity: node { id } } } } }
+      mc: entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { officials { edges { person: node { id } title } } } }
       events: events(where: { participant: "person:jin-feng-2" }) { totalCount }
     }`);
     expect(after.merged).toEqual({ id: 'person:jin-feng', name: '金锋' });
     expect(after.node).toEqual({ id: 'person:jin-feng' });
     expect(after.byName.edges).toEqual([{ node: { id: 'person:jin-feng' } }]);
-    expect(after.talk.participants).toContainEqual({ role: 'SPEAKER', entity: { id: 'person:jin-feng' } });
-    expect(after.mc.officials).toEqual([{ person: { id: 'person:jin-feng' }, title: '管委会主任' }]);
+    expect(after.talk.participants.edges).toContainEqual({ role: 'SPEAKER', entity: { id: 'person:jin-feng' } });
+    expect(after.mc.officials.edges).toEqual([{ person: { id: 'person:jin-feng' }, title: '管委会主任' }]);
     expect(after.events.totalCount).toBe(5);
 
     // the merged id keeps resolving when its article is loaded again, and deleting that article undoes its part
     expect((await ok(INGEST, { doc: { ...duplicate, article: { ...duplicate.article, title: 'Revised' } } }, 'editor')).ingestArticle.status).toBe('UPDATED');
     expect((await ok(`{ entity(id: "person:jin-feng-2") { id aliases } }`)).entity).toEqual({ id: 'person:jin-feng', aliases: ['金峰'] });
     await ok(`mutation { deleteArticle(id: "report-2023-07") { deleted } }`, undefined, 'editor');
-    const undone = await ok(`{ entity(id: "person:jin-feng") { aliases events { edges { event: node { id } } } ... on Person { positions { sources { article { id } } } } } }`);
+    const undone = await ok(`{ entity(id: "person:jin-feng") { aliases events { edges { event: node { id } } } ... on Person { positions { edges { sources { article { id } } } } } } }`);
     expect(undone.entity.aliases).toEqual([]);
     expect(undone.entity.events.edges).toHaveLength(4);
-    expect(undone.entity.positions.flatMap((p: any) => p.sources.map((s: any) => s.article.id))).toEqual([ARTICLE, ARTICLE]);
+    expect(undone.entity.positions.edges.flatMap((p: any) => p.sources.map((s: any) => s.article.id))).toEqual([ARTICLE, ARTICLE]);
     expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
   });
 

@@ -21,7 +21,7 @@ describe('the PartialDate scalar', () => {
       return String(arg ? f.args.find((a: any) => a.name === arg).type : f.type);
     };
     expect([
-      typeOf('Event', 'date'), typeOf('Event', 'endDate'), typeOf('Article', 'publishedOn'), typeOf('Position', 'since'),
+      typeOf('Event', 'date'), typeOf('Event', 'endDate'), typeOf('Article', 'publishedOn'), typeOf('PositionEdge', 'since'),
       typeOf('RelationEdge', 'until'), typeOf('Passage', 'date'), typeOf('GraphNode', 'date'), typeOf('EventFilter', 'from'),
       typeOf('RelationFilter', 'validAt'), typeOf('PositionFilter', 'validAt'), typeOf('Query', 'search', 'from'),
       typeOf('Query', 'passages', 'to'), typeOf('Person', 'events', 'from'),

@@ -12,9 +12,15 @@ afterAll(() => closeTestDriver());
 const buildsReasons = (statements: string[]): boolean => statements.some((s) => /collect\(DISTINCT (ev|r)\)/.test(s));
 
 describe('partners of the zone', () => {
+  /** The Organization field's edges as the root field's partners: the organisation is the edge's node. */
+  const asPartners = (c: { edges: Array<{ node: unknown }> }) => c.edges.map(({ node, ...rest }) => ({ organization: node, ...rest }));
   it.each([
     ['at the root', (sel: string) => `{ partners(of: "org:gaoyou-edz") { ${sel} } }`, (d: any) => d.partners],
-    ['as an Organization field', (sel: string) => `{ entity(id: "org:gaoyou-edz") { ... on Organization { partners { ${sel} } } } }`, (d: any) => d.entity.partners],
+    [
+      'as an Organization field',
+      (sel: string) => `{ entity(id: "org:gaoyou-edz") { ... on Organization { partners(first: 100) { edges { ${sel.replace('organization {', 'node {')} } } } } }`,
+      (d: any) => asPartners(d.entity.partners),
+    ],
   ])('when asked %s for names only, then no reasons are built and the partners are those found with reasons', async (_where, query, pick) => {
     const bare = query('organization { id }');
     const full = query('organization { id } events { id } relations { type }');
@@ -47,5 +53,24 @@ describe('claim keys of the partners’ relations', () => {
     const relations = sourced.partners.flatMap((p: any) => p.relations);
     expect(relations.length).toBeGreaterThan(0);
     for (const r of relations) expect(r.sources.length).toBeGreaterThan(0);
+  });
+});
+
+describe('partners of an organisation, a page at a time', () => {
+  it('when the zone\'s partners are read two at a time, then the pages follow each other in the root field\'s order, with one total', async () => {
+    const root = (await ok('{ partners(of: "org:gaoyou-edz") { organization { id } } }')).partners.map((p: any) => p.organization.id);
+    const page = (after: string | null) =>
+      ok(`query($after: String) { entity(id: "org:gaoyou-edz") { ... on Organization {
+        partners(first: 2, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } events { id } } } } } }`, { after });
+    const ids: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 10; i++) {
+      const c: any = (await page(after)).entity.partners;
+      expect(c.totalCount).toBe(root.length);
+      ids.push(...c.edges.map((e: any) => e.node.id));
+      if (!c.pageInfo.hasNextPage) break;
+      after = c.pageInfo.endCursor;
+    }
+    expect(ids).toEqual(root);
   });
 });

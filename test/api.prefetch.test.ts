@@ -19,8 +19,8 @@ async function run(source: string, variables?: Record<string, unknown>): Promise
 }
 
 /** An aliased sibling with other arguments: the parent no longer knows which one to read ahead. */
-const DEFEAT_PARTICIPANTS = 'defeat: participants(roles: [HOST]) { role }';
-const DEFEAT_POSITIONS = 'defeatPositions: positions { title }';
+const DEFEAT_PARTICIPANTS = 'defeat: participants(roles: [HOST]) { edges { role } }';
+const DEFEAT_POSITIONS = 'defeatPositions: positions { edges { title } }';
 
 const SOURCES = 'sources { evidence }';
 /** GraphQL rejects a declared variable that is not used. */
@@ -29,8 +29,8 @@ const page = (participants: string, fragments = '', args = '') =>
   `query($first: Int!${declared(participants, 'roles', '[ParticipantRole!]')}) {
     events(first: $first, orderBy: DATE_DESC${args}) { edges { node { id name date ${participants} } } } } ${fragments}`;
 const participantsField = (positions: string, extra = '', args = '') =>
-  `participants${args} { role ${extra} entity { id name ... on Person { ${positions} } } }`;
-const POSITIONS = 'positions { title organization { id name } }';
+  `participants${args} { totalCount edges { role ${extra} node { id name ... on Person { ${positions} } } } }`;
+const POSITIONS = 'positions { totalCount edges { title node { id name } } }';
 
 /** The reference answer: the same selection, read level by level. */
 function withoutPrefetch(source: string): string {
@@ -42,8 +42,8 @@ function withoutDefeats(data: unknown): unknown {
   return JSON.parse(JSON.stringify(data, (k, v) => (k === 'defeat' || k === 'defeatPositions' ? undefined : v)));
 }
 
-const participantsOf = (data: any): any[] => data.events.edges.flatMap((e: any) => e.node.participants);
-const positionsOf = (data: any): any[] => participantsOf(data).flatMap((p: any) => p.entity.positions ?? []);
+const participantsOf = (data: any): any[] => data.events.edges.flatMap((e: any) => e.node.participants.edges);
+const positionsOf = (data: any): any[] => participantsOf(data).flatMap((p: any) => p.node.positions?.edges ?? []);
 
 async function expectSameAnswerInOneStatement(source: string, variables: Record<string, unknown> = { first: 50 }) {
   const prefetched = await run(source, variables);
@@ -66,7 +66,7 @@ describe('a page of events with participants and positions', () => {
   });
 
   it('when participants and positions are selected through named fragments, then it costs 1 statement with the same answer', async () => {
-    const fragments = `fragment Who on Event { participants { role entity { ...Held } } }
+    const fragments = `fragment Who on Event { participants { edges { role node { ...Held } } } }
       fragment Held on Entity { id name ... on Person { ${POSITIONS} } }`;
     await expectSameAnswerInOneStatement(page('...Who', fragments));
   });
@@ -76,7 +76,7 @@ describe('a page of events with participants and positions', () => {
   });
 
   it('when participants and positions select their sources, then it costs one statement and one for the sources, with the right sources', async () => {
-    const source = page(participantsField(`positions { title organization { id } ${SOURCES} }`, SOURCES));
+    const source = page(participantsField(`positions { edges { title node { id } ${SOURCES} } }`, SOURCES));
     const prefetched = await run(source, { first: 50 });
     const reference = await run(withoutPrefetch(source), { first: 50 });
     // the page with claim keys, then the sources of both levels by key in one batch: the read-ahead positions come
@@ -87,7 +87,7 @@ describe('a page of events with participants and positions', () => {
   });
 
   it('when only positions select their sources (through a fragment), then participants come without and positions with them', async () => {
-    const source = page(participantsField('positions { title ...Cited }'), 'fragment Cited on Position { sources { evidence } }');
+    const source = page(participantsField('positions { edges { title ...Cited } }'), 'fragment Cited on PositionEdge { sources { evidence } }');
     const prefetched = await run(source, { first: 50 });
     expect(prefetched.statements).toBe(2);
     expect(prefetched.data).toEqual(withoutDefeats((await run(withoutPrefetch(source), { first: 50 })).data));
@@ -96,13 +96,13 @@ describe('a page of events with participants and positions', () => {
 
   it('when participants are asked for under two aliases with different roles, then each gets its own rows (no prefetch)', async () => {
     const source = `{ events(first: 50, orderBy: DATE_DESC) { edges { node { id
-      hosts: participants(roles: [HOST]) { role entity { id } }
-      everyone: participants { role entity { id } } } } } }`;
+      hosts: participants(roles: [HOST]) { edges { role node { id } } }
+      everyone: participants { edges { role node { id } } } } } } }`;
     const { data, statements } = await run(source);
     expect(statements).toBe(3); // the page, then one statement for each alias
     const edges = data.events.edges;
-    expect(edges.some((e: any) => e.node.everyone.some((p: any) => p.role !== 'HOST'))).toBe(true);
-    for (const e of edges) expect(e.node.hosts).toEqual(e.node.everyone.filter((p: any) => p.role === 'HOST'));
+    expect(edges.some((e: any) => e.node.everyone.edges.some((p: any) => p.role !== 'HOST'))).toBe(true);
+    for (const e of edges) expect(e.node.hosts.edges).toEqual(e.node.everyone.edges.filter((p: any) => p.role === 'HOST'));
   });
 
   it('when participants take roles through a variable, then it costs 1 statement and answers as level by level', async () => {
@@ -134,7 +134,7 @@ describe('a page of events with participants and positions', () => {
       expect(statements).toBe(1);
       expect(answers.length).toBeGreaterThan(5);
       expect(answers.filter((a) => a instanceof Promise)).toEqual([]);
-      const withPositions = data.events.edges.flatMap((e: any) => e.node.participants).filter((p: any) => p.entity.positions?.length);
+      const withPositions = participantsOf(data).filter((p: any) => p.node.positions?.edges.length);
       expect(withPositions.length).toBeGreaterThan(0);
       // without the prefetch, the same field loads them: a promise
       answers.length = 0;
@@ -157,11 +157,11 @@ describe('a page of events with participants and positions', () => {
   });
 
   it('when positions are asked for under two aliases, then participants are still read ahead and positions read level by level', async () => {
-    const source = page(participantsField(`${POSITIONS} again: positions { title }`));
+    const source = page(participantsField(`${POSITIONS} again: positions { edges { title } }`));
     const { data, statements } = await run(source, { first: 50 });
     expect(statements).toBe(2); // the page with participants, then positions (both aliases share their loader's batch)
-    for (const p of participantsOf(data).filter((x: any) => x.entity.positions)) {
-      expect(p.entity.again).toEqual(p.entity.positions.map(({ title }: any) => ({ title })));
+    for (const p of participantsOf(data).filter((x: any) => x.node.positions)) {
+      expect(p.node.again.edges).toEqual(p.node.positions.edges.map(({ title }: any) => ({ title })));
     }
   });
 });

@@ -212,7 +212,7 @@ describe('partners', () => {
       reverse: partners(of: "org:yangzhou-zhiye-daxue") { organization { id } relations { direction } }
       unknown: partners(of: "org:nobody") { organization { id } }
       person: partners(of: "person:jin-feng") { organization { id } }
-      field: entity(id: "${ZONE}") { ... on Organization { partners(kinds: [UNIVERSITY]) { organization { name } } } }
+      field: entity(id: "${ZONE}") { ... on Organization { partners(kinds: [UNIVERSITY]) { edges { node { name } } } } }
     }`);
     expect(data.schools).toEqual([{ organization: { name: '高邮中等专业学校' } }]);
     expect(data.companies).toEqual([]);
@@ -220,7 +220,7 @@ describe('partners', () => {
     expect(data.reverse).toEqual([{ organization: { id: ZONE }, relations: [{ direction: 'INCOMING' }] }]);
     expect(data.unknown).toEqual([]);
     expect(data.person).toEqual([]);
-    expect(sorted(data.field.partners.map((p: any) => p.organization.name))).toEqual(
+    expect(sorted(data.field.partners.edges.map((p: any) => p.node.name))).toEqual(
       sorted(ZONE_PARTNERS.filter((n) => n !== '高邮中等专业学校')),
     );
   });
@@ -228,14 +228,14 @@ describe('partners', () => {
 
 describe('signings', () => {
   it('name who signed and who attended each', async () => {
-    const data = await ok(`{ events(where: { types: [SIGNING] }) { edges { node { id participants { role entity { id } } } } } }`);
+    const data = await ok(`{ events(where: { types: [SIGNING] }) { edges { node { id participants { edges { role node { id } } } } } } }`);
     const byEvent = Object.fromEntries(
       data.events.edges.map((e: any) => [
         e.node.id,
         Object.fromEntries(
           ['signatory', 'attendee', 'speaker', 'subject'].map((role) => [
             role,
-            sorted(e.node.participants.filter((p: any) => p.role === role.toUpperCase()).map((p: any) => p.entity.id)),
+            sorted(e.node.participants.edges.filter((p: any) => p.role === role.toUpperCase()).map((p: any) => p.node.id)),
           ]),
         ),
       ]),
@@ -261,15 +261,15 @@ describe('signings', () => {
 
 describe('金锋', () => {
   it('holds exactly two positions, each with its source', async () => {
-    const data = await ok(`{ entity(id: "person:jin-feng") { ... on Person { positions {
-      title since until organization { id name } person { id } sources { evidence article { id } } } } } }`);
-    const positions = data.entity.positions;
-    expect(positions.map((p: any) => [p.title, p.organization.name])).toEqual([
+    const data = await ok(`{ entity(id: "person:jin-feng") { ... on Person { positions { totalCount edges {
+      title since until node { id name } sources { evidence article { id } } } } } } }`);
+    const positions = data.entity.positions.edges;
+    expect(data.entity.positions.totalCount).toBe(2);
+    expect(positions.map((p: any) => [p.title, p.node.name])).toEqual([
       ['党工委副书记', '高邮经济开发区党工委'],
       ['管委会主任', '高邮经济开发区管委会'],
     ]);
     for (const p of positions) {
-      expect(p.person.id).toBe('person:jin-feng');
       expect(p.sources).toHaveLength(1);
       expect(p.sources[0].article.id).toBe(ARTICLE);
       expect(p.sources[0].evidence).toContain('管委会主任金锋');
@@ -418,13 +418,15 @@ describe('events by type and date', () => {
 describe('organisations, events, articles and figures', () => {
   it('an organisation has officials, parent, units, projects and figures', async () => {
     const data = await ok(`{
-      cast: entity(id: "org:yangzhou-cast") { ... on Organization { officials { person { name } title } parent { id } } }
+      cast: entity(id: "org:yangzhou-cast") { ... on Organization { officials { totalCount edges { node { name } title } } parent { id } } }
       college: entity(id: "org:jiangnan-university-life-sciences-college") { ... on Organization { parent { name } } }
-      zone: entity(id: "${ZONE}") { ... on Organization { units { id type } figures(period: "2023-H1", metric: "规模以上工业产值") { value unit change sources { article { id } } } } }
-      xinrui: entity(id: "org:xinrui-optoelectronics") { ... on Organization { projects { id kind attributes } } }
+      zone: entity(id: "${ZONE}") { ... on Organization { units(first: 100) { totalCount edges { node { id type } } }
+        figures(period: "2023-H1", metric: "规模以上工业产值") { totalCount edges { node { value unit change sources { article { id } } } } } } }
+      xinrui: entity(id: "org:xinrui-optoelectronics") { ... on Organization { projects { edges { node { id kind attributes } } } } }
     }`);
     // by name, then title, in code point order as Neo4j sorts strings
-    expect(data.cast.officials.map((o: any) => [o.person.name, o.title])).toEqual([
+    expect(data.cast.officials.totalCount).toBe(5);
+    expect(data.cast.officials.edges.map((o: any) => [o.node.name, o.title])).toEqual([
       ['孙学平', '副主席'],
       ['徐健', '主席'],
       ['徐健', '党组书记'],
@@ -433,10 +435,12 @@ describe('organisations, events, articles and figures', () => {
     ]);
     expect(data.cast.parent).toEqual({ id: 'place:yangzhou' });
     expect(data.college.parent).toEqual({ name: '江南大学' });
-    expect(data.zone.units).toHaveLength(20);
-    expect(data.zone.units.filter((u: any) => u.type === 'VILLAGE')).toHaveLength(7);
-    expect(data.zone.figures).toEqual([{ value: 295, unit: '亿元', change: 0.132, sources: [{ article: { id: ARTICLE } }] }]);
-    expect(data.xinrui.projects).toEqual([
+    const units = data.zone.units.edges.map((e: any) => e.node);
+    expect(data.zone.units.totalCount).toBe(20);
+    expect(units).toHaveLength(20);
+    expect(units.filter((u: any) => u.type === 'VILLAGE')).toHaveLength(7);
+    expect(data.zone.figures).toEqual({ totalCount: 1, edges: [{ node: { value: 295, unit: '亿元', change: 0.132, sources: [{ article: { id: ARTICLE } }] } }] });
+    expect(data.xinrui.projects.edges.map((e: any) => e.node)).toEqual([
       { id: 'project:xinrui-pv-cells', kind: 'MANUFACTURING', attributes: expect.objectContaining({ capacity: '12GW', investmentCnyYi: 100 }) },
     ]);
   });
@@ -444,13 +448,13 @@ describe('organisations, events, articles and figures', () => {
   it('an event has its location, article and sources', async () => {
     const data = await ok(`{ node(id: "${ev('ev-0621-cast-inspection')}") { ... on Event {
       type location { id } article { id } sources { evidence article { id } }
-      inspectors: participants(roles: [INSPECTOR]) { entity { id } sources { article { id } } }
+      inspectors: participants(roles: [INSPECTOR]) { edges { node { id } sources { article { id } } } }
     } } }`);
     expect(data.node.type).toBe('INSPECTION');
     expect(data.node.location).toEqual({ id: ZONE });
     expect(data.node.article).toEqual({ id: ARTICLE });
     expect(data.node.sources).toEqual([{ evidence: expect.stringContaining('徐健'), article: { id: ARTICLE } }]);
-    expect(sorted(data.node.inspectors.map((p: any) => p.entity.id))).toEqual(
+    expect(sorted(data.node.inspectors.edges.map((p: any) => p.node.id))).toEqual(
       ['person:qian-jingping', 'person:sun-xueping', 'person:xu-jian', 'person:zhu-meijun'],
     );
   });

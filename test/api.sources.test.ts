@@ -15,8 +15,9 @@ const readsClaims = (statements: string[]): boolean => statements.some((s) => s.
 
 describe('sources on request', () => {
   it.each([
-    ['positions', '{ entity(id: "person:jin-feng") { ... on Person { positions { title %s } } } }'],
-    ['participants', '{ events(first: 5) { edges { node { participants { role %s } } } } }'],
+    ['positions', '{ entity(id: "person:jin-feng") { ... on Person { positions { edges { title %s } } } } }'],
+    ['officials', '{ entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { officials { edges { title %s } } } } }'],
+    ['participants', '{ events(first: 5) { edges { node { participants { edges { role %s } } } } } }'],
     ['relations', '{ entity(id: "org:gaoyou-edz") { relations { edges { type %s } } } }'],
     ['event participations', '{ entity(id: "person:jin-feng") { events { edges { roles %s } } } }'],
   ])('when %s are asked for without sources, then no claim list is read; with them, it is', async (_what, query) => {
@@ -25,12 +26,12 @@ describe('sources on request', () => {
   });
 
   it('when a page of events asks for the sources of every participation, then they cost one more round trip in all', async () => {
-    const without = await exec('{ events(first: 20) { edges { node { participants { role entity { id } } } } } }');
-    const withSources = await exec('{ events(first: 20) { edges { node { participants { role entity { id } sources { evidence } } } } } }');
+    const without = await exec('{ events(first: 20) { edges { node { participants { edges { role node { id } } } } } } }');
+    const withSources = await exec('{ events(first: 20) { edges { node { participants { edges { role node { id } sources { evidence } } } } } } }');
     expect(without.errors).toBeUndefined();
     expect(withSources.errors).toBeUndefined();
     expect(withSources.ctx.stats.roundTrips).toBe(without.ctx.stats.roundTrips + 1);
-    const participations = withSources.data.events.edges.flatMap((e: any) => e.node.participants);
+    const participations = withSources.data.events.edges.flatMap((e: any) => e.node.participants.edges);
     expect(participations.length).toBeGreaterThan(20);
     for (const p of participations) {
       expect(p.sources).toHaveLength(1); // the seed is one article
@@ -38,8 +39,8 @@ describe('sources on request', () => {
   });
 
   it("when 金锋's positions are asked with sources, then each cites the seed article and its own sentence", async () => {
-    const data = await ok('{ entity(id: "person:jin-feng") { ... on Person { positions { title sources { evidence article { id } } } } } }');
-    const positions = data.entity.positions as Array<{ title: string; sources: Array<{ evidence: string; article: { id: string } }> }>;
+    const data = await ok('{ entity(id: "person:jin-feng") { ... on Person { positions { edges { title sources { evidence article { id } } } } } } }');
+    const positions = data.entity.positions.edges as Array<{ title: string; sources: Array<{ evidence: string; article: { id: string } }> }>;
     expect(positions).toHaveLength(2);
     for (const p of positions) {
       expect(p.sources.map((s) => s.article.id)).toEqual(['gaoyou-edz-newsletter-2023-06']);

@@ -13,6 +13,7 @@ import { mentionsQuery } from '../src/explorer/web/mentionQueries';
 import { PARTNERS } from '../src/explorer/web/partnerQueries';
 import { PASSAGES } from '../src/explorer/web/passageQueries';
 import { MORE_PROVENANCE, PROVENANCE_CHUNK, provenanceQuery } from '../src/explorer/web/provenanceQueries';
+import { moreQuery, PANEL_RELATION_TYPES, type PagedList } from '../src/explorer/web/panelPages';
 import { measureOperation } from '../src/server';
 
 let schema: GraphQLSchema;
@@ -52,15 +53,18 @@ describe('explorer GraphQL operations', () => {
     check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 10, exclude: ['c'], excludeRelationTypes: ['PART_OF'], excludeEventTypes: ['MEETING'], allLengths: true }));
   it('passages (the search box\'s text hits)', () => check('passages', PASSAGES, { query: '签约', first: 5 }));
   it('partners with units', () => check('partners', PARTNERS, { of: 'org:x', includeUnits: true }));
-  it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x' }));
+  it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x', relationTypes: PANEL_RELATION_TYPES }));
+  it.each<PagedList>(['sources', 'events', 'relations', 'figures', 'positions', 'officials', 'participants'])('the next page of a list of the panel: %s', (list) =>
+    check('more', moreQuery(list), { id: 'x', after: 'c', relationTypes: PANEL_RELATION_TYPES }));
   it('participation evidence', () => check('participation', Q.PARTICIPATION, { event: 'x', roles: ['ATTENDEE'] }));
   it('provenance for the exports: one aliased node field per id, PROVENANCE_CHUNK ids at a time', () => {
     const ids = Array.from({ length: PROVENANCE_CHUNK }, (_, i) => `id-${i}`);
     check('provenance', provenanceQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
   });
-  it('the next page of an entity\'s sources or relations for the exports', () => {
-    check('more provenance', MORE_PROVENANCE, { id: 'x', sources: true, after: null });
-    check('more provenance', MORE_PROVENANCE, { id: 'x', sources: false, after: null });
+  it('the next page of an entity\'s sources or relations, or of an event\'s participants, for the exports', () => {
+    check('more provenance', MORE_PROVENANCE, { id: 'x', sources: true, relations: false, participants: false, after: null });
+    check('more provenance', MORE_PROVENANCE, { id: 'x', sources: false, relations: true, participants: false, after: null });
+    check('more provenance', MORE_PROVENANCE, { id: 'x', sources: false, relations: false, participants: true, after: null });
   });
   it('mention counts for sizing: one aliased node field per id, PROVENANCE_CHUNK ids at a time', () => {
     const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);

@@ -80,10 +80,10 @@ describe('splitting an entity that a load joined by name', () => {
     expect(judged).toMatchObject({ kind: 'SPLIT', a: 'person:王伟', b: SPLIT_OFF, articles: ['w2'], reason: '两个人', by: 'editor', inForce: true });
     expect(await mentioned('person:王伟')).toEqual({ id: 'person:王伟', aliases: [], articles: ['w1'] });
     expect(await mentioned(SPLIT_OFF)).toEqual({ id: SPLIT_OFF, aliases: ['王伟教授'], articles: ['w2'] });
-    const positions = await ok(`{ a: entity(id: "person:王伟") { ... on Person { positions { title organization { id } } } } b: entity(id: "${SPLIT_OFF}") { ... on Person { positions { title organization { id } } } } }`);
+    const positions = await ok(`{ a: entity(id: "person:王伟") { ... on Person { positions { edges { title node { id } } } } } b: entity(id: "${SPLIT_OFF}") { ... on Person { positions { edges { title node { id } } } } } }`);
     expect(positions).toEqual({
-      a: { positions: [{ title: '副市长', organization: { id: 'org:gov' } }] },
-      b: { positions: [{ title: '教授', organization: { id: 'org:uni' } }] },
+      a: { positions: { edges: [{ title: '副市长', node: { id: 'org:gov' } }] } },
+      b: { positions: { edges: [{ title: '教授', node: { id: 'org:uni' } }] } },
     });
     expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
     const split = await dump();

@@ -217,7 +217,7 @@ export const QUERY_MIX: { name: string; query: string; variables?: Record<string
   {
     name: 'eventPage',
     query: `query EventPage { events(first: 20) { totalCount pageInfo { hasNextPage endCursor }
-      edges { node { id type name date participants { role entity { id name } } } } } }`,
+      edges { node { id type name date participants { edges { role node { id name } } } } } } }`,
   },
   {
     name: 'eventsByTypeAndDate',

@@ -92,7 +92,7 @@ describe('limits on the real schema: QUERY_TOO_COMPLEX and no database call', ()
 
   it('cost', async () => {
     const r = await t.gql(
-      '{ entities(first: 100) { edges { node { ... on Person { events(first: 100) { edges { roles node { id name participants { role entity { id name } } } } } } } } } }',
+      '{ entities(first: 100) { edges { node { ... on Person { events(first: 100) { edges { roles node { id name participants { edges { role node { id name } } } } } } } } } } }',
     );
     expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);
     expect(r.body.errors?.[0].extensions).toMatchObject({ limit: 'cost' });

@@ -22,7 +22,7 @@ afterAll(async () => {
 beforeEach(() => counter.reset());
 
 const ids = (n: number): string => `[${Array.from({ length: n }, (_, i) => `"e${i}"`).join(', ')}]`;
-const PEOPLE = 'edges { node { participants { role entity { name ... on Person { positions { title organization { name } } } } } } }';
+const PEOPLE = 'edges { node { participants { edges { role node { name ... on Person { positions { edges { title node { name } } } } } } } } }';
 
 /** What a client can tell apart of an error: its code, its message and what it names. */
 function shape(e: { message: string; extensions?: Record<string, unknown> } | undefined) {
@@ -40,7 +40,7 @@ describe('when an argument is over its maximum', () => {
   it.each([
     ['a page size under a cheap selection (the resolver would see it)', '{ events(first: 101) { totalCount } }', 'first', 100],
     ['a page size under a costly selection (the cost limit would see it)', `{ events(first: 1000) { ${PEOPLE} } }`, 'first', 100],
-    ['a nested page size', `{ entity(id: "org:gaoyou-edz") { events(first: 5000) { edges { node { participants { role } } } } } }`, 'first', 100],
+    ['a nested page size', `{ entity(id: "org:gaoyou-edz") { events(first: 5000) { edges { node { participants { edges { role } } } } } } }`, 'first', 100],
     ['a page size in a fragment', `{ ...F } fragment F on Query { events(first: 1000) { ${PEOPLE} } }`, 'first', 100],
     ["a neighbourhood's node limit far over", '{ neighborhood(id: "org:gaoyou-edz", limit: 100000) { nodes { id } edges { id } } }', 'limit', 500],
     ["a neighbourhood's depth", '{ neighborhood(id: "org:gaoyou-edz", depth: 9) { truncated } }', 'depth', 3],
@@ -103,7 +103,7 @@ describe('when an argument over its maximum is nested (a field of a field, a fra
 
 describe('when every argument is within its bounds', () => {
   it('an operation over the cost limit is still QUERY_TOO_COMPLEX naming the cost', async () => {
-    const { r, error } = await overHttp(`{ events(first: 100) { edges { node { participants { entity { events(first: 100) { edges { node { participants { role } } } } } } } } } }`);
+    const { r, error } = await overHttp(`{ events(first: 100) { edges { node { participants { edges { node { events(first: 100) { edges { node { participants { edges { role } } } } } } } } } } } }`);
     expect(r.status).toBe(400);
     expect(error).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 'cost' });
     expect(codes(r)).toEqual(['QUERY_TOO_COMPLEX']);

@@ -163,7 +163,7 @@ export const MIX: MixQuery[] = [
     shape: 'nested',
     product: () => ({
       query: `query EventPage { events(first: ${PAGE}, orderBy: DATE_DESC) { edges { node { id name date
-        participants { role entity { id name ... on Person { positions { title organization { id name } } } } } } } } }`,
+        participants(first: 20) { edges { role node { id name ... on Person { positions(first: 3) { edges { title node { id name } } } } } } } } } } }`,
       variables: {},
     }),
     library: () => ({
@@ -198,11 +198,11 @@ export const MIX: MixQuery[] = [
         d.events.edges.map((x: Json) =>
           eventWithParticipants({
             ...x.node,
-            participants: x.node.participants.map((p: Json) => ({
-              id: p.entity.id,
-              name: p.entity.name,
+            participants: x.node.participants.edges.map((p: Json) => ({
+              id: p.node.id,
+              name: p.node.name,
               role: modelWord(p.role),
-              positions: (p.entity.positions ?? []).map((q: Json) => ({ title: q.title, id: q.organization.id, name: q.organization.name })),
+              positions: (p.node.positions?.edges ?? []).map((q: Json) => ({ title: q.title, id: q.node.id, name: q.node.name })),
             })),
           }),
         ),

@@ -74,7 +74,7 @@ const QUERIES: Record<string, StackQuery> = {
   },
   badArgPage: {
     query: `query EventPage { events(first: 1000, orderBy: DATE_DESC) { edges { node { id name date
-        participants { role entity { id name ... on Person { positions { title organization { id name } } } } } } } } }`,
+        participants(first: 20) { edges { role node { id name ... on Person { positions(first: 3) { edges { title node { id name } } } } } } } } } } }`,
     rawAnswer: {
       errors: [{ message: 'first must be an integer from 1 to 100 (got 1000)', extensions: { code: 'BAD_USER_INPUT' } }],
       data: null,
@@ -87,7 +87,7 @@ const QUERIES: Record<string, StackQuery> = {
   },
   eventPage: {
     query: `query EventPage { events(first: 10, orderBy: DATE_DESC) { edges { node { id name date
-        participants { role entity { id name ... on Person { positions { title organization { id name } } } } } } } } }`,
+        participants(first: 20) { edges { role node { id name ... on Person { positions(first: 3) { edges { title node { id name } } } } } } } } } } }`,
     db: () => ({}),
   },
 };

@@ -19,8 +19,9 @@ import {
   EntityEventEdgeSourcesResolver,
   FigureResolver,
   GraphNodeResolver,
-  ParticipantSourcesResolver,
-  PositionSourcesResolver,
+  OfficialEdgeSourcesResolver,
+  ParticipantEdgeSourcesResolver,
+  PositionEdgeSourcesResolver,
   RelationEdgeSourcesResolver,
   RelationSourcesResolver,
   SourceResolver,
@@ -42,8 +43,9 @@ export { argsInstanceMaker } from './typeGraphqlSeam';
 
 export const RESOLVERS = [
   RelationSourcesResolver,
-  PositionSourcesResolver,
-  ParticipantSourcesResolver,
+  PositionEdgeSourcesResolver,
+  OfficialEdgeSourcesResolver,
+  ParticipantEdgeSourcesResolver,
   EntityEventEdgeSourcesResolver,
   RelationEdgeSourcesResolver,
   NodeResolver,

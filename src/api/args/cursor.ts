@@ -57,3 +57,19 @@ export function connectionOf<T, E extends object = { node: T }>(
     },
   };
 }
+
+/**
+ * A connection over a parent's whole list, as its loader read it (already in the field's order): the page from
+ * `skip`, the total, and whether more follow. For the nested lists whose rows a parent's statement reads ahead
+ * (participants, positions) or whose order is made in Node: the page is cut here, after the one round trip of the
+ * level, so the prefetches stay as they are.
+ */
+export function listConnection<T, E extends object>(
+  rows: readonly T[],
+  window: { skip: number; first: number },
+  edge: (row: T) => E,
+  field: string,
+): { edges: Array<E & { cursor: string }>; pageInfo: PageInfo; totalCount: number | null } {
+  const end = window.skip + window.first;
+  return connectionOf({ rows: rows.slice(window.skip, end), total: rows.length, hasMore: rows.length > end }, window.skip, edge, field);
+}

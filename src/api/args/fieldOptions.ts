@@ -3,9 +3,9 @@ import type { EntityEventsOptions } from '../cypher/entityEvents';
 import type { ParticipantsOptions } from '../cypher/participants';
 import type { PositionsOptions } from '../cypher/positions';
 import type { RelationsOptions } from '../cypher/relations';
-import { checkDateWindow } from './events.args';
-import { articleArg, pageWindow, type EntityEventsArgs, type RelationsArgs, type RolesArgs } from './fields.args';
-import { entityExtrasAt, eventExtrasAt, selectedFields, selectedFieldsAt, wantsSources } from './selectedFields';
+import type { EntityEventsArgs, ParticipantsArgs, RelationsArgs } from './fields.args';
+import { entityEventsArgs, relationsArgs } from './nestedChecks';
+import { entityExtrasAt, eventExtrasAt, selectedFieldsAt } from './selectedFields';
 
 /**
  * A field's arguments and selection as the options its loader is keyed by: its arguments, whether its rows carry
@@ -34,46 +34,54 @@ export function perSelection<T>(compute: (selection: Selection) => T): (selectio
   };
 }
 
-const participantRows = perSelection((selection) => ({ withClaims: wantsSources(selection), entity: entityExtrasAt(selection, ['entity']) }));
+/** Whether the edges of a connection of relations, participations or positions select their `sources` (claim keys then). */
+const edgesWantSources = (selection: Selection): boolean => selectedFieldsAt(selection, ['edges']).has('sources');
+
+/** Participants are edges: the participation's `sources` on the edge, the entity as its node. */
+const participantRows = perSelection((selection) => ({ withClaims: edgesWantSources(selection), entity: entityExtrasAt(selection, ['edges', 'node']) }));
 
 const everyRole = perSelection((selection): ParticipantsOptions => ({ roles: null, ...participantRows(selection) }));
 
-/** One object per selection when no roles are given (every event of a page asks with the same). */
-export function participantsOptions(args: RolesArgs, selection: Selection): ParticipantsOptions {
+/**
+ * One object per selection when no roles are given (every event of a page asks with the same). The page window is
+ * not among them: the loader reads each event's participants whole (a page's statement reads them ahead) and the
+ * resolver cuts the page.
+ */
+export function participantsOptions(args: Pick<ParticipantsArgs, 'roles'>, selection: Selection): ParticipantsOptions {
   return args.roles == null ? everyRole(selection) : { roles: args.roles, ...participantRows(selection) };
 }
 
 /**
- * Positions of a person and officials of an organisation alike. The person and the dates are read only when
- * selected: under `Person.positions` the person is the parent, and a page's positions seldom ask for either. The
- * organisation is always read (its id, type and name at least), as it is nearly always asked for: aliases of
- * `positions` differing only in it share one batch.
+ * A person's positions: the organisation is each edge's node, always read (its id, type and name at least, as it is
+ * nearly always asked for); the person is the parent, not read; the dates only when the edges select them.
  */
 export const positionsOptions = perSelection((selection): PositionsOptions => {
-  const fields = selectedFields(selection);
+  const edge = selectedFieldsAt(selection, ['edges']);
   return {
-    withClaims: wantsSources(selection),
-    person: fields.has('person') ? entityExtrasAt(selection, ['person']) : null,
-    organization: entityExtrasAt(selection, ['organization']),
-    dates: fields.has('since') || fields.has('until'),
+    withClaims: edge.has('sources'),
+    person: null,
+    organization: entityExtrasAt(selection, ['edges', 'node']),
+    dates: edge.has('since') || edge.has('until'),
   };
 });
 
-/** Whether the edges of a connection of relations or participations select their `sources` (claim keys then). */
-const edgesWantSources = (selection: Selection): boolean => selectedFieldsAt(selection, ['edges']).has('sources');
+/** An organisation's officials: the person is each edge's node; the organisation is the parent (id, type and name only). */
+export const officialsOptions = perSelection((selection): PositionsOptions => {
+  const edge = selectedFieldsAt(selection, ['edges']);
+  return {
+    withClaims: edge.has('sources'),
+    person: entityExtrasAt(selection, ['edges', 'node']),
+    organization: [],
+    dates: edge.has('since') || edge.has('until'),
+  };
+});
 
 /** The relations' edges carry the relation; their node is the entity at the other end. */
 const relationRows = perSelection((selection) => ({ withClaims: edgesWantSources(selection), other: entityExtrasAt(selection, ['edges', 'node']) }));
 
 /** Throws BAD_USER_INPUT for a page size out of range or a cursor of another field. */
 export function relationsOptions(args: RelationsArgs, selection: Selection): RelationsOptions {
-  return {
-    types: args.types ?? null,
-    direction: args.direction ?? null,
-    article: articleArg(args.article),
-    ...pageWindow(args, 'relations'),
-    ...relationRows(selection),
-  };
+  return { ...relationsArgs(args), ...relationRows(selection) };
 }
 
 // `sources` of the participation (on the edge), not `node { sources }`, which the event's own loader reads
@@ -81,13 +89,5 @@ const participationRows = perSelection((selection) => ({ withClaims: edgesWantSo
 
 /** Throws BAD_USER_INPUT for arguments out of range (a cursor of another field too), as the field reports them. */
 export function entityEventsOptions(args: EntityEventsArgs, selection: Selection): EntityEventsOptions {
-  const page = pageWindow(args, 'entityEvents');
-  const window = checkDateWindow(args);
-  return {
-    ...window,
-    types: args.types ?? null,
-    roles: args.roles ?? null,
-    ...page,
-    ...participationRows(selection),
-  };
+  return { ...entityEventsArgs(args), ...participationRows(selection) };
 }

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import type { EventType, FigureQualifier, ParticipantRole, RelationType } from '../../model';
-import { DateMatch, Direction, EventTypeEnum, FigureQualifierEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
+import { DateMatch, Direction, EventTypeEnum, FigureQualifierEnum, OrganizationKindEnum, ParticipantRoleEnum, RelationTypeEnum } from '../types/enums';
 import { skipAfter } from './cursor';
 import { checkFirst, checkId, checkText } from './limits';
 import { PartialDate } from '../types/partialDate.scalar';
@@ -99,7 +99,33 @@ export class FigureFilterArgs {
   hedged?: boolean | null;
 }
 
-export function checkFigureFilter(args: FigureFilterArgs): {
+/**
+ * `Entity.figures`: a page of the figure filter. Its own class, not a subclass of FigureFilterArgs (which the root
+ * `figures` extends, a capped list without `after`): typeGraphqlSeam.ts's argsInstanceMaker takes only args classes
+ * of their own.
+ */
+@ArgsType()
+export class EntityFiguresArgs {
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Exact metric name.' })
+  metric?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Exact period, such as `2023-H1`.' })
+  period?: string | null;
+
+  @Field(() => [FigureQualifierEnum], { nullable: true, description: 'Only numbers hedged in one of these ways.' })
+  qualifiers?: FigureQualifier[] | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'true: only hedged numbers (any qualifier); false: only numbers stated as exact.' })
+  hedged?: boolean | null;
+}
+
+export function checkFigureFilter(args: Pick<FigureFilterArgs, 'metric' | 'period' | 'qualifiers' | 'hedged'>): {
   metric: string | null;
   period: string | null;
   qualifiers: FigureQualifier[] | null;
@@ -114,7 +140,28 @@ export function checkFigureFilter(args: FigureFilterArgs): {
 }
 
 @ArgsType()
-export class RolesArgs {
+export class ParticipantsArgs {
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string | null;
+
   @Field(() => [ParticipantRoleEnum], { nullable: true, description: 'Only participants in one of these roles.' })
   roles?: ParticipantRole[] | null;
+}
+
+@ArgsType()
+export class OrganizationPartnersArgs {
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: 'Also the partners of its units (PART_OF it, transitively).' })
+  includeUnits!: boolean;
+
+  @Field(() => [OrganizationKindEnum], { nullable: true, description: 'Only partners of these kinds.' })
+  kinds?: string[] | null;
 }

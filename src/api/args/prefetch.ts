@@ -3,7 +3,7 @@ import type { EntityEventsOptions } from '../cypher/entityEvents';
 import type { ParticipantsPlan } from '../cypher/eventPage';
 import type { PositionsOptions } from '../cypher/positions';
 import { entityEventsOptions, participantsOptions, perSelection, positionsOptions } from './fieldOptions';
-import type { EntityEventsArgs, RolesArgs } from './fields.args';
+import type { EntityEventsArgs, ParticipantsArgs } from './fields.args';
 import { soleChildField, soleFieldAt } from './selectedFields';
 
 /**
@@ -36,12 +36,12 @@ function unlessRejected<T>(options: () => T): T | null {
 }
 
 const positionsUnder = perSelection((participants): PositionsOptions | null => {
-  const positions = soleFieldAt(participants.fragments, participants.fieldNodes, ['entity', 'positions']);
+  const positions = soleFieldAt(participants.fragments, participants.fieldNodes, ['edges', 'node', 'positions']);
   return positions ? positionsOptions({ fieldNodes: positions, fragments: participants.fragments }) : null;
 });
 
 /**
- * `positions` under the participants' `entity` (a `... on Person` fragment), when selected once. Planned once per
+ * `positions` under the participants' nodes (a `... on Person` fragment), when selected once. Planned once per
  * selection, as every event of a page asks with the same `fieldNodes`.
  */
 export function positionsPlan(q: Query, participants: readonly FieldNode[]): PositionsOptions | null {
@@ -52,7 +52,7 @@ export function positionsPlan(q: Query, participants: readonly FieldNode[]): Pos
 export function pageParticipantsPlan(q: Query): ParticipantsPlan | null {
   const participants = soleFieldAt(q.fragments, q.fieldNodes, ['edges', 'node', 'participants']);
   if (!participants) return null;
-  const args = argumentsOf<RolesArgs>(q, 'Event', participants);
+  const args = argumentsOf<ParticipantsArgs>(q, 'Event', participants);
   const options = args && unlessRejected(() => participantsOptions(args, { fieldNodes: participants, fragments: q.fragments }));
   return options ? { options, positions: positionsPlan(q, participants) } : null;
 }

@@ -68,15 +68,18 @@ export function eventExtrasAt(info: Selection, path: readonly string[]): EventEx
   return EVENT_EXTRAS.filter((p) => fields.has(p));
 }
 
-/** Which of a Partner's parts were asked for, and what its organisation and event rows must carry. */
-export function partnerParts(info: Selection): PartnerParts {
-  const fields = selectedFields(info);
+/**
+ * Which of a Partner's parts were asked for, and what its organisation and event rows must carry: on each Partner
+ * of the root `partners`, on each edge (`at: ['edges']`, the organisation as its `node`) of `Organization.partners`.
+ */
+export function partnerParts(info: Selection, at: readonly string[] = []): PartnerParts {
+  const fields = selectedFieldsAt(info, at);
   return {
     events: fields.has('events'),
     relations: fields.has('relations'),
     via: fields.has('via'),
-    organization: entityExtrasAt(info, ['organization']),
-    event: eventExtrasAt(info, ['events']),
+    organization: entityExtrasAt(info, [...at, at.length ? 'node' : 'organization']),
+    event: eventExtrasAt(info, [...at, 'events']),
   };
 }
 

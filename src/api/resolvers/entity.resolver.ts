@@ -1,7 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { connectionOf } from '../args/cursor';
-import { articleArg, checkFigureFilter, EntityEventsArgs, EntitySourcesArgs, FigureFilterArgs, PageArgs, pageWindow, RelationsArgs } from '../args/fields.args';
+import { connectionOf, listConnection } from '../args/cursor';
+import { EntityEventsArgs, EntityFiguresArgs, EntitySourcesArgs, PageArgs, RelationsArgs } from '../args/fields.args';
+import { entityFiguresArgs, entitySourcesArgs, mentionedInPage } from '../args/nestedChecks';
 import { entityEventsOptions, relationsOptions } from '../args/fieldOptions';
 import type { Context } from '../context';
 import type { EntityEventRow, EntityRow, FigureRow, RelationRow, SourceRow } from '../cypher/rows';
@@ -9,19 +10,20 @@ import { loaders } from '../loaders';
 import { ArticleConnection } from '../types/connection.type';
 import { Entity } from '../types/entity.type';
 import { EntityEventConnection, EntitySourceConnection, RelationConnection } from '../types/entityConnections.type';
-import { Figure } from '../types/figure.type';
+import { FigureConnection } from '../types/nestedConnections.type';
 
 /** What belongs to the link goes on the edge; the node is the Node at the other end. */
 const eventEdge = (r: EntityEventRow) => ({ node: r.event, roles: r.roles, claimKeys: r.claimKeys });
 const relationEdge = (r: RelationRow) => ({ ...r, node: r.other });
 const sourceEdge = (s: SourceRow) => ({ node: s.article!, evidence: s.evidence });
+const figureEdge = (f: FigureRow) => ({ node: f });
 
 /** Fields every entity type has (declared on the Entity interface, inherited by each type). */
 @Resolver(() => Entity)
 export class EntityResolver {
   @FieldResolver(() => EntitySourceConnection, { description: 'The articles that mention it, with what each said, by article id, a page at a time.' })
   async sources(@Root() e: EntityRow, @Args(() => EntitySourcesArgs) args: EntitySourcesArgs, @Ctx() ctx: Context) {
-    const w = { ...pageWindow(args, 'sources'), article: articleArg(args.article) };
+    const w = entitySourcesArgs(args);
     return connectionOf(await loaders(ctx).entitySources(w).load(e.id), w.skip, sourceEdge, 'sources');
   }
 
@@ -49,12 +51,13 @@ export class EntityResolver {
 
   @FieldResolver(() => ArticleConnection, { description: 'The articles that mention it, by id, a page at a time.' })
   async mentionedIn(@Root() e: EntityRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
-    const w = pageWindow(args, 'mentionedIn');
+    const w = mentionedInPage(args);
     return connectionOf(await loaders(ctx).mentionedIn(w).load(e.id), w.skip, undefined, 'mentionedIn');
   }
 
-  @FieldResolver(() => [Figure], { description: 'Numbers stated about it, by metric then period.' })
-  figures(@Root() e: EntityRow, @Args(() => FigureFilterArgs) args: FigureFilterArgs, @Ctx() ctx: Context): Promise<FigureRow[]> {
-    return loaders(ctx).figures(checkFigureFilter(args)).load(e.id);
+  @FieldResolver(() => FigureConnection, { description: 'Numbers stated about it, by metric then period, a page at a time.' })
+  async figures(@Root() e: EntityRow, @Args(() => EntityFiguresArgs) args: EntityFiguresArgs, @Ctx() ctx: Context) {
+    const { page, filter } = entityFiguresArgs(args);
+    return listConnection(await loaders(ctx).figures(filter).load(e.id), page, figureEdge, 'entityFigures');
   }
 }

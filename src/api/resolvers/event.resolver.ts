@@ -1,28 +1,37 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { RolesArgs } from '../args/fields.args';
+import { listConnection } from '../args/cursor';
+import { PageArgs, ParticipantsArgs } from '../args/fields.args';
+import { participantsPage, partsPage } from '../args/nestedChecks';
 import { participantsOptions } from '../args/fieldOptions';
 import { positionsPlan } from '../args/prefetch';
 import type { Context } from '../context';
 import type { ArticleRow, EntityRow, EventRow, ParticipantRow, SourceRow } from '../cypher/rows';
 import { loaders } from '../loaders';
 import { Article } from '../types/article.type';
+import { EventConnection } from '../types/connection.type';
 import { Entity } from '../types/entity.type';
 import { Event } from '../types/event.type';
-import { Participant } from '../types/participant.type';
+import { ParticipantConnection } from '../types/nestedConnections.type';
 import { Source } from '../types/source.type';
+
+const participantEdge = (p: ParticipantRow) => ({ node: p.entity, role: p.role, claimKey: p.claimKey });
+const participantPage = (rows: ParticipantRow[], w: { skip: number; first: number }) => listConnection(rows, w, participantEdge, 'participants');
 
 @Resolver(() => Event)
 export class EventResolver {
-  @FieldResolver(() => [Participant], { description: 'Who took part and as what, in role order, then by name.' })
+  @FieldResolver(() => ParticipantConnection, { description: 'Who took part and as what, in role order, then by name, a page at a time.' })
   participants(
     @Root() ev: EventRow,
-    @Args(() => RolesArgs) args: RolesArgs,
+    @Args(() => ParticipantsArgs) args: ParticipantsArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-  ): ParticipantRow[] | Promise<ParticipantRow[]> {
+  ) {
+    const w = participantsPage(args);
     const l = loaders(ctx);
-    return l.now(l.participants(participantsOptions(args, info), positionsPlan(info, info.fieldNodes)), ev.id);
+    const rows = l.now(l.participants(participantsOptions(args, info), positionsPlan(info, info.fieldNodes)), ev.id);
+    // rows read ahead by the page's statement come without a promise (Loaders.now): so does their page
+    return rows instanceof Promise ? rows.then((r) => participantPage(r, w)) : participantPage(rows, w);
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'Where it took place.' })
@@ -35,9 +44,10 @@ export class EventResolver {
     return loaders(ctx).occasion().load(ev.id);
   }
 
-  @FieldResolver(() => [Event], { description: 'The events that took place during it, by date then name.' })
-  parts(@Root() ev: EventRow, @Ctx() ctx: Context): Promise<EventRow[]> {
-    return loaders(ctx).parts().load(ev.id);
+  @FieldResolver(() => EventConnection, { description: 'The events that took place during it, by date then name, a page at a time.' })
+  async parts(@Root() ev: EventRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const w = partsPage(args);
+    return listConnection(await loaders(ctx).parts().load(ev.id), w, (node: EventRow) => ({ node }), 'parts');
   }
 
   @FieldResolver(() => Article, { description: 'The article that reports it.' })

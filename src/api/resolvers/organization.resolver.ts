@@ -1,22 +1,29 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { Arg, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { positionsOptions } from '../args/fieldOptions';
+import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
+import { listConnection } from '../args/cursor';
+import { OrganizationPartnersArgs, PageArgs } from '../args/fields.args';
+import { officialsPage, partnersPage, projectsPage, unitsPage } from '../args/nestedChecks';
+import { officialsOptions } from '../args/fieldOptions';
 import { partnerParts } from '../args/selectedFields';
 import type { Context } from '../context';
 import type { EntityRow, PartnerRow, PositionRow } from '../cypher/rows';
 import { loaders } from '../loaders';
+import { EntityConnection } from '../types/connection.type';
 import { Entity } from '../types/entity.type';
-import { OrganizationKindEnum } from '../types/enums';
+import { OfficialConnection, PartnerConnection } from '../types/nestedConnections.type';
 import { Organization } from '../types/organization.type';
-import { Partner } from '../types/partner.type';
-import { Position } from '../types/position.type';
-import { Project } from '../types/project.type';
+
+/** The person (officials) or partner organisation is the node; the title and its dates, or why it is a partner, the edge's. */
+const officialEdge = (p: PositionRow) => ({ node: p.person!, title: p.title, since: p.since, until: p.until, claimKey: p.claimKey });
+const nodeEdge = (node: EntityRow) => ({ node });
+const partnerEdge = (p: PartnerRow) => ({ node: p.organization, events: p.events, relations: p.relations, via: p.via });
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @FieldResolver(() => [Position], { description: 'People holding positions in it, by name then title.' })
-  officials(@Root() o: EntityRow, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): Promise<PositionRow[]> {
-    return loaders(ctx).officials(positionsOptions(info)).load(o.id);
+  @FieldResolver(() => OfficialConnection, { description: 'People holding positions in it, by name then title, a page at a time.' })
+  async officials(@Root() o: EntityRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const w = officialsPage(args);
+    return listConnection(await loaders(ctx).officials(officialsOptions(info)).load(o.id), w, officialEdge, 'officials');
   }
 
   @FieldResolver(() => Entity, {
@@ -27,27 +34,30 @@ export class OrganizationResolver {
     return (await loaders(ctx).parents().load(o.id))[0] ?? null;
   }
 
-  @FieldResolver(() => [Entity], { description: 'What is PART_OF it, by name.' })
-  units(@Root() o: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return loaders(ctx).units().load(o.id);
+  @FieldResolver(() => EntityConnection, { description: 'What is PART_OF it, by name, a page at a time.' })
+  async units(@Root() o: EntityRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const w = unitsPage(args);
+    return listConnection(await loaders(ctx).units().load(o.id), w, nodeEdge, 'units');
   }
 
-  @FieldResolver(() => [Partner], {
-    description: 'Co-signatories of its Signing events and PARTNER_OF relations, by name; with `includeUnits`, those of its units too.',
+  @FieldResolver(() => PartnerConnection, {
+    description:
+      'Co-signatories of its Signing events and PARTNER_OF relations, by name; with `includeUnits`, those of its units too; a page at a time.',
   })
-  partners(
+  async partners(
     @Root() o: EntityRow,
-    @Arg('kinds', () => [OrganizationKindEnum], { nullable: true, description: 'Only partners of these kinds.' }) kinds: string[] | null | undefined,
-    @Arg('includeUnits', () => Boolean, { defaultValue: false, description: 'Also the partners of its units (PART_OF it, transitively).' })
-    includeUnits: boolean,
+    @Args(() => OrganizationPartnersArgs) args: OrganizationPartnersArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
-  ): Promise<PartnerRow[]> {
-    return loaders(ctx).partners(kinds ?? null, partnerParts(info), includeUnits).load(o.id);
+  ) {
+    const w = partnersPage(args);
+    const rows = await loaders(ctx).partners(args.kinds ?? null, partnerParts(info, ['edges']), args.includeUnits).load(o.id);
+    return listConnection(rows, w, partnerEdge, 'partners');
   }
 
-  @FieldResolver(() => [Project], { description: 'Projects it operates, invests in or owns, by name.' })
-  projects(@Root() o: EntityRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return loaders(ctx).projects().load(o.id);
+  @FieldResolver(() => EntityConnection, { description: 'Projects it operates, invests in or owns, by name, a page at a time.' })
+  async projects(@Root() o: EntityRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const w = projectsPage(args);
+    return listConnection(await loaders(ctx).projects().load(o.id), w, nodeEdge, 'projects');
   }
 }

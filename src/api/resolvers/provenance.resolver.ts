@@ -6,8 +6,6 @@ import type {
   FigureRow,
   GraphNodeRow,
   NodeRow,
-  ParticipantRow,
-  PositionRow,
   RelationRow,
   SourceRow,
 } from '../cypher/rows';
@@ -18,8 +16,7 @@ import { Figure } from '../types/figure.type';
 import { GraphNode } from '../types/graph.type';
 import { Node } from '../types/node.type';
 import { EntityEventEdge, RelationEdge } from '../types/entityConnections.type';
-import { Participant } from '../types/participant.type';
-import { Position } from '../types/position.type';
+import { OfficialEdge, ParticipantEdge, PositionEdge } from '../types/nestedConnections.type';
 import { Relation } from '../types/relation.type';
 import { Source } from '../types/source.type';
 
@@ -71,19 +68,27 @@ export class RelationSourcesResolver {
   }
 }
 
-@Resolver(() => Position)
-export class PositionSourcesResolver {
+@Resolver(() => PositionEdge)
+export class PositionEdgeSourcesResolver {
   @FieldResolver(() => [Source], { description: 'The articles that state it, with their evidence.' })
-  sources(@Root() p: PositionRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
-    return loaders(ctx).claims().load(requireClaimKey(p.claimKey, 'Position'));
+  sources(@Root() p: PositionEdge, @Ctx() ctx: Context): Promise<SourceRow[]> {
+    return loaders(ctx).claims().load(requireClaimKey(p.claimKey, 'PositionEdge'));
   }
 }
 
-@Resolver(() => Participant)
-export class ParticipantSourcesResolver {
+@Resolver(() => OfficialEdge)
+export class OfficialEdgeSourcesResolver {
+  @FieldResolver(() => [Source], { description: 'The articles that state it, with their evidence.' })
+  sources(@Root() p: OfficialEdge, @Ctx() ctx: Context): Promise<SourceRow[]> {
+    return loaders(ctx).claims().load(requireClaimKey(p.claimKey, 'OfficialEdge'));
+  }
+}
+
+@Resolver(() => ParticipantEdge)
+export class ParticipantEdgeSourcesResolver {
   @FieldResolver(() => [Source], { description: 'The articles that name it in this role, with their evidence.' })
-  sources(@Root() p: ParticipantRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
-    return loaders(ctx).claims().load(requireClaimKey(p.claimKey, 'Participant'));
+  sources(@Root() p: ParticipantEdge, @Ctx() ctx: Context): Promise<SourceRow[]> {
+    return loaders(ctx).claims().load(requireClaimKey(p.claimKey, 'ParticipantEdge'));
   }
 }
 

@@ -3,8 +3,9 @@
  * a relation's evidence, an article's text. Like every query of the page, public API only.
  */
 import { gql, type GqlResult } from './api';
-import { eventRows, relationRows, sourceRows, type Page } from './edges';
+import { relationRows, sourceRows, type Page } from './edges';
 import { t } from './i18n';
+import { listField, type ListPage, PANEL_RELATION_TYPES, type PagedList, pageOf, rowsOf } from './panelPages';
 
 export interface Ref {
   id: string;
@@ -40,6 +41,8 @@ export interface EntityDetails {
   officials?: { title: string; since: string | null; until: string | null; person: Ref }[];
   parent?: Ref | null;
   relations: { type: string; direction: 'OUTGOING' | 'INCOMING'; other: Ref; attributes: Record<string, unknown> }[];
+  /** where each list stands: its total, and where its next page starts (panelPages.ts) */
+  pages: Partial<Record<PagedList, ListPage>>;
 }
 
 export interface EventDetails {
@@ -54,6 +57,7 @@ export interface EventDetails {
   location: Ref | null;
   article: ArticleRef | null;
   participants: { role: string; entity: Ref }[];
+  pages: Partial<Record<PagedList, ListPage>>;
 }
 
 export type NodeDetails = EntityDetails | EventDetails | { __typename: 'Article' | 'Figure'; id: string };
@@ -61,41 +65,51 @@ export type NodeDetails = EntityDetails | EventDetails | { __typename: 'Article'
 const REF = 'id name type kind';
 const ARTICLE = 'id title publishedOn url';
 
-export const NODE_DETAILS = `query ExplorerNode($id: ID!) {
+/** A node's details, with the first page of each of its lists (panelPages.ts). */
+export const NODE_DETAILS = `query ExplorerNode($id: ID!, $relationTypes: [RelationType!]) {
   node(id: $id) {
     __typename
     id
     ... on Entity {
       name type kind aliases attributes
-      sources(first: 100) { edges { evidence node { ${ARTICLE} } } }
-      events(first: 50) { edges { roles node { id name type date } } }
-      figures { id metric value unit period change qualifier stated sources { evidence article { ${ARTICLE} } } }
-      relations(first: 100) { edges { type direction node { ${REF} } attributes } }
+      ${listField('sources')}
+      ${listField('events')}
+      ${listField('figures')}
+      ${listField('relations')}
     }
-    ... on Person { positions { title since until organization { ${REF} } } }
-    ... on Organization { officials { title since until person { ${REF} } } parent { ${REF} } }
+    ... on Person { ${listField('positions')} }
+    ... on Organization { ${listField('officials')} parent { ${REF} } }
     ... on Event {
       name eventType: type date endDate evidence attributes
       location { ${REF} }
       article { ${ARTICLE} }
-      participants { role entity { ${REF} } }
+      ${listField('participants')}
     }
   }
 }`;
 
-/** An entity's details as the API sends them: its events, relations and sources are pages of edges. */
-type EntityAsSent = Omit<EntityDetails, 'sources' | 'events' | 'relations'> & {
-  sources: Page<Omit<SourceData, 'article'> & { node: ArticleRef }>;
-  events: Page<Omit<EntityDetails['events'][number], 'event'> & { node: EntityDetails['events'][number]['event'] }>;
-  relations: Page<Omit<EntityDetails['relations'][number], 'other'> & { node: Ref }>;
-};
+const ENTITY_LISTS: PagedList[] = ['sources', 'events', 'figures', 'relations', 'positions', 'officials'];
+
+type Sent = Record<string, unknown> & { __typename: string };
+
+/** The node's lists as rows, and where each stands. */
+function withRows(n: Sent, lists: PagedList[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...n };
+  const pages: Partial<Record<PagedList, ListPage>> = {};
+  for (const list of lists) {
+    const c = n[list] as Parameters<typeof pageOf>[0] | undefined;
+    if (!c) continue;
+    out[list] = rowsOf(list, c);
+    pages[list] = pageOf(c);
+  }
+  return { ...out, pages };
+}
 
 export async function nodeDetails(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: NodeDetails | null }>> {
-  const r = await gql<{ node: NodeDetails | EntityAsSent | null }>(NODE_DETAILS, { id }, { signal, operationName: 'ExplorerNode', label: t('req.loadingDetails') });
+  const r = await gql<{ node: Sent | null }>(NODE_DETAILS, { id, relationTypes: PANEL_RELATION_TYPES }, { signal, operationName: 'ExplorerNode', label: t('req.loadingDetails') });
   const n = r.data.node;
-  if (!n || !('sources' in n) || !('edges' in (n as EntityAsSent).sources)) return r as GqlResult<{ node: NodeDetails | null }>;
-  const e = n as EntityAsSent;
-  const node: EntityDetails = { ...e, sources: sourceRows(e.sources), events: eventRows(e.events), relations: relationRows(e.relations) };
+  if (!n || n.__typename === 'Article' || n.__typename === 'Figure') return r as unknown as GqlResult<{ node: NodeDetails | null }>;
+  const node = withRows(n, n.__typename === 'Event' ? ['participants'] : ENTITY_LISTS) as unknown as NodeDetails;
   return { ...r, data: { node } };
 }
 
@@ -106,7 +120,7 @@ export const PARTICIPATION = `query ExplorerParticipation($event: ID!, $roles: [
     ... on Event {
       id name date evidence
       article { ${ARTICLE} }
-      participants(roles: $roles) { role entity { ${REF} } sources { evidence article { ${ARTICLE} } } }
+      participants(roles: $roles, first: 100) { edges { role node { ${REF} } sources { evidence article { ${ARTICLE} } } } }
     }
   }
 }`;
@@ -123,8 +137,16 @@ export interface ParticipationData {
   } | null;
 }
 
-export function participation(eventId: string, roles: string[] | null, signal?: AbortSignal): Promise<GqlResult<ParticipationData>> {
-  return gql<ParticipationData>(PARTICIPATION, { event: eventId, roles }, { signal, operationName: 'ExplorerParticipation', label: t('req.loadingEvidence') });
+type ParticipationAsSent = Omit<NonNullable<ParticipationData['node']>, 'participants'> & {
+  participants: Page<{ role: string; node: Ref; sources: SourceData[] }>;
+};
+
+export async function participation(eventId: string, roles: string[] | null, signal?: AbortSignal): Promise<GqlResult<ParticipationData>> {
+  const r = await gql<{ node: ParticipationAsSent | null }>(PARTICIPATION, { event: eventId, roles }, { signal, operationName: 'ExplorerParticipation', label: t('req.loadingEvidence') });
+  const n = r.data.node;
+  // a node that is no event (a stale id) comes without participants
+  const participants = n?.participants?.edges.map(({ node, ...p }) => ({ ...p, entity: node })) ?? [];
+  return { ...r, data: { node: n && { ...n, participants } } };
 }
 
 /** The evidence for one stated relation, seen from its source entity. */

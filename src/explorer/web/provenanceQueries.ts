@@ -32,13 +32,21 @@ type SourceEdge = { evidence: string | null; node: { id: string } | null };
 type RelationEdge = Omit<NonNullable<NodeProvenance['relations']>[number], 'other'> & { node: { id: string } };
 type Paged<E> = Page<E> & { pageInfo: PageInfo };
 
-/** A node as the API sends it: an entity's sources and relations are pages of edges. */
-type NodeSent = Omit<NodeProvenance, 'sources' | 'relations'> & { sources?: Paged<SourceEdge>; relations?: Paged<RelationEdge> };
+type ParticipantEdge = Omit<NonNullable<NodeProvenance['participants']>[number], 'entity'> & { node: { id: string } };
+
+/** A node as the API sends it: an entity's sources and relations, an event's participants, are pages of edges. */
+type NodeSent = Omit<NodeProvenance, 'sources' | 'relations' | 'participants'> & {
+  sources?: Paged<SourceEdge>;
+  relations?: Paged<RelationEdge>;
+  participants?: Paged<ParticipantEdge>;
+};
+type Which = 'sources' | 'relations' | 'participants';
 
 const SRC = 'evidence article { id }';
 const PAGE = 'pageInfo { hasNextPage endCursor }';
 const SOURCES = `${PAGE} edges { evidence node { id } }`;
 const RELATIONS = `${PAGE} edges { type direction node { id } sources { ${SRC} } }`;
+const PARTICIPANTS = `${PAGE} edges { role node { id } sources { ${SRC} } }`;
 
 /** One aliased `node` field per id with the evidence and article ids of it and of its edges. */
 export function provenanceQuery(ids: readonly string[]): string {
@@ -46,28 +54,31 @@ export function provenanceQuery(ids: readonly string[]): string {
   const fields = ids
     .map(
       (_, i) =>
-        `n${i}: node(id: $i${i}) { __typename id ... on Entity { sources(first: 100) { ${SOURCES} } relations(direction: OUTGOING, first: 100) { ${RELATIONS} } } ... on Event { evidence endDate article { id } participants { role entity { id } sources { ${SRC} } } } }`,
+        `n${i}: node(id: $i${i}) { __typename id ... on Entity { sources(first: 100) { ${SOURCES} } relations(direction: OUTGOING, first: 100) { ${RELATIONS} } } ... on Event { evidence endDate article { id } participants(first: 20) { ${PARTICIPANTS} } } }`,
     )
     .join('\n  ');
   return `query ExplorerProvenance(${vars}) {\n  ${fields}\n}`;
 }
 
-/** The next page of one entity's sources or relations (a hub has more than one page of them). */
-export const MORE_PROVENANCE = `query ExplorerProvenanceMore($id: ID!, $sources: Boolean!, $after: String) {
-  node(id: $id) { ... on Entity {
-    sources(first: 100, after: $after) @include(if: $sources) { ${SOURCES} }
-    relations(direction: OUTGOING, first: 100, after: $after) @skip(if: $sources) { ${RELATIONS} }
-  } }
+/** The next page of one entity's sources or relations, or of an event's participants (a hub has more than one page of them). */
+export const MORE_PROVENANCE = `query ExplorerProvenanceMore($id: ID!, $sources: Boolean!, $relations: Boolean!, $participants: Boolean!, $after: String) {
+  node(id: $id) {
+    ... on Entity {
+      sources(first: 100, after: $after) @include(if: $sources) { ${SOURCES} }
+      relations(direction: OUTGOING, first: 100, after: $after) @include(if: $relations) { ${RELATIONS} }
+    }
+    ... on Event { participants(first: 100, after: $after) @include(if: $participants) { ${PARTICIPANTS} } }
+  }
 }`;
 
 /** Every edge of a page and of the pages after it. */
-async function allEdges<E>(id: string, which: 'sources' | 'relations', first: Paged<E>): Promise<E[]> {
+async function allEdges<E>(id: string, which: Which, first: Paged<E>): Promise<E[]> {
   const edges = [...first.edges];
   let info = first.pageInfo;
   while (info.hasNextPage && info.endCursor) {
-    const r = await gql<{ node: { sources?: Paged<E>; relations?: Paged<E> } | null }>(
+    const r = await gql<{ node: Partial<Record<Which, Paged<E>>> | null }>(
       MORE_PROVENANCE,
-      { id, sources: which === 'sources', after: info.endCursor },
+      { id, sources: which === 'sources', relations: which === 'relations', participants: which === 'participants', after: info.endCursor },
       { operationName: 'ExplorerProvenanceMore', label: t('export.collecting') },
     );
     const page = r.data.node?.[which];
@@ -78,9 +89,10 @@ async function allEdges<E>(id: string, which: 'sources' | 'relations', first: Pa
   return edges;
 }
 
-async function rowsOf(id: string, { sources, relations, ...rest }: NodeSent): Promise<NodeProvenance> {
+async function rowsOf(id: string, { sources, relations, participants, ...rest }: NodeSent): Promise<NodeProvenance> {
   return {
     ...rest,
+    ...(participants ? { participants: (await allEdges(id, 'participants', participants)).map(({ node, ...p }) => ({ ...p, entity: node })) } : {}),
     ...(sources ? { sources: sourceRows({ edges: await allEdges(id, 'sources', sources) }) } : {}),
     ...(relations ? { relations: relationRows({ edges: await allEdges(id, 'relations', relations) }) } : {}),
   };

@@ -1,0 +1,45 @@
+import { checkDateWindow } from './events.args';
+import {
+  articleArg,
+  checkFigureFilter,
+  type EntityEventsArgs,
+  type EntityFiguresArgs,
+  type EntitySourcesArgs,
+  type PageArgs,
+  pageWindow,
+  type RelationsArgs,
+} from './fields.args';
+
+/*
+ * The argument checks of the fields below the root (an entity's events, an event's participants, …): each throws
+ * BAD_USER_INPUT naming the argument (a page size out of range, a cursor of another list, a malformed or reversed
+ * date) and answers what the field's loader is keyed by; the resolvers run them. The second argument of pageWindow
+ * names the list whose cursors the field takes (cursor.ts).
+ */
+
+export const entitySourcesArgs = (a: EntitySourcesArgs) => ({ ...pageWindow(a, 'sources'), article: articleArg(a.article) });
+
+export const entityEventsArgs = (a: EntityEventsArgs) => {
+  const page = pageWindow(a, 'entityEvents');
+  return { ...checkDateWindow(a), types: a.types ?? null, roles: a.roles ?? null, ...page };
+};
+
+export const relationsArgs = (a: RelationsArgs) => ({
+  types: a.types ?? null,
+  direction: a.direction ?? null,
+  article: articleArg(a.article),
+  ...pageWindow(a, 'relations'),
+});
+
+export const entityFiguresArgs = (a: EntityFiguresArgs) => ({ page: pageWindow(a, 'entityFigures'), filter: checkFigureFilter(a) });
+
+export const mentionedInPage = (a: PageArgs) => pageWindow(a, 'mentionedIn');
+export const articleEntitiesPage = (a: PageArgs) => pageWindow(a, 'articleEntities');
+export const articleEventsPage = (a: PageArgs) => pageWindow(a, 'articleEvents');
+export const participantsPage = (a: PageArgs) => pageWindow(a, 'participants');
+export const partsPage = (a: PageArgs) => pageWindow(a, 'parts');
+export const positionsPage = (a: PageArgs) => pageWindow(a, 'positions');
+export const officialsPage = (a: PageArgs) => pageWindow(a, 'officials');
+export const unitsPage = (a: PageArgs) => pageWindow(a, 'units');
+export const projectsPage = (a: PageArgs) => pageWindow(a, 'projects');
+export const partnersPage = (a: PageArgs) => pageWindow(a, 'partners');
