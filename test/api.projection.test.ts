@@ -33,7 +33,8 @@ const LISTS: Array<[string, string]> = [
   ['a filtered page of events', '{ events(first: 50, where: { types: [SIGNING] }) { totalCount edges { node { %V } } } }'],
   ['positions of the people on a page (read ahead)', '{ events(first: 50) { edges { node { participants { edges { node { id ... on Person { positions { edges { title node { %E } } } } } } } } } } }'],
   ['positions of a person', '{ entity(id: "person:jin-feng") { ... on Person { positions { edges { title node { %E } } } } } }'],
-  ['officials of an organisation', '{ entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { officials { edges { title node { %E } } } } } }'],
+  // 李沈红 (attributes: gender) holds a post in the county's party committee
+  ['officials of an organisation', '{ entity(id: "org:gaoyou-party-committee") { ... on Organization { officials { edges { title node { %E } } } } } }'],
   ['relations of an entity', '{ entity(id: "org:gaoyou-edz") { relations(first: 100) { edges { type node { %E } } } } }'],
   ['events of an entity (read ahead)', '{ entity(id: "org:gaoyou-edz") { events(first: 50) { edges { roles node { %V } } } } }'],
   ['events of the participants of an event', `{ node(id: "${ev('ev-0621-signing')}") { ... on Event { participants { edges { node { id events { edges { node { %V } } } } } } } } }`],

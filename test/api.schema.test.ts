@@ -6,7 +6,7 @@ import { readFileSync } from 'fs';
 import { dirname, join } from 'path';
 import { buildSchema as buildSdl, getNamedType, isEnumType, isInterfaceType, isObjectType, isUnionType } from 'graphql';
 import { schemaSdl } from '../src/api';
-import { EntityEventsArgs, EntitySourcesArgs, FigureFilterArgs, PageArgs, RelationsArgs, RolesArgs } from '../src/api/args/fields.args';
+import { EntityEventsArgs, EntityFiguresArgs, EntitySourcesArgs, FigureFilterArgs, OrganizationPartnersArgs, PageArgs, ParticipantsArgs, RelationsArgs } from '../src/api/args/fields.args';
 import { argsInstanceMaker } from '../src/api/buildApiSchema';
 import { POSSIBLE_TYPES_FILE, SCHEMA_FILE } from '../src/api/emitSchema';
 import { possibleTypesJson } from '../src/api/possibleTypes';
@@ -70,9 +70,11 @@ describe('the GraphQL schema', () => {
     const typeGraphql = dirname(require.resolve('type-graphql'));
     const { convertArgsToInstance } = require(join(typeGraphql, 'resolvers', 'convert-args.js'));
     const cases: Array<[Function, Record<string, unknown>]> = [
-      [RolesArgs, {}],
-      [RolesArgs, { roles: null }],
-      [RolesArgs, { roles: ['host', 'attendee'] }],
+      [ParticipantsArgs, {}],
+      [ParticipantsArgs, { roles: null }],
+      [ParticipantsArgs, { first: 5, after: 'c', roles: ['host', 'attendee'] }],
+      [OrganizationPartnersArgs, { first: 20, includeUnits: true, kinds: ['University'] }],
+      [EntityFiguresArgs, { first: 3, metric: '产值', hedged: true }],
       [PageArgs, { first: 100 }],
       [PageArgs, { first: 20, after: null }],
       [EntityEventsArgs, { types: ['Signing'], roles: ['signatory'], from: '2023-06', to: null }],

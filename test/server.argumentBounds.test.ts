@@ -79,7 +79,7 @@ describe('when an argument is over its maximum', () => {
 describe('when an argument over its maximum is nested (a field of a field, a fragment, inside a where)', () => {
   it.each([
     ['an id of a nested field', `{ entity(id: "org:gaoyou-edz") { name relations(article: "${'x'.repeat(501)}") { totalCount } } events(first: 1) { totalCount } }`, 'article', 'id', 500],
-    ['a text of a nested field', `{ entity(id: "org:gaoyou-edz") { name figures(metric: "${'金'.repeat(1001)}") { id } } }`, 'metric', 'text', 1000],
+    ['a text of a nested field', `{ entity(id: "org:gaoyou-edz") { name figures(metric: "${'金'.repeat(1001)}") { totalCount } } }`, 'metric', 'text', 1000],
     ['a text inside a where in a fragment', `{ ...F } fragment F on Query { events(where: { OR: [{ name: { contains: "会" } }, { name: { contains: "${'x'.repeat(1001)}" } }] }) { totalCount } }`, 'where.OR[1].name.contains', 'text', 1000],
     ['an id list of 101 ids', `{ paths(from: "person:jin-feng", to: "person:xu-jian", exclude: ${ids(101)}) { length } }`, 'exclude', 'ids', 100],
     ['a page size of a nested field', `{ entity(id: "org:gaoyou-edz") { name relations(first: 101) { totalCount } } }`, 'first', 'first', 100],

@@ -48,29 +48,34 @@ export class ParticipantConnection {
   totalCount!: number;
 }
 
-/** A HOLDS_POSITION relation seen from one end: the title and its dates, on the edge of either side's list. */
-@ObjectType('PositionLink', { isAbstract: true })
-abstract class PositionLink {
+/*
+ * A HOLDS_POSITION relation seen from either end: the title and its dates on the edge of the person's `positions`
+ * (node: the organisation) and of the organisation's `officials` (node: the person). The two edge types repeat these
+ * fields rather than extend a common class: type-graphql 2 has no abstract object types.
+ */
+const TITLE = 'The title, as the article writes it (`管委会主任`).';
+const SINCE = 'Earliest date any article gives.';
+const UNTIL = 'Latest date any article gives.';
+
+@ObjectType('PositionEdge', { description: 'A position the person holds (a HOLDS_POSITION relation): the organisation, with the title.' })
+export class PositionEdge {
   @Field(() => String, { description: CURSOR })
   cursor!: string;
 
-  @Field(() => String, { description: 'The title, as the article writes it (`管委会主任`).' })
+  @Field(() => Organization, { description: 'Where it is held.' })
+  node!: EntityRow;
+
+  @Field(() => String, { description: TITLE })
   title!: string;
 
-  @Field(() => PartialDate, { nullable: true, description: 'Earliest date any article gives.' })
+  @Field(() => PartialDate, { nullable: true, description: SINCE })
   since!: string | null;
 
-  @Field(() => PartialDate, { nullable: true, description: 'Latest date any article gives.' })
+  @Field(() => PartialDate, { nullable: true, description: UNTIL })
   until!: string | null;
 
   /** for `sources` (null when not selected) */
   claimKey!: ClaimKey | null;
-}
-
-@ObjectType('PositionEdge', { description: 'A position the person holds (a HOLDS_POSITION relation): the organisation, with the title.' })
-export class PositionEdge extends PositionLink {
-  @Field(() => Organization, { description: 'Where it is held.' })
-  node!: EntityRow;
 }
 
 @ObjectType('PositionConnection', { description: "A page of a person's positions, with the total and how to ask for the next page." })
@@ -86,9 +91,24 @@ export class PositionConnection {
 }
 
 @ObjectType('OfficialEdge', { description: 'A person holding a position in the organisation (a HOLDS_POSITION relation), with the title.' })
-export class OfficialEdge extends PositionLink {
+export class OfficialEdge {
+  @Field(() => String, { description: CURSOR })
+  cursor!: string;
+
   @Field(() => Person, { description: 'Who holds it.' })
   node!: EntityRow;
+
+  @Field(() => String, { description: TITLE })
+  title!: string;
+
+  @Field(() => PartialDate, { nullable: true, description: SINCE })
+  since!: string | null;
+
+  @Field(() => PartialDate, { nullable: true, description: UNTIL })
+  until!: string | null;
+
+  /** for `sources` (null when not selected) */
+  claimKey!: ClaimKey | null;
 }
 
 @ObjectType('OfficialConnection', { description: "A page of an organisation's officials, with the total and how to ask for the next page." })
