@@ -3,7 +3,7 @@
  * knows, and writes nothing; `kg extract --ingest` loads a draft directly and says how many facts are unsure.
  */
 import { main } from '../src/cli/main';
-import { SURE } from '../src/extract';
+import { currentGazetteer, SURE } from '../src/extract';
 import { closeTestDriver, testDatabase, testDriver, testNeo4jConfig } from './support/db';
 import { codes, exec, ok, seed } from './api.harness';
 
@@ -60,6 +60,40 @@ describe('extractArticle (review before load)', () => {
   test('when the article date is not a date, then it is a bad argument', async () => {
     const result = await exec(EXTRACT, { text: TEXT, article: { publishedOn: 'July' } }, 'editor');
     expect(codes(result)).toEqual([{ code: 'BAD_USER_INPUT', argumentName: 'article' }]);
+  });
+});
+
+describe('the gazetteer, kept between requests', () => {
+  const NEW_NAME_TEXT = '8月3日，扬州大学副校长潘家林带队到开发区调研。';
+  const INGEST = `mutation($doc: JSON!) { ingestArticle(document: $doc) { status } }`;
+  const personIn = (doc: { entities: Array<{ name: string; id?: string }> }, name: string) => doc.entities.find((e) => e.name === name);
+
+  test('when the graph has not changed, then a second request gets the gazetteer read for the first, not a new read', async () => {
+    const first = await currentGazetteer(testDriver(), testDatabase());
+    const second = await currentGazetteer(testDriver(), testDatabase());
+    expect(second).toBe(first);
+    expect(first.find('Organization', '高邮经济开发区')?.id).toBe('org:gaoyou-edz');
+  });
+
+  test('when an article naming a new person is loaded between two extractions, then the second links the new name', async () => {
+    const before = await currentGazetteer(testDriver(), testDatabase());
+    const first = await ok(EXTRACT, { text: NEW_NAME_TEXT, article: { id: 'aug-1', publishedOn: '2023-08-10' } }, 'editor');
+    const unknown = personIn(first.extractArticle.document, '潘家林');
+    expect(unknown).toBeDefined();
+    expect(unknown?.id).toBeUndefined();
+
+    const doc = {
+      format: 'kg-article/1',
+      article: { id: 'pan-appointed', title: '潘家林任开发区党工委书记', publishedOn: '2023-08-01' },
+      entities: [{ key: 'pan', type: 'Person', name: '潘家林', id: 'person:pan-jialin' }],
+    };
+    expect((await ok(INGEST, { doc }, 'editor')).ingestArticle.status).toBe('CREATED');
+
+    const second = await ok(EXTRACT, { text: NEW_NAME_TEXT, article: { id: 'aug-1', publishedOn: '2023-08-10' } }, 'editor');
+    expect(personIn(second.extractArticle.document, '潘家林')).toMatchObject({ id: 'person:pan-jialin' });
+    const after = await currentGazetteer(testDriver(), testDatabase());
+    expect(after).not.toBe(before);
+    expect(after.find('Person', '潘家林')?.id).toBe('person:pan-jialin');
   });
 });
 

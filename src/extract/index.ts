@@ -1,5 +1,6 @@
 export { extractArticle, type ArticleMeta, type Draft, type ExtractOptions } from './extract';
 export { Gazetteer, loadGazetteer, type GazetteerEntry } from './gazetteer';
+export { currentGazetteer, graphStamp } from './gazetteerCache';
 export { decodeText, NotTextError, checkText } from './textCheck';
 export { splitSentences, type Sentence } from './text';
 export { SURE } from './toDocument';

@@ -1,5 +1,5 @@
 import { Arg, Authorized, Ctx, Mutation, Resolver } from 'type-graphql';
-import { extractArticle, loadGazetteer } from '../../extract';
+import { currentGazetteer, extractArticle } from '../../extract';
 import { LIMITS, validateDocument } from '../../ingest';
 import { checkId } from '../args/limits';
 import type { Context } from '../context';
@@ -28,7 +28,7 @@ export class ExtractResolver {
     if (meta.publishedOn && !/^\d{4}-\d{2}(-\d{2})?$/u.test(meta.publishedOn)) {
       throw badInput(`article.publishedOn: YYYY-MM-DD or YYYY-MM, not ${JSON.stringify(meta.publishedOn.slice(0, 40))}`, 'article');
     }
-    const gazetteer = await viaDriver(ctx, () => loadGazetteer(ctx.deps.driver, ctx.deps.database));
+    const gazetteer = await viaDriver(ctx, () => currentGazetteer(ctx.deps.driver, ctx.deps.database));
     const draft = extractArticle(text, Object.fromEntries(Object.entries(meta).filter(([, v]) => v != null)), { gazetteer });
     const validation = validateDocument(draft.document);
     return {
