@@ -2,11 +2,14 @@
  * The optional LLM extractor, against a local HTTP server of this test's own that replays a recorded answer
  * (test/fixtures/llm-answer.json): no model is reachable here, and none is called.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { extractWithLlm } from '../src/extract';
+import { main } from '../src/cli/main';
+import { parseExtractArgs } from '../src/cli/extractCommand';
+import { extractWithLlm, LlmError } from '../src/extract';
 import { validateDocument } from '../src/ingest';
 
 const TEXT =
@@ -27,6 +30,13 @@ async function body(req: IncomingMessage): Promise<string> {
 beforeAll(async () => {
   server = createServer(async (req, res) => {
     requests.push({ url: req.url ?? '', auth: req.headers.authorization, body: JSON.parse(await body(req)) });
+    // a model that never answers, and one that sends the headers and part of the answer and then stalls
+    if (req.url === '/stall/v1/chat/completions') return;
+    if (req.url === '/stall-body/v1/chat/completions') {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write(ANSWER.slice(0, 40));
+      return;
+    }
     if (req.url !== '/v1/chat/completions') {
       res.writeHead(404).end();
       return;
@@ -36,7 +46,10 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => {
+  server.closeAllConnections();
+  return new Promise<void>((resolve) => server.close(() => resolve()));
+});
 
 describe('kg extract --llm: an OpenAI-compatible endpoint behind the same interface', () => {
   test('when the model answers, then facts with verbatim evidence are kept and the others dropped with a warning', async () => {
@@ -66,5 +79,60 @@ describe('kg extract --llm: an OpenAI-compatible endpoint behind the same interf
 
   test('when the endpoint fails, then the error names it and the status', async () => {
     await expect(extractWithLlm(TEXT, {}, { url: `${base}/wrong`, model: 'recorded' })).rejects.toThrow(/answered 404/);
+  });
+
+  test('when the model never answers, then the request ends at the limit with an error that says so', async () => {
+    const url = base.replace('/v1', '/stall/v1');
+    const error = await extractWithLlm(TEXT, {}, { url, model: 'recorded', timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(LlmError);
+    expect(error).toMatchObject({ reason: 'timeout' });
+    expect((error as Error).message).toBe(
+      `the model at ${url} did not answer within 0.3 s (the whole request: connecting, waiting, reading the answer); kg extract --llm-timeout SECONDS gives it longer`,
+    );
+  });
+
+  test('when the model sends its headers and then stalls in the middle of the answer, then the same limit ends it', async () => {
+    const url = base.replace('/v1', '/stall-body/v1');
+    await expect(extractWithLlm(TEXT, {}, { url, model: 'recorded', timeoutMs: 300 })).rejects.toMatchObject({ reason: 'timeout', message: expect.stringContaining('did not answer within 0.3 s') });
+  });
+
+  test('when nothing listens at the URL, then the error says the model could not be reached, and why', async () => {
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise<void>((resolve) => closed.close(() => resolve()));
+    await expect(extractWithLlm(TEXT, {}, { url: `http://127.0.0.1:${port}/v1`, model: 'recorded' }))
+      .rejects.toMatchObject({ reason: 'unreachable', message: `could not reach the model at http://127.0.0.1:${port}/v1: ECONNREFUSED` });
+  });
+});
+
+describe('kg extract --llm-timeout', () => {
+  test('when the limit is given in seconds, then the request gets it in milliseconds; a bad or lone limit is a usage error', () => {
+    expect(parseExtractArgs(['a.txt', '--llm', 'http://x/v1', '--model', 'm', '--llm-timeout', '2.5']).llm).toEqual({ url: 'http://x/v1', model: 'm', timeoutMs: 2500 });
+    expect(parseExtractArgs(['a.txt', '--llm', 'http://x/v1', '--model', 'm']).llm).toEqual({ url: 'http://x/v1', model: 'm' });
+    expect(() => parseExtractArgs(['a.txt', '--llm', 'http://x/v1', '--model', 'm', '--llm-timeout', '0'])).toThrow(/--llm-timeout must be a number of seconds above 0/);
+    expect(() => parseExtractArgs(['a.txt', '--llm', 'http://x/v1', '--model', 'm', '--llm-timeout=soon'])).toThrow(/not "soon"/);
+    expect(() => parseExtractArgs(['a.txt', '--llm-timeout', '5'])).toThrow(/--llm-timeout bounds a request to --llm URL/);
+  });
+
+  test('when the model stalls past the limit, then kg extract says so for the file, writes no draft and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kg-llm-'));
+    const file = join(dir, 'article.txt');
+    writeFileSync(file, TEXT);
+    let out = '';
+    let err = '';
+    const spy = jest.spyOn(process.stdout, 'write').mockImplementation((c: string | Uint8Array) => ((out += String(c)), true));
+    const spyErr = jest.spyOn(process.stderr, 'write').mockImplementation((c: string | Uint8Array) => ((err += String(c)), true));
+    let status: number;
+    try {
+      status = await main(['extract', file, '--llm', base.replace('/v1', '/stall/v1'), '--model', 'recorded', '--llm-timeout', '0.3'], { PATH: process.env.PATH });
+    } finally {
+      spy.mockRestore();
+      spyErr.mockRestore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+    expect(status).toBe(1);
+    expect(out).toBe('');
+    expect(err).toContain(`kg extract: ${file}: the model at ${base.replace('/v1', '/stall/v1')} did not answer within 0.3 s`);
   });
 });

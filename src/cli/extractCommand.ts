@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { loadConfig } from '../config';
 import { createDriver, openDatabase } from '../graph';
-import { extractArticle, extractWithLlm, Gazetteer, loadGazetteer, NotTextError, decodeText, type ArticleMeta, type Draft } from '../extract';
+import { extractArticle, extractWithLlm, Gazetteer, LlmError, loadGazetteer, NotTextError, decodeText, type ArticleMeta, type Draft } from '../extract';
 import { ingestDocument } from '../ingest';
 import { formatDocumentReport } from './formatReport';
 
@@ -10,7 +10,8 @@ export const EXTRACT_USAGE = `  kg extract <article.txt> [--id ID] [--published-
                                                  (stdout); with NEO4J_URI set, names the graph knows are linked;
                                                  --ingest loads the draft instead and says how many facts are unsure;
                                                  --llm URL --model NAME: ask an OpenAI-compatible endpoint instead
-                                                 (key in KG_LLM_API_KEY); facts without verbatim evidence are dropped`;
+                                                 (key in KG_LLM_API_KEY); facts without verbatim evidence are dropped;
+                                                 --llm-timeout SECONDS bounds the whole request (default 120)`;
 
 const VALUE_OPTIONS = { '--id': 'id', '--published-on': 'publishedOn', '--title': 'title', '--publisher': 'publisher', '--url': 'url' } as const;
 // an article's stored text may have 2 000 000 characters (src/ingest/limits.ts); a file much larger is not one article
@@ -22,7 +23,7 @@ export interface ExtractArgs {
   file: string;
   meta: ArticleMeta;
   ingest: boolean;
-  llm?: { url: string; model: string };
+  llm?: { url: string; model: string; timeoutMs?: number };
 }
 
 export function parseExtractArgs(args: string[]): ExtractArgs {
@@ -30,16 +31,18 @@ export function parseExtractArgs(args: string[]): ExtractArgs {
   let ingest = false;
   let llmUrl: string | undefined;
   let model: string | undefined;
+  let timeout: string | undefined;
   const files: string[] = [];
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
     if (flag === '--ingest') ingest = true;
-    else if (flag === '--llm' || flag === '--model') {
+    else if (flag === '--llm' || flag === '--model' || flag === '--llm-timeout') {
       const value = inline ?? args[++i];
       if (value === undefined) throw new ExtractUsageError(`${flag} needs a value`);
       if (flag === '--llm') llmUrl = value;
-      else model = value;
+      else if (flag === '--model') model = value;
+      else timeout = value;
     }
     else if (flag in VALUE_OPTIONS) {
       const value = inline ?? args[++i];
@@ -57,7 +60,13 @@ export function parseExtractArgs(args: string[]): ExtractArgs {
   }
   if ((llmUrl === undefined) !== (model === undefined)) throw new ExtractUsageError('--llm URL and --model NAME go together');
   if (llmUrl !== undefined && !/^https?:\/\//u.test(llmUrl)) throw new ExtractUsageError(`--llm must be an http(s) URL, not ${JSON.stringify(llmUrl)}`);
-  return { file: files[0], meta, ingest, llm: llmUrl && model ? { url: llmUrl, model } : undefined };
+  if (timeout !== undefined && llmUrl === undefined) throw new ExtractUsageError('--llm-timeout bounds a request to --llm URL: give that too');
+  const seconds = timeout === undefined ? undefined : Number(timeout);
+  if (seconds !== undefined && !(Number.isFinite(seconds) && seconds > 0 && seconds <= 3600)) {
+    throw new ExtractUsageError(`--llm-timeout must be a number of seconds above 0 and at most 3600, not ${JSON.stringify(timeout)}`);
+  }
+  const llm = llmUrl && model ? { url: llmUrl, model, ...(seconds !== undefined ? { timeoutMs: Math.round(seconds * 1000) } : {}) } : undefined;
+  return { file: files[0], meta, ingest, llm };
 }
 
 function readArticle(file: string): string {
@@ -87,8 +96,17 @@ export async function extractCommand(
   databaseOptions: (config: ReturnType<typeof loadConfig>) => Parameters<typeof openDatabase>[0],
 ): Promise<number> {
   const { file, meta, ingest, llm } = parseExtractArgs(args);
-  const draftOf = (text: string, gazetteer: Gazetteer): Promise<Draft> | Draft =>
-    llm ? extractWithLlm(text, meta, { ...llm, apiKey: env.KG_LLM_API_KEY }) : extractArticle(text, meta, { gazetteer });
+  // the model not answering (in time) is the input's problem, said like one: status 1, the file and what happened
+  const draftOf = async (text: string, gazetteer: Gazetteer): Promise<Draft | null> => {
+    if (!llm) return extractArticle(text, meta, { gazetteer });
+    try {
+      return await extractWithLlm(text, meta, { ...llm, apiKey: env.KG_LLM_API_KEY });
+    } catch (error) {
+      if (!(error instanceof LlmError)) throw error;
+      process.stderr.write(`kg extract: ${file}: ${error.message}\n`);
+      return null;
+    }
+  };
   let text: string;
   try {
     text = readArticle(file);
@@ -105,6 +123,7 @@ export async function extractCommand(
   }
   if (!ingest) {
     const draft = await draftOf(text, llm ? new Gazetteer() : await gazetteerFrom(env));
+    if (!draft) return 1;
     for (const w of draft.warnings) process.stderr.write(`kg extract: ${file}: ${w}\n`);
     process.stdout.write(`${JSON.stringify(draft.document, null, 2)}\n`);
     process.stderr.write(`kg extract: ${file}: ${draft.unsure} facts marked unsure (attributes.confidence)\n`);
@@ -115,6 +134,7 @@ export async function extractCommand(
   try {
     const gazetteer = await loadGazetteer(db.driver, db.database);
     const draft = await draftOf(text, gazetteer);
+    if (!draft) return 1;
     for (const w of draft.warnings) process.stderr.write(`kg extract: ${file}: ${w}\n`);
     const report = await ingestDocument(db.driver, draft.document, file, { database: db.database });
     process.stdout.write(`${formatDocumentReport(report)}\n`);

@@ -4,4 +4,4 @@ export { currentGazetteer, graphStamp } from './gazetteerCache';
 export { decodeText, NotTextError, checkText } from './textCheck';
 export { splitSentences, type Sentence } from './text';
 export { SURE } from './toDocument';
-export { extractWithLlm, type LlmOptions } from './llm';
+export { DEFAULT_LLM_TIMEOUT_MS, extractWithLlm, LlmError, type LlmOptions } from './llm';

@@ -13,7 +13,18 @@ export interface LlmOptions {
   url: string;
   model: string;
   apiKey?: string;
+  /** the whole request, connecting to reading the last byte of the answer (default 120 s) */
   timeoutMs?: number;
+}
+
+export const DEFAULT_LLM_TIMEOUT_MS = 120_000;
+
+/** The model could not be asked, did not answer in time, or answered with something that is not a draft. */
+export class LlmError extends Error {
+  constructor(message: string, readonly reason: 'timeout' | 'unreachable' | 'status' | 'answer') {
+    super(message);
+    this.name = 'LlmError';
+  }
 }
 
 const INSTRUCTIONS =
@@ -59,6 +70,55 @@ function keepQuoted(raw: Record<string, unknown>, text: string, warnings: string
   return { entities, events, relations, figures } as unknown as Omit<ArticleDocument, 'format' | 'article'>;
 }
 
+const seconds = (ms: number): string => `${Number((ms / 1000).toFixed(3))} s`;
+
+/**
+ * One chat-completions request, bounded as a whole: one timer covers connecting, the answer's headers and its body
+ * (a server that sends headers and then stalls is cut off too). Every failure is an LlmError saying what and where.
+ */
+async function askModel(text: string, options: LlmOptions): Promise<Record<string, unknown>> {
+  const limit = options.timeoutMs ?? DEFAULT_LLM_TIMEOUT_MS;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), limit);
+  let body: string;
+  try {
+    const response = await fetch(endpoint(options.url), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
+      signal: controller.signal,
+      body: JSON.stringify({
+        model: options.model,
+        temperature: 0,
+        messages: [{ role: 'system', content: INSTRUCTIONS }, { role: 'user', content: text }],
+        response_format: { type: 'json_schema', json_schema: { name: 'kg_article_facts', schema: factsSchema() } },
+      }),
+    });
+    if (!response.ok) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new LlmError(`the model at ${options.url} answered ${response.status} ${response.statusText}`, 'status');
+    }
+    body = await response.text();
+  } catch (error) {
+    if (error instanceof LlmError) throw error;
+    if (controller.signal.aborted) {
+      throw new LlmError(`the model at ${options.url} did not answer within ${seconds(limit)} (the whole request: connecting, waiting, reading the answer); kg extract --llm-timeout SECONDS gives it longer`, 'timeout');
+    }
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    throw new LlmError(`could not reach the model at ${options.url}: ${cause?.code ?? cause?.message ?? (error as Error).message}`, 'unreachable');
+  } finally {
+    clearTimeout(timer);
+  }
+  let raw: unknown;
+  try {
+    const content = (JSON.parse(body) as { choices?: Array<{ message?: { content?: unknown } }> }).choices?.[0]?.message?.content;
+    raw = typeof content === 'string' ? JSON.parse(content) : content;
+  } catch {
+    throw new LlmError(`the model at ${options.url} did not answer with JSON`, 'answer');
+  }
+  if (!raw || typeof raw !== 'object') throw new LlmError(`the model at ${options.url} answered without facts`, 'answer');
+  return raw as Record<string, unknown>;
+}
+
 /** Asks the model for a draft of `text`; never returns a fact whose evidence is not in the text. */
 export async function extractWithLlm(input: string, meta: ArticleMeta, options: LlmOptions): Promise<Draft> {
   const { text, warnings } = checkText(input);
@@ -68,28 +128,8 @@ export async function extractWithLlm(input: string, meta: ArticleMeta, options: 
   ) as ArticleDocument['article'];
   const empty: ArticleDocument = { format: FORMAT_TAG, article, entities: [], events: [], relations: [], figures: [] };
   if (text.length === 0) return { document: empty, warnings, unsure: 0 };
-  const response = await fetch(endpoint(options.url), {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(options.apiKey ? { authorization: `Bearer ${options.apiKey}` } : {}) },
-    signal: AbortSignal.timeout(options.timeoutMs ?? 120_000),
-    body: JSON.stringify({
-      model: options.model,
-      temperature: 0,
-      messages: [{ role: 'system', content: INSTRUCTIONS }, { role: 'user', content: text }],
-      response_format: { type: 'json_schema', json_schema: { name: 'kg_article_facts', schema: factsSchema() } },
-    }),
-  });
-  if (!response.ok) throw new Error(`the model at ${options.url} answered ${response.status} ${response.statusText}`);
-  const body = (await response.json()) as { choices?: Array<{ message?: { content?: unknown } }> };
-  const content = body.choices?.[0]?.message?.content;
-  let raw: unknown;
-  try {
-    raw = typeof content === 'string' ? JSON.parse(content) : content;
-  } catch {
-    throw new Error(`the model at ${options.url} did not answer with JSON`);
-  }
-  if (!raw || typeof raw !== 'object') throw new Error(`the model at ${options.url} answered without facts`);
-  const document: ArticleDocument = { format: FORMAT_TAG, article, ...keepQuoted(raw as Record<string, unknown>, text, warnings) };
+  const raw = await askModel(text, options);
+  const document: ArticleDocument = { format: FORMAT_TAG, article, ...keepQuoted(raw, text, warnings) };
   const validation = validateDocument(document);
   if (!validation.ok) warnings.push(...validation.problems.map((p) => `draft: ${p.path}: ${p.message}`));
   const unsure = [...document.entities, ...document.events].filter((x) => typeof x.attributes?.confidence === 'number' && x.attributes.confidence < 0.8).length;
