@@ -15,7 +15,7 @@ const TEXT =
   '今年上半年，开发区实现规模以上工业产值320亿元，同比增长8.5%。';
 
 const EXTRACT = `mutation($text: String!, $article: ExtractArticleInput) {
-  extractArticle(text: $text, article: $article) { document problems { path message } warnings unsure }
+  extractArticle(text: $text, article: $article) { document problems { path message } warnings notices { code message params } unsure }
 }`;
 
 async function graphCounts(): Promise<Record<string, number>> {
@@ -54,6 +54,10 @@ describe('extractArticle (review before load)', () => {
     const data = await ok(EXTRACT, { text: 'Nothing to see here.' }, 'editor');
     expect(data.extractArticle.document.entities).toEqual([]);
     expect(data.extractArticle.warnings.join(' ')).toMatch(/no Chinese characters/);
+    // the same, as a stable code for a client to say in its own language
+    expect(data.extractArticle.notices).toEqual([{ code: 'text.noChinese', message: data.extractArticle.warnings[0], params: {} }]);
+    const undated = await ok(EXTRACT, { text: '7月12日，开发区召开推进会。' }, 'editor');
+    expect(undated.extractArticle.notices).toEqual([expect.objectContaining({ code: 'date.noYear', params: {} })]);
     expect(data.extractArticle.problems).toEqual([]);
   });
 

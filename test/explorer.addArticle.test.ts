@@ -14,6 +14,8 @@ import * as D from '../src/explorer/web/addArticleDraft';
 import { idFromFileName } from '../src/explorer/web/addArticleForm';
 import { EXTRACT_ARTICLE, INGEST_ARTICLE, LINK_SEARCH } from '../src/explorer/web/addArticleQueries';
 import { draftSpans, segments } from '../src/explorer/web/addArticleSpans';
+import { noticeText, problemText } from '../src/explorer/web/addArticleText';
+import { setLang } from '../src/explorer/web/i18n';
 
 const seed = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'seed', 'gaoyou-edz-newsletter-2023-06.json'), 'utf8'));
 const TEXT: string = seed.article.text;
@@ -85,7 +87,12 @@ describe('correcting a draft', () => {
     const holder = d.relations![i].from;
     const changed = D.changeEntityType(d, holder, 'Organization');
     const local = D.draftProblems(changed);
-    expect(local).toEqual(expect.arrayContaining([{ path: `relations[${i}].from`, message: expect.stringMatching(/HOLDS_POSITION cannot start at .*, a Organization/) }]));
+    expect(local).toEqual(expect.arrayContaining([{
+      path: `relations[${i}].from`,
+      message: expect.stringMatching(/HOLDS_POSITION cannot start at .*, a Organization/),
+      code: 'cannotStart',
+      params: expect.objectContaining({ relation: 'HOLDS_POSITION', type: 'Organization', allowed: 'Person' }),
+    }]));
     const server = validateDocument(changed);
     expect(server.ok).toBe(false);
     const serverPaths = server.ok ? [] : server.problems.map((p) => p.path);
@@ -151,10 +158,45 @@ describe('correcting a draft', () => {
     const [a, b] = d.entities.filter((e) => e.type === 'Person' && !e.id);
     const twice = D.linkEntity(D.linkEntity(d, a.key, 'person:same'), b.key, 'person:same');
     const local = D.draftProblems(twice);
-    expect(local).toEqual([{ path: `entities[${twice.entities.findIndex((e) => e.key === b.key)}].id`, message: expect.stringMatching(/both linked to person:same: merge them/) }]);
+    expect(local).toEqual([{
+      path: `entities[${twice.entities.findIndex((e) => e.key === b.key)}].id`,
+      message: expect.stringMatching(/both linked to person:same: merge them/),
+      code: 'linkedTwice',
+      params: expect.objectContaining({ id: 'person:same' }),
+    }]);
     const server = validateDocument(twice);
     expect(server.ok ? [] : server.problems.map((p) => p.path)).toContain(local[0].path);
     expectValid(D.mergeEntities(twice, a.key, b.key));
+  });
+});
+
+describe('problems and notices in the interface language', () => {
+  afterEach(() => setLang('en'));
+
+  it('when the extractor notices something, then the page says it from its code, in Chinese when Chinese is chosen', () => {
+    const { notices } = extractArticle('6月21日，开发区召开项目推进会。', { id: 'no-year' });
+    expect(notices).toEqual([{ code: 'date.noYear', message: expect.stringMatching(/^no year/), params: {} }]);
+    const tooLong = extractArticle('字'.repeat(2_000_001), { id: 'too-long' }).notices;
+    expect(tooLong).toEqual([expect.objectContaining({ code: 'text.tooLong', params: { length: 2_000_001, max: 2_000_000 } })]);
+    setLang('zh');
+    expect(noticeText(notices[0])).toBe('没有年份：请填写发布日期（YYYY-MM-DD），以便为“6月21日”这样的日期确定年份。');
+    expect(noticeText(tooLong[0])).toContain('文本有 2000001 个字符');
+    setLang('en');
+    expect(noticeText(notices[0])).toMatch(/^No year: fill in the publication date/);
+    // a code this page does not know yet is shown as the server says it
+    expect(noticeText({ code: 'some.future', message: 'something new', params: {} })).toBe('something new');
+  });
+
+  it('when a correction makes a problem, then it is said in the chosen language, type names included', () => {
+    const d = draft();
+    const i = d.relations!.findIndex((r) => r.type === 'HOLDS_POSITION');
+    const problem = D.draftProblems(D.changeEntityType(d, d.relations![i].from, 'Organization')).find((p) => p.code === 'cannotStart')!;
+    setLang('zh');
+    expect(problemText(problem)).toMatch(/^HOLDS_POSITION 不能从机构“.+”出发（允许：人物）$/u);
+    setLang('en');
+    expect(problemText(problem)).toBe(problem.message);
+    // the server's problems have no code: they are shown as it says them
+    expect(problemText({ path: 'article.id', message: 'must match' })).toBe('must match');
   });
 });
 

@@ -15,6 +15,7 @@ import { findPeople } from './people';
 import { Registry, type DraftEntity, type Setting } from './registry';
 import { addWords, tokenize } from './segment';
 import { splitSentences, type Sentence } from './text';
+import { notice, type Notice } from './notices';
 import { checkText } from './textCheck';
 import { toDocument } from './toDocument';
 
@@ -32,7 +33,9 @@ export interface ExtractOptions {
 
 export interface Draft {
   document: ArticleDocument;
-  /** what the extractor noticed: input it could not read well, facts it left out */
+  /** what the extractor noticed: input it could not read well, facts it left out (a code and its parameters) */
+  notices: Notice[];
+  /** the notices in English */
   warnings: string[];
   /** how many facts carry a confidence below the sure level */
   unsure: number;
@@ -182,11 +185,11 @@ function readFigures(sentence: Sentence, found: Located[], run: Run): void {
 /** Extracts a draft from an article's plain text. Never throws on text: bad input gives warnings and an empty draft. */
 export function extractArticle(input: string, meta: ArticleMeta = {}, options: ExtractOptions = {}): Draft {
   const checked = checkText(input);
-  const { warnings } = checked;
+  const { notices } = checked;
   // longer than an article may store: not one article; say so and draft nothing rather than a partial reading
   const text = checked.text.length > LIMITS.articleText ? '' : checked.text;
   if (checked.text.length > LIMITS.articleText) {
-    warnings.push(`the text has ${checked.text.length} characters, more than one article (at most ${LIMITS.articleText}): split it; the draft has no facts`);
+    notices.push(notice('text.tooLong', { length: checked.text.length, max: LIMITS.articleText }));
   }
   const gazetteer = options.gazetteer ?? new Gazetteer();
   if (!seededGazetteers.has(gazetteer)) {
@@ -196,7 +199,7 @@ export function extractArticle(input: string, meta: ArticleMeta = {}, options: E
   const setting = settingOf(text, meta, gazetteer);
   const registry = new Registry(setting, gazetteer);
   const year = articleYear(meta.publishedOn, text);
-  if (year === undefined && /\d{1,2}月/u.test(text)) warnings.push('no year: give --published-on YYYY-MM-DD so that dates like 6月21日 can be dated');
+  if (year === undefined && /\d{1,2}月/u.test(text)) notices.push(notice('date.noYear'));
   const run: Run = {
     registry,
     // the graph's people this text names (found through the gazetteer's index): every known person is looked for at
@@ -233,8 +236,8 @@ export function extractArticle(input: string, meta: ArticleMeta = {}, options: E
     figures: run.figures,
   });
   const validation = validateDocument(document.document);
-  if (!validation.ok) warnings.push(...validation.problems.map((p) => `draft: ${p.path}: ${p.message}`));
-  return { document: document.document, warnings, unsure: document.unsure };
+  if (!validation.ok) notices.push(...validation.problems.map((p) => notice('draft.invalid', { path: p.path, message: p.message })));
+  return { document: document.document, notices, warnings: notices.map((n) => n.message), unsure: document.unsure };
 }
 
 export type { EntityType };

@@ -6,6 +6,7 @@
 import { articleJsonSchema, validateDocument, type ArticleDocument } from '../ingest';
 import { FORMAT_TAG } from '../model';
 import type { ArticleMeta, Draft } from './extract';
+import { notice, type Notice } from './notices';
 import { checkText } from './textCheck';
 
 export interface LlmOptions {
@@ -49,17 +50,17 @@ function list(value: unknown): Fact[] {
 }
 
 /** Keeps the facts whose evidence is in the text; drops the rest, and what names a dropped entity. */
-function keepQuoted(raw: Record<string, unknown>, text: string, warnings: string[]): Omit<ArticleDocument, 'format' | 'article'> {
+function keepQuoted(raw: Record<string, unknown>, text: string, notices: Notice[]): Omit<ArticleDocument, 'format' | 'article'> {
   const quoted = (f: Fact, where: string): boolean => {
     if (typeof f.evidence === 'string' && f.evidence.length > 0 && text.includes(f.evidence.normalize('NFC'))) return true;
-    warnings.push(`${where}: dropped, its evidence ${f.evidence === undefined ? 'is missing' : 'is not in the text verbatim'}`);
+    notices.push(notice(f.evidence === undefined ? 'llm.evidenceMissing' : 'llm.evidenceNotInText', { where }));
     return false;
   };
   const entities = list(raw.entities).filter((e, i) => quoted(e, `entities[${i}] ${String(e.name ?? '')}`));
   const keys = new Set(entities.map((e) => e.key));
   const known = (k: unknown, where: string): boolean => {
     if (keys.has(k)) return true;
-    warnings.push(`${where}: dropped, it names ${JSON.stringify(k)}, which is not a kept entity`);
+    notices.push(notice('llm.unknownEntity', { where, key: JSON.stringify(k) }));
     return false;
   };
   const events = list(raw.events)
@@ -121,17 +122,17 @@ async function askModel(text: string, options: LlmOptions): Promise<Record<strin
 
 /** Asks the model for a draft of `text`; never returns a fact whose evidence is not in the text. */
 export async function extractWithLlm(input: string, meta: ArticleMeta, options: LlmOptions): Promise<Draft> {
-  const { text, warnings } = checkText(input);
+  const { text, notices } = checkText(input);
   const article = Object.fromEntries(
     Object.entries({ id: meta.id ?? 'llm-draft', title: meta.title ?? (text.split('\n')[0].trim().slice(0, 60) || 'untitled'), publisher: meta.publisher, publishedOn: meta.publishedOn, url: meta.url, language: 'zh', text: text || undefined })
       .filter(([, v]) => v !== undefined),
   ) as ArticleDocument['article'];
   const empty: ArticleDocument = { format: FORMAT_TAG, article, entities: [], events: [], relations: [], figures: [] };
-  if (text.length === 0) return { document: empty, warnings, unsure: 0 };
+  if (text.length === 0) return { document: empty, notices, warnings: notices.map((n) => n.message), unsure: 0 };
   const raw = await askModel(text, options);
-  const document: ArticleDocument = { format: FORMAT_TAG, article, ...keepQuoted(raw, text, warnings) };
+  const document: ArticleDocument = { format: FORMAT_TAG, article, ...keepQuoted(raw, text, notices) };
   const validation = validateDocument(document);
-  if (!validation.ok) warnings.push(...validation.problems.map((p) => `draft: ${p.path}: ${p.message}`));
+  if (!validation.ok) notices.push(...validation.problems.map((p) => notice('draft.invalid', { path: p.path, message: p.message })));
   const unsure = [...document.entities, ...document.events].filter((x) => typeof x.attributes?.confidence === 'number' && x.attributes.confidence < 0.8).length;
-  return { document, warnings, unsure };
+  return { document, notices, warnings: notices.map((n) => n.message), unsure };
 }

@@ -1,8 +1,9 @@
 /** What the extractor accepts as an article's text, and what it says about the rest. */
+import { notice, type Notice } from './notices';
 
 export interface CheckedText {
   text: string;
-  warnings: string[];
+  notices: Notice[];
 }
 
 /** Thrown for input that is not text at all (a binary file): the caller says so instead of drafting noise. */
@@ -28,12 +29,12 @@ export function decodeText(bytes: Uint8Array, source: string): string {
   return text;
 }
 
-/** The text the rules read (NFC, without a byte-order mark), with warnings about what they will find in it. */
+/** The text the rules read (NFC, without a byte-order mark), with notices about what they will find in it. */
 export function checkText(input: string): CheckedText {
-  const warnings: string[] = [];
+  const notices: Notice[] = [];
   const text = input.replace(/^\ufeff/u, '').normalize('NFC').trim();
-  if (text.length === 0) warnings.push('the text is empty: the draft has no facts');
-  else if (!/[\u4e00-\u9fff]/u.test(text)) warnings.push('the text has no Chinese characters: this extractor reads Chinese newsletters, the draft has no facts');
-  else if ((text.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) < text.length * 0.2) warnings.push('the text is mostly not Chinese: expect few facts');
-  return { text, warnings };
+  if (text.length === 0) notices.push(notice('text.empty'));
+  else if (!/[\u4e00-\u9fff]/u.test(text)) notices.push(notice('text.noChinese'));
+  else if ((text.match(/[\u4e00-\u9fff]/gu)?.length ?? 0) < text.length * 0.2) notices.push(notice('text.mostlyNotChinese'));
+  return { text, notices };
 }

@@ -35,6 +35,7 @@ export class ExtractResolver {
       document: draft.document as unknown as Record<string, unknown>,
       problems: validation.ok ? [] : validation.problems,
       warnings: draft.warnings,
+      notices: draft.notices,
       unsure: draft.unsure,
     };
   }

@@ -9,8 +9,8 @@ import { getApiKey } from './api';
 import * as D from './addArticleDraft';
 import { buildAddArticle, idFromFileName, type AddArticleParts } from './addArticleForm';
 import { draftLists, type ReviewActions } from './addArticleLists';
-import { extractDraft, ingestDraft, type ArticleMetaInput, type IngestData } from './addArticleQueries';
-import { markedText, problemsBox } from './addArticleText';
+import { extractDraft, ingestDraft, type ArticleMetaInput, type ExtractNotice, type IngestData } from './addArticleQueries';
+import { markedText, problemsBox, problemText } from './addArticleText';
 import { byId, clear, h } from './dom';
 import { el } from './elements';
 import { errorParts } from './errors';
@@ -25,7 +25,7 @@ let doc: D.DraftDoc | null = null;
 let history: D.DraftDoc[] = [];
 /** problems the server reported for the document as it was then (extract, or a refused load) */
 let serverProblems: D.Problem[] = [];
-let warnings: string[] = [];
+let notices: ExtractNotice[] = [];
 /** the last load's report, shown above the draft until the draft changes */
 let loaded: IngestData['ingestArticle'] | null = null;
 /** a request refused for want of an editor key, sent again when a key is saved */
@@ -95,7 +95,7 @@ async function draftNow(): Promise<void> {
     loaded = null;
     history = [];
     serverProblems = r.problems;
-    warnings = r.warnings;
+    notices = r.notices;
     setState('review');
     const n = (x: unknown[] | undefined) => x?.length ?? 0;
     const counts = { entities: n(doc.entities), events: n(doc.events), relations: n(doc.relations), figures: n(doc.figures), unsure: r.unsure };
@@ -242,7 +242,7 @@ function problemsNow(): D.Problem[] {
 
 /** Redraws only the problems box (and Undo), leaving the rest of the view as it is. */
 function redrawProblems(): void {
-  const box = problemsBox(problemsNow(), warnings, parts.review);
+  const box = problemsBox(problemsNow(), notices, parts.review);
   const old = parts.review.querySelector('.aa-problems');
   if (old && box) old.replaceWith(box);
   else if (old) old.remove();
@@ -260,12 +260,12 @@ function render(): void {
   const problemsAt = (list: string, i: number) => problems.filter((p) => {
     const t = D.problemTarget(p.path);
     return t?.list === list && t.index === i;
-  }).map((p) => p.message);
+  }).map(problemText);
   const undoButton = () => parts.review.querySelector<HTMLButtonElement>('[data-action="undo"]');
   parts.review.append(
     toolbar(doc),
     articleFields(doc),
-    problemsBox(problems, warnings, parts.review) ?? '',
+    problemsBox(problems, notices, parts.review) ?? '',
     h('div', { class: 'aa-columns' }, markedText(doc.article.text ?? parts.text.value, doc, parts.review), draftLists(doc, problemsAt, actions)),
   );
   const b = undoButton();
@@ -291,7 +291,7 @@ function restart(): void {
   loaded = null;
   history = [];
   serverProblems = [];
-  warnings = [];
+  notices = [];
   setState('input');
   say('info', '');
   render();

@@ -65,8 +65,14 @@ export interface DraftDoc {
 
 export interface Problem {
   path: string;
+  /** in English: what the server says, or the page's own problem */
   message: string;
+  /** the page's own problems: a code and its values, said in the interface language (aa.problem.<code>) */
+  code?: ProblemCode;
+  params?: Record<string, string>;
 }
+
+export type ProblemCode = 'unknownType' | 'noSuchKind' | 'unknownEventType' | 'linkedTwice' | 'cannotStart' | 'cannotEnd';
 
 /** Facts below this confidence are the extractor's unsure ones (src/extract's SURE). */
 export const SURE = 0.8;
@@ -239,11 +245,13 @@ export function dropFigure(doc: DraftDoc, index: number): DraftDoc {
 function typeProblems(doc: DraftDoc): Problem[] {
   const out: Problem[] = [];
   doc.entities.forEach((e, i) => {
-    if (!(e.type in ENTITY_TYPES)) out.push({ path: `entities[${i}].type`, message: `unknown type "${e.type}"` });
-    else if (e.kind && !kindsOf(e.type).includes(e.kind)) out.push({ path: `entities[${i}].kind`, message: `a ${e.type} has no kind "${e.kind}"` });
+    if (!(e.type in ENTITY_TYPES)) out.push({ path: `entities[${i}].type`, message: `unknown type "${e.type}"`, code: 'unknownType', params: { type: e.type } });
+    else if (e.kind && !kindsOf(e.type).includes(e.kind)) {
+      out.push({ path: `entities[${i}].kind`, message: `a ${e.type} has no kind "${e.kind}"`, code: 'noSuchKind', params: { type: e.type, kind: e.kind } });
+    }
   });
   (doc.events ?? []).forEach((ev, i) => {
-    if (!(EVENT_TYPES as readonly string[]).includes(ev.type)) out.push({ path: `events[${i}].type`, message: `unknown event type "${ev.type}"` });
+    if (!(EVENT_TYPES as readonly string[]).includes(ev.type)) out.push({ path: `events[${i}].type`, message: `unknown event type "${ev.type}"`, code: 'unknownEventType', params: { type: ev.type } });
   });
   return out;
 }
@@ -262,15 +270,25 @@ export function draftProblems(doc: DraftDoc): Problem[] {
     if (!e.id) return;
     const first = firstWithId.get(e.id);
     if (first === undefined) firstWithId.set(e.id, i);
-    else out.push({ path: `entities[${i}].id`, message: `${e.name} and ${doc.entities[first].name} are both linked to ${e.id}: merge them into one` });
+    else {
+      const params = { name: e.name, other: doc.entities[first].name, id: e.id };
+      out.push({ path: `entities[${i}].id`, message: `${e.name} and ${params.other} are both linked to ${e.id}: merge them into one`, code: 'linkedTwice', params });
+    }
   });
   (doc.relations ?? []).forEach((r, i) => {
     const decl = (RELATION_TYPES as Record<string, { from: readonly string[]; to: readonly string[] }>)[r.type];
     const from = byKey.get(r.from);
     const to = byKey.get(r.to);
     if (!decl || !from || !to) return;
-    if (!decl.from.includes(from.type)) out.push({ path: `relations[${i}].from`, message: `${r.type} cannot start at ${from.name}, a ${from.type} (allowed: ${decl.from.join(', ')})` });
-    if (!decl.to.includes(to.type)) out.push({ path: `relations[${i}].to`, message: `${r.type} cannot end at ${to.name}, a ${to.type} (allowed: ${decl.to.join(', ')})` });
+    const end = (side: 'from' | 'to', e: DraftEntity) => {
+      const allowed = decl[side];
+      if (allowed.includes(e.type)) return;
+      const params = { relation: r.type, name: e.name, type: e.type, allowed: allowed.join(', ') };
+      const message = `${r.type} cannot ${side === 'from' ? 'start' : 'end'} at ${e.name}, a ${e.type} (allowed: ${params.allowed})`;
+      out.push({ path: `relations[${i}].${side}`, message, code: side === 'from' ? 'cannotStart' : 'cannotEnd', params });
+    };
+    end('from', from);
+    end('to', to);
   });
   return out;
 }

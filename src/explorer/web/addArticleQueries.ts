@@ -14,12 +14,19 @@ export interface ArticleMetaInput {
   publisher?: string;
 }
 
+/** What the extractor noticed: a stable code with its values (the page says it in its language), and in English. */
+export interface ExtractNotice {
+  code: string;
+  message: string;
+  params: Record<string, string | number> | null;
+}
+
 export interface ExtractData {
-  extractArticle: { document: DraftDoc; problems: Problem[]; warnings: string[]; unsure: number };
+  extractArticle: { document: DraftDoc; problems: Problem[]; notices: ExtractNotice[]; unsure: number };
 }
 
 export const EXTRACT_ARTICLE = `mutation ExplorerExtractArticle($text: String!, $article: ExtractArticleInput) {
-  extractArticle(text: $text, article: $article) { document problems { path message } warnings unsure }
+  extractArticle(text: $text, article: $article) { document problems { path message } notices { code message params } unsure }
 }`;
 
 export function extractDraft(text: string, article: ArticleMetaInput): Promise<GqlResult<ExtractData>> {

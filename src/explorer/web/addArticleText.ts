@@ -4,9 +4,11 @@
  * shows the item it is about.
  */
 import { problemTarget, type DraftDoc, type Problem } from './addArticleDraft';
+import type { ExtractNotice } from './addArticleQueries';
 import { draftSpans, segments } from './addArticleSpans';
 import { h } from './dom';
 import { t, tn, type StringKey } from './i18n';
+import { EN } from './strings.en';
 import { lookOf } from './theme';
 
 const FIGURE_LOOK = { color: '#0ea5e9', border: '#0369a1' };
@@ -64,17 +66,36 @@ export function markedText(text: string, doc: DraftDoc, container: HTMLElement):
   return h('section', { class: 'aa-text-pane card', attrs: { 'aria-label': t('aa.textAria') } }, h('h3', { text: t('aa.recognised') }), legend, body);
 }
 
-/** The problems and the extractor's warnings; empty when there are none. */
-export function problemsBox(problems: Problem[], warnings: string[], container: HTMLElement): HTMLElement | null {
-  if (problems.length === 0 && warnings.length === 0) return null;
+const typeName = (type: string): string => (TYPE_KEYS.has(type) ? t(`type.${type}` as StringKey) : type);
+
+/** A problem in the interface language: the page's own by code; the server's as it says it. */
+export function problemText(p: Problem): string {
+  if (!p.code) return p.message;
+  const params = { ...p.params };
+  if (params.type) params.type = typeName(params.type);
+  if (params.allowed) params.allowed = params.allowed.split(', ').map(typeName).join(t('aa.listJoin'));
+  return t(`aa.problem.${p.code}` as StringKey, params);
+}
+
+/** What the extractor noticed, in the interface language when the page knows the code, else in English. */
+export function noticeText(n: ExtractNotice): string {
+  const key = `aa.notice.${n.code}`;
+  return key in EN ? t(key as StringKey, n.params ?? {}) : n.message;
+}
+
+/** The problems and what the extractor noticed; empty when there are none. */
+export function problemsBox(problems: Problem[], notices: ExtractNotice[], container: HTMLElement): HTMLElement | null {
+  if (problems.length === 0 && notices.length === 0) return null;
   return h(
     'section',
     { class: 'aa-problems', attrs: { role: problems.length ? 'alert' : 'status' }, dataset: { problems: String(problems.length) } },
     problems.length ? h('h3', { text: tn(problems.length, 'aa.problemsOne', 'aa.problemsMany') }) : null,
     problems.length
       ? h('ul', null, ...problems.map((p) => h('li', { dataset: { path: p.path } },
-        h('button', { class: 'btn-link aa-path', attrs: { type: 'button', title: t('aa.showItem') }, text: p.path, on: { click: () => showItem(container, p.path) } }), ` ${p.message}`)))
+        h('button', { class: 'btn-link aa-path', attrs: { type: 'button', title: t('aa.showItem') }, text: p.path, on: { click: () => showItem(container, p.path) } }), ` ${problemText(p)}`)))
       : null,
-    warnings.length ? h('div', { class: 'aa-warnings' }, h('h3', { text: t('aa.noticed') }), h('ul', null, ...warnings.map((w) => h('li', { text: w })))) : null,
+    notices.length
+      ? h('div', { class: 'aa-warnings' }, h('h3', { text: t('aa.noticed') }), h('ul', null, ...notices.map((n) => h('li', { dataset: { code: n.code }, text: noticeText(n) }))))
+      : null,
   );
 }
