@@ -16,6 +16,7 @@ import {
 import { buildApiSchema } from '../src/api';
 import { ARG_LIMITS, BOUNDED_ARGUMENTS } from '../src/api/args/limits';
 import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from '../src/api/args/page';
+import { fieldCheckOf } from '../src/api/args/fieldChecks';
 
 /** Names that would be another page size (or another way of paging) than `first`/`after`. */
 const OTHER_PAGE_NAMES = ['last', 'before', 'take', 'offset', 'skip', 'pageSize', 'limit', 'size', 'count'];
@@ -82,6 +83,18 @@ describe('page arguments', () => {
     const schema = await buildApiSchema();
     expect(pageArgumentBreaches(schema)).toEqual([]);
     expect(BOUNDED_ARGUMENTS.first).toEqual(ARG_LIMITS.first); // the server's bound is the one the descriptions state
+  });
+
+  it('when the schema is walked, then every field taking a cursor has its argument checks registered, for the server to run them before executing', async () => {
+    const schema = await buildApiSchema();
+    const unchecked: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (field.args.some((a) => a.name === 'after') && !fieldCheckOf(type, field.name)) unchecked.push(`${type.name}.${field.name}`);
+      }
+    }
+    expect(unchecked).toEqual([]);
   });
 
   it('when a field breaks the convention, then the walk names it and what is wrong', () => {

@@ -11,7 +11,7 @@ import { buildApiSchema, createCompiledExecutor, type OperationExecutor } from '
 import { createLogger } from '../src/server';
 import { compiledExecutionPlugin } from '../src/server/plugins/compiledExecution';
 import { RequestLog } from '../src/server/requestLog';
-import { codes, startTestServer, testConfig, type TestServer } from './server.helpers';
+import { codes, EDITOR_KEY, startTestServer, testConfig, type TestServer } from './server.helpers';
 import { closeTestDriver, testDriver } from './support/db';
 
 let schema: GraphQLSchema;
@@ -43,12 +43,22 @@ describe('the executor Apollo runs operations with', () => {
   });
 
   it('when a resolver reports a typed error, then the answer is what Apollo would give: code, path, HTTP status', async () => {
-    const r = await t.gql('query Bad { entity(id: " ") { id } }', { operationName: 'Bad' });
+    // a mutation's arguments are checked by its resolver (a query's before execution: the next scenario)
+    const r = await t.gql('mutation Bad { deleteArticle(id: " ") { deleted } }', { operationName: 'Bad', key: EDITOR_KEY });
     expect(operations).toEqual(['Bad']);
     expect(r.status).toBe(200);
     expect(codes(r)).toEqual(['BAD_USER_INPUT']);
-    expect(r.body.errors?.[0].path).toEqual(['entity']);
-    expect(r.body.data).toEqual({ entity: null });
+    expect(r.body.errors?.[0].path).toEqual(['deleteArticle']);
+    expect(r.body.data).toBeNull(); // the field is non-null
+  });
+
+  it('when a query has a malformed argument, then it is refused before the executor runs: 400, no data', async () => {
+    const r = await t.gql('query Bad { entity(id: " ") { id } }', { operationName: 'Bad' });
+    expect(operations).toEqual([]);
+    expect(r.status).toBe(400);
+    expect(codes(r)).toEqual(['BAD_USER_INPUT']);
+    expect(r.body.errors?.[0].extensions).toMatchObject({ argumentName: 'id', fieldPath: 'entity' });
+    expect(r.body.data).toBeUndefined();
   });
 
   it('when variables cannot be coerced, then Apollo answers as it always has (400 BAD_USER_INPUT), without the executor', async () => {

@@ -11,3 +11,4 @@ export { createCompiledExecutor, type ExecuteOperationArgs, type OperationExecut
 export { createContext, type ApiDeps, type Context, type Role } from './context';
 export * from './errors';
 export { ARG_LIMITS, BOUNDED_ARGUMENTS, overLimit } from './args/limits';
+export { fieldArgumentsError, FIELD_CHECKS } from './args/fieldChecks';

@@ -1,7 +1,8 @@
 import { ArgsType, Field, ID, Int } from 'type-graphql';
 import { FigureOrder } from '../types/enums';
-import { FigureFilter } from '../where';
-import { FigureFilterArgs } from './fields.args';
+import { all, checkWhereCost, FigureFilter, figureConditions, Scope } from '../where';
+import { checkFigureFilter, FigureFilterArgs } from './fields.args';
+import { checkFirst, checkId } from './limits';
 import { firstDescription } from './page';
 
 /** Figures are a capped list, not a connection: an entity's numbers rarely pass a hundred. */
@@ -20,4 +21,15 @@ export class FiguresArgs extends FigureFilterArgs {
 
   @Field(() => Int, { defaultValue: FIGURES_PAGE, description: firstDescription(FIGURES_PAGE) })
   first!: number;
+}
+
+/** The root `figures`' arguments checked (BAD_USER_INPUT or QUERY_TOO_COMPLEX naming the argument) and compiled. */
+export function checkFiguresArgs(args: FiguresArgs) {
+  const filter = checkFigureFilter(args);
+  const subject = args.subject != null ? checkId(args.subject, 'subject') : null;
+  checkWhereCost(args.where);
+  const scope = new Scope();
+  const extra = args.where ? figureConditions(args.where, 'f', scope, 'where') : [];
+  const compiled = extra.length > 0 ? { cypher: all(extra), params: scope.params } : null;
+  return { ...filter, subject, first: checkFirst(args.first), extra: compiled, order: args.orderBy };
 }

@@ -13,8 +13,10 @@ import {
 /*
  * The argument checks of the fields below the root (an entity's events, an event's participants, …): each throws
  * BAD_USER_INPUT naming the argument (a page size out of range, a cursor of another list, a malformed or reversed
- * date) and answers what the field's loader is keyed by; the resolvers run them. The second argument of pageWindow
- * names the list whose cursors the field takes (cursor.ts).
+ * date) and answers what the field's loader is keyed by. The resolvers run them, and so does the server over the
+ * whole operation before executing it (fieldChecks.ts), so that a bad argument of a nested field refuses the
+ * request as a whole, as one of a root field does. The second argument of pageWindow names the list whose cursors
+ * the field takes (cursor.ts).
  */
 
 export const entitySourcesArgs = (a: EntitySourcesArgs) => ({ ...pageWindow(a, 'sources'), article: articleArg(a.article) });

@@ -37,7 +37,7 @@ class GroupArgs {
 }
 
 @ArgsType()
-class EventCountsArgs extends GroupArgs {
+export class EventCountsArgs extends GroupArgs {
   @Field(() => EventGrouping, { description: 'What to count the events by.' })
   by!: EventGrouping;
 
@@ -49,7 +49,7 @@ class EventCountsArgs extends GroupArgs {
 }
 
 @ArgsType()
-class EntityCountsArgs extends GroupArgs {
+export class EntityCountsArgs extends GroupArgs {
   @Field(() => EntityGrouping, { description: 'What to count the entities by.' })
   by!: EntityGrouping;
 
@@ -61,7 +61,7 @@ class EntityCountsArgs extends GroupArgs {
 }
 
 @ArgsType()
-class FigureCountsArgs extends GroupArgs {
+export class FigureCountsArgs extends GroupArgs {
   @Field(() => FigureGrouping, { description: 'What to count the figures by.' })
   by!: FigureGrouping;
 
@@ -81,24 +81,31 @@ function compiled<W>(where: W | null | undefined, v: string, conditions: (w: W, 
   return list.length > 0 ? { cypher: all(list), params: scope.params } : null;
 }
 
+/** The grouped counts' arguments checked (BAD_USER_INPUT or QUERY_TOO_COMPLEX naming the argument) and compiled. */
+export const checkCountsArgs = {
+  eventCounts: (args: EventCountsArgs) => ({ first: checkFirst(args.first), where: compiled(args.where, 'ev', eventConditions) }),
+  entityCounts: (args: EntityCountsArgs) => ({ first: checkFirst(args.first), where: compiled(args.where, 'e', entityConditions) }),
+  figureCounts: (args: FigureCountsArgs) => ({ first: checkFirst(args.first), where: compiled(args.where, 'f', figureConditions) }),
+};
+
 /** Grouped counts: how many events, entities or figures match a `where`, by group, each one statement. */
 @Resolver()
 export class CountsResolver {
   @Query(() => [GroupCount], { description: 'How many events match `where`, by type, month, year, location or participant.' })
   eventCounts(@Args(() => EventCountsArgs) args: EventCountsArgs, @Ctx() ctx: Context): Promise<GroupCountRow[]> {
-    const first = checkFirst(args.first);
-    return groupCounts(ctx, EVENT_MATCH, compiled(args.where, 'ev', eventConditions), EVENT_GROUPINGS[args.by], first, args.then ? EVENT_GROUPINGS[args.then] : null);
+    const { first, where } = checkCountsArgs.eventCounts(args);
+    return groupCounts(ctx, EVENT_MATCH, where, EVENT_GROUPINGS[args.by], first, args.then ? EVENT_GROUPINGS[args.then] : null);
   }
 
   @Query(() => [GroupCount], { description: 'How many entities match `where`, by type or by type and kind.' })
   entityCounts(@Args(() => EntityCountsArgs) args: EntityCountsArgs, @Ctx() ctx: Context): Promise<GroupCountRow[]> {
-    const first = checkFirst(args.first);
-    return groupCounts(ctx, ENTITY_MATCH, compiled(args.where, 'e', entityConditions), ENTITY_GROUPINGS[args.by], first, args.then ? ENTITY_GROUPINGS[args.then] : null);
+    const { first, where } = checkCountsArgs.entityCounts(args);
+    return groupCounts(ctx, ENTITY_MATCH, where, ENTITY_GROUPINGS[args.by], first, args.then ? ENTITY_GROUPINGS[args.then] : null);
   }
 
   @Query(() => [GroupCount], { description: 'How many figures match `where`, by metric, period or subject.' })
   figureCounts(@Args(() => FigureCountsArgs) args: FigureCountsArgs, @Ctx() ctx: Context): Promise<GroupCountRow[]> {
-    const first = checkFirst(args.first);
-    return groupCounts(ctx, FIGURE_MATCH, compiled(args.where, 'f', figureConditions), FIGURE_GROUPINGS[args.by], first, args.then ? FIGURE_GROUPINGS[args.then] : null);
+    const { first, where } = checkCountsArgs.figureCounts(args);
+    return groupCounts(ctx, FIGURE_MATCH, where, FIGURE_GROUPINGS[args.by], first, args.then ? FIGURE_GROUPINGS[args.then] : null);
   }
 }

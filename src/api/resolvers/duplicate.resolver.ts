@@ -35,6 +35,12 @@ export class DuplicatesArgs {
   after?: string | null;
 }
 
+/** The arguments of `duplicates` checked (BAD_USER_INPUT naming the argument). */
+export function checkDuplicatesArgs(args: DuplicatesArgs): { first: number; skip: number } {
+  if (!(args.minScore >= 0 && args.minScore <= 1)) throw badInput(`minScore must be from 0 to 1 (got ${args.minScore})`, 'minScore');
+  return { first: checkFirst(args.first), skip: skipAfter(args.after) };
+}
+
 @Resolver(() => DuplicateCandidate)
 export class DuplicateResolver {
   @Query(() => DuplicateConnection, {
@@ -43,8 +49,7 @@ export class DuplicateResolver {
       'the review queue. `status` pages through the open candidates, or the pairs merged or marked distinct (with their judgement).',
   })
   async duplicates(@Args(() => DuplicatesArgs) args: DuplicatesArgs, @Ctx() ctx: Context) {
-    if (!(args.minScore >= 0 && args.minScore <= 1)) throw badInput(`minScore must be from 0 to 1 (got ${args.minScore})`, 'minScore');
-    const [first, skip] = [checkFirst(args.first), skipAfter(args.after)];
+    const { first, skip } = checkDuplicatesArgs(args);
     const page =
       args.status === 'OPEN'
         ? await duplicatesPage(ctx, args.type ?? null, args.minScore, skip, first)

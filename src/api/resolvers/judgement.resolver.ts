@@ -27,6 +27,13 @@ export class JudgementsArgs {
   after?: string | null;
 }
 
+/** The arguments of `judgements` checked (BAD_USER_INPUT naming the argument). */
+export function checkJudgementsArgs(args: JudgementsArgs): { first: number; skip: number; entity: string | null } {
+  const first = checkFirst(args.first);
+  const skip = skipAfter(args.after, 'after', 'judgements');
+  return { first, skip, entity: args.entity == null ? null : checkId(args.entity, 'entity') };
+}
+
 /** A refused judgement as the client sees it: an unknown id is NOT_FOUND, anything else BAD_USER_INPUT. */
 export function refusal(argumentName: string): (error: unknown) => never {
   return (error: unknown) => {
@@ -42,9 +49,7 @@ export const reasonOf = (reason: string | null | undefined): string | null => (r
 export class JudgementResolver {
   @Query(() => JudgementConnection, { description: 'Merge, distinct and split judgements, newest first, with the undone ones.' })
   async judgements(@Args(() => JudgementsArgs) args: JudgementsArgs, @Ctx() ctx: Context) {
-    const first = checkFirst(args.first);
-    const skip = skipAfter(args.after, 'after', 'judgements');
-    const entity = args.entity == null ? null : checkId(args.entity, 'entity');
+    const { first, skip, entity } = checkJudgementsArgs(args);
     const page = await judgementsPage(ctx, args.kind ?? null, entity, skip, first);
     return connectionOf(page, skip, undefined, 'judgements');
   }

@@ -32,6 +32,13 @@ export class PassagesArgs {
   after?: string | null;
 }
 
+/** The arguments of `passages` checked, as its resolver reads them (BAD_USER_INPUT naming the argument). */
+export function checkPassagesArgs(args: PassagesArgs) {
+  const query = checkSearchText(args.query, 'query');
+  const window = checkWindow(args, { from: 'from', to: 'to' });
+  return { query, window, first: checkFirst(args.first), skip: skipAfter(args.after) };
+}
+
 const byIds = async (ctx: Context, ids: string[]): Promise<NodeRow[]> =>
   (await loaders(ctx).node().loadMany(ids)).filter((n): n is NodeRow => n !== null && !(n instanceof Error));
 
@@ -41,9 +48,7 @@ export class PassageResolver {
     description: 'Sentences of article text (and evidence) holding the query, with their article, date, the part to highlight and what they support.',
   })
   async passages(@Args(() => PassagesArgs) args: PassagesArgs, @Ctx() ctx: Context) {
-    const query = checkSearchText(args.query, 'query');
-    const window = checkWindow(args, { from: 'from', to: 'to' });
-    const [first, skip] = [checkFirst(args.first), skipAfter(args.after)];
+    const { query, window, first, skip } = checkPassagesArgs(args);
     // a phrase query: the cjk analyzer's bigrams in order, so 双过半 does not match 双 … 过半
     const phrase = `"${query.lucene ?? ''}"`;
     const page = await passagesPage(ctx, { needle: passageNeedle(args.query), phrase }, window, skip, first);

@@ -12,7 +12,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { ApiError, notSupported } from '../../api/errors';
 import type { DatabaseMonitor } from '../database';
 import type { RequestLog } from '../requestLog';
-import { argumentBoundsError } from './argumentBounds';
+import { argumentBoundsError, malformedArgumentError } from './argumentBounds';
 import { cachedMeasure, limitError, type QueryLimits } from './queryLimits';
 
 export interface RequestPluginOptions {
@@ -58,6 +58,10 @@ export function requestPlugin(o: RequestPluginOptions): ApolloServerPlugin<Conte
       if (state) state.measure = m;
       const tooComplex = limitError(m, o.limits);
       if (tooComplex) throw tooComplex;
+      // then every field's own argument checks, so that a malformed one anywhere refuses the whole request: the
+      // client's mistake is said as such even while the database is down
+      const malformed = malformedArgumentError(schema, document, operation, request.variables);
+      if (malformed) throw malformed;
       // introspection-only operations never touch the database
       const introspectionOnly = operation.selectionSet.selections.every((s) => s.kind === 'Field' && s.name.value.startsWith('__'));
       if (introspectionOnly) return;
