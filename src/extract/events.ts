@@ -30,17 +30,18 @@ interface Trigger {
   ambiguous: boolean;
 }
 
-const EVENT_VERBS = /召开|举行|举办|主办|承办|开展|组织|参加|出席|赴|到.{0,20}(?:调研|视察|考察|观摩)|签约|签订|签署|启动|进行|观摩了|察看|走访|拜访|回访|参观/u;
+const EVENT_VERBS = /召开|举行|举办|主办|承办|开展|组织|参加|出席|赴|到.{0,20}(?:调研|视察|考察|观摩|指导|督导)|签约|签订|签署|启动|进行|观摩了|察看|走访|拜访|回访|参观/u;
 const CLAUSE = /[，,；;：:]/u;
 const HOST_VERBS = /(召开|举行)/u;
 const ORGANIZER_VERBS = /(举办|组织|开展|联合)/u;
 // what an inspection's party does on the way: seen in the story of an inspection, part of it
-const SIGHTS = new Set(['察看', '走访', '观摩', '调研', '视察', '参观']);
+const SIGHTS = new Set(['察看', '走访', '观摩', '调研', '视察', '参观', '座谈']);
 // 由我校主办的对接会: who put it on, whatever verb then says it took place
 const SPONSOR = /由([^，,；;。]{1,30}?)(?:主办|承办|举办|组织)/u;
 // occasions during which a signing takes place (集中签约活动 … 签订…协议)
 const OCCASIONS = new Set<EventType>(['Ceremony', 'Meeting', 'Fair']);
 const SEPARATELY = /分别与/u;
+const JOINTLY = /(?:联合|会同|携手)[^，,；;。]{2,40}?(?=举办|组织|开展|召开|举行)/u;
 
 const TRIGGERS_BY_FIRST = new Map<string, typeof EVENT_TRIGGERS>();
 for (const t of EVENT_TRIGGERS) TRIGGERS_BY_FIRST.set(t.word[0], [...(TRIGGERS_BY_FIRST.get(t.word[0]) ?? []), t]);
@@ -58,6 +59,13 @@ function triggersIn(s: string): Trigger[] {
     if (t.word === '培训' && /^(?:费|机构|中心)/u.test(s.slice(end))) continue;
     hits.push({ type: t.type, word: t.word, start: i, end, ambiguous: Boolean(t.ambiguous) });
     i = end - 1;
+  }
+  // 到新街村、龙山村指导夏收夏种工作: an official's guidance on the spot is an inspection
+  const guide = /到[^，,；;。]{1,30}?(?:指导|督导)/u.exec(s);
+  if (guide && !hits.some((h) => h.type === 'Inspection')) {
+    const at = (guide.index ?? 0) + guide[0].length - 2;
+    hits.push({ type: 'Inspection', word: guide[0].slice(-2), start: at, end: at + 2, ambiguous: true });
+    hits.sort((a, b) => a.start - b.start);
   }
   // 赴上海、杭州开展招商: a trip
   const trip = /赴[^，,；;。]{1,40}?(?:开展|招商|考察|学习|交流|对接|参加)/u.exec(s);
@@ -91,41 +99,71 @@ function eventName(s: string, t: Trigger): string {
   return (head || t.word).slice(0, 120);
 }
 
-function roleAfter(s: string, from: number, type: EventType): { role: ParticipantRole; sure: boolean } | null {
-  let best: { at: number; role: ParticipantRole } | null = null;
+// 带队, 一行: whoever leads a party inspects in an inspection and visits on a visit; at a meeting or a ceremony, attends
+function roleIn(role: ParticipantRole, type: EventType): ParticipantRole {
+  if (role !== 'visitor') return role;
+  return type === 'Inspection' ? 'inspector' : type === 'Visit' ? 'visitor' : 'attendee';
+}
+
+/**
+ * What a person named at `from` does: the first role verb after the name, and the verbs joined to it in its clause
+ * (出席会议并讲话: attendee and speaker; 出席仪式并宣布项目开工).
+ */
+function rolesAfter(s: string, from: number, type: EventType): ParticipantRole[] {
+  let best: { at: number; role: ParticipantRole; word: string } | null = null;
   for (const v of ROLE_VERBS) {
     const at = s.indexOf(v.word, from);
-    if (at >= 0 && (!best || at < best.at)) best = { at, role: v.role };
+    if (at >= 0 && (!best || at < best.at)) best = { at, role: v.role, word: v.word };
   }
-  if (!best) return null;
-  let role = best.role;
-  if (role === 'visitor' && type === 'Inspection') role = 'inspector';
-  return { role, sure: true };
+  if (!best) return [];
+  const roles = [roleIn(best.role, type)];
+  const clause = s.slice(best.at + best.word.length).split(/[，,；;。：:]/u)[0];
+  for (const joined of clause.split('并').slice(1)) {
+    const next = ROLE_VERBS.filter((v) => joined.startsWith(v.word) || joined.startsWith(`作${v.word}`) || joined.startsWith(`发表${v.word}`))[0];
+    if (next && !roles.includes(roleIn(next.role, type))) roles.push(roleIn(next.role, type));
+  }
+  return roles;
+}
+
+/** The clause (between commas) a position of the sentence is in. */
+function clauseOf(s: string, at: number): number {
+  return s.slice(0, at).split(CLAUSE).length;
 }
 
 /** What each entity of a sentence does in an event of that sentence. */
 function participantsOf(s: string, t: Trigger, type: EventType, found: Located[]): Array<{ entity: DraftEntity; role: ParticipantRole }> {
   const out: Array<{ entity: DraftEntity; role: ParticipantRole }> = [];
   const hostVerb = HOST_VERBS.exec(s) ?? ORGANIZER_VERBS.exec(s);
+  // 镇总工会联合县人社局举办招聘会: who joins in putting it on organises it too
+  const jointly = JOINTLY.exec(s);
   const inspectFrom = /(?:观摩了|参观了|察看了|调研|视察|察看|观摩|深入|莅临|来到|走进|到)/u.exec(s);
   const visitFrom = /赴|参观|来到|走进/u.exec(s);
   const sponsor = SPONSOR.exec(s);
   for (const f of found) {
     const { entity } = f;
     if (entity.type === 'Person') {
-      const r = roleAfter(s, f.end, type);
-      if (r) out.push({ entity, role: r.role });
+      const roles = rolesAfter(s, f.end, type);
+      for (const role of roles) out.push({ entity, role });
+      if (roles.length > 0) continue;
       // 吴晨到陈堡村调研, 李明远赴深圳: the one who goes is the inspector or the visitor
-      else if (type === 'Inspection' && inspectFrom && f.end <= inspectFrom.index) out.push({ entity, role: 'inspector' });
+      if (type === 'Inspection' && inspectFrom && f.end <= inspectFrom.index) out.push({ entity, role: 'inspector' });
       else if (type === 'Visit' && visitFrom && f.end <= visitFrom.index) out.push({ entity, role: 'visitor' });
+      // 与镇党委书记孙立平等进行座谈交流: whoever the meeting's own clause names takes part in it
+      else if (type === 'Meeting' && clauseOf(s, f.start) === clauseOf(s, t.start)) out.push({ entity, role: 'attendee' });
       continue;
     }
+    const before = s.slice(0, f.start);
+    // a place is where something happens (在南京签订, 赴上海、杭州开展), unless it starts the clause that holds it (马坝镇召开…会)
+    const actor = entity.type === 'Organization' || entity.type === 'Village' || (entity.type === 'Place' && /(?:^|[，,；;：:])[●◆■▲★☆◇□•▪◎]?$/u.test(before));
     if (sponsor && f.start >= sponsor.index && f.end <= sponsor.index + sponsor[0].length && entity.type !== 'Place') out.push({ entity, role: 'organizer' });
-    else if (entity.type === 'Project' && f.end <= t.start && type !== 'Inspection') out.push({ entity, role: 'subject' });
+    // a ceremony is about the project it starts, wherever the sentence names it (…开工活动在…项目现场举行)
+    else if (entity.type === 'Project' && (f.end <= t.start || type === 'Ceremony') && type !== 'Inspection') out.push({ entity, role: 'subject' });
     else if (type === 'Signing' && f.start < t.start && entity.type === 'Organization') out.push({ entity, role: 'signatory' });
-    else if (hostVerb && f.end <= hostVerb.index && entity.type === 'Organization' || entity.type === 'Village' && hostVerb && f.end <= hostVerb.index) {
-      out.push({ entity, role: HOST_VERBS.test(hostVerb[0]) ? 'host' : 'organizer' });
-    } else if (type === 'Visit' && visitFrom && f.start > visitFrom.index) out.push({ entity, role: 'visited' });
+    // …开工仪式在开发区举行: where a ceremony is held, a zone or a company, hosts it
+    else if (type === 'Ceremony' && entity.type === 'Organization' && /在$/u.test(before)) out.push({ entity, role: 'host' });
+    else if (hostVerb && f.end <= hostVerb.index && actor) out.push({ entity, role: HOST_VERBS.test(hostVerb[0]) ? 'host' : 'organizer' });
+    else if (jointly && entity.type === 'Organization' && f.start >= jointly.index && f.end <= jointly.index + jointly[0].length) out.push({ entity, role: 'organizer' });
+    else if (type === 'Visit' && visitFrom && f.start > visitFrom.index) out.push({ entity, role: 'visited' });
     else if (type === 'Visit' && visitFrom && f.end <= visitFrom.index && entity.type === 'Organization') out.push({ entity, role: 'visitor' });
     else if (type === 'Inspection' && inspectFrom && f.start > inspectFrom.index && entity.type !== 'Place') out.push({ entity, role: 'inspected' });
     else if (type === 'Inspection' && inspectFrom && f.end <= inspectFrom.index && entity.type === 'Organization') out.push({ entity, role: 'inspector' });
@@ -228,6 +266,8 @@ function readPart(sentence: Sentence, part: string, found: Located[], state: Eve
     let type = t.type;
     if (/赴/u.test(part) && ['Inspection', 'Meeting', 'Other'].includes(type)) type = 'Visit';
     if (opened.has(type) && t.word !== '节') continue;
+    // 参观了…，并与师生座谈交流: a talk held on a visit or an inspection the sentence tells is part of it
+    if (t.word === '座谈' && opened.size > 0) continue;
     const date = dates.find((d) => d.index < t.start) ?? dates[0] ?? (opened.size === 0 ? earlier[0] : undefined);
     const cur = state.current;
     // more about the event the story is already telling (签约仪式上, 随后召开的汇报会上, 一行先后察看了), not a new one
@@ -303,8 +343,7 @@ export function readEvents(sentence: Sentence, found: Located[], state: EventSta
 function rolesIn(s: string, found: Located[], type: EventType): Array<{ entity: DraftEntity; role: ParticipantRole }> {
   const list: Array<{ entity: DraftEntity; role: ParticipantRole }> = [];
   for (const p of found.filter((f) => f.entity.type === 'Person')) {
-    const r = roleAfter(s, p.end, type);
-    if (r) list.push({ entity: p.entity, role: r.role });
+    for (const role of rolesAfter(s, p.end, type)) list.push({ entity: p.entity, role });
   }
   return list;
 }

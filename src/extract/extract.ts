@@ -54,12 +54,36 @@ function settingOf(text: string, meta: ArticleMeta, gazetteer: Gazetteer): Setti
   const known = /开发区/u.test(text) ? gazetteer.find('Organization', '开发区') : undefined;
   const zone = fromPublisher ?? (m ? m[0] : undefined) ?? (known?.kind === 'DevelopmentZone' ? known.name : undefined);
   const cityFrom = zone ?? meta.publisher;
-  const city = cityFrom ? /^([\u4e00-\u9fff]{2,3}?)(?:市|县|区)?(?:经济|高新|开发|经开|政府|人民|日报|新闻|融媒)/u.exec(cityFrom)?.[1] : undefined;
+  // a township's government publishes as 马坝镇人民政府: that is a town, not a city
+  const cityName = cityFrom ? /^([\u4e00-\u9fff]{2,3}?)(?:市|县|区)?(?:经济|高新|开发|经开|政府|人民|日报|新闻|融媒)/u.exec(cityFrom)?.[1] : undefined;
+  const city = cityName && !/[镇乡]$/u.test(cityName) ? cityName : undefined;
   const shorts = zone ? ZONE_SHORT_FORMS.find(([re]) => re.test(zone))?.[1] ?? [] : ['开发区'];
   const zoneShort = [...new Set([...shorts.flatMap((x) => (city ? [`${city}${x}`, `${city}市${x}`] : [])), ...shorts, '我区'])]
     .filter((x) => x !== zone)
     .sort((a, b) => b.length - a.length);
-  return { zone, city, zoneShort, kind: 'DevelopmentZone' };
+  const town = townOf(text, meta.publisher);
+  // a township's own news: published by it, or about no zone and naming it most
+  const townNews = Boolean(town) && !zone && !/开发区|高新区|经开区/u.test(text.slice(0, 200));
+  return { zone, city, county: mostNamed(text, COUNTY_NAMES), town, townNews, zoneShort, kind: 'DevelopmentZone' };
+}
+
+// 盱眙县委, 灌南县人民政府: a county the text names as the level of its officials and bodies (not 全县, 该县)
+const COUNTY_NAMES = /([\u4e00-\u9fff]{2})县(?=委|人民政府|政府|人大|政协|长|副县长|常务|[\d，,])/gu;
+// 马坝镇召开, 到马坝镇调研: a township
+const TOWN_NAMES = /([\u4e00-\u9fff]{2}[镇乡])(?=[\u4e00-\u9fff\d，,])/gu;
+const NOT_IN_PLACE_NAME = /[全本我该各每为在到和与及的了是等城小大重集乡镇村县市区省副]/u;
+
+/** The place the text names most often with this pattern, when named more often than any other. */
+function mostNamed(text: string, re: RegExp): string | undefined {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(re)) if (!NOT_IN_PLACE_NAME.test(m[1].slice(0, 2))) counts.set(m[1], (counts.get(m[1]) ?? 0) + 1);
+  const [first, second] = [...counts].sort((a, b) => b[1] - a[1]);
+  return first && (!second || second[1] < first[1]) ? first[0] : undefined;
+}
+
+/** The township an article is about (镇长, 镇党委 alone are its): its publisher's, or the one it names most. */
+function townOf(text: string, publisher: string | undefined): string | undefined {
+  return (publisher ? /^([\u4e00-\u9fff]{2,3}?[镇乡])(?:人民政府|政府|党委|$)/u.exec(publisher)?.[1] : undefined) ?? mostNamed(text, TOWN_NAMES);
 }
 
 function articleId(text: string, meta: ArticleMeta): string {
@@ -103,7 +127,7 @@ function readSentence(sentence: Sentence, run: Run, gazetteer: Gazetteer): void 
   const { setting } = registry;
   const zoneShort = setting.kind === 'DevelopmentZone' ? setting.zoneShort.filter((z) => z !== '我区').pop() : undefined;
   const home = setting.kind !== 'DevelopmentZone' && setting.zone ? { name: setting.zone, kind: setting.kind, short: setting.zoneShort } : undefined;
-  const people = findPeople(s, names, { city: setting.city, known: run.knownPeople, zoneShort, home });
+  const people = findPeople(s, names, { city: setting.city, county: setting.county, town: setting.town, known: run.knownPeople, zoneShort, home });
   const found: Located[] = [];
   const ev = { evidence: sentence.raw, sentence: sentence.index };
   for (const named of names) {
@@ -161,6 +185,13 @@ function afterPerson(s: string, n: NameMention, people: ReturnType<typeof findPe
   return { ...n, start: n.end - rest.length, name: rest };
 }
 
+/** A township's news reports the township's numbers (全镇完成…): its place, drafted on first need. */
+function townEntity(sentence: Sentence, run: Run): DraftEntity | undefined {
+  const { town } = run.registry.setting;
+  if (!town || !run.registry.setting.townNews) return undefined;
+  return run.registry.find('Place', town) ?? run.registry.mention('Place', town, { kind: 'Other', confidence: 0.6, evidence: sentence.raw, sentence: sentence.index });
+}
+
 function readFigures(sentence: Sentence, found: Located[], run: Run): void {
   const s = sentence.clean;
   const period = periodOf(s, run.events.year);
@@ -168,7 +199,7 @@ function readFigures(sentence: Sentence, found: Located[], run: Run): void {
   else if (run.period && run.period.paragraph !== sentence.paragraph) run.period = undefined;
   for (const f of findFigures(s, found)) {
     const about = f.aboutAt !== undefined ? found.find((x) => x.start === f.aboutAt && x.entity.type !== 'Person') : undefined;
-    const subject = about?.entity ?? run.zoneEntity ?? found.find((x) => x.entity.type === 'Organization')?.entity;
+    const subject = about?.entity ?? run.zoneEntity ?? found.find((x) => x.entity.type === 'Organization')?.entity ?? townEntity(sentence, run);
     if (!subject) continue;
     const lead = found.find((x) => x.start === f.metricStart);
     const metric = lead && f.metric.length > lead.end - lead.start + 1 ? f.metric.slice(lead.end - lead.start).replace(/^(?:实现|完成|共|累计)/u, '') : f.metric;

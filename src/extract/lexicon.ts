@@ -9,7 +9,7 @@ export const TITLES = [
   '党工委书记', '党工委副书记', '党委书记', '党委常委', '党委委员', '厅长', '副厅长', '司长', '副司长', '巡视员', '党委副书记', '党组书记', '党组副书记', '党组成员', '党支部书记',
   '党总支书记', '纪工委书记', '工委主任', '市委书记', '市委副书记', '市委常委', '县委书记', '县委副书记', '县委常委', '区委书记',
   '区委副书记', '区委常委', '党工委委员', '总经理助理', '董事长助理', '院长助理', '校长助理',
-  '常务副市长', '副市长', '市长', '常务副县长', '副县长', '县长', '常务副区长', '副区长', '区长', '副镇长', '镇长',
+  '常务副市长', '副市长', '市长', '常务副县长', '副县长', '县长', '常务副区长', '副区长', '区长', '副镇长', '镇长', '副乡长', '乡长',
   '书记', '副书记', '主任', '副主任', '常务副主任', '主席', '副主席', '部长', '副部长', '局长', '副局长', '处长',
   '副处长', '科长', '副科长', '院长', '副院长', '校长', '副校长', '所长', '副所长', '站长', '会长', '副会长',
   '秘书长', '副秘书长', '主任委员', '理事长', '董事长', '副董事长', '总经理', '副总经理', '执行总裁', '总裁',
@@ -34,7 +34,8 @@ export const ORG_SUFFIXES: Array<[string, string]> = [
   ['管理委员会', 'GovernmentAgency'], ['管委会', 'GovernmentAgency'], ['人民政府', 'GovernmentAgency'],
   ['政府', 'GovernmentAgency'], ['人社局', 'GovernmentAgency'], ['局', 'GovernmentAgency'], ['分局', 'GovernmentAgency'],
   ['办公室', 'GovernmentAgency'], ['厅', 'GovernmentAgency'], ['发改委', 'GovernmentAgency'], ['经信委', 'GovernmentAgency'],
-  ['卫健委', 'GovernmentAgency'], ['商务委', 'GovernmentAgency'], ['党群工作部', 'PartyCommittee'], ['工作部', 'PartyCommittee'], ['安委办', 'GovernmentAgency'], ['委员会', 'GovernmentAgency'], ['人大工委', 'GovernmentAgency'],
+  ['卫健委', 'GovernmentAgency'], ['商务委', 'GovernmentAgency'], ['人大常委会', 'GovernmentAgency'], ['政协', 'Other'],
+  ['工业集中区', 'DevelopmentZone'], ['党群工作部', 'PartyCommittee'], ['工作部', 'PartyCommittee'], ['安委办', 'GovernmentAgency'], ['委员会', 'GovernmentAgency'], ['人大工委', 'GovernmentAgency'],
   ['科协', 'Association'], ['总工会', 'Association'], ['工会', 'Association'], ['妇联', 'Association'],
   ['团工委', 'Association'], ['团委', 'Association'], ['协会', 'Association'], ['商会', 'Association'],
   ['促进会', 'Association'], ['联合会', 'Association'], ['学会', 'Association'], ['工商联', 'Association'],
@@ -99,6 +100,7 @@ export const EVENT_TRIGGERS: Array<{ word: string; type: EventType; ambiguous?: 
   { word: '分享会', type: 'Other' }, { word: '诗会', type: 'Other' },
   { word: '观摩会', type: 'Inspection', ambiguous: true }, { word: '观摩', type: 'Inspection', ambiguous: true },
   { word: '调研', type: 'Inspection' }, { word: '视察', type: 'Inspection' }, { word: '察看', type: 'Inspection' },
+  { word: '督导', type: 'Inspection' }, { word: '座谈', type: 'Meeting' },
   { word: '督查', type: 'Inspection' }, { word: '检查', type: 'Inspection', ambiguous: true },
   { word: '招聘会', type: 'Fair' }, { word: '博览会', type: 'Fair' }, { word: '展销会', type: 'Fair' },
   { word: '交易会', type: 'Fair' }, { word: '文化节', type: 'Fair' }, { word: '旅游节', type: 'Fair' }, { word: '节', type: 'Fair', ambiguous: true },
@@ -116,6 +118,10 @@ export const ROLE_VERBS: Array<{ word: string; role: ParticipantRole }> = [
   { word: '要求', role: 'speaker' }, { word: '介绍', role: 'speaker' }, { word: '主持', role: 'host' },
   { word: '带队', role: 'visitor' }, { word: '率队', role: 'visitor' }, { word: '一行', role: 'visitor' },
   { word: '带领', role: 'visitor' }, { word: '率领', role: 'visitor' },
+  { word: '宣布', role: 'speaker' }, { word: '发言', role: 'speaker' }, { word: '通报', role: 'speaker' },
+  { word: '揭牌', role: 'attendee' }, { word: '剪彩', role: 'attendee' },
+  // 孙海涛与马骏签订协议, 林志敏、季红梅代表双方签约: who signs in person attends the signing
+  { word: '签约', role: 'attendee' }, { word: '签订', role: 'attendee' }, { word: '签署', role: 'attendee' },
 ];
 
 /** Words never part of an organisation, project or village name: walking left from a suffix stops here. */

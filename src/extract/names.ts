@@ -87,6 +87,14 @@ function walkLeft(sentence: string, tokens: Token[], from: number, project: bool
       start = t.start;
       continue;
     }
+    // 县自然资源和规划局, 市人力资源和社会保障局: 和 inside an agency's name, a level of government before its first part
+    if (!project && t.word === '和' && /^[\u4e00-\u9fff]{2,4}$/u.test(sentence.slice(t.end, from))) {
+      const left = /([县市区省])([\u4e00-\u9fff]{2,4})$/u.exec(sentence.slice(Math.max(0, t.start - 5), t.start));
+      if (left && !NAME_STOPS.some((w) => left[2].includes(w)) && !orgKindOf(left[2])) {
+        start = walkLeft(sentence, tokens, t.start - left[2].length - 1, false, people);
+        break;
+      }
+    }
     // 江南大学生命科学与健康工程学院: 与 inside a college's name when a university stands before it
     if ((t.word === '与' || t.word === '和') && /学院$/u.test(sentence.slice(start, from + 2))) {
       const left = sentence.slice(Math.max(0, t.start - 12), t.start);
@@ -221,6 +229,8 @@ function orgMentions(sentence: string, tokens: Token[], people: Set<string>): Na
     if (TITLES.some((t) => sentence.startsWith(t, m.index ?? 0) && t.length > m[0].length)) continue;
     // 江苏华昇…有限公司母公司上海华昇集团: a parent or a subsidiary is said of a company, it is not one's name
     if (m[0] === '公司' && /[母子]$/u.test(sentence.slice(0, m.index ?? 0))) continue;
+    // 政协委员, 人大代表: members, not the body
+    if (m[0] === '政协' && /^委员(?!会)/u.test(sentence.slice(sEnd))) continue;
     const suffixKind = orgKindOf(m[0]);
     let start = suffixKind && CHAR_WALK_KINDS.has(suffixKind) && !/学院$/u.test(m[0])
       ? charWalkLeft(sentence, m.index ?? 0, people)
@@ -311,8 +321,16 @@ function villageMentions(sentence: string): NameMention[] {
   return out;
 }
 
+// 马坝镇, 新集镇: a township, named where a name can start (not 全镇, 城镇, 乡镇)
+const TOWN_RE = /(?<=^|[、，,：:；;。（(“]|了|县|市|区|到|赴|与|和|及|在|对|至|联合|深入|来到|走进)([\u4e00-\u9fff]{2})([镇乡])(?![长级域])/gu;
+const NOT_A_TOWN = /[全本我该各每为在到和与及的了是等城小大重集乡镇村县市区省]/u;
+
 function placeMentions(sentence: string): NameMention[] {
   const out: NameMention[] = [];
+  for (const m of sentence.matchAll(TOWN_RE)) {
+    if (NOT_A_TOWN.test(m[1])) continue;
+    out.push({ type: 'Place', kind: 'Other', name: m[0], start: m.index ?? 0, end: (m.index ?? 0) + m[0].length, confidence: 0.7 });
+  }
   for (const m of sentence.matchAll(PLACE_RE)) {
     let name = m[0];
     const start = m.index ?? 0;

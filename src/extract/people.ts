@@ -34,6 +34,10 @@ export interface PersonMention {
 export interface PeopleContext {
   /** the city the article is about (高邮): 我市, 市委 and 副市长 refer to it */
   city?: string;
+  /** the county the article names its officials by (盱眙): 县委书记 and 县长 alone are its, when no city says otherwise */
+  county?: string;
+  /** the township the article is about (马坝镇): 镇党委书记, 镇长 and 镇人大主席 are its */
+  town?: string;
   /** known person names (found earlier in the article or in the graph) */
   known: Set<string>;
   /** the zone's short name as the text writes it (开发区): 党工委副书记 alone is the zone's */
@@ -55,8 +59,12 @@ function isHan(s: string): boolean {
 function boundaryAt(s: string, i: number): boolean {
   if (i >= s.length) return true;
   if (DELIMS.test(s[i])) return true;
-  return NAME_FOLLOWERS.some((f) => s.startsWith(f, i));
+  // 刘国华教授, 孙立平书记要求: a title after a name ends it
+  return NAME_FOLLOWERS.some((f) => s.startsWith(f, i)) || POST_TITLES.some((t) => s.startsWith(t, i));
 }
+
+/** Titles written after a name (院长刘国华教授, 孙立平书记): they end the name; they say no organisation. */
+const POST_TITLES = ['教授', '研究员', '院士', '博士', '书记', '主任', '镇长', '县长', '市长', '区长', '局长', '董事长', '总经理', '会长', '校长', '院长', '主席', '部长', '处长', '委员', '同志'];
 
 /** A person's name starting at `i`, or null. */
 export function nameAt(s: string, i: number, known: Set<string>): string | null {
@@ -99,6 +107,32 @@ function titleHits(s: string): TitleHit[] {
 function levelOf(title: string): { level: string; party: boolean } | null {
   const m = /([市县区])委/u.exec(title) ?? /([市县区])长$/u.exec(title);
   return m ? { level: m[1], party: m[0].endsWith('委') } : null;
+}
+
+/** Where a title of a city, a county or a district without a place of its own belongs: the article's place of that level. */
+function levelPlace(title: string, ctx: PeopleContext): string | undefined {
+  return levelOf(title)?.level === '县' ? ctx.county ?? ctx.city : ctx.city;
+}
+
+// 马坝镇党委书记, 镇党委副书记、镇长, 镇人大主席: a township's party committee, government and other bodies
+const TOWN_PREFIX = /^(?:([\u4e00-\u9fff]{2,3}?[镇乡])|[镇乡](?![村镇乡]))([\u4e00-\u9fff]{0,6})$/u;
+const TOWN_HEAD = /^(?:常务)?副?[镇乡]长$/u;
+
+/** The township a position's words name (or the article's, for 镇 alone), and the unit of it they name. */
+function townPosition(prefix: string, title: string, previous: OrgRef | null, ctx: PeopleContext): Position | null {
+  const m = TOWN_PREFIX.exec(prefix);
+  const chainTown = /^中共(.+?[镇乡])委员会$|^(.+?[镇乡])(?:人民政府|党委)$/u.exec(previous?.name ?? '');
+  const town = m?.[1] ?? (m || TOWN_HEAD.test(title) ? chainTown?.[1] ?? chainTown?.[2] ?? ctx.town : undefined);
+  if (!town) return null;
+  const unit = m?.[2] ?? '';
+  if (TOWN_HEAD.test(title) && unit === '') return { title, org: { name: `${town}人民政府`, kind: 'GovernmentAgency', confidence: 0.7 } };
+  if (/^党委/u.test(title) && unit === '') {
+    return { title, org: { name: `中共${town}委员会`, alias: `${town}党委`, kind: 'PartyCommittee', confidence: 0.7 } };
+  }
+  if (!m || unit === '' || !isHan(unit)) return null;
+  // 镇人大主席, 镇纪委书记: a body of the township named by its short form
+  const kind = unit === '人大' ? 'GovernmentAgency' : /纪委|党委/u.test(unit) ? 'PartyCommittee' : 'GovernmentAgency';
+  return { title, org: { name: town + unit, kind, confidence: 0.6 } };
 }
 
 function cityOrg(title: string, prefix: string, fallback: string | undefined): OrgRef | null {
@@ -144,10 +178,14 @@ function positionOf(
 ): Position | null {
   from += POSITION_LEAD.exec(s.slice(from, hit.start))?.[0].length ?? 0;
   const prefix = s.slice(from, hit.start);
+  // 开发区党工委书记 where the graph knows 开发区党工委: the name runs into the title, whose first words it ends with
+  const known = orgs.find((o) => o.type === 'Organization' && o.start >= from && o.start < hit.start && o.end > hit.start && o.end < hit.end);
+  if (known) return { title: hit.title, org: { name: known.name, kind: known.kind, confidence: known.confidence } };
   const org = orgs.filter((o) => o.type === 'Organization' && o.start >= from && o.end <= hit.start).pop();
   if (org) {
     const unit = s.slice(org.end, hit.start);
-    if (unit && !/[处部科室办中心]$/u.test(unit)) return null;
+    // 上海交通大学科研院副院长: a unit (a 处, a 部, a 院 of a university) between the organisation and the title
+    if (unit && !/[处部科室办院]$|中心$/u.test(unit)) return null;
     const ref: OrgRef = { name: org.name, kind: org.kind, confidence: org.confidence };
     // 开发区党工委副书记: the party working committee of the zone, titled 党工委副书记
     const inner = /^(党工委|管委会|纪工委)/u.exec(hit.title);
@@ -157,7 +195,9 @@ function positionOf(
   // 校党委书记, 学校副校长: the university whose newsletter it is
   if (ctx.home && (ctx.home.short.includes(prefix) || prefix === '校')) return { title: hit.title, org: { name: ctx.home.name, kind: ctx.home.kind, confidence: 0.8 } };
   const p = prefix.replace(CITY_PREFIX, '');
-  const implied = CITY_PREFIX.test(prefix) || prefix === '' ? cityOrg(hit.title, '', chainPlace(previous) ?? ctx.city) : cityOrg(hit.title, prefix, undefined);
+  const town = townPosition(prefix, hit.title, previous, ctx);
+  if (town) return town;
+  const implied = CITY_PREFIX.test(prefix) || prefix === '' ? cityOrg(hit.title, '', chainPlace(previous) ?? levelPlace(hit.title, ctx)) : cityOrg(hit.title, prefix, undefined);
   const inner = /^(党工委|管委会|纪工委)/u.exec(hit.title);
   if (inner && prefix === '' && ctx.zoneShort) {
     return { title: hit.title, org: { name: ctx.zoneShort + inner[1], kind: inner[1] === '管委会' ? 'GovernmentAgency' : 'PartyCommittee', confidence: 0.7 } };
@@ -166,7 +206,9 @@ function positionOf(
   if (p === '' || CITY_PREFIX.test(prefix)) return { title: hit.title, org: inherited(hit.title, previous, ctx) };
   if (!isHan(p.replace(/[()（）]/gu, '')) || p.length > 10) return null;
   const dept = PARTY_DEPTS.find((d) => p.endsWith(d));
-  if (dept && ctx.city) return { title: p + hit.title, org: { name: `中共${ctx.city}市委${dept}`, kind: 'PartyCommittee', confidence: 0.6 } };
+  // 盐城市委常委、宣传部部长: the department of the party committee the chain named, else of the article's city
+  const committee = previous && /^中共.+[市县区]委$/u.test(previous.name) ? previous.name : ctx.city ? `中共${ctx.city}市委` : undefined;
+  if (dept && committee) return { title: p + hit.title, org: { name: committee + dept, kind: 'PartyCommittee', confidence: 0.6 } };
   if (/[处部科室办]$/u.test(p)) return { title: p + hit.title, org: previous };
   return null;
 }
@@ -207,6 +249,8 @@ export function findPeople(s: string, orgs: NameMention[], ctx: PeopleContext): 
     lastPositions = positions;
     pending = [];
     from = hit.end + name.length;
+    // 院长刘国华教授、副院长黄敏: a title after the name is said of that person, not the next one's first title
+    from += POST_TITLES.find((t) => s.startsWith(t, from))?.length ?? 0;
     // 副主席钱靖平、孙学平: names listed after one share its titles
     while (s[from] === '、') {
       const next = nameAt(s, from + 1, ctx.known);

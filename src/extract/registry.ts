@@ -17,6 +17,12 @@ export interface Setting {
   zoneShort: string[];
   /** the city the article is about, without 市 (高邮) */
   city?: string;
+  /** the county its officials' titles name (盱眙 of 县委书记), without 县 */
+  county?: string;
+  /** the township its bare 镇 titles and bodies are of (马坝镇) */
+  town?: string;
+  /** the article is a township's own news: its numbers are the township's */
+  townNews?: boolean;
   /** what the article's own institution is: a development zone, or a university publishing its news */
   kind: 'DevelopmentZone' | 'University';
 }
@@ -62,9 +68,15 @@ export class Registry {
       if (/^区/u.test(name) && name.length > 3) return zone + name.slice(1);
       if (ZONE_UNITS.includes(name)) return zone + (name === '管委' ? '管委会' : name);
     }
-    if (city && /^(?:我市|本市|市|我县|本县|县)[\u4e00-\u9fff]{2,}/u.test(name) && !/^市(?:场|民)/u.test(name)) {
+    // 县人社局 in a county's news: that county's; 镇总工会 in a township's: that township's
+    const county = /^(?:我|本)?县/u.test(name) ? this.setting.county ?? city : city;
+    if (county && /^(?:我市|本市|市|我县|本县|县)[\u4e00-\u9fff]{2,}/u.test(name) && !/^市(?:场|民)/u.test(name)) {
       const level = /^(?:我|本)?县/u.test(name) ? '县' : '市';
-      return `${city}${level}${name.replace(/^(?:我市|本市|市|我县|本县|县)/u, '')}`;
+      return `${county}${level}${name.replace(/^(?:我市|本市|市|我县|本县|县)/u, '')}`;
+    }
+    const { town } = this.setting;
+    if (town && /^(?:我|本)?[镇乡][\u4e00-\u9fff]{2,}/u.test(name) && name[name.search(/[镇乡]/u)] === town.slice(-1)) {
+      return town + name.replace(/^(?:我|本)?[镇乡]/u, '');
     }
     return name;
   }
