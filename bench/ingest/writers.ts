@@ -23,7 +23,7 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { COMPILED_SRC } from '../lib/compiledProduct';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
 import { generatedEntityId, nameKeysOf } from '../../src/ingest/nameKeys';
-import { searchKeysOf, type SearchKeys } from '../../src/search';
+import { type PairFacts, scorePair, searchKeysOf, type SearchKeys } from '../../src/search';
 import { canonicalJson } from '../../src/ingest/canonicalJson';
 import { storedFacts } from '../../src/ingest/storedDocuments';
 import { dateSpan, ENTITY_TYPE_NAMES, RELATION_TYPES, RELATION_TYPE_NAMES, type EntityType, type RelationType } from '../../src/model';
@@ -314,6 +314,22 @@ const RAW_FIGURES = `
   MERGE (a)-[rep:REPORTS]->(f)
   SET rep.evidence = x.evidence, rep.stated = x.stated`;
 
+/** Every pair of these entities with another entity sharing a blocking key, with what the scorer reads. */
+const RAW_PAIRS = `
+  UNWIND $ids AS id
+  MATCH (e:Entity {id: id})<-[:BLOCKS]-(k:BlockingKey)-[:BLOCKS]->(o:Entity) WHERE o <> e
+  WITH e, o, collect(k.key) AS keys
+  RETURN e.id AS a, o.id AS b, keys, e.searchShort + o.searchShort AS shorts,
+         any(x IN e.searchNames WHERE x IN o.searchNames) AS sameName,
+         EXISTS { (e)-[:PARTICIPATED_IN]->(:Event)<-[:PARTICIPATED_IN]-(o) } AS sharedEvent,
+         EXISTS { (e)-[p:HOLDS_POSITION]->()<-[q:HOLDS_POSITION]-(o) WHERE p.key = q.key } AS sharedPosition`;
+
+const RAW_CANDIDATES = `
+  UNWIND $pairs AS p
+  MATCH (a:Entity {id: p.a}), (b:Entity {id: p.b})
+  MERGE (a)-[d:DUPLICATE_CANDIDATE]->(b)
+  SET d.type = a.type, d.score = p.score, d.reasons = p.reasons`;
+
 /** Hand-written UNWIND … MERGE batches, `batchSize` documents per transaction. */
 export function rawWriter(batchSize: number): IngestWriter {
   return {
@@ -402,6 +418,15 @@ export function rawWriter(batchSize: number): IngestWriter {
             }
             const figures = batch.flatMap((d, j) => figureRows(d, (key) => idMaps[j].get(key)!));
             if (figures.length) await run(RAW_FIGURES, { figures });
+            // duplicate candidates of the batch's entities, scored with the product's scorer, as the product stores them
+            const named = [...new Set(idMaps.flatMap((m) => [...m.values()]))];
+            const pairs = new Map<string, Doc>();
+            for (const r of (await run(RAW_PAIRS, { ids: named })).records) {
+              const p = r.toObject() as PairFacts & { a: string; b: string };
+              const [a, b] = p.a < p.b ? [p.a, p.b] : [p.b, p.a];
+              pairs.set(`${a}\n${b}`, { a, b, ...scorePair(p) });
+            }
+            if (pairs.size) await run(RAW_CANDIDATES, { pairs: [...pairs.values()] });
           });
           stats.transactions += 1;
         }

@@ -1,10 +1,11 @@
 import type { Driver, Session } from 'neo4j-driver';
-import { ensureSearchKeys } from '../search';
+import { ensureCandidates, ensureSearchKeys } from '../search';
 import { schemaStatements } from './schemaStatements';
 
 /**
  * Applies the schema (idempotent) and waits until every index is online, so that the first query after
- * start-up does not race a populating full-text index. Entities written before search keys existed get them.
+ * start-up does not race a populating full-text index. Entities written before search keys existed get them, and a
+ * graph written before duplicate candidates were stored gets those.
  * Only the constraints and indexes missing by name are created: a schema statement waits for every open write
  * transaction on its label, so a start-up beside a long load (another `kg ingest`, the server) would otherwise
  * wait for that load's transaction in flight.
@@ -21,6 +22,7 @@ export async function applySchema(driver: Driver, database?: string): Promise<vo
     await session.close();
   }
   await ensureSearchKeys(driver, database);
+  await ensureCandidates(driver, database);
 }
 
 /** The names of the constraints and indexes in the database. */

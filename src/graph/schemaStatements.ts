@@ -1,4 +1,4 @@
-import { ENTITY_TYPE_NAMES, GRAPH_LABELS } from '../model';
+import { ENTITY_TYPE_NAMES, GRAPH_LABELS, GRAPH_RELATIONSHIPS } from '../model';
 
 /**
  * The Cypher schema, derived from the model: a unique-id constraint per label, indexes for the lookups
@@ -12,6 +12,8 @@ export function schemaStatements(): string[] {
     `CREATE CONSTRAINT ${label.toLowerCase()}_${property}_unique IF NOT EXISTS FOR (n:${label}) REQUIRE n.${property} IS UNIQUE`;
   const index = (name: string, label: string, property: string): string =>
     `CREATE INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`;
+  const relationshipIndex = (name: string, type: string, properties: string[]): string =>
+    `CREATE INDEX ${name} IF NOT EXISTS FOR ()-[r:${type}]-() ON (${properties.map((p) => `r.${p}`).join(', ')})`;
   // trigram TEXT indexes: what CONTAINS and STARTS WITH seek with (names' search keys, event names)
   const textIndex = (name: string, label: string, property: string): string =>
     `CREATE TEXT INDEX ${name} IF NOT EXISTS FOR (n:${label}) ON (n.${property})`;
@@ -29,6 +31,9 @@ export function schemaStatements(): string[] {
     index('judgement_a', GRAPH_LABELS.Judgement, 'a'),
     index('judgement_b', GRAPH_LABELS.Judgement, 'b'),
     index('judgement_kind', GRAPH_LABELS.Judgement, 'kind'),
+    // the review queue: open duplicate candidates by score, of any type or of one
+    relationshipIndex('candidate_score', GRAPH_RELATIONSHIPS.DUPLICATE_CANDIDATE, ['score']),
+    relationshipIndex('candidate_type_score', GRAPH_RELATIONSHIPS.DUPLICATE_CANDIDATE, ['type', 'score']),
     index('entity_name', GRAPH_LABELS.Entity, 'name'),
     index('entity_type', GRAPH_LABELS.Entity, 'type'),
     index('entity_kind', GRAPH_LABELS.Entity, 'kind'),

@@ -5,7 +5,7 @@ import { renameEntities } from './identityChanges';
 import { generatedEntityId, nameKeyOf } from './nameKeys';
 import { planOnce } from './planOnce';
 import type { EntityType } from '../model';
-import { SEARCH_KEYS_VERSION, searchKeysOf, type SearchKeys } from '../search';
+import { refreshCandidates, SEARCH_KEYS_VERSION, searchKeysOf, type SearchKeys } from '../search';
 
 /** What one article says about an entity (a MENTIONS relationship). */
 export interface Mention {
@@ -315,11 +315,12 @@ export async function writeDerivations(tx: WriteTx, derivations: Derivations): P
  * Re-derives the given entities from their mentions, rewrites the name keys that identify them, and
  * deletes the entities no article mentions any more (with name keys and merged ids left pointing nowhere).
  * Two statements, whatever the number of entities and mentions (and, when a name-only entity's earliest
- * mention changed, its renaming: `renameEntities`).
+ * mention changed, its renaming: `renameEntities`), then their duplicate candidates refreshed (one or two more).
  */
 export async function deriveEntities(tx: WriteTx, ids: string[]): Promise<void> {
   if (ids.length === 0) return;
   const derivations = await readDerivations(tx, ids);
   await writeDerivations(tx, derivations);
   await renameEntities(tx, derivations.renames);
+  await refreshCandidates(tx, [...ids, ...derivations.renames.map((r) => r.to)]);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { WriteTx } from '../graph';
-import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R, type JudgementKind } from '../model';
+import { APART_JUDGEMENT_KINDS, GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R, type JudgementKind } from '../model';
+import { refreshCandidates } from '../search';
 
 /** An editor's judgement as stored (`GRAPH_LABELS.Judgement`); dates are ISO strings (UTC). */
 export interface JudgementRecord {
@@ -38,7 +39,7 @@ export const mentionOf = (article: string, key: string): string => JSON.stringif
 export const articleOfMention = (mention: string): string => (JSON.parse(mention) as [string, string])[0];
 
 /** The kinds of judgement that keep two entities apart (at load, against merges, in the candidates). */
-export const APART_KINDS = ['DISTINCT', 'SPLIT'];
+export const APART_KINDS: string[] = [...APART_JUDGEMENT_KINDS];
 
 /** Who judges, and why. */
 export interface Judge {
@@ -113,6 +114,8 @@ export async function recordJudgement(
     reasons: fields.reasons ?? null,
   };
   const result = await tx.run(CREATE, { j });
+  // a pair kept apart leaves the duplicate candidates
+  if (APART_KINDS.includes(j.kind) && j.undoneAt === null) await refreshCandidates(tx, [j.a, j.b]);
   return judgementOf(result.records[0].get('j'));
 }
 
@@ -132,7 +135,10 @@ const MARK_UNDONE = `
 
 export async function markUndone(tx: WriteTx, id: string, judge: Judge): Promise<JudgementRecord> {
   const result = await tx.run(MARK_UNDONE, { id, by: judge.by ?? null, reason: judge.reason ?? null });
-  return judgementOf(result.records[0].get('j'));
+  const undone = judgementOf(result.records[0].get('j'));
+  // a distinct pair may be a candidate again (an undone merge or split is rebuilt, which refreshes its entities)
+  if (undone.kind === 'DISTINCT') await refreshCandidates(tx, [undone.a, undone.b]);
+  return undone;
 }
 
 /**

@@ -1,6 +1,7 @@
 import neo4j, { type Driver } from 'neo4j-driver';
 import { executeWrite } from '../graph';
 import { GRAPH_LABELS as L, NAME_KEY_VERSION } from '../model';
+import { refreshCandidates } from '../search';
 import { readDerivations, writeDerivations } from './deriveEntities';
 
 /** Entities re-derived per transaction: each reads its mentions, so a page stays a bounded amount of work. */
@@ -53,6 +54,7 @@ export async function rekeyNames(driver: Driver, { database, force = false }: { 
       async (tx) => {
         const derivations = await readDerivations(tx, ids);
         await writeDerivations(tx, derivations);
+        await refreshCandidates(tx, derivations.derived.map((d) => d.id));
         return derivations.derived.length + derivations.orphans.length;
       },
       { database },

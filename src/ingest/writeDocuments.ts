@@ -1,7 +1,8 @@
 import type { WriteTx } from '../graph';
 import { GRAPH_LABELS as L } from '../model';
+import { refreshCandidates } from '../search';
 import { BatchIdentity, decideIdentities } from './decideIdentities';
-import { writeDerivations } from './deriveEntities';
+import { type Derivations, writeDerivations } from './deriveEntities';
 import type { ArticleDocument } from './document';
 import type { ResolvedDocument, WriteCounts } from './factRows';
 import { forgetArticle } from './forgetArticle';
@@ -103,7 +104,10 @@ export async function writeDocuments(tx: WriteTx, items: HashedDocument[], after
   return outcomes;
 }
 
-/** New articles, in order: one identity read (with the derivation read), one write (with the derivations). */
+/**
+ * New articles, in order: one identity read (with the derivation read), one write (with the derivations), then the
+ * duplicate candidates of the entities they name (a read, and a write when any has candidates).
+ */
 async function writeRun(
   tx: WriteTx,
   items: HashedDocument[],
@@ -127,6 +131,7 @@ async function writeRun(
   for (const step of ['entities', 'events', 'relations', 'figures']) await afterStep(step, articles);
   await writeDerivations(tx, derivations);
   await renameEntities(tx, derivations.renames);
+  await refreshCandidates(tx, changedEntities(written, derivations, stale));
   await afterStep('derived', articles);
   return counts;
 }
@@ -153,8 +158,21 @@ async function writeReplacement(
   for (const step of ['entities', 'events', 'relations', 'figures']) await afterStep(step, articles);
   await writeDerivations(tx, derivations);
   await renameEntities(tx, derivations.renames);
+  await refreshCandidates(tx, changedEntities(written, derivations, [...forgotten, ...stale]));
   await afterStep('derived', articles);
   return counts[0];
+}
+
+/**
+ * The entities a write may have changed (their duplicate candidates are refreshed): those its documents name, and
+ * those it forgot, absorbed into or re-derived, under their ids after renaming.
+ */
+function changedEntities(written: ResolvedDocument[], derivations: Derivations, also: Iterable<string>): string[] {
+  const ids = new Set<string>(also);
+  for (const { resolution } of written) for (const id of resolution.ids.values()) ids.add(id);
+  for (const d of derivations.derived) ids.add(d.id);
+  for (const r of derivations.renames) ids.add(r.to);
+  return [...ids];
 }
 
 /**

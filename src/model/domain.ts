@@ -179,7 +179,7 @@ export const GRAPH_LABELS = {
   BlockingKey: 'BlockingKey',
   /** A BlockingKey that blocks two entities or more (kept with each derivation): what `duplicates` reads. */
   SharedBlock: 'SharedBlock',
-  /** One node, `{id: 'graph'}`: facts about the stored graph itself (`nameKeyVersion`). */
+  /** One node, `{id: 'graph'}`: facts about the stored graph itself (`nameKeyVersion`, `candidateVersion`). */
   GraphMeta: 'GraphMeta',
   /**
    * An editor's decision about two entities (`JUDGEMENT_KINDS`): who, when, why, and whether it was undone. Its
@@ -208,6 +208,12 @@ export const GRAPH_RELATIONSHIPS = {
   MERGED_INTO: 'MERGED_INTO',
   /** BlockingKey → Entity: the entity has this blocking key. */
   BLOCKS: 'BLOCKS',
+  /**
+   * Entity → Entity (of one type, from the smaller id): an open duplicate candidate, with `type`, `score` and
+   * `reasons`; kept with every write that changes either entity (`src/search/candidates.ts`), so the review queue
+   * is an index read.
+   */
+  DUPLICATE_CANDIDATE: 'DUPLICATE_CANDIDATE',
 } as const;
 
 /**
@@ -222,6 +228,8 @@ export const JUDGEMENT_KINDS = {
 } as const;
 export type JudgementKind = keyof typeof JUDGEMENT_KINDS;
 export const JUDGEMENT_KIND_NAMES = Object.keys(JUDGEMENT_KINDS) as JudgementKind[];
+/** The kinds of judgement that keep two entities apart (at load, against merges, in the duplicate candidates). */
+export const APART_JUDGEMENT_KINDS: readonly JudgementKind[] = ['DISTINCT', 'SPLIT'];
 
 export const FORMAT_TAG = 'kg-article/1';
 

@@ -1,13 +1,14 @@
 import { type Driver, int } from 'neo4j-driver';
 import { GRAPH_LABELS, GRAPH_RELATIONSHIPS } from '../model';
 import { SEARCH_KEYS_VERSION, searchKeysOf } from './searchKeys';
+import { refreshCandidates } from './candidates';
 import { BLOCK_JOINED, BLOCK_LEFT } from './sharedBlocks';
 
 const BATCH = 2000;
 
 /**
  * Gives the entities of a graph written before search keys existed (or with keys of another version) their
- * keys, from their stored name and aliases. Idempotent: an entity with current keys is not touched, so at
+ * keys, from their stored name and aliases (and their duplicate candidates anew). Idempotent: an entity with current keys is not touched, so at
  * start-up on a current graph this is one read. Each batch is its own transaction; the keys are derived data,
  * so a run stopped half-way is simply finished by the next.
  */
@@ -45,6 +46,7 @@ export async function ensureSearchKeys(driver: Driver, database?: string): Promi
            }`,
           { rows },
         );
+        await refreshCandidates(tx, rows.map((r) => r.id));
         return rows.length;
       });
       updated += n;

@@ -6,3 +6,6 @@ export { shortForm, SHORT_FORMS } from './shortForms';
 export { evidenceInPassage, passageNeedle, passagesIn, type TextPassage } from './passages';
 export { blockingKeysOf, coreName, type BlockingKind } from './blockingKeys';
 export { BLOCK_JOINED, BLOCK_LEFT } from './sharedBlocks';
+export { type DuplicateReason, nameReason, type PairFacts, type PairNames, scorePair } from './duplicateScore';
+export { candidatesOf, refreshCandidates, type ScoredPair } from './candidates';
+export { CANDIDATE_VERSION, ensureCandidates } from './ensureCandidates';
