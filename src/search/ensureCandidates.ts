@@ -11,14 +11,27 @@ const PAGE = 1000;
 const META = `MERGE (m:${L.GraphMeta} {id: 'graph'})`;
 
 /**
+ * Whether the stored candidates need computing: the graph records another `CANDIDATE_VERSION`, or records none and
+ * has shared blocks but not one candidate (written before candidates were stored). A graph whose candidates were
+ * written as it loaded records nothing (so that start-up leaves the graph as loading made it).
+ */
+const STALE = `
+  OPTIONAL MATCH (m:${L.GraphMeta} {id: 'graph'})
+  RETURN m.candidateVersion AS v,
+         EXISTS { MATCH (:${L.SharedBlock}) } AS blocks,
+         EXISTS { MATCH ()-[:${R.DUPLICATE_CANDIDATE}]->() } AS stored`;
+
+/**
  * Gives a graph written before candidates were stored (or under another `CANDIDATE_VERSION`) its candidates: every
  * entity of a shared block has them recomputed (`refreshCandidates`), a page of entities per transaction, then the
  * version is recorded. Idempotent; on a current graph one read. A run stopped half-way is redone whole by the next.
  */
 export async function ensureCandidates(driver: Driver, database?: string): Promise<number> {
-  const found = await driver.executeQuery(`OPTIONAL MATCH (m:${L.GraphMeta} {id: 'graph'}) RETURN m.candidateVersion AS v`, {}, { database });
-  const v = found.records[0]?.get('v');
-  if (v !== null && v !== undefined && Number(v) === CANDIDATE_VERSION) return 0;
+  const [row] = (await driver.executeQuery(STALE, {}, { database })).records;
+  const v = row.get('v');
+  const recorded = v !== null && v !== undefined;
+  const stale = recorded ? Number(v) !== CANDIDATE_VERSION : row.get('blocks') === true && row.get('stored') !== true;
+  if (!stale) return 0;
   const session = driver.session({ database });
   let after = '';
   let refreshed = 0;
@@ -39,7 +52,11 @@ export async function ensureCandidates(driver: Driver, database?: string): Promi
       refreshed += ids.length;
       after = ids[ids.length - 1];
     }
-    await session.executeWrite((tx) => tx.run(`${META} SET m.candidateVersion = $version`, { version: int(CANDIDATE_VERSION) }));
+    // a graph whose every shared pair is judged apart has nothing stored: left as it was (no version recorded)
+    const stored = await session.executeRead((tx) => tx.run(`RETURN EXISTS { MATCH ()-[:${R.DUPLICATE_CANDIDATE}]->() } AS stored`));
+    if (recorded || stored.records[0].get('stored') === true) {
+      await session.executeWrite((tx) => tx.run(`${META} SET m.candidateVersion = $version`, { version: int(CANDIDATE_VERSION) }));
+    }
   } finally {
     await session.close();
   }
