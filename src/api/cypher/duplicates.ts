@@ -37,7 +37,8 @@ const OPEN_PAIRS = (byType: boolean): string => `
 
 /** Open candidate pairs of `type` (null: every type) scoring at least `minScore`, best first (then by ids): one index read. */
 export async function duplicatesPage(ctx: Context, type: string | null, minScore: number, skip: number, take: number): Promise<Page<DuplicateRow>> {
-  const [row] = await readQuery(ctx, OPEN_PAIRS(type !== null), { type, minScore, skip: int(skip), take: int(take) });
+  // the slice's end is a 32-bit integer in Cypher: a caller taking everything asks for at most this many
+  const [row] = await readQuery(ctx, OPEN_PAIRS(type !== null), { type, minScore, skip: int(skip), take: int(Math.min(take, 1e9)) });
   const rows = (row.rows as Array<{ a: string; b: string; score: number; reasons: DuplicateReason[] }>).map((p) => ({
     aId: p.a,
     bId: p.b,
