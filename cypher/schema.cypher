@@ -16,6 +16,8 @@ CREATE CONSTRAINT judgement_id_unique IF NOT EXISTS FOR (n:Judgement) REQUIRE n.
 CREATE INDEX judgement_a IF NOT EXISTS FOR (n:Judgement) ON (n.a);
 CREATE INDEX judgement_b IF NOT EXISTS FOR (n:Judgement) ON (n.b);
 CREATE INDEX judgement_kind IF NOT EXISTS FOR (n:Judgement) ON (n.kind);
+CREATE INDEX candidate_score IF NOT EXISTS FOR ()-[r:DUPLICATE_CANDIDATE]-() ON (r.score);
+CREATE INDEX candidate_type_score IF NOT EXISTS FOR ()-[r:DUPLICATE_CANDIDATE]-() ON (r.type, r.score);
 CREATE INDEX entity_name IF NOT EXISTS FOR (n:Entity) ON (n.name);
 CREATE INDEX entity_type IF NOT EXISTS FOR (n:Entity) ON (n.type);
 CREATE INDEX entity_kind IF NOT EXISTS FOR (n:Entity) ON (n.kind);
