@@ -172,3 +172,10 @@ export async function searchAndPick(p: Page, text: string, id: string): Promise<
   await p.waitForFunction((nid) => (window as any).__explorer.nodes().some((n: any) => n.id === nid), id);
   await settle(p);
 }
+
+/** Clicks a control of the page (a panel's "more" button, …) once the layout has settled, toasts dismissed first. */
+export async function clickControl(p: Page, selector: string): Promise<void> {
+  await settle(p);
+  for (const b of await p.locator('#toasts .toast button').all()) await b.click().catch(() => undefined);
+  await p.locator(selector).click();
+}

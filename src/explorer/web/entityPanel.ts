@@ -3,6 +3,7 @@ import { clear, h } from './dom';
 import { edgeWord } from './edgeWord';
 import { figuresSection } from './figuresSection';
 import type { PanelActions } from './panelActions';
+import { paged } from './panelMore';
 import { panelHead } from './panelHead';
 import { partnersSection } from './partnersSection';
 import { attributesSection, entityLink, section, sourcesSection } from './panelParts';
@@ -93,17 +94,18 @@ export function renderEntity(panel: HTMLElement, d: EntityDetails, actions: Pane
   panel.appendChild(panelHead(d, actions, onCanvas));
   const aliases = d.aliases.length ? section('aliases', t('panel.aliases'), d.aliases.length, h('div', { class: 'tags' }, ...d.aliases.map((a) => h('span', { class: 'alias', text: a })))) : null;
   const parent = d.parent ? section('parent', t('panel.partOf'), null, entityLink(d.parent, actions)) : null;
+  // the lists are pages of longer ones: "N of M" and a "more" button (panelMore.ts)
   const parts = [
     aliases,
-    positionsSection(d, actions),
-    officialsSection(d, actions),
+    paged(d, 'positions', (x) => positionsSection(x, actions)),
+    paged(d, 'officials', (x) => officialsSection(x, actions)),
     parent,
-    eventsSection(d, actions),
-    relationsSection(d, actions),
+    paged(d, 'events', (x) => eventsSection(x, actions)),
+    paged(d, 'relations', (x) => relationsSection(x, actions)),
     partnersSection(d, actions),
-    d.figures.length ? figuresSection(d.figures) : null,
+    paged(d, 'figures', (x) => (x.figures.length ? figuresSection(x.figures) : null)),
     attributesSection(d.attributes),
-    sourcesSection(d.sources),
+    paged(d, 'sources', (x) => sourcesSection(x.sources)),
   ];
   for (const p of parts) if (p) panel.appendChild(p);
 }

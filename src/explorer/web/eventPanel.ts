@@ -1,6 +1,7 @@
 /** An event's panel: where, participants by role, attributes, its evidence sentence and article. */
 import { clear, h } from './dom';
 import type { PanelActions } from './panelActions';
+import { paged } from './panelMore';
 import { panelHead } from './panelHead';
 import { articleLine, attributesSection, entityLink, section } from './panelParts';
 import type { EventDetails, Ref } from './queries';
@@ -36,7 +37,7 @@ export function renderEvent(panel: HTMLElement, d: EventDetails, actions: PanelA
   panel.dataset.state = 'ready';
   panel.appendChild(panelHead({ id: d.id, type: 'Event', kind: d.eventType, name: d.name, date: d.date, endDate: d.endDate }, actions, onCanvas));
   if (d.location) panel.appendChild(section('location', t('panel.where'), null, entityLink(d.location, actions)));
-  panel.appendChild(participantsSection(d, actions));
+  panel.appendChild(paged(d, 'participants', (x) => participantsSection(x, actions))!);
   const attrs = attributesSection(d.attributes);
   if (attrs) panel.appendChild(attrs);
   panel.appendChild(
