@@ -136,8 +136,6 @@ describe('benchmark, size tiny, against the test database', () => {
           expect({ arm: a.arm, round: k, enough: writes === MAX_WRITES_PER_ROUND || seconds >= 0.3 }).toEqual({ arm: a.arm, round: k, enough: true });
         });
       }
-      // six documents in one transaction take far less than 0.3 s: that arm wrote them again in every round
-      expect(ingest.productBatches.find((a) => a.batchSize === 100)!.writesPerRound!.every((n) => n > 1)).toBe(true);
       // the diagnostic replay sent product(1)'s recorded statements, one transaction per document, and left its graph
       const [product] = ingest.arms;
       expect(ingest.replay!.statementsPerDoc).toBe(product.statementsPerDoc);
