@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config';
 import * as Q from '../src/explorer/web/queries';
 import { mentionsQuery } from '../src/explorer/web/mentionQueries';
 import { PARTNERS } from '../src/explorer/web/partnerQueries';
+import * as DQ from '../src/explorer/web/duplicateQueries';
 import { PASSAGES } from '../src/explorer/web/passageQueries';
 import { MORE_PROVENANCE, PROVENANCE_CHUNK, provenanceQuery } from '../src/explorer/web/provenanceQueries';
 import { moreQuery, PANEL_RELATION_TYPES, type PagedList } from '../src/explorer/web/panelPages';
@@ -69,6 +70,14 @@ describe('explorer GraphQL operations', () => {
   it('mention counts for sizing: one aliased node field per id, PROVENANCE_CHUNK ids at a time', () => {
     const ids = Array.from({ length: Q.RESTORE_CHUNK }, (_, i) => `id-${i}`);
     check('mentions', mentionsQuery(ids), Object.fromEntries(ids.map((id, i) => [`i${i}`, id])));
+  });
+  it('the duplicates queue and its judgements', () => {
+    check('duplicates', DQ.DUPLICATES, { status: 'OPEN', minScore: 0.8, first: DQ.QUEUE_PAGE, after: null });
+    check('merge', DQ.MERGE_PAIR, { keep: 'a', merge: 'b', reason: null });
+    check('distinct', DQ.MARK_DISTINCT, { a: 'a', b: 'b', reason: 'r' });
+    check('undo', DQ.UNDO_JUDGEMENT, { id: 'j', reason: null });
+    check('split', DQ.SPLIT_ENTITY, { id: 'x', articles: ['a1'], reason: null });
+    check('entity articles', DQ.ENTITY_ARTICLES, { id: 'x' });
   });
   it('article text (the reader)', () => check('article', Q.ARTICLE_TEXT, { id: 'x' }));
   it('relation evidence', () => check('relation', Q.RELATION, { id: 'x', types: ['PART_OF'] }));

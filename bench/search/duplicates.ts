@@ -4,7 +4,8 @@
  * archive of the size and then the overlay of planted duplicates (bench/data/duplicates.ts) with the product's
  * ingester, lists the candidates with the product's scoring, and writes precision and recall per threshold,
  * recall per planted kind and the time `duplicates(minScore, first: 20)` takes through the product's schema to
- * bench/results/duplicates-<size>.{md,json}. Options: `--threshold 0.8`, `--seed N`, `--keep` (leave the store).
+ * bench/results/duplicates-<size>.{md,json} (`--name x`: x.{md,json}). Options: `--threshold 0.8`, `--seed N`, `--keep`
+ * (leave the store). The candidates are those the load stored (src/search/candidates.ts), read as `duplicates` reads them.
  */
 import 'reflect-metadata';
 import * as fs from 'fs';
@@ -94,14 +95,14 @@ export async function runDuplicates(driver: Driver, size: SizeName, seed = DEFAU
   };
 }
 
-function markdownOf(run: DuplicatesRun): string {
+function markdownOf(run: DuplicatesRun, command: string): string {
   return [
-    `# Duplicate candidates at size ${run.size} (\`npm run eval -- --duplicates --size ${run.size}\`)`,
+    `# Duplicate candidates at size ${run.size} (\`${command}\`)`,
     '',
     `The archive of size ${run.size} (seed ${run.seed}, ${run.articles} articles) and an overlay of ${run.overlayArticles} articles, each ` +
       `naming one pool entity another way (bench/data/duplicates.ts), loaded with the product's ingester in ${run.loadSeconds.toFixed(0)} s ` +
       `(${run.rejected} rejected; planted ids not in the graph: ${run.missingIds.length}). Candidates are every pair the product lists ` +
-      `(\`duplicates\`' blocking and scoring); a candidate is true when it is a planted pair. Targets at the chosen threshold ${run.threshold}: ` +
+      `(\`duplicates\`' blocking and scoring, stored as the articles load); a candidate is true when it is a planted pair. Targets at the chosen threshold ${run.threshold}: ` +
       `precision and recall ≥ 0.9.`,
     '',
     `\`duplicates(minScore: ${run.threshold}, first: 20)\` through the product's schema: median ${run.listingMs.median.toFixed(0)} ms, ` +
@@ -126,9 +127,10 @@ export async function main(): Promise<void> {
   try {
     const run = await runDuplicates(db.driver, size, Number(arg('seed') ?? DEFAULT_SEED), Number(arg('threshold') ?? CHOSEN_THRESHOLD), log);
     const out = path.join(ROOT, 'bench', 'results');
-    fs.writeFileSync(path.join(out, `duplicates-${size}.json`), `${JSON.stringify(run, null, 2)}\n`);
-    const md = markdownOf(run);
-    fs.writeFileSync(path.join(out, `duplicates-${size}.md`), md);
+    const name = arg('name') ?? `duplicates-${size}`;
+    fs.writeFileSync(path.join(out, `${name}.json`), `${JSON.stringify(run, null, 2)}\n`);
+    const md = markdownOf(run, `npm run eval -- ${process.argv.slice(2).join(' ')}`);
+    fs.writeFileSync(path.join(out, `${name}.md`), md);
     process.stdout.write(md);
   } finally {
     await db.close();

@@ -6,6 +6,7 @@
 import { installAddArticle } from './addArticle';
 import { installCanvas } from './canvas';
 import { installDetails } from './details';
+import { installDuplicates } from './duplicates';
 import { installExportMenu } from './exportMenu';
 import { installFilters } from './filters';
 import { installKeyDialog } from './keyDialog';
@@ -42,6 +43,7 @@ installStyleBox();
 installExportMenu();
 installKeyDialog();
 installAddArticle();
+installDuplicates();
 installUrlState();
 installScriptHandle();
 

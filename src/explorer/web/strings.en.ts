@@ -1,8 +1,10 @@
 /** The interface in English: every string the page shows (strings.zh.ts has the same keys in Chinese). */
 import { ADD_ARTICLE_EN } from './strings.addArticle.en';
+import { DUPLICATES_EN } from './strings.duplicates.en';
 
 export const EN = {
   ...ADD_ARTICLE_EN,
+  ...DUPLICATES_EN,
   // the page (index.html)
   'app.title': 'Knowledge Graph Explorer',
   'app.sub': 'Officials · organisations · places · events',

@@ -1,9 +1,11 @@
 /** The interface in Chinese (simplified): the same keys as strings.en.ts. */
 import { ADD_ARTICLE_ZH } from './strings.addArticle.zh';
+import { DUPLICATES_ZH } from './strings.duplicates.zh';
 import type { StringKey } from './strings.en';
 
 export const ZH: Record<StringKey, string> = {
   ...ADD_ARTICLE_ZH,
+  ...DUPLICATES_ZH,
   'app.title': '知识图谱浏览器',
   'app.sub': '官员 · 机构 · 地点 · 事件',
   'app.skip': '跳到搜索',
