@@ -28,7 +28,7 @@ import 'reflect-metadata';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { DEFAULT_SEED, generateArchive, poolSize, SIZE_NAMES, statsOf, type SizeName } from './data/generate';
+import { type Archive, DEFAULT_SEED, generateArchive, poolSize, SIZE_NAMES, statsOf, type SizeName } from './data/generate';
 import { DEFAULT_WARMUP, runIngestBench, type WarmupPolicy } from './ingest/ingestBench';
 import { productWriter, rawWriter } from './ingest/writers';
 import { benchDataDir, graphCounts, MEMORY, openBenchDatabase, wipeDatabase, type BenchDatabase } from './lib/neo4j';
@@ -76,6 +76,8 @@ async function neo4jVersion(db: BenchDatabase): Promise<string> {
   return r.records[0]?.get('v') ?? 'unknown';
 }
 
+type Log = (line: string) => void;
+
 export async function runBench(o: BenchOptions): Promise<{ results: BenchResults; files: string[] }> {
   const log = o.log ?? ((l: string) => process.stdout.write(`${l}\n`));
   const seed = o.seed ?? DEFAULT_SEED;
@@ -104,113 +106,128 @@ export async function runBench(o: BenchOptions): Promise<{ results: BenchResults
     archive: stats,
   };
 
-  if (o.only !== 'query' && o.only !== 'profile') {
-    const n = o.ingestDocs ?? DEFAULT_INGEST_DOCS[o.size];
-    const measured: Record<string, any>[] = [];
-    for (const d of archive.documents()) {
-      measured.push(d);
-      if (measured.length >= n) break;
-    }
-    // warm-up: the first documents themselves (the graph is wiped before the measured run); later documents
-    // written into an empty graph would lack the earlier mentions that give their entities an id
-    const warmup = measured.slice(0, o.warmupDocs ?? 20);
-    const db = await openBenchDatabase({ homeDir: benchDataDir(`${o.size}-ingest`), size: o.size, fresh: true, uri: o.uri, log });
-    try {
-      results.machine.neo4j = await neo4jVersion(db);
-      results.ingest = await runIngestBench(db.driver, measured, warmup, {
-        naiveDocs: Math.min(o.naiveDocs ?? DEFAULT_NAIVE_DOCS[o.size], measured.length),
-        warmup: o.ingestWarmup,
-        minRoundSeconds: o.ingestMinRoundSeconds,
-        jvmPid: db.embedded?.pid,
-        log,
-      });
-    } finally {
-      await db.close();
-      if (!o.uri) fs.rmSync(db.homeDir, { recursive: true, force: true });
-    }
-  }
-
-  if (o.only !== 'ingest') {
-    const homeDir = benchDataDir(o.size);
-    const loader = o.loader ?? (o.size === 'tiny' ? 'product' : 'raw');
-    const manifestFile = path.join(homeDir, 'bench-manifest.json');
-    const identity = { size: o.size, seed, loader, stats };
-    const reusable =
-      !o.uri && !o.fresh && fs.existsSync(manifestFile) && JSON.stringify(JSON.parse(fs.readFileSync(manifestFile, 'utf8')).identity) === JSON.stringify(identity);
-    const db = await openBenchDatabase({ homeDir, size: o.size, fresh: !reusable, uri: o.uri, log });
-    try {
-      results.machine.neo4j = await neo4jVersion(db);
-      let seconds = reusable ? Number(JSON.parse(fs.readFileSync(manifestFile, 'utf8')).seconds ?? 0) : 0;
-      if (!reusable) {
-        if (o.uri) await wipeDatabase(db.driver);
-        log(`[bench] loading the query graph with the ${loader} writer…`);
-        const started = Date.now();
-        let batch: Record<string, any>[] = [];
-        let done = 0;
-        const writer = loader === 'product' ? productWriter : rawWriter(LOAD_BATCH);
-        for (const d of archive.documents()) {
-          batch.push(d);
-          if (batch.length >= LOAD_BATCH) {
-            const s = await writer.write(db.driver, batch);
-            if (s.rejected) throw new Error(`${s.rejected} documents rejected while loading`);
-            done += batch.length;
-            batch = [];
-            if (done % 5000 === 0) log(`[bench] loaded ${done}/${stats.articles} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-          }
-        }
-        if (batch.length) await writer.write(db.driver, batch);
-        await db.driver.executeQuery('CALL db.awaitIndexes(600)');
-        seconds = (Date.now() - started) / 1000;
-      }
-      const graph = await graphCounts(db.driver);
-      results.load = { loader, seconds, docsPerSec: seconds ? stats.articles / seconds : 0, reused: reusable, graph };
-      if (!reusable && !o.uri) fs.writeFileSync(manifestFile, JSON.stringify({ identity, graph, seconds }, null, 2));
-      log(`[bench] graph: ${graph.nodes} nodes, ${graph.relationships} relationships${reusable ? ' (reused)' : `, loaded in ${seconds.toFixed(0)} s`}`);
-      const probes = await chooseProbes(db.driver, o.probesPerQuery);
-      const durationSec = o.durationSec ?? 10;
-      const connections = o.connections ?? 8;
-      const queryResults = o.only === 'profile' ? [] : await runQueryBench({ boltUri: db.uri, probes, durationSec, warmupSec: o.warmupSec, connections, only: o.queries, log, diagnostic: !o.noDiagnostic });
-      if (o.only !== 'profile') results.query = { durationSec, warmupSec: o.warmupSec, connections, results: queryResults };
-      if (!o.noProfile) {
-        log('[bench] PROFILE pass…');
-        results.profile = await profileMix(db.driver, probes, o.queries);
-        const hubs = (probes.hubNeighborhood ?? []).map((p) => String(p.id));
-        const typical = (probes.entityById ?? []).slice(0, 2).map((p) => String(p.id));
-        results.deriveProfile = await profileDerive(db.driver, [...hubs, ...typical]);
-      }
-    } finally {
-      await db.close();
-    }
-  }
+  if (o.only !== 'query' && o.only !== 'profile') await runIngestPart(o, archive, results, log);
+  if (o.only !== 'ingest') await runQueryPart(o, archive, results, log);
 
   results.machine.loadAverageEnd = os.loadavg();
   results.finishedAt = new Date().toISOString();
   const outDir = o.outDir ?? path.join(__dirname, 'results');
-  // a half-run keeps the other half of an earlier run of the same size and seed (marked with its date)
-  const previousFile = path.join(outDir, `${o.size}.json`);
-  if (o.only && fs.existsSync(previousFile)) {
-    const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8')) as BenchResults;
-    if (previous.seed === seed) {
-      if (o.only === 'profile') {
-        // the measurements are the earlier run's: keep its date and machine state, add this PROFILE pass
-        results.ingest = previous.ingest;
-        results.query = previous.query;
-        results.startedAt = previous.startedAt;
-        results.finishedAt = previous.finishedAt;
-        results.machine = { ...previous.machine, neo4j: results.machine.neo4j };
-      }
-      if (o.only === 'query' && previous.ingest) results.ingest = { ...previous.ingest, carriedFrom: previous.ingest.carriedFrom ?? previous.startedAt };
-      if (o.only === 'ingest' && previous.query) {
-        results.query = previous.query;
-        results.load = previous.load;
-        results.profile = previous.profile;
-        results.deriveProfile = previous.deriveProfile;
-        results.queryCarriedFrom = previous.queryCarriedFrom ?? previous.startedAt;
-      }
-    }
-  }
+  keepEarlierHalf(o, path.join(outDir, `${o.size}.json`), results);
   const files = writeResults(outDir, results);
   return { results, files };
+}
+
+/** The ingest benchmark on the first documents of the archive, in a fresh database of its own. */
+async function runIngestPart(o: BenchOptions, archive: Archive, results: BenchResults, log: Log): Promise<void> {
+  const n = o.ingestDocs ?? DEFAULT_INGEST_DOCS[o.size];
+  const measured: Record<string, any>[] = [];
+  for (const d of archive.documents()) {
+    measured.push(d);
+    if (measured.length >= n) break;
+  }
+  // warm-up: the first documents themselves (the graph is wiped before the measured run); later documents
+  // written into an empty graph would lack the earlier mentions that give their entities an id
+  const warmup = measured.slice(0, o.warmupDocs ?? 20);
+  const db = await openBenchDatabase({ homeDir: benchDataDir(`${o.size}-ingest`), size: o.size, fresh: true, uri: o.uri, log });
+  try {
+    results.machine.neo4j = await neo4jVersion(db);
+    results.ingest = await runIngestBench(db.driver, measured, warmup, {
+      naiveDocs: Math.min(o.naiveDocs ?? DEFAULT_NAIVE_DOCS[o.size], measured.length),
+      warmup: o.ingestWarmup,
+      minRoundSeconds: o.ingestMinRoundSeconds,
+      jvmPid: db.embedded?.pid,
+      log,
+    });
+  } finally {
+    await db.close();
+    if (!o.uri) fs.rmSync(db.homeDir, { recursive: true, force: true });
+  }
+}
+
+/** Writes the whole archive into the query graph, `LOAD_BATCH` documents at a time; returns the seconds it took. */
+async function loadQueryGraph(db: BenchDatabase, archive: Archive, loader: 'raw' | 'product', articles: number, log: Log): Promise<number> {
+  log(`[bench] loading the query graph with the ${loader} writer…`);
+  const started = Date.now();
+  let batch: Record<string, any>[] = [];
+  let done = 0;
+  const writer = loader === 'product' ? productWriter : rawWriter(LOAD_BATCH);
+  for (const d of archive.documents()) {
+    batch.push(d);
+    if (batch.length >= LOAD_BATCH) {
+      const s = await writer.write(db.driver, batch);
+      if (s.rejected) throw new Error(`${s.rejected} documents rejected while loading`);
+      done += batch.length;
+      batch = [];
+      if (done % 5000 === 0) log(`[bench] loaded ${done}/${articles} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+    }
+  }
+  if (batch.length) await writer.write(db.driver, batch);
+  await db.driver.executeQuery('CALL db.awaitIndexes(600)');
+  return (Date.now() - started) / 1000;
+}
+
+/**
+ * The query benchmark and the PROFILE pass on the whole archive, in /tmp/kg-bench-<size> (reused when it holds
+ * this archive, loaded by the same loader).
+ */
+async function runQueryPart(o: BenchOptions, archive: Archive, results: BenchResults, log: Log): Promise<void> {
+  const stats = results.archive;
+  const homeDir = benchDataDir(o.size);
+  const loader = o.loader ?? (o.size === 'tiny' ? 'product' : 'raw');
+  const manifestFile = path.join(homeDir, 'bench-manifest.json');
+  const identity = { size: o.size, seed: results.seed, loader, stats };
+  const reusable =
+    !o.uri && !o.fresh && fs.existsSync(manifestFile) && JSON.stringify(JSON.parse(fs.readFileSync(manifestFile, 'utf8')).identity) === JSON.stringify(identity);
+  const db = await openBenchDatabase({ homeDir, size: o.size, fresh: !reusable, uri: o.uri, log });
+  try {
+    results.machine.neo4j = await neo4jVersion(db);
+    let seconds = reusable ? Number(JSON.parse(fs.readFileSync(manifestFile, 'utf8')).seconds ?? 0) : 0;
+    if (!reusable) {
+      if (o.uri) await wipeDatabase(db.driver);
+      seconds = await loadQueryGraph(db, archive, loader, stats.articles, log);
+    }
+    const graph = await graphCounts(db.driver);
+    results.load = { loader, seconds, docsPerSec: seconds ? stats.articles / seconds : 0, reused: reusable, graph };
+    if (!reusable && !o.uri) fs.writeFileSync(manifestFile, JSON.stringify({ identity, graph, seconds }, null, 2));
+    log(`[bench] graph: ${graph.nodes} nodes, ${graph.relationships} relationships${reusable ? ' (reused)' : `, loaded in ${seconds.toFixed(0)} s`}`);
+    const probes = await chooseProbes(db.driver, o.probesPerQuery);
+    const durationSec = o.durationSec ?? 10;
+    const connections = o.connections ?? 8;
+    const queryResults = o.only === 'profile' ? [] : await runQueryBench({ boltUri: db.uri, probes, durationSec, warmupSec: o.warmupSec, connections, only: o.queries, log, diagnostic: !o.noDiagnostic });
+    if (o.only !== 'profile') results.query = { durationSec, warmupSec: o.warmupSec, connections, results: queryResults };
+    if (!o.noProfile) {
+      log('[bench] PROFILE pass…');
+      results.profile = await profileMix(db.driver, probes, o.queries);
+      const hubs = (probes.hubNeighborhood ?? []).map((p) => String(p.id));
+      const typical = (probes.entityById ?? []).slice(0, 2).map((p) => String(p.id));
+      results.deriveProfile = await profileDerive(db.driver, [...hubs, ...typical]);
+    }
+  } finally {
+    await db.close();
+  }
+}
+
+/** A half run keeps the other half of an earlier run of the same size and seed (marked with its date). */
+function keepEarlierHalf(o: BenchOptions, previousFile: string, results: BenchResults): void {
+  if (!(o.only && fs.existsSync(previousFile))) return;
+  const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8')) as BenchResults;
+  if (previous.seed !== results.seed) return;
+  if (o.only === 'profile') {
+    // the measurements are the earlier run's: keep its date and machine state, add this PROFILE pass
+    results.ingest = previous.ingest;
+    results.query = previous.query;
+    results.startedAt = previous.startedAt;
+    results.finishedAt = previous.finishedAt;
+    results.machine = { ...previous.machine, neo4j: results.machine.neo4j };
+  }
+  if (o.only === 'query' && previous.ingest) results.ingest = { ...previous.ingest, carriedFrom: previous.ingest.carriedFrom ?? previous.startedAt };
+  if (o.only === 'ingest' && previous.query) {
+    results.query = previous.query;
+    results.load = previous.load;
+    results.profile = previous.profile;
+    results.deriveProfile = previous.deriveProfile;
+    results.queryCarriedFrom = previous.queryCarriedFrom ?? previous.startedAt;
+  }
 }
 
 /** A bad command line: its message is all the user needs (no stack trace). */
