@@ -2,10 +2,10 @@
  * What the raw and naive writers send, prepared from the documents as the product would store them: entities with
  * their name keys and search keys, identity by the spec's rules, and the rows of events, relations and figures.
  */
-import { createHash } from 'crypto';
 import { generatedEntityId, nameKeysOf } from '../../src/ingest/nameKeys';
 import { searchKeysOf, type SearchKeys } from '../../src/search';
 import { canonicalJson } from '../../src/ingest/canonicalJson';
+import { figureId } from '../../src/ingest/factRows';
 import { dateSpan, RELATION_TYPES, type EntityType, type RelationType } from '../../src/model';
 
 type Doc = Record<string, any>;
@@ -106,11 +106,9 @@ export function eventRows(doc: Doc, idOf: (key: string) => string): Doc[] {
 export function figureRows(doc: Doc, idOf: (key: string) => string): Doc[] {
   return ((doc.figures as Doc[]) ?? []).map((f) => {
     const subject = idOf(f.subject);
-    const exact = [subject, f.metric, f.period ?? '', f.unit ?? '', f.value, f.change ?? null];
-    const identity = canonicalJson(f.qualifier ? [...exact, f.qualifier] : exact);
     return {
       article: doc.article.id,
-      id: `figure:${createHash('sha256').update(identity).digest('hex').slice(0, 24)}`,
+      id: figureId(subject, f as Parameters<typeof figureId>[1]),
       subject,
       metric: f.metric,
       value: f.value,
