@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 import * as fs from 'fs';
 import * as path from 'path';
-import { parse, validate, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { coerceInputValue, parse, validate, type GraphQLInputType, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { buildApiSchema } from '../src/api';
 import { loadConfig } from '../src/config';
 import * as Q from '../src/explorer/web/queries';
@@ -13,6 +13,8 @@ import { mentionsQuery } from '../src/explorer/web/mentionQueries';
 import { PARTNERS } from '../src/explorer/web/partnerQueries';
 import * as DQ from '../src/explorer/web/duplicateQueries';
 import { PASSAGES } from '../src/explorer/web/passageQueries';
+import { eventWhere, participationEdges } from '../src/explorer/web/eventWhere';
+import { EVENT_ROLES, EVENTS_WHERE, EVENTS_WHERE_FIRST } from '../src/explorer/web/eventWhereQueries';
 import { MORE_PROVENANCE, PROVENANCE_CHUNK, provenanceQuery } from '../src/explorer/web/provenanceQueries';
 import { moreQuery, PANEL_RELATION_TYPES, type PagedList } from '../src/explorer/web/panelPages';
 import { measureOperation } from '../src/server';
@@ -53,6 +55,7 @@ describe('explorer GraphQL operations', () => {
   it('paths that leave relation and event types out', () =>
     check('paths', Q.PATHS, { from: 'a', to: 'b', maxLength: 6, first: 10, exclude: ['c'], excludeRelationTypes: ['PART_OF'], excludeEventTypes: ['MEETING'], allLengths: true }));
   it('passages (the search box\'s text hits)', () => check('passages', PASSAGES, { query: '签约', first: 5 }));
+  it('the next page of passages ("More")', () => check('passages', PASSAGES, { query: '签约', first: 10, after: 'c' }));
   it('partners with units', () => check('partners', PARTNERS, { of: 'org:x', includeUnits: true }));
   it('node details', () => check('node', Q.NODE_DETAILS, { id: 'x', relationTypes: PANEL_RELATION_TYPES }));
   it.each<PagedList>(['sources', 'events', 'relations', 'figures', 'positions', 'officials', 'participants'])('the next page of a list of the panel: %s', (list) =>
@@ -78,6 +81,27 @@ describe('explorer GraphQL operations', () => {
     check('undo', DQ.UNDO_JUDGEMENT, { id: 'j', reason: null });
     check('split', DQ.SPLIT_ENTITY, { id: 'x', articles: ['a1'], reason: null });
     check('entity articles', DQ.ENTITY_ARTICLES, { id: 'x' });
+  });
+  it('a filtered expansion: events by where, and the entity\'s roles at them', () => {
+    const where = eventWhere('org:x', { type: 'Signing', role: 'signatory', from: '2023-06', to: '2023-06-26', minParticipants: 5 });
+    check('events where', EVENTS_WHERE, { where, first: EVENTS_WHERE_FIRST });
+    check('event roles', EVENT_ROLES, { id: 'org:x', first: 100, after: null, eventTypes: ['SIGNING'], from: '2023-06', to: null });
+  });
+  it('when an analyst gives conditions, then the page sends them as a valid EventFilter in GraphQL\'s enum names', () => {
+    const filter = schema.getType('EventFilter') as GraphQLInputType;
+    const full = eventWhere('org:x', { type: 'Signing', role: 'signatory', from: '2023-06', to: '2023-06-26', minParticipants: 5 });
+    expect(full).toEqual({ participant: 'org:x', types: ['SIGNING'], from: '2023-06', to: '2023-06-26', participantCount: { gte: 5 }, someParticipant: { entity: { ids: ['org:x'] }, roles: ['SIGNATORY'] } });
+    const problems: string[] = [];
+    coerceInputValue(full, filter, (path, _v, e) => problems.push(`${path.join('.')}: ${e.message}`));
+    expect(problems).toEqual([]);
+    // no conditions: only the entity's own events; 1 participant is no condition
+    expect(eventWhere('org:x', { type: '', role: '', from: ' ', to: '', minParticipants: 1 })).toEqual({ participant: 'org:x' });
+  });
+  it('the participation edges of a filtered expansion carry the ids the graph views give them', () => {
+    expect(participationEdges('org:x', new Map([['a#e', ['host', 'speaker']]]))).toEqual([
+      { id: 'org:x|PARTICIPATED_IN|host|a#e', source: 'org:x', target: 'a#e', type: 'PARTICIPATED_IN', role: 'host', title: null },
+      { id: 'org:x|PARTICIPATED_IN|speaker|a#e', source: 'org:x', target: 'a#e', type: 'PARTICIPATED_IN', role: 'speaker', title: null },
+    ]);
   });
   it('article text (the reader)', () => check('article', Q.ARTICLE_TEXT, { id: 'x' }));
   it('relation evidence', () => check('relation', Q.RELATION, { id: 'x', types: ['PART_OF'] }));

@@ -43,6 +43,20 @@ export async function putOnCanvas(node: GNode, opts: { select?: boolean } = {}):
   changed('canvas');
 }
 
+/**
+ * Puts nodes on the canvas on purpose next to `near` (a filtered expansion's results), with the edges that link them;
+ * lays out when some are new. Returns how many were new.
+ */
+export async function putNear(near: string, nodes: GNode[], edges: GEdge[]): Promise<number> {
+  const added = view.addNodes(nodes, undefined, near);
+  view.addEdges(edges);
+  refreshCanvasState();
+  changed('canvas');
+  if (added.length) await view.layout({ fit: true });
+  changed('canvas');
+  return added.length;
+}
+
 /** Selects one element; pans to a node only when it is outside the visible part of the canvas. */
 export function selectOnly(id: string): void {
   cy.$(':selected').unselect();

@@ -58,6 +58,17 @@ export interface EventDetails {
   article: ArticleRef | null;
   participants: { role: string; entity: Ref }[];
   pages: Partial<Record<PagedList, ListPage>>;
+  /** the event it took place during (a signing at a meeting) */
+  partOf?: EventRef | null;
+  /** the events that took place during it */
+  parts?: EventRef[];
+}
+
+export interface EventRef {
+  id: string;
+  name: string;
+  eventType: string;
+  date: string | null;
 }
 
 export type NodeDetails = EntityDetails | EventDetails | { __typename: 'Article' | 'Figure'; id: string };
@@ -84,6 +95,8 @@ export const NODE_DETAILS = `query ExplorerNode($id: ID!, $relationTypes: [Relat
       location { ${REF} }
       article { ${ARTICLE} }
       ${listField('participants')}
+      partOf { id name eventType: type date }
+      parts { id name eventType: type date }
     }
   }
 }`;

@@ -1,6 +1,7 @@
 /** An entity's panel: aliases, positions or officials, parent, events, relations, figures, attributes, evidence. */
 import { clear, h } from './dom';
 import { edgeWord } from './edgeWord';
+import { eventWhereSection } from './eventWhereSection';
 import { figuresSection } from './figuresSection';
 import type { PanelActions } from './panelActions';
 import { paged } from './panelMore';
@@ -101,6 +102,7 @@ export function renderEntity(panel: HTMLElement, d: EntityDetails, actions: Pane
     paged(d, 'officials', (x) => officialsSection(x, actions)),
     parent,
     paged(d, 'events', (x) => eventsSection(x, actions)),
+    d.events.length ? eventWhereSection(d) : null,
     paged(d, 'relations', (x) => relationsSection(x, actions)),
     partnersSection(d, actions),
     paged(d, 'figures', (x) => (x.figures.length ? figuresSection(x.figures) : null)),

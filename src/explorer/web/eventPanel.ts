@@ -4,7 +4,7 @@ import type { PanelActions } from './panelActions';
 import { paged } from './panelMore';
 import { panelHead } from './panelHead';
 import { articleLine, attributesSection, entityLink, section } from './panelParts';
-import type { EventDetails, Ref } from './queries';
+import type { EventDetails, EventRef, Ref } from './queries';
 import { t, word } from './i18n';
 
 function participantsSection(d: EventDetails, actions: PanelActions): HTMLElement {
@@ -30,6 +30,24 @@ function participantsSection(d: EventDetails, actions: PanelActions): HTMLElemen
   );
 }
 
+const eventLink = (e: EventRef, actions: PanelActions): HTMLElement => entityLink({ id: e.id, name: e.name, type: 'Event', kind: e.eventType }, actions);
+
+/** The event it took place during (`partOf`), and those that took place during it (`parts`). */
+function partOfSections(d: EventDetails, actions: PanelActions): HTMLElement[] {
+  const out: HTMLElement[] = [];
+  if (d.partOf) out.push(section('part-of', t('panel.during'), null, h('div', { class: 'ev-line', dataset: { eventId: d.partOf.id } }, h('span', { class: 'date-tag', text: d.partOf.date ?? t('panel.undated') }), eventLink(d.partOf, actions))));
+  if (d.parts?.length)
+    out.push(
+      section(
+        'parts',
+        t('panel.parts'),
+        d.parts.length,
+        h('ul', { class: 'list' }, ...d.parts.map((p) => h('li', { dataset: { eventId: p.id } }, h('div', { class: 'ev-line' }, h('span', { class: 'date-tag', text: p.date ?? t('panel.undated') }), eventLink(p, actions)), h('div', { class: 'muted', text: word(p.eventType) })))),
+      ),
+    );
+  return out;
+}
+
 export function renderEvent(panel: HTMLElement, d: EventDetails, actions: PanelActions, onCanvas: boolean): void {
   clear(panel);
   panel.dataset.kind = 'node';
@@ -37,6 +55,7 @@ export function renderEvent(panel: HTMLElement, d: EventDetails, actions: PanelA
   panel.dataset.state = 'ready';
   panel.appendChild(panelHead({ id: d.id, type: 'Event', kind: d.eventType, name: d.name, date: d.date, endDate: d.endDate }, actions, onCanvas));
   if (d.location) panel.appendChild(section('location', t('panel.where'), null, entityLink(d.location, actions)));
+  for (const s of partOfSections(d, actions)) panel.appendChild(s);
   panel.appendChild(paged(d, 'participants', (x) => participantsSection(x, actions))!);
   const attrs = attributesSection(d.attributes);
   if (attrs) panel.appendChild(attrs);

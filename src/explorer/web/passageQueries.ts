@@ -14,12 +14,13 @@ export interface PassageHit {
 }
 
 export interface PassagesData {
-  passages: { totalCount: number; edges: { node: PassageHit }[] };
+  passages: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: PassageHit }[] };
 }
 
-export const PASSAGES = `query ExplorerPassages($query: String!, $first: Int!) {
-  passages(query: $query, first: $first) {
+export const PASSAGES = `query ExplorerPassages($query: String!, $first: Int!, $after: String) {
+  passages(query: $query, first: $first, after: $after) {
     totalCount
+    pageInfo { hasNextPage endCursor }
     edges {
       node {
         text
@@ -33,6 +34,7 @@ export const PASSAGES = `query ExplorerPassages($query: String!, $first: Int!) {
   }
 }`;
 
-export function passages(query: string, first: number, signal?: AbortSignal): Promise<GqlResult<PassagesData>> {
-  return gql<PassagesData>(PASSAGES, { query, first }, { signal, operationName: 'ExplorerPassages' });
+/** A page of sentences holding `query`; `after`: the previous page's endCursor. */
+export function passages(query: string, first: number, signal?: AbortSignal, after?: string | null): Promise<GqlResult<PassagesData>> {
+  return gql<PassagesData>(PASSAGES, { query, first, after: after ?? null }, { signal, operationName: 'ExplorerPassages' });
 }

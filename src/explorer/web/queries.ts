@@ -24,8 +24,16 @@ export interface SearchHitNode {
   date?: string | null;
 }
 
+/** Which of a hit's names matched (`NAME` or `ALIAS`), how (`EXACT`, `PREFIX`, `CONTAINS`, `PINYIN`, `INITIALS`, `FUZZY`), and the parts to mark. */
+export interface SearchMatch {
+  text: string;
+  field: string;
+  kind: string;
+  ranges: { start: number; end: number }[];
+}
+
 export interface SearchData {
-  search: { totalCount: number; edges: { score: number; node: SearchHitNode }[] };
+  search: { totalCount: number; edges: { score: number; node: SearchHitNode; match: SearchMatch }[] };
 }
 
 export const SEARCH = `query ExplorerSearch($query: String!, $first: Int!) {
@@ -33,6 +41,7 @@ export const SEARCH = `query ExplorerSearch($query: String!, $first: Int!) {
     totalCount
     edges {
       score
+      match { text field kind ranges { start end } }
       node {
         __typename
         ... on Entity { id name type kind aliases }

@@ -1,10 +1,12 @@
 /** The interface in English: every string the page shows (strings.zh.ts has the same keys in Chinese). */
 import { ADD_ARTICLE_EN } from './strings.addArticle.en';
 import { DUPLICATES_EN } from './strings.duplicates.en';
+import { WHERE_EN } from './strings.where.en';
 
 export const EN = {
   ...ADD_ARTICLE_EN,
   ...DUPLICATES_EN,
+  ...WHERE_EN,
   // the page (index.html)
   'app.title': 'Knowledge Graph Explorer',
   'app.sub': 'Officials · organisations · places · events',
@@ -219,6 +221,8 @@ export const EN = {
   'panel.at': 'at',
   'panel.officials': 'Officials',
   'panel.partOf': 'Part of',
+  'panel.during': 'During',
+  'panel.parts': 'During it',
   'panel.events': 'Events',
   'panel.relations': 'Relations',
   'panel.relThis': '{word} this',
@@ -285,6 +289,12 @@ export const EN = {
   'search.passagesTop': 'In the articles’ text: the first {n} of {total} sentences',
   'search.passagesFailed': 'Could not search the articles’ text:',
   'search.readAt': 'Open the article at this sentence',
+  'search.byPinyin': 'pinyin',
+  'search.byInitials': 'initials',
+  'search.bySimilar': 'similar',
+  'search.matchedAlias': 'alias',
+  'search.morePassages': 'More sentences ({n})',
+  'search.passagesLabel': 'Sentences holding the search text',
   'search.drawNamed': 'Put {name} ({type}) on the canvas',
   // the reader
   'reader.opening': 'Opening the article…',

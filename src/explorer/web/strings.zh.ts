@@ -1,11 +1,13 @@
 /** The interface in Chinese (simplified): the same keys as strings.en.ts. */
 import { ADD_ARTICLE_ZH } from './strings.addArticle.zh';
 import { DUPLICATES_ZH } from './strings.duplicates.zh';
+import { WHERE_ZH } from './strings.where.zh';
 import type { StringKey } from './strings.en';
 
 export const ZH: Record<StringKey, string> = {
   ...ADD_ARTICLE_ZH,
   ...DUPLICATES_ZH,
+  ...WHERE_ZH,
   'app.title': '知识图谱浏览器',
   'app.sub': '官员 · 机构 · 地点 · 事件',
   'app.skip': '跳到搜索',
@@ -216,6 +218,8 @@ export const ZH: Record<StringKey, string> = {
   'panel.at': '任职于',
   'panel.officials': '官员',
   'panel.partOf': '隶属于',
+  'panel.during': '所属活动',
+  'panel.parts': '其间的活动',
   'panel.events': '事件',
   'panel.relations': '关系',
   'panel.relThis': '{word}此',
@@ -278,6 +282,12 @@ export const ZH: Record<StringKey, string> = {
   'search.passagesTop': '文章正文中：前 {n} 个句子，共 {total} 个',
   'search.passagesFailed': '无法搜索文章正文：',
   'search.readAt': '在此句打开文章',
+  'search.byPinyin': '拼音',
+  'search.byInitials': '首字母',
+  'search.bySimilar': '相近',
+  'search.matchedAlias': '别名',
+  'search.morePassages': '更多句子（{n}）',
+  'search.passagesLabel': '含搜索文字的句子',
   'search.drawNamed': '将 {name}（{type}）放到画布上',
   'reader.opening': '正在打开文章…',
   'reader.noText': '未存储此文章的正文。其证据句子：',

@@ -1,0 +1,22 @@
+/** The strings of "Events where…" in an entity's panel (eventWhereSection.ts), in English. */
+export const WHERE_EN = {
+  'where.title': 'Events where…',
+  'where.hint': 'Draw only those of the events of {name} that meet these conditions (the server checks them, whatever is on the canvas).',
+  'where.type': 'Type',
+  'where.role': 'Its role',
+  'where.from': 'From',
+  'where.to': 'To',
+  'where.min': 'At least … participants',
+  'where.anyType': 'any type',
+  'where.anyRole': 'any role',
+  'where.draw': 'Draw matching events',
+  'where.finding': 'Finding the events…',
+  'where.linking': 'Linking the events…',
+  'where.none': 'No event of {name} meets these conditions.',
+  'where.drew': 'Matching events: {n}; new on the canvas: {added}.',
+  'where.drewSome': 'The first {n} of {total} matching events drawn; {added} new on the canvas.',
+  'where.failed': 'Could not find the events:',
+  'where.badCount': 'The number of participants must be a whole number.',
+  'where.badOrder': '“To” is before “From”.',
+  'where.badDate': '{field}: type a date as YYYY-MM-DD, YYYY-MM or YYYY.',
+};
