@@ -60,8 +60,8 @@ export interface EventDetails {
   pages: Partial<Record<PagedList, ListPage>>;
   /** the event it took place during (a signing at a meeting) */
   partOf?: EventRef | null;
-  /** the events that took place during it */
-  parts?: EventRef[];
+  /** the events that took place during it (the first 50, and how many there are) */
+  parts?: { totalCount: number; edges: { node: EventRef }[] };
 }
 
 export interface EventRef {
@@ -96,7 +96,7 @@ export const NODE_DETAILS = `query ExplorerNode($id: ID!, $relationTypes: [Relat
       article { ${ARTICLE} }
       ${listField('participants')}
       partOf { id name eventType: type date }
-      parts { id name eventType: type date }
+      parts(first: 50) { totalCount edges { node { id name eventType: type date } } }
     }
   }
 }`;

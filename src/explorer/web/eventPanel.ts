@@ -36,13 +36,14 @@ const eventLink = (e: EventRef, actions: PanelActions): HTMLElement => entityLin
 function partOfSections(d: EventDetails, actions: PanelActions): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (d.partOf) out.push(section('part-of', t('panel.during'), null, h('div', { class: 'ev-line', dataset: { eventId: d.partOf.id } }, h('span', { class: 'date-tag', text: d.partOf.date ?? t('panel.undated') }), eventLink(d.partOf, actions))));
-  if (d.parts?.length)
+  const parts = d.parts?.edges.map((e) => e.node) ?? [];
+  if (parts.length)
     out.push(
       section(
         'parts',
         t('panel.parts'),
-        d.parts.length,
-        h('ul', { class: 'list' }, ...d.parts.map((p) => h('li', { dataset: { eventId: p.id } }, h('div', { class: 'ev-line' }, h('span', { class: 'date-tag', text: p.date ?? t('panel.undated') }), eventLink(p, actions)), h('div', { class: 'muted', text: word(p.eventType) })))),
+        d.parts!.totalCount,
+        h('ul', { class: 'list' }, ...parts.map((p) => h('li', { dataset: { eventId: p.id } }, h('div', { class: 'ev-line' }, h('span', { class: 'date-tag', text: p.date ?? t('panel.undated') }), eventLink(p, actions)), h('div', { class: 'muted', text: word(p.eventType) })))),
       ),
     );
   return out;
