@@ -1,7 +1,12 @@
 /** The cluster nodes on the canvas (see clusters.ts): each drawn next to its anchor, with its count. */
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import type { Cluster } from './clusters';
 import type { Ownership } from './ownership';
+
+/** An anchor with fewer members drawn around it keeps its groups where the layout put them. */
+const RING_MIN_MEMBERS = 12;
+/** Space between the crowd of members and the ring of groups (graph px). */
+const RING_GAP = 60;
 
 const copy = (c: Cluster): Cluster => ({ ...c, members: [...c.members], edges: [...c.edges] });
 
@@ -65,6 +70,37 @@ export class ClusterNodes {
         drop(cid);
       } else this.refresh(cid);
     }
+  }
+
+  /**
+   * Groups caught inside the crowd of members drawn around their anchor (a group opened, a large expansion) move
+   * out to a ring just beyond that crowd, each on its own bearing, so a group stays visible and clickable and its
+   * label is not under the members'. Held groups stay. Returns whether any moved.
+   */
+  ringOut(): boolean {
+    let moved = false;
+    for (const [id, c] of this.info) {
+      const n = this.cy.getElementById(id) as unknown as NodeSingular;
+      const anchor = this.cy.getElementById(c.anchor) as unknown as NodeSingular;
+      if (n.empty() || anchor.empty() || n.locked()) continue;
+      const members = anchor.neighborhood().nodes().filter((m) => !m.hasClass('cluster'));
+      if (members.length < RING_MIN_MEMBERS) continue;
+      const a = anchor.position();
+      let reach = 0;
+      members.forEach((m) => {
+        const p = m.position();
+        reach = Math.max(reach, Math.hypot(p.x - a.x, p.y - a.y) + m.outerWidth() / 2);
+      });
+      const p = n.position();
+      const size = Number(n.data('size') ?? 40);
+      const dist = Math.hypot(p.x - a.x, p.y - a.y);
+      const ring = reach + size / 2 + RING_GAP;
+      if (dist >= ring - 1) continue;
+      const [ux, uy] = dist > 1 ? [(p.x - a.x) / dist, (p.y - a.y) / dist] : [1, 0];
+      n.position({ x: a.x + ux * ring, y: a.y + uy * ring });
+      moved = true;
+    }
+    return moved;
   }
 
   private refresh(id: string): void {

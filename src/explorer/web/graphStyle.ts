@@ -1,4 +1,5 @@
 import type { StylesheetJson } from 'cytoscape';
+import { LABEL_FONT, LABEL_MAX_WIDTH } from './labelPlacement';
 import { FONT_STACK, HIGHLIGHT, NODE_TYPES, TYPE_LOOK } from './theme';
 
 /** One rule of the stylesheet; the rules apply in order, a later one winning. */
@@ -30,13 +31,13 @@ function nodeRules(): Rule[] {
         height: 30,
         label: 'data(display)',
         'font-family': FONT_STACK,
-        'font-size': 11,
+        'font-size': LABEL_FONT.base,
         color: '#1e293b',
         'text-valign': 'bottom',
         'text-halign': 'center',
         'text-margin-y': 4,
         'text-wrap': 'ellipsis',
-        'text-max-width': '140px',
+        'text-max-width': `${LABEL_MAX_WIDTH.node}px`,
         'text-background-color': '#ffffff',
         'text-background-opacity': 0.85,
         'text-background-padding': '2px',
@@ -58,7 +59,7 @@ function nodeRules(): Rule[] {
         'border-style': 'dashed',
         'border-width': 2,
         'font-weight': 600,
-        'text-max-width': '280px',
+        'text-max-width': `${LABEL_MAX_WIDTH.cluster}px`,
         // a group is what one clicks to open it: drawn over the members laid out around it
         'z-index': 10,
       },
@@ -111,11 +112,14 @@ function edgeRules(): Rule[] {
 /** Level of detail (labels.ts): fewer, larger labels when zoomed out. */
 function detailRules(): Rule[] {
   return [
-    { selector: 'node.no-label', style: { label: '' } },
-    { selector: 'node.fs-m', style: { 'font-size': 15 } },
-    { selector: 'node.fs-l', style: { 'font-size': 22 } },
-    { selector: 'node.fs-xl', style: { 'font-size': 32, 'text-max-width': '260px' } },
-    { selector: 'node.cluster.fs-xl', style: { 'text-max-width': '420px' } },
+    // a labelled node (and so its label) is drawn over the unlabelled ones around it
+    { selector: 'node', style: { 'z-index': 2 } },
+    { selector: 'node.no-label', style: { label: '', 'z-index': 1 } },
+    { selector: 'node.cluster', style: { 'z-index': 10 } },
+    { selector: 'node.fs-m', style: { 'font-size': LABEL_FONT['fs-m'] } },
+    { selector: 'node.fs-l', style: { 'font-size': LABEL_FONT['fs-l'] } },
+    { selector: 'node.fs-xl', style: { 'font-size': LABEL_FONT['fs-xl'], 'text-max-width': `${LABEL_MAX_WIDTH.nodeXl}px` } },
+    { selector: 'node.cluster.fs-xl', style: { 'text-max-width': `${LABEL_MAX_WIDTH.clusterXl}px` } },
   ];
 }
 

@@ -223,6 +223,8 @@ export class GraphView {
     this.layoutRuns += 1;
     this.onLayout(true);
     return runLayout(this.cy, opts, !reduceMotion).then(({ kind }) => {
+      // groups the members of a hub were laid out over go to a ring outside them, and the view takes them in
+      if (this.clusters.ringOut() && opts.fit !== false) this.cy.fit(undefined, 48);
       this.lastLayoutKind = kind;
       this.layoutRuns -= 1;
       this.onLayout(this.layoutRuns > 0);

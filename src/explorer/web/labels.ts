@@ -1,17 +1,19 @@
 /**
  * Level of detail on the canvas: which node labels are drawn (the most connected first, as many as fit
- * the visible area), how big they are for the zoom (so a drawn label stays readable), which edge labels
- * are drawn (all on a small canvas; otherwise on hover, on selection, along a path or at a selected
- * node), and the full name on hover.
+ * the visible area, and never one over another: labelPlacement.ts), how big they are for the zoom (so a drawn
+ * label stays readable), which edge labels are drawn (all on a small canvas; otherwise on hover, on selection,
+ * along a path or at a selected node), and the full name on hover.
  */
 import type { EventObject, NodeSingular } from 'cytoscape';
 import { h } from './dom';
 import { el } from './elements';
+import { LABEL_FONT, LABEL_MAX_WIDTH, placeLabels, type LabelBox } from './labelPlacement';
 import { cy, onChange } from './state';
+import { FONT_STACK } from './theme';
 
 /** Screen area one label needs (px²), with room around it. */
 const LABEL_AREA = 150 * 26 * 3;
-/** At or above this zoom every label is drawn. */
+/** At or above this zoom every label that fits is drawn (no budget). */
 const FULL_ZOOM = 1.15;
 /** Edge labels for every edge on canvases this small. */
 const ALL_EDGE_LABELS = 40;
@@ -28,6 +30,37 @@ function fontClass(zoom: number): string | null {
 let scheduled = false;
 let lastFont: string | null | undefined;
 
+/** Text widths (graph px at a font size), measured once per text and size with a canvas's 2D context. */
+const widths = new Map<string, number>();
+let measurer: CanvasRenderingContext2D | null | undefined;
+function textWidth(text: string, size: number, bold: boolean): number {
+  const key = `${size}${bold ? 'b' : ''}\u0000${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    if (measurer === undefined) measurer = document.createElement('canvas').getContext('2d');
+    if (measurer) {
+      measurer.font = `${bold ? 600 : 400} ${size}px ${FONT_STACK}`;
+      w = measurer.measureText(text).width;
+    } else w = text.length * size;
+    if (widths.size > 5000) widths.clear();
+    widths.set(key, w);
+  }
+  return w;
+}
+
+/** Where a node's label is drawn on screen (below the node, as the stylesheet puts it), with its text background. */
+function labelBox(n: NodeSingular, font: string | null, zoom: number, forced: boolean): LabelBox {
+  const cluster = n.hasClass('cluster');
+  const size = font ? LABEL_FONT[font as keyof typeof LABEL_FONT] : LABEL_FONT.base;
+  const max = cluster ? (font === 'fs-xl' ? LABEL_MAX_WIDTH.clusterXl : LABEL_MAX_WIDTH.cluster) : font === 'fs-xl' ? LABEL_MAX_WIDTH.nodeXl : LABEL_MAX_WIDTH.node;
+  // the text, its background's 2 px padding on every side, below the node after the 4 px margin
+  const w = (Math.min(textWidth(String(n.data('display') ?? ''), size, cluster), max) + 6) * zoom;
+  const hgt = (size * 1.35 + 6) * zoom;
+  const p = n.renderedPosition();
+  const top = p.y + n.renderedOuterHeight() / 2 + 2 * zoom;
+  return { id: n.id(), x1: p.x - w / 2, x2: p.x + w / 2, y1: top, y2: top + hgt, forced };
+}
+
 function apply(): void {
   scheduled = false;
   const zoom = cy.zoom();
@@ -37,12 +70,15 @@ function apply(): void {
     return p.x >= ext.x1 && p.x <= ext.x2 && p.y >= ext.y1 && p.y <= ext.y2;
   });
   const budget = zoom >= FULL_ZOOM ? Infinity : Math.max(8, Math.floor((cy.width() * cy.height()) / LABEL_AREA));
-  const ranked = inView.toArray().sort((a, b) => rank(b as NodeSingular) - rank(a as NodeSingular));
-  const labelled = new Set(ranked.slice(0, budget).map((n) => n.id()));
   const font = fontClass(zoom);
+  const ranked = inView.toArray().sort((a, b) => rank(b as NodeSingular) - rank(a as NodeSingular)) as NodeSingular[];
+  const labelled = placeLabels(
+    ranked.map((n) => labelBox(n, font, zoom, n.selected() || n.hasClass('path'))),
+    budget,
+  );
   cy.batch(() => {
     cy.nodes().forEach((n) => {
-      const on = labelled.has(n.id()) || n.selected() || n.hasClass('path') || n.hasClass('cluster');
+      const on = labelled.has(n.id()) || n.selected() || n.hasClass('path');
       if (on === n.hasClass('no-label')) n.toggleClass('no-label', !on);
     });
     if (font !== lastFont) {
@@ -58,9 +94,9 @@ function apply(): void {
   lastFont = font;
 }
 
-/** Put-on-purpose and selected nodes first, then by the number of edges on the canvas. */
+/** Put-on-purpose and expanded nodes first, then groups (what a hub's neighbours are), then by the edges on the canvas. */
 function rank(n: NodeSingular): number {
-  return n.degree(false) + (n.hasClass('pinned') ? 1000 : 0) + (n.hasClass('expanded') ? 500 : 0);
+  return n.degree(false) + (n.hasClass('pinned') ? 1000 : 0) + (n.hasClass('expanded') ? 500 : 0) + (n.hasClass('cluster') ? 900 : 0);
 }
 
 export function refreshLabels(): void {

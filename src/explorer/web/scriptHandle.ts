@@ -34,11 +34,25 @@ function renderedEdges() {
   });
 }
 
+/** The drawn node labels' boxes on the page (cytoscape's own label bounds). */
+function renderedLabels() {
+  const rect = el.cy.getBoundingClientRect();
+  return cy
+    .nodes(':visible')
+    .filter((n) => !n.hasClass('no-label'))
+    .map((n) => {
+      const b = n.renderedBoundingBox({ includeNodes: false, includeEdges: false, includeLabels: true, includeOverlays: false });
+      return { id: n.id(), x1: rect.left + b.x1, y1: rect.top + b.y1, x2: rect.left + b.x2, y2: rect.top + b.y2 };
+    });
+}
+
 export function installScriptHandle(): void {
   const handle = Object.freeze({
     /** nodes on the canvas with their page coordinates */
     nodes: () => renderedNodes(),
     edges: () => renderedEdges(),
+    /** the node labels drawn, with their boxes on the page */
+    labels: () => renderedLabels(),
     selected: () => cy.$(':selected').toArray().map((x) => x.id()),
     highlighted: () => view.highlighted(),
     /** the paths listed: their nodes' ids and kinds (an event's type), and their edges' types */
