@@ -96,6 +96,18 @@ describe('once built', () => {
     expect(await res.text()).toContain(content);
   });
 
+  it('when the client accepts gzip, then the bundle comes compressed (about a quarter of its size), else as it is', async () => {
+    const raw = fs.statSync(path.join(dir, 'app.js')).size;
+    const gz = await fetch(`${s.base}/explorer/app.js`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers.get('content-encoding')).toBe('gzip');
+    expect(gz.headers.get('vary')).toBe('Accept-Encoding');
+    expect(Number(gz.headers.get('content-length'))).toBeLessThan(raw / 2);
+    expect(await gz.text()).toBe(fs.readFileSync(path.join(dir, 'app.js'), 'utf8'));
+    const plain = await fetch(`${s.base}/explorer/app.js`, { headers: { 'accept-encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(Number(plain.headers.get('content-length'))).toBe(raw);
+  });
+
   it('answers HEAD without a body', async () => {
     const res = await fetch(`${s.base}/explorer/app.js`, { method: 'HEAD' });
     expect(res.status).toBe(200);

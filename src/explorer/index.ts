@@ -5,7 +5,8 @@
  *   GET /explorer/app.js|css  the bundle
  *
  * with a strict Content-Security-Policy (scripts only from this origin, no inline script) and
- * `X-Content-Type-Options: nosniff`. Before the bundle is built, the page routes answer 503 with a
+ * `X-Content-Type-Options: nosniff`; gzip-compressed for a client that accepts it (compressed once per
+ * built file, kept while the file is unchanged: the bundle is about a quarter of its size compressed). Before the bundle is built, the page routes answer 503 with a
  * short HTML page saying how to build it. Anything else falls through to the next handler.
  *
  *   app.use(explorerRouter());   // in the server, before its 404 handler
@@ -13,6 +14,7 @@
 import express, { type Request, type Response } from 'express';
 import * as fs from 'fs';
 import * as path from 'path';
+import * as zlib from 'zlib';
 import { ASSET_FILES, defaultAssetsDir } from './paths';
 
 export const CONTENT_SECURITY_POLICY = [
@@ -61,6 +63,17 @@ code{background:#f1f5f9;padding:.1em .35em;border-radius:4px}</style></head>
 <p>The GraphQL API itself is available at <a href="/graphql">/graphql</a>.</p></body></html>
 `;
 
+/** A built file compressed once, kept while its size and time are those it was compressed at. */
+const compressed = new Map<string, { mtimeMs: number; size: number; gz: Buffer }>();
+function gzipped(file: string, body: Buffer): Buffer {
+  const st = fs.statSync(file);
+  const hit = compressed.get(file);
+  if (hit && hit.mtimeMs === st.mtimeMs && hit.size === st.size) return hit.gz;
+  const gz = zlib.gzipSync(body, { level: 9 });
+  compressed.set(file, { mtimeMs: st.mtimeMs, size: st.size, gz });
+  return gz;
+}
+
 export function explorerRouter(opts: ExplorerOptions = {}): express.Router {
   const dir = path.resolve(opts.assetsDir ?? defaultAssetsDir());
   const router = express.Router();
@@ -79,6 +92,11 @@ export function explorerRouter(opts: ExplorerOptions = {}): express.Router {
       return;
     }
     res.status(200).setHeader('Content-Type', CONTENT_TYPES[path.extname(name)]);
+    res.setHeader('Vary', 'Accept-Encoding');
+    if (req.acceptsEncodings('gzip', 'identity') === 'gzip') {
+      body = gzipped(file, body);
+      res.setHeader('Content-Encoding', 'gzip');
+    }
     res.setHeader('Content-Length', String(body.length));
     if (req.method === 'HEAD') res.end();
     else res.end(body);
