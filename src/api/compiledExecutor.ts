@@ -3,11 +3,14 @@ import {
   execute,
   type ExecutionResult,
   getOperationAST,
+  getNamedType,
   getVariableValues,
   GraphQLError,
   type GraphQLSchema,
+  isInputObjectType,
   type OperationDefinitionNode,
   type Source,
+  typeFromAST,
 } from 'graphql';
 import { compileQuery, type CompiledQuery, isCompiledQuery } from 'graphql-jit';
 
@@ -27,6 +30,20 @@ interface Compiled {
 }
 
 /**
+ * Whether graphql-jit is given the operation: not when a variable's type is an input object. graphql-jit writes
+ * out code that parses each such variable down every path of its type, and the recursive filters (`EventFilter`
+ * nests entity and event filters in AND/OR/NOT) took it 4-8 s of blocked event loop for a one-field query
+ * (graphql-jit issue #244); graphql-js coerces them in microseconds. The same filter written inline compiles in
+ * 2 ms, so such operations keep the compiled path.
+ */
+export function jitCompiles(schema: GraphQLSchema, operation: OperationDefinitionNode): boolean {
+  return (operation.variableDefinitions ?? []).every((v) => {
+    const type = typeFromAST(schema, v.type as Parameters<typeof typeFromAST>[1]);
+    return !(type && isInputObjectType(getNamedType(type)));
+  });
+}
+
+/**
  * Executes operations compiled by graphql-jit, once per parsed document (Apollo reuses the document of a
  * query it has seen). graphql-js interprets the operation anew for every object of every list: on a page of 50
  * events with their participants and positions, its per-field work was a quarter of the server's CPU
@@ -37,7 +54,8 @@ interface Compiled {
  *   as BAD_USER_INPUT) before any resolver runs;
  * - errors are graphql-js GraphQLErrors (extensions an object, the thrown error as `originalError`, the same
  *   locations and path), which Apollo's formatting and ours rely on;
- * - an operation graphql-jit cannot compile, or refuses to start, is executed by graphql-js.
+ * - an operation graphql-jit cannot compile, or refuses to start, is executed by graphql-js;
+ * - so is one with a variable of an input object type (`jitCompiles`).
  */
 export function createCompiledExecutor(schema: GraphQLSchema): OperationExecutor {
   const cache = new WeakMap<DocumentNode, Map<string, Compiled | null>>();
@@ -56,6 +74,7 @@ export function createCompiledExecutor(schema: GraphQLSchema): OperationExecutor
   }
 
   function compile(document: DocumentNode, operationName: string | null | undefined, operation: OperationDefinitionNode): Compiled | null {
+    if (!jitCompiles(schema, operation)) return null;
     try {
       const query = compileQuery(schema, document, operationName ?? undefined);
       return isCompiledQuery(query) ? { operation, query } : null;

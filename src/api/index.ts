@@ -7,7 +7,7 @@ import 'reflect-metadata';
  *   // per request: contextValue = createContext(deps, role)
  */
 export { buildApiSchema, schemaSdl } from './buildApiSchema';
-export { createCompiledExecutor, type ExecuteOperationArgs, type OperationExecutor } from './compiledExecutor';
+export { createCompiledExecutor, jitCompiles, type ExecuteOperationArgs, type OperationExecutor } from './compiledExecutor';
 export { createContext, type ApiDeps, type Context, type Role } from './context';
 export * from './errors';
 export { ARG_LIMITS, BOUNDED_ARGUMENTS, overLimit } from './args/limits';
