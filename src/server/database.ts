@@ -31,7 +31,11 @@ export interface DatabaseMonitorOptions {
 export type Availability = { ok: true } | { ok: false; reason: string };
 const AVAILABLE: Availability = Object.freeze({ ok: true });
 
-const CONNECTIVITY_CODES = new Set(['ServiceUnavailable', 'SessionExpired']);
+/**
+ * The driver's own codes for a lost or refused connection, and Neo4j's for a database that is stopping or starting
+ * (it answers DatabaseUnavailable to a transaction begun while it shuts down, after the driver's retries).
+ */
+const CONNECTIVITY_CODES = new Set(['ServiceUnavailable', 'SessionExpired', 'Neo.TransientError.General.DatabaseUnavailable']);
 
 /** Whether `error` (or anything in its originalError/cause chain) is a Neo4j connectivity failure. */
 export function isConnectivityError(error: unknown): boolean {
