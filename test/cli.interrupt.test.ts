@@ -15,7 +15,6 @@ import { testDatabase, testDriver, testNeo4jConfig, useTestDatabase } from './su
 jest.setTimeout(300_000);
 
 const REPO = path.resolve(__dirname, '..');
-const TSX = path.join(REPO, 'node_modules', '.bin', 'tsx');
 const CLI = path.join(REPO, 'src', 'cli', 'main.ts');
 const DOCS = 300;
 /** for the batch scenarios: more than the transactions the signals come in */
@@ -54,7 +53,9 @@ afterAll(() => {
 
 /** `kg ingest` in a process of its own, as a user runs it. */
 function kgIngest(args: string[], env: NodeJS.ProcessEnv): Kg {
-  const child = spawn(TSX, [CLI, 'ingest', ...args], { cwd: REPO, env });
+  // kg itself, in one process: tsx's command line runs it in a child and relays signals to it, which on a loaded
+  // machine sometimes ended kg before its own handler ran
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'ingest', ...args], { cwd: REPO, env });
   running.add(child);
   let out = '';
   let err = '';
