@@ -4,22 +4,11 @@
  * BAD_USER_INPUT with HTTP 400, naming the argument (`argumentName`) and the bound (`limit`, `max`); the operation's
  * own budget (depth, aliases, cost) and the filter's (where.*) stay QUERY_TOO_COMPLEX.
  */
-import { closeTestDriver, testDriver } from './support/db';
-import { exec, seed } from './api.harness';
-import { codes, countingDriver, startTestServer, testConfig, type GqlResponse, type TestServer } from './server.helpers';
+import { exec } from './api.harness';
+import { codes, type GqlResponse } from './server.helpers';
+import { useCountedSeedServer } from './support/useCountedSeedServer';
 
-let t: TestServer;
-let counter: ReturnType<typeof countingDriver>;
-beforeAll(async () => {
-  await seed();
-  counter = countingDriver(testDriver());
-  t = await startTestServer(testConfig(), { driver: counter.driver, schemaApplied: true });
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-  await closeTestDriver();
-});
-beforeEach(() => counter.reset());
+const t = useCountedSeedServer();
 
 const ids = (n: number): string => `[${Array.from({ length: n }, (_, i) => `"e${i}"`).join(', ')}]`;
 const PEOPLE = 'edges { node { participants { edges { role node { name ... on Person { positions { edges { title node { name } } } } } } } } }';
@@ -49,7 +38,7 @@ describe('when an argument is over its maximum', () => {
     const { r, error } = await overHttp(query);
     expect(r.status).toBe(400);
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', argumentName, limit: argumentName, max });
-    expect(counter.calls()).toBe(0);
+    expect(t.calls()).toBe(0);
     // without the server in front (the API's executor alone), the resolver's own check says the same
     const direct = await exec(query);
     expect(direct.errors?.map(shape)).toEqual([error]);
@@ -72,7 +61,7 @@ describe('when an argument is over its maximum', () => {
     expect(just.error).toEqual({ code: 'BAD_USER_INPUT', message: 'where.ids holds more than 100 ids', argumentName: 'where.ids', limit: 'ids', max: 100 });
     expect(far.error).toEqual(just.error);
     expect(nested.error).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'where.relation.other.ids', limit: 'ids' });
-    expect(counter.calls()).toBe(0);
+    expect(t.calls()).toBe(0);
   });
 });
 
@@ -88,7 +77,7 @@ describe('when an argument over its maximum is nested (a field of a field, a fra
     expect(r.status).toBe(400);
     expect(r.body.data).toBeUndefined();
     expect(error).toMatchObject({ code: 'BAD_USER_INPUT', argumentName, limit, max });
-    expect(counter.calls()).toBe(0);
+    expect(t.calls()).toBe(0);
     // the field's own check (the API's executor alone, no server in front) gives the same error, after its parent was read
     const direct = await exec(query);
     expect(direct.errors?.map(shape)).toEqual([error]);

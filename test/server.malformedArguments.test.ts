@@ -5,22 +5,10 @@
  * argument, with no data and no database call: a nested field no longer fails alone under a 200 with the rest of
  * the answer.
  */
-import { closeTestDriver, testDriver } from './support/db';
-import { seed } from './api.harness';
-import { codes, countingDriver, startTestServer, testConfig, type TestServer } from './server.helpers';
+import { codes } from './server.helpers';
+import { useCountedSeedServer } from './support/useCountedSeedServer';
 
-let t: TestServer;
-let counter: ReturnType<typeof countingDriver>;
-beforeAll(async () => {
-  await seed();
-  counter = countingDriver(testDriver());
-  t = await startTestServer(testConfig(), { driver: counter.driver, schemaApplied: true });
-}, 120_000);
-afterAll(async () => {
-  await t?.stop();
-  await closeTestDriver();
-});
-beforeEach(() => counter.reset());
+const t = useCountedSeedServer();
 
 const garbage = Buffer.from('not ours').toString('base64');
 
@@ -29,7 +17,7 @@ async function refusedWhole(query: string, variables?: Record<string, unknown>) 
   expect(r.status).toBe(400);
   expect(codes(r)).toEqual(['BAD_USER_INPUT']);
   expect(r.body.data).toBeUndefined();
-  expect(counter.calls()).toBe(0);
+  expect(t.calls()).toBe(0);
   return r.body.errors![0] as { message: string; locations?: Array<{ line: number; column: number }>; extensions: Record<string, unknown> };
 }
 
