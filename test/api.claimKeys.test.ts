@@ -37,7 +37,7 @@ const LISTS: Array<[string, List]> = [
   ['event participations', { around: '{ entity(id: "person:jin-feng") { %s } }', field: 'events', type: 'EntityEventEdge', keys: 'roles node { id }', edges: true }],
 ];
 
-const SOURCES = 'sources { evidence article { id } }';
+const SOURCES = 'sources { edges { evidence article: node { id } } }';
 
 /** The ways a client can select `sources` on a row, each with the fragment definitions it needs. */
 const STYLES: Array<[string, (l: List) => { selection: string; fragments: string }]> = [
@@ -74,7 +74,7 @@ describe('claim keys only where sources are asked for', () => {
   });
 
   it('when event participations ask for the sources of their events only, then no statement computes a claim key', async () => {
-    const statements = await statementsOf('{ entity(id: "person:jin-feng") { events { edges { roles node { id sources { evidence } } } } } }');
+    const statements = await statementsOf('{ entity(id: "person:jin-feng") { events { edges { roles node { id sources { edges { evidence } } } } } } }');
     expect(statements.length).toBeGreaterThanOrEqual(2); // the entity with its events (prefetch), the events' sources
     expect(statements.filter(computesClaimKeys)).toEqual([]);
   });
@@ -85,7 +85,7 @@ describe('claim keys only where sources are asked for', () => {
       const alone = await ok(query(l, withSources(l, SOURCES)));
       const expected = listsNamed(alone, l.field);
       expect(expected.flat().length).toBeGreaterThan(0);
-      for (const row of expected.flat()) expect((row as { sources: unknown[] }).sources.length).toBeGreaterThan(0);
+      for (const row of expected.flat()) expect((row as { sources: { edges: unknown[] } }).sources.edges.length).toBeGreaterThan(0);
 
       const both = query(l, `${withSources(l, selection, 'cited: ')} ${withoutSources(l, 'plain: ')}`, fragments);
       const data = await ok(both);
@@ -103,7 +103,7 @@ describe('claim keys only where sources are asked for', () => {
   });
 
   it('when a page asks for the sources of participants in one alias and not in another, then each event gets its own, right sources', async () => {
-    const cited = 'cited: participants { edges { role node { id } sources { evidence article { id } } } }';
+    const cited = 'cited: participants { edges { role node { id } sources { edges { evidence article: node { id } } } } }';
     const page = `{ events(first: 10) { edges { node { id plain: participants { edges { role node { id } } } ${cited} } } } }`;
     const data = await ok(page);
     const alone = await ok(`{ events(first: 10) { edges { node { id ${cited.replace('cited: ', '')} } } } }`);
@@ -123,11 +123,11 @@ describe('a row without a claim key at its sources', () => {
   const entity: EntityRow = { __label: 'Entity', id: 'person:jin-feng', type: 'Person', name: '金锋', aliases: [], kind: null, attributes: {} };
 
   it('when a participant read without claim keys reaches its sources, then it fails instead of answering none', () => {
-    expect(() => new ParticipantEdgeSourcesResolver().sources({ cursor: '', role: 'host', node: entity, claimKey: null }, context())).toThrow(/claim key/);
+    expect(() => new ParticipantEdgeSourcesResolver().sources({ cursor: '', role: 'host', node: entity, claimKey: null }, { first: 20 }, context())).toThrow(/claim key/);
   });
 
   it('when an event participation read without claim keys reaches its sources, then it fails instead of answering none', async () => {
     const edge = { cursor: '', node: {} as never, roles: ['host'], claimKeys: null };
-    await expect(new EntityEventEdgeSourcesResolver().sources(edge, context())).rejects.toThrow(/claim key/);
+    await expect(new EntityEventEdgeSourcesResolver().sources(edge, { first: 20 }, context())).rejects.toThrow(/claim key/);
   });
 });

@@ -100,7 +100,7 @@ describe("an entity's events, relations and sources as connections", () => {
   it("when relations and sources are asked for one article's, then they hold what that article states and nothing of another", async () => {
     const data = await ok(`query($article: ID!) { entity(id: "${ZONE}") {
       relations(first: 100) { totalCount } sources(first: 100) { totalCount }
-      here: relations(first: 100, article: $article) { totalCount edges { node { id } sources { article { id } } } }
+      here: relations(first: 100, article: $article) { totalCount edges { node { id } sources { edges { article: node { id } } } } }
       hereSources: sources(first: 100, article: $article) { totalCount edges { node { id } } }
       elsewhere: relations(article: "another-article") { totalCount edges { type } }
       elsewhereSources: sources(article: "another-article") { totalCount edges { evidence } }
@@ -108,7 +108,7 @@ describe("an entity's events, relations and sources as connections", () => {
     const e = data.entity;
     expect(e.here.totalCount).toBe(e.relations.totalCount); // the seed is one article
     expect(e.here.totalCount).toBeGreaterThan(0);
-    for (const edge of e.here.edges) expect(edge.sources.map((s: any) => s.article.id)).toContain(ARTICLE);
+    for (const edge of e.here.edges) expect(edge.sources.edges.map((s: any) => s.article.id)).toContain(ARTICLE);
     expect(e.hereSources.totalCount).toBe(e.sources.totalCount);
     expect(e.hereSources.edges.every((x: any) => x.node.id === ARTICLE)).toBe(true);
     expect(e.elsewhere).toEqual({ totalCount: 0, edges: [] });
@@ -117,15 +117,15 @@ describe("an entity's events, relations and sources as connections", () => {
 
   it('when an edge selects its sources, then relations and participations give the articles stating that link', async () => {
     const data = await ok(`{ entity(id: "person:jin-feng") {
-      events(first: 1) { edges { roles sources { evidence article { id } } node { id } } }
-      relations(first: 1) { edges { type sources { evidence article { id } } node { id } } } } }`);
+      events(first: 1) { edges { roles sources { edges { evidence article: node { id } } } node { id } } }
+      relations(first: 1) { edges { type sources { edges { evidence article: node { id } } } node { id } } } } }`);
     for (const edge of [...data.entity.events.edges, ...data.entity.relations.edges]) {
-      expect(edge.sources.length).toBeGreaterThan(0);
-      for (const s of edge.sources) {
+      expect(edge.sources.edges.length).toBeGreaterThan(0);
+      for (const s of edge.sources.edges) {
         expect(s.article.id).toBe(ARTICLE);
         expect(s.evidence).toEqual(expect.stringMatching(/\S/));
       }
     }
-    expect(data.entity.relations.edges[0].sources[0].evidence).toContain('金锋');
+    expect(data.entity.relations.edges[0].sources.edges[0].evidence).toContain('金锋');
   });
 });

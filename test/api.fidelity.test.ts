@@ -17,7 +17,9 @@ const SCHOOLS = {
   yzpi: 'org:yangzhou-gongye-zhiye-jishu-xueyuan',
   gyvs: 'org:gaoyou-zhongdeng-zhuanye-xuexiao',
 };
-const PARTNER = 'organization { id } via { id } events { id } relations { type direction }';
+const PARTNER = 'organization: node { id } via { id } events { edges { node { id } } } relations { type direction }';
+/** A partner edge with its events' page as their list. */
+const flat = (p: any) => ({ ...p, ...(p.events ? { events: p.events.edges.map((e: any) => e.node) } : {}) });
 const INGEST = `mutation($doc: JSON!) { ingestArticle(document: $doc) { status problems { path message } counts { entitiesCreated } } }`;
 
 describe('the seeded graph', () => {
@@ -25,24 +27,25 @@ describe('the seeded graph', () => {
 
   it('when asked for the partners of each school, then the zone alone, through its own agreement with that school', async () => {
     for (const [key, id] of Object.entries(SCHOOLS)) {
-      const data = await ok(`query($id: ID!) { partners(of: $id) { ${PARTNER} } }`, { id });
-      expect(data.partners.map((p: any) => p.organization.id)).toEqual([ZONE]);
-      expect(data.partners[0].via).toEqual([{ id }]);
-      expect(data.partners[0].events.map((e: any) => e.id)).toContain(ev(`ev-0626-signing-${key}`));
-      expect(data.partners[0].relations).toEqual([{ type: 'PARTNER_OF', direction: 'INCOMING' }]);
+      const data = await ok(`query($id: ID!) { partners(of: $id) { edges { ${PARTNER} } } }`, { id });
+      expect(data.partners.edges.map((p: any) => p.organization.id)).toEqual([ZONE]);
+      const [partner] = data.partners.edges.map(flat);
+      expect(partner.via).toEqual([{ id }]);
+      expect(partner.events.map((e: any) => e.id)).toContain(ev(`ev-0626-signing-${key}`));
+      expect(partner.relations).toEqual([{ type: 'PARTNER_OF', direction: 'INCOMING' }]);
     }
-    const zone = await ok(`{ partners(of: "${ZONE}") { organization { id } } }`);
-    expect(zone.partners.map((p: any) => p.organization.id).sort()).toEqual(Object.values(SCHOOLS).sort());
+    const zone = await ok(`{ partners(of: "${ZONE}") { edges { organization: node { id } } } }`);
+    expect(zone.partners.edges.map((p: any) => p.organization.id).sort()).toEqual(Object.values(SCHOOLS).sort());
   });
 
   it('when asked for the partners of 江南大学, then none of its own, and the zone through its college with includeUnits', async () => {
     const data = await ok(`{
-      own: partners(of: "org:jiangnan-university") { organization { id } }
-      units: partners(of: "org:jiangnan-university", includeUnits: true) { ${PARTNER} }
+      own: partners(of: "org:jiangnan-university") { edges { organization: node { id } } }
+      units: partners(of: "org:jiangnan-university", includeUnits: true) { edges { ${PARTNER} } }
       field: entity(id: "org:jiangnan-university") { ... on Organization { partners(includeUnits: true) { edges { organization: node { name } via { name } } } } }
     }`);
-    expect(data.own).toEqual([]);
-    expect(data.units).toEqual([
+    expect(data.own.edges).toEqual([]);
+    expect(data.units.edges.map(flat)).toEqual([
       {
         organization: { id: ZONE },
         via: [{ id: SCHOOLS.jnu }],
@@ -134,7 +137,7 @@ describe('partners, scenario by scenario', () => {
     participants: parties.map((entity) => ({ entity, role: 'signatory' })),
   });
   const partnersOf = async (id: string, includeUnits = false): Promise<string[]> =>
-    (await ok(`query($id: ID!, $u: Boolean!) { partners(of: $id, includeUnits: $u) { organization { name } } }`, { id, u: includeUnits })).partners
+    (await ok(`query($id: ID!, $u: Boolean!) { partners(of: $id, includeUnits: $u) { edges { organization: node { name } } } }`, { id, u: includeUnits })).partners.edges
       .map((p: any) => p.organization.name)
       .sort();
   const idOf = (name: string) => `organization:${name}`;

@@ -29,7 +29,7 @@ describe('argument limits', () => {
     ['metric of 1001 characters', `{ figures(metric: "${long(1001)}") { id } }`, 'metric'],
     ['id of 501 characters', `{ neighborhood(id: "${'x'.repeat(501)}") { truncated } }`, 'id'],
     ['path end of 501 characters', `{ paths(from: "${'x'.repeat(501)}", to: "b") { length } }`, 'from'],
-    ['empty partner id', `{ partners(of: "") { events { id } } }`, 'of'],
+    ['empty partner id', `{ partners(of: "") { edges { events { edges { node { id } } } } } }`, 'of'],
     ['101 ids', `{ entities(where: { ids: [${Array.from({ length: 101 }, (_, i) => `"e${i}"`).join(',')}] }) { totalCount } }`, 'where.ids'],
     ['an impossible date', `{ events(where: { from: "2023-02-30" }) { totalCount } }`, 'where.from'],
     ['a date in another format', `{ events(where: { to: "2023/06/21" }) { totalCount } }`, 'where.to'],

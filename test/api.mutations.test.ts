@@ -116,19 +116,19 @@ describe('deleteArticle', () => {
     const seedOnly = await totals();
     await ok(INGEST, { doc: secondArticle() }, 'editor');
     const loaded = await ok(`{
-      entity(id: "person:jin-feng") { aliases ... on Person { positions { edges { title since sources { article { id } } } } } events { edges { event: node { id } } } }
+      entity(id: "person:jin-feng") { aliases ... on Person { positions { edges { title since sources { edges { article: node { id } } } } } } events { edges { event: node { id } } } }
       search(query: "Jin Feng") { edges { node { ... on Person { id } } } }
-      zone: partners(of: "org:gaoyou-edz") { organization { id } }
+      zone: partners(of: "org:gaoyou-edz") { edges { organization: node { id } } }
     }`);
     expect(loaded.entity.aliases).toEqual(['Jin Feng']);
     expect(loaded.entity.positions.edges.find((p: any) => p.title === '管委会主任')).toEqual({
       title: '管委会主任',
       since: '2021-01',
-      sources: [{ article: { id: ARTICLE } }, { article: { id: SECOND } }],
+      sources: { edges: [{ article: { id: ARTICLE } }, { article: { id: SECOND } }] },
     });
     expect(loaded.entity.events.edges).toHaveLength(5);
     expect(loaded.search.edges[0].node.id).toBe('person:jin-feng');
-    expect(loaded.zone.map((p: any) => p.organization.id)).toContain('org:acme-robotics');
+    expect(loaded.zone.edges.map((p: any) => p.organization.id)).toContain('org:acme-robotics');
 
     const { data, errors, ctx } = await exec(
       `mutation { deleteArticle(id: "${SECOND}") { articleId deleted events figures entities relations } }`,
@@ -140,25 +140,25 @@ describe('deleteArticle', () => {
     expect(data.deleteArticle).toEqual({ articleId: SECOND, deleted: true, events: 1, figures: 1, entities: 2, relations: 2 });
 
     const after = await ok(`{
-      entity(id: "person:jin-feng") { aliases ... on Person { positions { edges { title since sources { article { id } } } } } events { edges { event: node { id } } } }
+      entity(id: "person:jin-feng") { aliases ... on Person { positions { edges { title since sources { edges { article: node { id } } } } } } events { edges { event: node { id } } } }
       search(query: "Jin Feng") { edges { match { kind text } } }
       wang: entity(id: "person:wang-wu") { id }
       acme: entity(id: "org:acme-robotics") { id }
       article: node(id: "${SECOND}") { id }
-      zone: partners(of: "org:gaoyou-edz") { organization { id } }
+      zone: partners(of: "org:gaoyou-edz") { edges { organization: node { id } } }
       mc: entity(id: "org:gaoyou-edz-management-committee") { mentionedIn { edges { node { id } } } }
     }`);
     expect(after.entity.aliases).toEqual([]);
     expect(after.entity.positions.edges.find((p: any) => p.title === '管委会主任')).toEqual({
       title: '管委会主任',
       since: null,
-      sources: [{ article: { id: ARTICLE } }],
+      sources: { edges: [{ article: { id: ARTICLE } }] },
     });
     expect(after.entity.events.edges).toHaveLength(4);
     // the alias is gone: "Jin Feng" now finds 金锋 only as the pinyin of its name
     expect(after.search.edges).toEqual([{ match: { kind: 'PINYIN', text: '金锋' } }]);
     expect([after.wang, after.acme, after.article]).toEqual([null, null, null]);
-    expect(sorted(after.zone.map((p: any) => p.organization.id))).not.toContain('org:acme-robotics');
+    expect(sorted(after.zone.edges.map((p: any) => p.organization.id))).not.toContain('org:acme-robotics');
     expect(after.mc.mentionedIn.edges).toEqual([{ node: { id: ARTICLE } }]);
     expect(await totals()).toEqual(seedOnly);
     // no leftovers: every name key and relation belongs to something the seed says
@@ -204,7 +204,7 @@ describe('mergeEntities', () => {
     expect((await ok(INGEST, { doc: duplicate }, 'editor')).ingestArticle.status).toBe('CREATED');
     const { data, errors } = await exec(
       `mutation { mergeEntities(keep: "person:jin-feng", merge: "person:jin-feng-2") { id name aliases
-         ... on Person { positions { edges { title sources { article { id } evidence } } } } events { edges { event: node { id } roles } } mentionedIn { edges { node { id } } } } }`,
+         ... on Person { positions { edges { title sources { edges { article: node { id } evidence } } } } } events { edges { event: node { id } roles } } mentionedIn { edges { node { id } } } } }`,
       undefined,
       'editor',
     );
@@ -216,7 +216,7 @@ describe('mergeEntities', () => {
     expect(kept.aliases).toEqual(['金峰']);
     // the duplicate HOLDS_POSITION became one relation with both claims
     expect(kept.positions.edges.map((p: any) => p.title)).toEqual(['党工委副书记', '管委会主任']);
-    expect(kept.positions.edges[1].sources.map((s: any) => s.article.id)).toEqual([ARTICLE, 'report-2023-07']);
+    expect(kept.positions.edges[1].sources.edges.map((s: any) => s.article.id)).toEqual([ARTICLE, 'report-2023-07']);
     expect(kept.events.edges.map((e: any) => e.event.id)).toContain('report-2023-07#talk');
     expect(kept.events.edges).toHaveLength(5);
     expect(kept.mentionedIn.edges).toEqual([{ node: { id: ARTICLE } }, { node: { id: 'report-2023-07' } }]);
@@ -242,10 +242,10 @@ describe('mergeEntities', () => {
     expect((await ok(INGEST, { doc: { ...duplicate, article: { ...duplicate.article, title: 'Revised' } } }, 'editor')).ingestArticle.status).toBe('UPDATED');
     expect((await ok(`{ entity(id: "person:jin-feng-2") { id aliases } }`)).entity).toEqual({ id: 'person:jin-feng', aliases: ['金峰'] });
     await ok(`mutation { deleteArticle(id: "report-2023-07") { deleted } }`, undefined, 'editor');
-    const undone = await ok(`{ entity(id: "person:jin-feng") { aliases events { edges { event: node { id } } } ... on Person { positions { edges { sources { article { id } } } } } } }`);
+    const undone = await ok(`{ entity(id: "person:jin-feng") { aliases events { edges { event: node { id } } } ... on Person { positions { edges { sources { edges { article: node { id } } } } } } } }`);
     expect(undone.entity.aliases).toEqual([]);
     expect(undone.entity.events.edges).toHaveLength(4);
-    expect(undone.entity.positions.edges.flatMap((p: any) => p.sources.map((s: any) => s.article.id))).toEqual([ARTICLE, ARTICLE]);
+    expect(undone.entity.positions.edges.flatMap((p: any) => p.sources.edges.map((s: any) => s.article.id))).toEqual([ARTICLE, ARTICLE]);
     expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
   });
 

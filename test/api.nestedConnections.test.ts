@@ -37,7 +37,7 @@ const CONNECTIONS: Array<[string, Connection]> = [
   }],
   ['an organisation\'s partners', {
     query: `{ entity(id: "${ZONE}") { ... on Organization { partners%s { %c edges { %e } } } } }`,
-    at: (d) => d.entity.partners, edge: 'node { id } events { id }', key: (e) => e.node.id,
+    at: (d) => d.entity.partners, edge: 'node { id } events { edges { node { id } } }', key: (e) => e.node.id,
   }],
   ['an organisation\'s units', {
     query: `{ entity(id: "${ZONE}") { ... on Organization { units%s { %c edges { %e } } } } }`,

@@ -19,7 +19,7 @@ const PATHS = `query P($from: ID!, $to: ID!, $maxLength: Int!, $first: Int!, $ex
     length
     nodes { id: nodeId type kind }
     edges { id source target type }
-    steps { edge { id source target type } sources { evidence article { id } } }
+    steps { edge { id source target type } sources { edges { evidence article: node { id } } } }
   }
 }`;
 
@@ -27,7 +27,7 @@ interface ApiPath {
   length: number;
   nodes: { id: string; type: string; kind: string | null }[];
   edges: { id: string; source: string; target: string; type: string }[];
-  steps: { edge: { id: string; source: string; target: string; type: string }; sources: { evidence: string | null; article: { id: string } }[] }[];
+  steps: { edge: { id: string; source: string; target: string; type: string }; sources: { edges: { evidence: string | null; article: { id: string } }[] } }[];
 }
 
 const route = (p: ApiPath): string => p.nodes.map((n) => n.id).join(' > ');
@@ -42,8 +42,8 @@ function expectEvidenced(p: ApiPath): void {
   expect(p.steps.map((s) => s.edge)).toEqual(p.edges);
   p.steps.forEach((s, i) => {
     expect([s.edge.source, s.edge.target].sort()).toEqual([p.nodes[i].id, p.nodes[i + 1].id].sort());
-    expect(s.sources.length).toBeGreaterThan(0);
-    for (const src of s.sources) {
+    expect(s.sources.edges.length).toBeGreaterThan(0);
+    for (const src of s.sources.edges) {
       expect(src.article.id).toBe('gaoyou-edz-newsletter-2023-06');
       expect(seedDoc.article.text).toContain(src.evidence);
     }

@@ -22,7 +22,7 @@ async function run(source: string, variables?: Record<string, unknown>): Promise
 const DEFEAT_PARTICIPANTS = 'defeat: participants(roles: [HOST]) { edges { role } }';
 const DEFEAT_POSITIONS = 'defeatPositions: positions { edges { title } }';
 
-const SOURCES = 'sources { evidence }';
+const SOURCES = 'sources { edges { evidence } }';
 /** GraphQL rejects a declared variable that is not used. */
 const declared = (selection: string, variable: string, type: string): string => (selection.includes(`$${variable}`) ? `, $${variable}: ${type}` : '');
 const page = (participants: string, fragments = '', args = '') =>
@@ -83,15 +83,15 @@ describe('a page of events with participants and positions', () => {
     // without a promise, so both levels ask the claims loader in the same tick
     expect(prefetched.statements).toBe(2);
     expect(prefetched.data).toEqual(withoutDefeats(reference.data));
-    for (const row of [...participantsOf(prefetched.data), ...positionsOf(prefetched.data)]) expect(row.sources.length).toBeGreaterThan(0);
+    for (const row of [...participantsOf(prefetched.data), ...positionsOf(prefetched.data)]) expect(row.sources.edges.length).toBeGreaterThan(0);
   });
 
   it('when only positions select their sources (through a fragment), then participants come without and positions with them', async () => {
-    const source = page(participantsField('positions { edges { title ...Cited } }'), 'fragment Cited on PositionEdge { sources { evidence } }');
+    const source = page(participantsField('positions { edges { title ...Cited } }'), 'fragment Cited on PositionEdge { sources { edges { evidence } } }');
     const prefetched = await run(source, { first: 50 });
     expect(prefetched.statements).toBe(2);
     expect(prefetched.data).toEqual(withoutDefeats((await run(withoutPrefetch(source), { first: 50 })).data));
-    expect(positionsOf(prefetched.data).every((p: any) => p.sources.length > 0)).toBe(true);
+    expect(positionsOf(prefetched.data).every((p: any) => p.sources.edges.length > 0)).toBe(true);
   });
 
   it('when participants are asked for under two aliases with different roles, then each gets its own rows (no prefetch)', async () => {
@@ -208,7 +208,7 @@ describe('an entity with its events', () => {
     expect(prefetched.statements).toBe(2); // the entity with its events, then the sources by key
     const reference = await run(entityQuery(`${selection} ${DEFEAT_EVENTS}`), { id: 'person:jin-feng', first: 20 });
     expect(prefetched.data).toEqual(withoutDefeats(reference.data));
-    expect(prefetched.data.entity.events.edges.every((e: any) => e.sources.length > 0)).toBe(true);
+    expect(prefetched.data.entity.events.edges.every((e: any) => e.sources.edges.length > 0)).toBe(true);
   });
 
   it('when `first` is out of range, then the field reports BAD_USER_INPUT as before', async () => {

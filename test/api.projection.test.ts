@@ -38,8 +38,8 @@ const LISTS: Array<[string, string]> = [
   ['relations of an entity', '{ entity(id: "org:gaoyou-edz") { relations(first: 100) { edges { type node { %E } } } } }'],
   ['events of an entity (read ahead)', '{ entity(id: "org:gaoyou-edz") { events(first: 50) { edges { roles node { %V } } } } }'],
   ['events of the participants of an event', `{ node(id: "${ev('ev-0621-signing')}") { ... on Event { participants { edges { node { id events { edges { node { %V } } } } } } } } }`],
-  ['partners (root field)', '{ partners(of: "org:gaoyou-edz") { organization { %E } events { %V } } }'],
-  ['partners of an organisation', '{ entity(id: "org:jiangnan-university-life-sciences-college") { ... on Organization { partners { edges { node { %E } events { %V } } } } } }'],
+  ['partners (root field)', '{ partners(of: "org:gaoyou-edz") { edges { node { %E } events { edges { node { %V } } } } } }'],
+  ['partners of an organisation', '{ entity(id: "org:jiangnan-university-life-sciences-college") { ... on Organization { partners { edges { node { %E } events { edges { node { %V } } } } } } } }'],
 ];
 
 const fill = (template: string, entity: string, event: string): string => template.replace(/%E/g, entity).replace(/%V/g, event);

@@ -195,31 +195,32 @@ describe('entities and events', () => {
 
 describe('partners', () => {
   it('are the schools and universities the zone signed with or partners', async () => {
-    const data = await ok(`{ partners(of: "${ZONE}") { organization { name kind } events { id } relations { type direction since sources { article { id } } } } }`);
-    expect(sorted(data.partners.map((p: any) => p.organization.name))).toEqual(sorted(ZONE_PARTNERS));
-    const jnu = data.partners.find((p: any) => p.organization.name === '江南大学生命科学与健康工程学院');
+    const data = await ok(`{ partners(of: "${ZONE}") { edges { organization: node { name kind } events { edges { node { id } } } relations { type direction since sources { edges { article: node { id } } } } } } }`);
+    const partners = data.partners.edges.map((p: any) => ({ ...p, events: p.events.edges.map((e: any) => e.node) }));
+    expect(sorted(partners.map((p: any) => p.organization.name))).toEqual(sorted(ZONE_PARTNERS));
+    const jnu = partners.find((p: any) => p.organization.name === '江南大学生命科学与健康工程学院');
     expect(jnu.events.map((e: any) => e.id)).toEqual([ev('ev-0621-signing'), ev('ev-0626-signing-jnu')]);
-    expect(jnu.relations).toEqual([{ type: 'PARTNER_OF', direction: 'OUTGOING', since: '2023-06-21', sources: [{ article: { id: ARTICLE } }] }]);
-    const school = data.partners.find((p: any) => p.organization.name === '高邮中等专业学校');
+    expect(jnu.relations).toEqual([{ type: 'PARTNER_OF', direction: 'OUTGOING', since: '2023-06-21', sources: { edges: [{ article: { id: ARTICLE } }] } }]);
+    const school = partners.find((p: any) => p.organization.name === '高邮中等专业学校');
     expect(school.events.map((e: any) => e.id)).toEqual([ev('ev-0626-signing-gyvs')]);
     expect(school.relations[0].since).toBe('2023-06-26');
   });
 
   it('filter by kind, are seen from either side, and are empty for an unknown or non-organisation id', async () => {
     const data = await ok(`{
-      schools: partners(of: "${ZONE}", kinds: [SCHOOL]) { organization { name } }
-      companies: partners(of: "${ZONE}", kinds: [COMPANY]) { organization { name } }
-      reverse: partners(of: "org:yangzhou-zhiye-daxue") { organization { id } relations { direction } }
-      unknown: partners(of: "org:nobody") { organization { id } }
-      person: partners(of: "person:jin-feng") { organization { id } }
+      schools: partners(of: "${ZONE}", kinds: [SCHOOL]) { edges { organization: node { name } } }
+      companies: partners(of: "${ZONE}", kinds: [COMPANY]) { edges { organization: node { name } } }
+      reverse: partners(of: "org:yangzhou-zhiye-daxue") { edges { organization: node { id } relations { direction } } }
+      unknown: partners(of: "org:nobody") { edges { organization: node { id } } }
+      person: partners(of: "person:jin-feng") { edges { organization: node { id } } }
       field: entity(id: "${ZONE}") { ... on Organization { partners(kinds: [UNIVERSITY]) { edges { node { name } } } } }
     }`);
-    expect(data.schools).toEqual([{ organization: { name: '高邮中等专业学校' } }]);
-    expect(data.companies).toEqual([]);
+    expect(data.schools.edges).toEqual([{ organization: { name: '高邮中等专业学校' } }]);
+    expect(data.companies.edges).toEqual([]);
     // the zone signed with each school separately: a school's only partner is the zone, not the other schools
-    expect(data.reverse).toEqual([{ organization: { id: ZONE }, relations: [{ direction: 'INCOMING' }] }]);
-    expect(data.unknown).toEqual([]);
-    expect(data.person).toEqual([]);
+    expect(data.reverse.edges).toEqual([{ organization: { id: ZONE }, relations: [{ direction: 'INCOMING' }] }]);
+    expect(data.unknown.edges).toEqual([]);
+    expect(data.person.edges).toEqual([]);
     expect(sorted(data.field.partners.edges.map((p: any) => p.node.name))).toEqual(
       sorted(ZONE_PARTNERS.filter((n) => n !== '高邮中等专业学校')),
     );
@@ -262,7 +263,7 @@ describe('signings', () => {
 describe('金锋', () => {
   it('holds exactly two positions, each with its source', async () => {
     const data = await ok(`{ entity(id: "person:jin-feng") { ... on Person { positions { totalCount edges {
-      title since until node { id name } sources { evidence article { id } } } } } } }`);
+      title since until node { id name } sources { edges { evidence article: node { id } } } } } } } }`);
     const positions = data.entity.positions.edges;
     expect(data.entity.positions.totalCount).toBe(2);
     expect(positions.map((p: any) => [p.title, p.node.name])).toEqual([
@@ -270,14 +271,14 @@ describe('金锋', () => {
       ['管委会主任', '高邮经济开发区管委会'],
     ]);
     for (const p of positions) {
-      expect(p.sources).toHaveLength(1);
-      expect(p.sources[0].article.id).toBe(ARTICLE);
-      expect(p.sources[0].evidence).toContain('管委会主任金锋');
+      expect(p.sources.edges).toHaveLength(1);
+      expect(p.sources.edges[0].article.id).toBe(ARTICLE);
+      expect(p.sources.edges[0].evidence).toContain('管委会主任金锋');
     }
   });
 
   it('took part in exactly four events, with these roles', async () => {
-    const data = await ok(`{ entity(id: "person:jin-feng") { events { totalCount edges { roles node { id date } sources { article { id } } } } } }`);
+    const data = await ok(`{ entity(id: "person:jin-feng") { events { totalCount edges { roles node { id date } sources { edges { article: node { id } } } } } } }`);
     expect(data.entity.events.totalCount).toBe(4);
     expect(data.entity.events.edges.map((e: any) => [e.node.id, e.roles])).toEqual([
       [ev('ev-0621-cast-inspection'), ['ATTENDEE', 'SPEAKER']],
@@ -285,7 +286,7 @@ describe('金锋', () => {
       [ev('ev-0625-observation'), ['SPEAKER', 'INSPECTOR']], // in the model's role order
       [ev('ev-0626-meeting'), ['HOST']],
     ]);
-    expect(data.entity.events.edges[0].sources).toEqual([{ article: { id: ARTICLE } }]);
+    expect(data.entity.events.edges[0].sources).toEqual({ edges: [{ article: { id: ARTICLE } }] });
   });
 
   it('events filter by type, role and date, and stop at first', async () => {
@@ -307,14 +308,14 @@ describe('金锋', () => {
 
   it('has generic relations, sources and mentions', async () => {
     const data = await ok(`{ entity(id: "person:jin-feng") {
-      relations { totalCount edges { type direction node { id } attributes sources { article { id } } } }
+      relations { totalCount edges { type direction node { id } attributes sources { edges { article: node { id } } } } }
       incoming: relations(direction: INCOMING) { totalCount edges { type } }
       sources { totalCount edges { evidence node { id title } } }
       mentionedIn { totalCount edges { node { id } } }
     } }`);
     expect(data.entity.relations).toEqual({ totalCount: 2, edges: [
-      { type: 'HOLDS_POSITION', direction: 'OUTGOING', node: { id: 'org:gaoyou-edz-party-working-committee' }, attributes: { title: '党工委副书记' }, sources: [{ article: { id: ARTICLE } }] },
-      { type: 'HOLDS_POSITION', direction: 'OUTGOING', node: { id: 'org:gaoyou-edz-management-committee' }, attributes: { title: '管委会主任' }, sources: [{ article: { id: ARTICLE } }] },
+      { type: 'HOLDS_POSITION', direction: 'OUTGOING', node: { id: 'org:gaoyou-edz-party-working-committee' }, attributes: { title: '党工委副书记' }, sources: { edges: [{ article: { id: ARTICLE } }] } },
+      { type: 'HOLDS_POSITION', direction: 'OUTGOING', node: { id: 'org:gaoyou-edz-management-committee' }, attributes: { title: '管委会主任' }, sources: { edges: [{ article: { id: ARTICLE } }] } },
     ] });
     expect(data.entity.incoming).toEqual({ totalCount: 0, edges: [] });
     expect(data.entity.sources).toEqual({ totalCount: 1, edges: [
@@ -421,7 +422,7 @@ describe('organisations, events, articles and figures', () => {
       cast: entity(id: "org:yangzhou-cast") { ... on Organization { officials { totalCount edges { node { name } title } } parent { id } } }
       college: entity(id: "org:jiangnan-university-life-sciences-college") { ... on Organization { parent { name } } }
       zone: entity(id: "${ZONE}") { ... on Organization { units(first: 100) { totalCount edges { node { id type } } }
-        figures(period: "2023-H1", metric: "规模以上工业产值") { totalCount edges { node { value unit change sources { article { id } } } } } } }
+        figures(period: "2023-H1", metric: "规模以上工业产值") { totalCount edges { node { value unit change sources { edges { article: node { id } } } } } } } }
       xinrui: entity(id: "org:xinrui-optoelectronics") { ... on Organization { projects { edges { node { id kind attributes } } } } }
     }`);
     // by name, then title, in code point order as Neo4j sorts strings
@@ -439,7 +440,7 @@ describe('organisations, events, articles and figures', () => {
     expect(data.zone.units.totalCount).toBe(20);
     expect(units).toHaveLength(20);
     expect(units.filter((u: any) => u.type === 'VILLAGE')).toHaveLength(7);
-    expect(data.zone.figures).toEqual({ totalCount: 1, edges: [{ node: { value: 295, unit: '亿元', change: 0.132, sources: [{ article: { id: ARTICLE } }] } }] });
+    expect(data.zone.figures).toEqual({ totalCount: 1, edges: [{ node: { value: 295, unit: '亿元', change: 0.132, sources: { edges: [{ article: { id: ARTICLE } }] } } }] });
     expect(data.xinrui.projects.edges.map((e: any) => e.node)).toEqual([
       { id: 'project:xinrui-pv-cells', kind: 'MANUFACTURING', attributes: expect.objectContaining({ capacity: '12GW', investmentCnyYi: 100 }) },
     ]);
@@ -447,13 +448,13 @@ describe('organisations, events, articles and figures', () => {
 
   it('an event has its location, article and sources', async () => {
     const data = await ok(`{ node(id: "${ev('ev-0621-cast-inspection')}") { ... on Event {
-      type location { id } article { id } sources { evidence article { id } }
-      inspectors: participants(roles: [INSPECTOR]) { edges { node { id } sources { article { id } } } }
+      type location { id } article { id } sources { edges { evidence article: node { id } } }
+      inspectors: participants(roles: [INSPECTOR]) { edges { node { id } sources { edges { article: node { id } } } } }
     } } }`);
     expect(data.node.type).toBe('INSPECTION');
     expect(data.node.location).toEqual({ id: ZONE });
     expect(data.node.article).toEqual({ id: ARTICLE });
-    expect(data.node.sources).toEqual([{ evidence: expect.stringContaining('徐健'), article: { id: ARTICLE } }]);
+    expect(data.node.sources).toEqual({ edges: [{ evidence: expect.stringContaining('徐健'), article: { id: ARTICLE } }] });
     expect(sorted(data.node.inspectors.edges.map((p: any) => p.node.id))).toEqual(
       ['person:qian-jingping', 'person:sun-xueping', 'person:xu-jian', 'person:zhu-meijun'],
     );

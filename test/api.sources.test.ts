@@ -22,29 +22,29 @@ describe('sources on request', () => {
     ['event participations', '{ entity(id: "person:jin-feng") { events { edges { roles %s } } } }'],
   ])('when %s are asked for without sources, then no claim list is read; with them, it is', async (_what, query) => {
     expect(readsClaims(await statementsOf(query.replace('%s', '')))).toBe(false);
-    expect(readsClaims(await statementsOf(query.replace('%s', 'sources { evidence article { id } }')))).toBe(true);
+    expect(readsClaims(await statementsOf(query.replace('%s', 'sources { edges { evidence article: node { id } } }')))).toBe(true);
   });
 
   it('when a page of events asks for the sources of every participation, then they cost one more round trip in all', async () => {
     const without = await exec('{ events(first: 20) { edges { node { participants { edges { role node { id } } } } } } }');
-    const withSources = await exec('{ events(first: 20) { edges { node { participants { edges { role node { id } sources { evidence } } } } } } }');
+    const withSources = await exec('{ events(first: 20) { edges { node { participants { edges { role node { id } sources { edges { evidence } } } } } } } }');
     expect(without.errors).toBeUndefined();
     expect(withSources.errors).toBeUndefined();
     expect(withSources.ctx.stats.roundTrips).toBe(without.ctx.stats.roundTrips + 1);
     const participations = withSources.data.events.edges.flatMap((e: any) => e.node.participants.edges);
     expect(participations.length).toBeGreaterThan(20);
     for (const p of participations) {
-      expect(p.sources).toHaveLength(1); // the seed is one article
+      expect(p.sources.edges).toHaveLength(1); // the seed is one article
     }
   });
 
   it("when 金锋's positions are asked with sources, then each cites the seed article and its own sentence", async () => {
-    const data = await ok('{ entity(id: "person:jin-feng") { ... on Person { positions { edges { title sources { evidence article { id } } } } } } }');
-    const positions = data.entity.positions.edges as Array<{ title: string; sources: Array<{ evidence: string; article: { id: string } }> }>;
+    const data = await ok('{ entity(id: "person:jin-feng") { ... on Person { positions { edges { title sources { edges { evidence article: node { id } } } } } } } }');
+    const positions = data.entity.positions.edges as Array<{ title: string; sources: { edges: Array<{ evidence: string; article: { id: string } }> } }>;
     expect(positions).toHaveLength(2);
     for (const p of positions) {
-      expect(p.sources.map((s) => s.article.id)).toEqual(['gaoyou-edz-newsletter-2023-06']);
-      expect(p.sources[0].evidence).toContain('金锋');
+      expect(p.sources.edges.map((s) => s.article.id)).toEqual(['gaoyou-edz-newsletter-2023-06']);
+      expect(p.sources.edges[0].evidence).toContain('金锋');
     }
   });
 
@@ -57,8 +57,8 @@ describe('sources on request', () => {
     const [rel, org] = [records[0].get('rel') as string, records[0].get('org') as string];
     const good = `${rel}\nperson:jin-feng\n${org}`;
     const stale = `${rel}\nperson:someone-else\n${org}`;
-    const found = await claimsByKeys(context(), [good, stale]);
-    expect(found.get(good)?.length).toBeGreaterThan(0);
+    const found = await claimsByKeys(context(), [good, stale], null);
+    expect(found.get(good)?.rows.length).toBeGreaterThan(0);
     expect(found.has(stale)).toBe(false);
   });
 });

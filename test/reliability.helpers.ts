@@ -227,7 +227,7 @@ export const QUERY_MIX: { name: string; query: string; variables?: Record<string
   },
   {
     name: 'partners',
-    query: 'query Partners($of: ID!) { partners(of: $of) { organization { id name kind } events { id name date } } }',
+    query: 'query Partners($of: ID!) { partners(of: $of) { edges { organization: node { id name kind } events { edges { node { id name date } } } } } }',
     variables: { of: 'org:gaoyou-edz' },
   },
   {

@@ -45,7 +45,7 @@ const ROOT_QUERIES: Record<string, string> = {
   entities: '{ entities(first: 5) { totalCount } }',
   events: '{ events(first: 5) { totalCount } }',
   figures: '{ figures(first: 5) { id } }',
-  partners: '{ partners(of: "org:gaoyou-edz") { organization { id } } }',
+  partners: '{ partners(of: "org:gaoyou-edz") { edges { organization: node { id } } } }',
   neighborhood: '{ neighborhood(id: "person:jin-feng") { truncated } }',
   paths: '{ paths(from: "person:xu-jian", to: "person:shi-zhihong") { length } }',
   entityCounts: '{ entityCounts(by: TYPE) { key count } }',

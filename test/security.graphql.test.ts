@@ -109,7 +109,7 @@ describe('refused before any database call', () => {
     ['name filter', 'query($v: String!) { entities(where: { name: $v }) { totalCount } }', 'where.name'],
     ['name fragment', 'query($v: String!) { entities(where: { nameContains: $v }) { totalCount } }', 'where.nameContains'],
     ['date', 'query($v: PartialDate!) { events(where: { from: $v }) { totalCount } }', 'where.from'],
-    ['partner id', 'query($v: ID!) { partners(of: $v) { organization { id } } }', 'of'],
+    ['partner id', 'query($v: ID!) { partners(of: $v) { edges { organization: node { id } } } }', 'of'],
     ['path end', 'query($v: ID!) { paths(from: $v, to: "person:jin-feng") { length } }', 'from'],
     ['cursor', 'query($v: String!) { entities(after: $v) { totalCount } }', 'after'],
   ])('a 100 kB argument (%s) → BAD_USER_INPUT', async (_label, query, argumentName) => {
@@ -120,7 +120,7 @@ describe('refused before any database call', () => {
     ['an empty id', '{ node(id: "") { id } }', 'id'],
     ['a blank id', '{ entity(id: "   ") { id } }', 'id'],
     ['an id of 501 characters', `{ entity(id: "${'x'.repeat(501)}") { id } }`, 'id'],
-    ['an empty partner id', '{ partners(of: "") { organization { id } } }', 'of'],
+    ['an empty partner id', '{ partners(of: "") { edges { organization: node { id } } } }', 'of'],
     ['an empty article id to delete', 'mutation { deleteArticle(id: "") { deleted } }', 'id'],
   ])('invalid ids: %s → BAD_USER_INPUT', async (label, query, argumentName) => {
     await refused(query, 'BAD_USER_INPUT', { argumentName, key: label.includes('delete') ? EDITOR_KEY : undefined });

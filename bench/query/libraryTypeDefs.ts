@@ -62,7 +62,7 @@ export const LIBRARY_TYPE_DEFS = /* GraphQL */ `
   }
 
   type Query {
-    partners(of: ID!): [Organization!]!
+    partners(of: ID!, first: Int!): [Organization!]!
       @cypher(
         statement: """
         MATCH (o:Organization {id: $of})
@@ -76,6 +76,7 @@ export const LIBRARY_TYPE_DEFS = /* GraphQL */ `
           RETURN other
         }
         WITH DISTINCT other ORDER BY other.name, other.id
+        LIMIT toInteger($first)
         RETURN other
         """
         columnName: "other"

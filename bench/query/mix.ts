@@ -254,10 +254,10 @@ export const MIX: MixQuery[] = [
   },
   {
     name: 'partners',
-    title: 'partners of an organisation',
+    title: `partners of an organisation (the first ${PAGE} by name)`,
     shape: 'graph',
-    product: (p) => ({ query: 'query Partners($id: ID!) { partners(of: $id) { organization { id name } } }', variables: { id: p.id } }),
-    library: (p) => ({ query: 'query Partners($id: ID!) { partners(of: $id) { id name } }', variables: { id: p.id } }),
+    product: (p) => ({ query: `query Partners($id: ID!) { partners(of: $id, first: ${PAGE}) { edges { node { id name } } } }`, variables: { id: p.id } }),
+    library: (p) => ({ query: `query Partners($id: ID!) { partners(of: $id, first: ${PAGE}) { id name } }`, variables: { id: p.id } }),
     rawCypher: `
       MATCH (o:Organization {id: $id})
       CALL (o) {
@@ -270,9 +270,10 @@ export const MIX: MixQuery[] = [
         RETURN other
       }
       WITH DISTINCT other ORDER BY other.name, other.id
+      LIMIT ${PAGE}
       RETURN other.id AS id, other.name AS name`,
     normalize: {
-      product: (d) => d.partners.map((x: Json) => ({ id: x.organization.id, name: x.organization.name })),
+      product: (d) => d.partners.edges.map((x: Json) => ({ id: x.node.id, name: x.node.name })),
       library: (d) => d.partners.map((x: Json) => ({ id: x.id, name: x.name })),
       raw: (d) => d.map((x: Json) => ({ id: x.id, name: x.name })),
     },

@@ -13,7 +13,7 @@ import { GraphResolver } from './resolvers/graph.resolver';
 import { ExtractResolver } from './resolvers/extract.resolver';
 import { MutationResolver } from './resolvers/mutation.resolver';
 import { NodeResolver } from './resolvers/node.resolver';
-import { OrganizationResolver } from './resolvers/organization.resolver';
+import { OrganizationResolver, PartnerEdgeResolver } from './resolvers/organization.resolver';
 import { PersonResolver } from './resolvers/person.resolver';
 import {
   EntityEventEdgeSourcesResolver,
@@ -24,7 +24,8 @@ import {
   PositionEdgeSourcesResolver,
   RelationEdgeSourcesResolver,
   RelationSourcesResolver,
-  SourceResolver,
+  SourceEdgeResolver,
+  PathStepResolver,
 } from './resolvers/provenance.resolver';
 import { DuplicateResolver } from './resolvers/duplicate.resolver';
 import { JudgementResolver } from './resolvers/judgement.resolver';
@@ -55,6 +56,7 @@ export const RESOLVERS = [
   JudgementResolver,
   EntitiesResolver,
   GraphResolver,
+  PartnerEdgeResolver,
   FiguresResolver,
   CountsResolver,
   EntityResolver,
@@ -63,7 +65,8 @@ export const RESOLVERS = [
   EventResolver,
   ArticleResolver,
   FigureResolver,
-  SourceResolver,
+  SourceEdgeResolver,
+  PathStepResolver,
   GraphNodeResolver,
   MutationResolver,
   ExtractResolver,

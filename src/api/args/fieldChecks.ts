@@ -46,7 +46,7 @@ export const FIELD_CHECKS: Readonly<Record<string, Check>> = {
   'Query.figureCounts': checkCountsArgs.figureCounts,
   'Query.neighborhood': checkNeighborhoodArgs,
   'Query.paths': checkPathsArgs,
-  'Query.partners': (a) => checkId(a.of, 'of'),
+  'Query.partners': (a) => ({ of: checkId(a.of, 'of'), ...nested.partnersOfPage(a) }),
   'Entity.sources': nested.entitySourcesArgs,
   'Entity.events': nested.entityEventsArgs,
   'Entity.relations': nested.relationsArgs,
@@ -61,6 +61,18 @@ export const FIELD_CHECKS: Readonly<Record<string, Check>> = {
   'Organization.units': nested.unitsPage,
   'Organization.projects': nested.projectsPage,
   'Organization.partners': nested.partnersPage,
+  'PartnerEdge.events': nested.partnerEventsPage,
+  'Event.sources': nested.eventSourcesPage,
+  'Figure.sources': nested.figureSourcesPage,
+  'Relation.sources': nested.relationSourcesPage,
+  'RelationEdge.sources': nested.relationEdgeSourcesPage,
+  'PositionEdge.sources': nested.positionSourcesPage,
+  'OfficialEdge.sources': nested.officialSourcesPage,
+  'ParticipantEdge.sources': nested.participantSourcesPage,
+  'EntityEventEdge.sources': nested.participationSourcesPage,
+  'PathStep.sources': nested.stepSourcesPage,
+  'Passage.entities': nested.passageEntitiesPage,
+  'Passage.events': nested.passageEventsPage,
 };
 
 /** The check of `parent.field`, or of the same field of an interface `parent` implements. */

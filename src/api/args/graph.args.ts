@@ -3,7 +3,7 @@ import type { EntityType, EventType, RelationType } from '../../model';
 import { badInput } from '../errors';
 import { EntityTypeEnum, EventTypeEnum, OrganizationKindEnum, RelationTypeEnum } from '../types/enums';
 import { ARG_LIMITS, checkFirst, checkId, checkIds, checkInt } from './limits';
-import { firstDescription } from './page';
+import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from './page';
 
 /** Paths are a capped list, not a connection: each costs a shortest-path search, so few unless asked. */
 const PATHS = 3;
@@ -104,4 +104,10 @@ export class PartnersArgs {
     description: "Also the partners of its units (what is PART_OF it, transitively): a university's through its colleges.",
   })
   includeUnits!: boolean;
+
+  @Field(() => Int, { defaultValue: PAGE_SIZE, description: firstDescription(PAGE_SIZE) })
+  first!: number;
+
+  @Field(() => String, { nullable: true, description: AFTER_DESCRIPTION })
+  after?: string | null;
 }

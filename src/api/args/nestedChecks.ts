@@ -45,3 +45,19 @@ export const officialsPage = (a: PageArgs) => pageWindow(a, 'officials');
 export const unitsPage = (a: PageArgs) => pageWindow(a, 'units');
 export const projectsPage = (a: PageArgs) => pageWindow(a, 'projects');
 export const partnersPage = (a: PageArgs) => pageWindow(a, 'partners');
+
+/* The `sources` of each kind of fact, and the lists of a partner: each field its own cursors. */
+export const eventSourcesPage = (a: PageArgs) => pageWindow(a, 'eventSources');
+export const figureSourcesPage = (a: PageArgs) => pageWindow(a, 'figureSources');
+export const relationSourcesPage = (a: PageArgs) => pageWindow(a, 'relationSources');
+export const relationEdgeSourcesPage = (a: PageArgs) => pageWindow(a, 'relationEdgeSources');
+export const positionSourcesPage = (a: PageArgs) => pageWindow(a, 'positionSources');
+export const officialSourcesPage = (a: PageArgs) => pageWindow(a, 'officialSources');
+export const participantSourcesPage = (a: PageArgs) => pageWindow(a, 'participantSources');
+export const participationSourcesPage = (a: PageArgs) => pageWindow(a, 'participationSources');
+export const stepSourcesPage = (a: PageArgs) => pageWindow(a, 'stepSources');
+export const partnerEventsPage = (a: PageArgs) => pageWindow(a, 'partnerEvents');
+/** The root `partners(of:)`: the same list as `Organization.partners`, another field, so cursors of its own. */
+export const partnersOfPage = (a: PageArgs) => pageWindow(a, 'partnersOf');
+export const passageEntitiesPage = (a: PageArgs) => pageWindow(a, 'passageEntities');
+export const passageEventsPage = (a: PageArgs) => pageWindow(a, 'passageEvents');

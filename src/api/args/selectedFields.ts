@@ -69,17 +69,17 @@ export function eventExtrasAt(info: Selection, path: readonly string[]): EventEx
 }
 
 /**
- * Which of a Partner's parts were asked for, and what its organisation and event rows must carry: on each Partner
- * of the root `partners`, on each edge (`at: ['edges']`, the organisation as its `node`) of `Organization.partners`.
+ * Which of a partner's parts were asked for, and what its organisation and event rows must carry, on each edge
+ * (`at: ['edges']`, the organisation as its `node`) of the root `partners` and of `Organization.partners`.
  */
-export function partnerParts(info: Selection, at: readonly string[] = []): PartnerParts {
+export function partnerParts(info: Selection, at: readonly string[]): PartnerParts {
   const fields = selectedFieldsAt(info, at);
   return {
     events: fields.has('events'),
     relations: fields.has('relations'),
     via: fields.has('via'),
-    organization: entityExtrasAt(info, [...at, at.length ? 'node' : 'organization']),
-    event: eventExtrasAt(info, [...at, 'events']),
+    organization: entityExtrasAt(info, [...at, 'node']),
+    event: eventExtrasAt(info, [...at, 'events', 'edges', 'node']),
   };
 }
 

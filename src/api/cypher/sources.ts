@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
 import { articleMap } from './fragments';
-import { byKey, where } from './group';
+import { where } from './group';
 import { L, R } from './labels';
 import { pageParams, pagesByKey, type NestedPage, type PageWindow } from './mentions';
 import { articleRow, type SourceRow } from './rows';
@@ -43,19 +43,32 @@ export async function entitySources(ctx: Context, ids: readonly string[], w: Ent
   return pagesByKey(ids, rows, source, w.first);
 }
 
-/** Provenance of events or figures (the label says which, so the lookup is an index seek): the articles that report them. */
+/**
+ * Provenance of events or figures (the label says which, so the lookup is an index seek): a page of the articles that
+ * report each, by article id (ties by the quote), and how many there are in all.
+ */
 export async function reportSources(
   ctx: Context,
   label: typeof L.Event | typeof L.Figure,
   ids: readonly string[],
-): Promise<Map<string, SourceRow[]>> {
+  w: PageWindow,
+): Promise<Map<string, NestedPage<SourceRow>>> {
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
-     MATCH (a:${L.Article})-[rep:${R.REPORTS}]->(:${label} {id: id})
-     WITH id, a, rep ORDER BY a.id
-     RETURN id, collect({article: ${articleMap('a')}, evidence: rep.evidence}) AS rows`,
-    { ids: [...ids] },
+     CALL (id) {
+       MATCH (a:${L.Article})-[rep:${R.REPORTS}]->(:${label} {id: id})
+       WITH a, rep ORDER BY a.id, rep.evidence
+       WITH collect({a: a, rep: rep}) AS found
+       CALL (found) {
+         UNWIND found[$skip..$end] AS f
+         WITH f.a AS a, f.rep AS rep
+         RETURN collect({article: ${articleMap('a')}, evidence: rep.evidence}) AS rows
+       }
+       RETURN size(found) AS total, rows
+     }
+     RETURN id, total, rows`,
+    { ids: [...ids], ...pageParams(w) },
   );
-  return byKey(ids, rows, source);
+  return pagesByKey(ids, rows, source, w.first);
 }

@@ -76,9 +76,12 @@ export class Loaders {
     return typeof params === 'object' ? keyOf(name, params) : `${name}:${params}`;
   }
 
-  /** The sources of relations, positions and participations, by claim key (cypher/claims.ts). */
-  claims(): DataLoader<string, SourceRow[]> {
-    return this.loader('claims', (keys) => claimsByKeys(this.ctx, keys), []);
+  /**
+   * The sources of relations, positions and participations, by claim key (cypher/claims.ts): a page of each
+   * (`w`), or each whole list (null) for a field that merges several before paging.
+   */
+  claims(w: PageWindow | null): DataLoader<string, NestedPage<SourceRow>> {
+    return this.loader(w ? this.keyed('claims', w) : 'claims', (keys) => claimsByKeys(this.ctx, keys, w), EMPTY_PAGE);
   }
 
   /** Any node by id; merged ids resolve to the kept entity; unknown ids to null. */
@@ -111,12 +114,12 @@ export class Loaders {
     return this.loader(this.keyed('entitySources', w), (ids) => entitySources(this.ctx, ids, w), EMPTY_PAGE);
   }
 
-  eventSources(): DataLoader<string, SourceRow[]> {
-    return this.loader('eventSources', (ids) => reportSources(this.ctx, L.Event, ids), []);
+  eventSources(w: PageWindow): DataLoader<string, NestedPage<SourceRow>> {
+    return this.loader(this.keyed('eventSources', w), (ids) => reportSources(this.ctx, L.Event, ids, w), EMPTY_PAGE);
   }
 
-  figureSources(): DataLoader<string, SourceRow[]> {
-    return this.loader('figureSources', (ids) => reportSources(this.ctx, L.Figure, ids), []);
+  figureSources(w: PageWindow): DataLoader<string, NestedPage<SourceRow>> {
+    return this.loader(this.keyed('figureSources', w), (ids) => reportSources(this.ctx, L.Figure, ids, w), EMPTY_PAGE);
   }
 
   positions(o: PositionsOptions): DataLoader<string, PositionRow[]> {

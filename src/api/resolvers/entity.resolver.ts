@@ -5,23 +5,24 @@ import { EntityEventsArgs, EntityFiguresArgs, EntitySourcesArgs, PageArgs, Relat
 import { entityFiguresArgs, entitySourcesArgs, mentionedInPage } from '../args/nestedChecks';
 import { entityEventsOptions, relationsOptions } from '../args/fieldOptions';
 import type { Context } from '../context';
-import type { EntityEventRow, EntityRow, FigureRow, RelationRow, SourceRow } from '../cypher/rows';
+import type { EntityEventRow, EntityRow, FigureRow, RelationRow } from '../cypher/rows';
 import { loaders } from '../loaders';
 import { ArticleConnection } from '../types/connection.type';
 import { Entity } from '../types/entity.type';
-import { EntityEventConnection, EntitySourceConnection, RelationConnection } from '../types/entityConnections.type';
+import { EntityEventConnection, RelationConnection } from '../types/entityConnections.type';
+import { SourceConnection } from '../types/source.type';
+import { sourceEdge } from './provenance.resolver';
 import { FigureConnection } from '../types/nestedConnections.type';
 
 /** What belongs to the link goes on the edge; the node is the Node at the other end. */
 const eventEdge = (r: EntityEventRow) => ({ node: r.event, roles: r.roles, claimKeys: r.claimKeys });
 const relationEdge = (r: RelationRow) => ({ ...r, node: r.other });
-const sourceEdge = (s: SourceRow) => ({ node: s.article!, evidence: s.evidence });
 const figureEdge = (f: FigureRow) => ({ node: f });
 
 /** Fields every entity type has (declared on the Entity interface, inherited by each type). */
 @Resolver(() => Entity)
 export class EntityResolver {
-  @FieldResolver(() => EntitySourceConnection, { description: 'The articles that mention it, with what each said, by article id, a page at a time.' })
+  @FieldResolver(() => SourceConnection, { description: 'The articles that mention it, with what each said, by article id, a page at a time.' })
   async sources(@Root() e: EntityRow, @Args(() => EntitySourcesArgs) args: EntitySourcesArgs, @Ctx() ctx: Context) {
     const w = entitySourcesArgs(args);
     return connectionOf(await loaders(ctx).entitySources(w).load(e.id), w.skip, sourceEdge, 'sources');

@@ -1,19 +1,20 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { listConnection } from '../args/cursor';
+import { connectionOf, listConnection } from '../args/cursor';
 import { PageArgs, ParticipantsArgs } from '../args/fields.args';
-import { participantsPage, partsPage } from '../args/nestedChecks';
+import { eventSourcesPage, participantsPage, partsPage } from '../args/nestedChecks';
 import { participantsOptions } from '../args/fieldOptions';
 import { positionsPlan } from '../args/prefetch';
 import type { Context } from '../context';
-import type { ArticleRow, EntityRow, EventRow, ParticipantRow, SourceRow } from '../cypher/rows';
+import type { ArticleRow, EntityRow, EventRow, ParticipantRow } from '../cypher/rows';
 import { loaders } from '../loaders';
 import { Article } from '../types/article.type';
 import { EventConnection } from '../types/connection.type';
 import { Entity } from '../types/entity.type';
 import { Event } from '../types/event.type';
 import { ParticipantConnection } from '../types/nestedConnections.type';
-import { Source } from '../types/source.type';
+import { SourceConnection } from '../types/source.type';
+import { sourceEdge } from './provenance.resolver';
 
 const participantEdge = (p: ParticipantRow) => ({ node: p.entity, role: p.role, claimKey: p.claimKey });
 const participantPage = (rows: ParticipantRow[], w: { skip: number; first: number }) => listConnection(rows, w, participantEdge, 'participants');
@@ -55,8 +56,9 @@ export class EventResolver {
     return loaders(ctx).article().load(ev.articleId);
   }
 
-  @FieldResolver(() => [Source], { description: 'The articles that report it, with their evidence.' })
-  sources(@Root() ev: EventRow, @Ctx() ctx: Context): Promise<SourceRow[]> {
-    return loaders(ctx).eventSources().load(ev.id);
+  @FieldResolver(() => SourceConnection, { description: 'The articles that report it, with their evidence, by article id, a page at a time.' })
+  async sources(@Root() ev: EventRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const w = eventSourcesPage(args);
+    return connectionOf(await loaders(ctx).eventSources(w).load(ev.id), w.skip, sourceEdge, 'eventSources');
   }
 }

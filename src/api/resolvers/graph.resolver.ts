@@ -1,21 +1,23 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { checkNeighborhoodArgs, checkPathsArgs, NeighborhoodArgs, PartnersArgs, PathsArgs } from '../args/graph.args';
+import { listConnection } from '../args/cursor';
+import { partnersOfPage } from '../args/nestedChecks';
 import { checkId } from '../args/limits';
 import { partnerParts, selectedFieldsAt } from '../args/selectedFields';
 import type { Context } from '../context';
 import { neighborhood, type Subgraph as SubgraphRow } from '../cypher/neighborhood';
 import { partnersOf } from '../cypher/partners';
 import { shortestPaths, type PathRow } from '../cypher/paths';
-import type { PartnerRow } from '../cypher/rows';
 import { Path, Subgraph } from '../types/graph.type';
-import { Partner } from '../types/partner.type';
+import { PartnerConnection } from '../types/nestedConnections.type';
+import { partnerEdge } from './organization.resolver';
 
 /**
  * Whether `sources` was selected on the partners' relations (through fragments too): a claim key reads both
  * ends of each relation, for nothing unless the client then asks for the relation's sources.
  */
-const relationSourcesWanted = (info: GraphQLResolveInfo): boolean => selectedFieldsAt(info, ['relations']).has('sources');
+const relationSourcesWanted = (info: GraphQLResolveInfo): boolean => selectedFieldsAt(info, ['edges', 'relations']).has('sources');
 
 @Resolver()
 export class GraphResolver {
@@ -47,19 +49,17 @@ export class GraphResolver {
     return shortestPaths(ctx, args.from, args.to, { maxLength: args.maxLength, first: args.first, ...steering, withSteps });
   }
 
-  @Query(() => [Partner], {
+  @Query(() => PartnerConnection, {
     description:
       'Organisations that co-signed a Signing event with the given one (both as signatories) or hold a PARTNER_OF relation ' +
-      'with it, by name; with `includeUnits`, also those of its units (each partner says `via` which). Empty when the id ' +
-      'names no organisation.',
+      'with it, by name (ties by id), a page at a time; with `includeUnits`, also those of its units (each partner says ' +
+      '`via` which). Empty when the id names no organisation.',
   })
-  async partners(
-    @Args(() => PartnersArgs) args: PartnersArgs,
-    @Ctx() ctx: Context,
-    @Info() info: GraphQLResolveInfo,
-  ): Promise<PartnerRow[]> {
+  async partners(@Args(() => PartnersArgs) args: PartnersArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const of = checkId(args.of, 'of');
-    const parts = { ...partnerParts(info), claims: relationSourcesWanted(info) };
-    return (await partnersOf(ctx, [of], args.kinds ?? null, parts, args.includeUnits)).get(of) ?? [];
+    const w = partnersOfPage(args);
+    const parts = { ...partnerParts(info, ['edges']), claims: relationSourcesWanted(info) };
+    const rows = (await partnersOf(ctx, [of], args.kinds ?? null, parts, args.includeUnits)).get(of) ?? [];
+    return listConnection(rows, w, partnerEdge, 'partnersOf');
   }
 }

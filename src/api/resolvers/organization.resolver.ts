@@ -2,21 +2,21 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { listConnection } from '../args/cursor';
 import { OrganizationPartnersArgs, PageArgs } from '../args/fields.args';
-import { officialsPage, partnersPage, projectsPage, unitsPage } from '../args/nestedChecks';
+import { officialsPage, partnerEventsPage, partnersPage, projectsPage, unitsPage } from '../args/nestedChecks';
 import { officialsOptions } from '../args/fieldOptions';
 import { partnerParts } from '../args/selectedFields';
 import type { Context } from '../context';
-import type { EntityRow, PartnerRow, PositionRow } from '../cypher/rows';
+import type { EntityRow, EventRow, PartnerRow, PositionRow } from '../cypher/rows';
 import { loaders } from '../loaders';
-import { EntityConnection } from '../types/connection.type';
+import { EntityConnection, EventConnection } from '../types/connection.type';
 import { Entity } from '../types/entity.type';
-import { OfficialConnection, PartnerConnection } from '../types/nestedConnections.type';
+import { OfficialConnection, PartnerConnection, PartnerEdge } from '../types/nestedConnections.type';
 import { Organization } from '../types/organization.type';
 
 /** The person (officials) or partner organisation is the node; the title and its dates, or why it is a partner, the edge's. */
 const officialEdge = (p: PositionRow) => ({ node: p.person!, title: p.title, since: p.since, until: p.until, claimKey: p.claimKey });
 const nodeEdge = (node: EntityRow) => ({ node });
-const partnerEdge = (p: PartnerRow) => ({ node: p.organization, events: p.events, relations: p.relations, via: p.via });
+export const partnerEdge = (p: PartnerRow) => ({ node: p.organization, events: p.events, relations: p.relations, via: p.via });
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
@@ -59,5 +59,14 @@ export class OrganizationResolver {
   async projects(@Root() o: EntityRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const w = projectsPage(args);
     return listConnection(await loaders(ctx).projects().load(o.id), w, nodeEdge, 'projects');
+  }
+}
+
+@Resolver(() => PartnerEdge)
+export class PartnerEdgeResolver {
+  /** The partners' statement reads each partner's shared signings (the root's and Organization.partners'): the page is cut here. */
+  @FieldResolver(() => EventConnection, { description: 'Signing events where both were signatories, by id, a page at a time.' })
+  events(@Root() p: PartnerEdge, @Args(() => PageArgs) args: PageArgs) {
+    return listConnection(p.events, partnerEventsPage(args), (node: EventRow) => ({ node }), 'partnerEvents');
   }
 }

@@ -1,6 +1,8 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import { passageNeedle } from '../../search';
-import { connectionOf } from '../args/cursor';
+import { connectionOf, listConnection } from '../args/cursor';
+import { PageArgs } from '../args/fields.args';
+import { passageEntitiesPage, passageEventsPage } from '../args/nestedChecks';
 import { checkFirst, checkWindow } from '../args/limits';
 import { checkSearchText } from '../args/search.args';
 import { skipAfter } from '../args/cursor';
@@ -8,8 +10,7 @@ import type { Context } from '../context';
 import { type PassageRow, passagesPage } from '../cypher/passages';
 import type { EntityRow, EventRow, NodeRow } from '../cypher/rows';
 import { loaders } from '../loaders';
-import { Entity } from '../types/entity.type';
-import { Event } from '../types/event.type';
+import { EntityConnection, EventConnection } from '../types/connection.type';
 import { Passage, PassageConnection } from '../types/passage.type';
 import { PartialDate } from '../types/partialDate.scalar';
 import { AFTER_DESCRIPTION, firstDescription, PAGE_SIZE } from '../args/page';
@@ -55,13 +56,16 @@ export class PassageResolver {
     return connectionOf(page, skip, (p) => ({ node: { ...p, date: p.article.publishedOn } }));
   }
 
-  @FieldResolver(() => [Entity], { description: 'Entities whose evidence lies in the passage, or that it names.' })
-  async entities(@Root() p: PassageRow, @Ctx() ctx: Context): Promise<EntityRow[]> {
-    return (await byIds(ctx, p.entityIds)) as EntityRow[];
+  /** The passage's statement names their ids; the nodes are one statement for the level (the node loader). */
+  @FieldResolver(() => EntityConnection, { description: 'Entities whose evidence lies in the passage, or that it names, in the order found, a page at a time.' })
+  async entities(@Root() p: PassageRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const w = passageEntitiesPage(args);
+    return listConnection((await byIds(ctx, p.entityIds)) as EntityRow[], w, (node) => ({ node }), 'passageEntities');
   }
 
-  @FieldResolver(() => [Event], { description: 'Events whose evidence lies in the passage.' })
-  async events(@Root() p: PassageRow, @Ctx() ctx: Context): Promise<EventRow[]> {
-    return (await byIds(ctx, p.eventIds)) as EventRow[];
+  @FieldResolver(() => EventConnection, { description: 'Events whose evidence lies in the passage, in the order found, a page at a time.' })
+  async events(@Root() p: PassageRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
+    const w = passageEventsPage(args);
+    return listConnection((await byIds(ctx, p.eventIds)) as EventRow[], w, (node) => ({ node }), 'passageEvents');
   }
 }

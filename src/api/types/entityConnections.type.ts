@@ -1,7 +1,6 @@
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { Field, Int } from 'type-graphql';
-import type { ArticleRow, ClaimKey, EntityRow, EventRow } from '../cypher/rows';
-import { Article } from './article.type';
+import type { ClaimKey, EntityRow, EventRow } from '../cypher/rows';
 import { PageInfo } from './connection.type';
 import { Entity } from './entity.type';
 import { Direction, ParticipantRoleEnum, RelationTypeEnum } from './enums';
@@ -10,8 +9,8 @@ import { ObjectType } from './objectType';
 import { PartialDate } from './partialDate.scalar';
 
 /*
- * The connections of an entity's own lists (`events`, `relations`, `sources`). Their nodes are Nodes (an event, the
- * entity at the other end, an article), so that a normalising cache keys them by id; what belongs to the link
+ * The connections of an entity's own lists (`events`, `relations`; `sources` is a SourceConnection, source.type.ts).
+ * Their nodes are Nodes (an event, the entity at the other end), so that a normalising cache keys them by id; what belongs to the link
  * (roles, the relation's type and dates, the quote) is on the edge, with the link's own `sources`.
  */
 
@@ -84,29 +83,5 @@ export class RelationConnection {
   pageInfo!: PageInfo;
 
   @Field(() => Int, { description: 'Matching relations in all pages.' })
-  totalCount!: number;
-}
-
-@ObjectType('EntitySourceEdge', { description: 'An article that mentions the entity, with the words it used.' })
-export class EntitySourceEdge {
-  @Field(() => String, { description: CURSOR })
-  cursor!: string;
-
-  @Field(() => Article, { description: 'The article.' })
-  node!: ArticleRow;
-
-  @Field(() => String, { nullable: true, description: 'The sentence(s) quoted from the article.' })
-  evidence!: string | null;
-}
-
-@ObjectType('EntitySourceConnection', { description: "A page of an entity's sources, with the total and how to ask for the next page." })
-export class EntitySourceConnection {
-  @Field(() => [EntitySourceEdge], { description: 'This page, by article id.' })
-  edges!: EntitySourceEdge[];
-
-  @Field(() => PageInfo, { description: 'Whether more follows, and the cursors to ask for it.' })
-  pageInfo!: PageInfo;
-
-  @Field(() => Int, { description: 'Mentions in all pages (an article quoted twice counts twice).' })
   totalCount!: number;
 }

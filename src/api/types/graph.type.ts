@@ -3,7 +3,6 @@ import { ObjectType } from './objectType';
 import type { PathStepRow } from '../cypher/paths';
 import type { GraphEdgeRow, GraphNodeRow, SourceRow } from '../cypher/rows';
 import { PartialDate } from './partialDate.scalar';
-import { Source } from './source.type';
 
 /** Flat on purpose: a graph UI draws these directly. `node` gives the full object when wanted. */
 @ObjectType('GraphNode', { description: 'An entity or event in a subgraph.' })
@@ -67,9 +66,7 @@ export class PathStep {
   @Field(() => GraphEdge, { description: 'The edge taken.' })
   edge!: GraphEdgeRow;
 
-  @Field(() => [Source], {
-    description: "The articles that state it, with their words: a relation's or participation's claims; for an event's location, the articles reporting the event.",
-  })
+  /** `sources` is resolved by PathStepResolver (provenance.resolver.ts), a page of these */
   sources!: SourceRow[];
 }
 

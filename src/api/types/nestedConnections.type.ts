@@ -3,7 +3,6 @@ import type { ClaimKey, EntityRow, EventRow, FigureRow, RelationRow } from '../c
 import { PageInfo } from './connection.type';
 import { Entity } from './entity.type';
 import { ParticipantRoleEnum } from './enums';
-import { Event } from './event.type';
 import { Figure } from './figure.type';
 import { ObjectType } from './objectType';
 import { Organization } from './organization.type';
@@ -131,16 +130,20 @@ export class PartnerEdge {
   @Field(() => Organization, { description: 'The partner organisation.' })
   node!: EntityRow;
 
-  @Field(() => [Event], { description: 'Signing events where both were signatories.' })
+  /** Signing events where both were signatories: a connection (`events`, organization.resolver.ts), as they grow with every signing */
   events!: EventRow[];
 
   @Field(() => [Relation], {
-    description: 'PARTNER_OF relations between the two, seen from the organisation asked about (or its unit that holds them).',
+    description:
+      'PARTNER_OF relations between the two, seen from the organisation asked about (or its unit that holds them). A list, not a ' +
+      'connection: a relation is one however many articles state it, so there are at most two (one each way) for each organisation in `via`.',
   })
   relations!: RelationRow[];
 
   @Field(() => [Organization], {
-    description: 'Through which it is a partner: the organisation asked about, or (with `includeUnits`) those of its units that signed or hold the relation.',
+    description:
+      'Through which it is a partner: the organisation asked about, or (with `includeUnits`) those of its units that signed or hold ' +
+      'the relation. A list, not a connection: it holds at most the organisation asked about and its own units.',
   })
   via!: EntityRow[];
 }

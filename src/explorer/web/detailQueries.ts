@@ -3,7 +3,7 @@
  * a relation's evidence, an article's text. Like every query of the page, public API only.
  */
 import { gql, type GqlResult } from './api';
-import { relationRows, sourceRows, type Page } from './edges';
+import { sourceList, sourceRows, sourcesField, type Page } from './edges';
 import { t } from './i18n';
 import { listField, type ListPage, PANEL_RELATION_TYPES, type PagedList, pageOf, rowsOf } from './panelPages';
 
@@ -133,7 +133,7 @@ export const PARTICIPATION = `query ExplorerParticipation($event: ID!, $roles: [
     ... on Event {
       id name date evidence
       article { ${ARTICLE} }
-      participants(roles: $roles, first: 100) { edges { role node { ${REF} } sources { evidence article { ${ARTICLE} } } } }
+      participants(roles: $roles, first: 100) { edges { role node { ${REF} } ${sourcesField(ARTICLE, 20)} } }
     }
   }
 }`;
@@ -151,14 +151,14 @@ export interface ParticipationData {
 }
 
 type ParticipationAsSent = Omit<NonNullable<ParticipationData['node']>, 'participants'> & {
-  participants: Page<{ role: string; node: Ref; sources: SourceData[] }>;
+  participants: Page<{ role: string; node: Ref; sources: Page<SourceData> }>;
 };
 
 export async function participation(eventId: string, roles: string[] | null, signal?: AbortSignal): Promise<GqlResult<ParticipationData>> {
   const r = await gql<{ node: ParticipationAsSent | null }>(PARTICIPATION, { event: eventId, roles }, { signal, operationName: 'ExplorerParticipation', label: t('req.loadingEvidence') });
   const n = r.data.node;
   // a node that is no event (a stale id) comes without participants
-  const participants = n?.participants?.edges.map(({ node, ...p }) => ({ ...p, entity: node })) ?? [];
+  const participants = n?.participants?.edges.map(({ node, sources, ...p }) => ({ ...p, entity: node, sources: sourceList(sources) })) ?? [];
   return { ...r, data: { node: n && { ...n, participants } } };
 }
 
@@ -169,7 +169,7 @@ export const RELATION = `query ExplorerRelation($id: ID!, $types: [RelationType!
     relations(types: $types, direction: OUTGOING, first: 100) { edges {
       type direction attributes since until
       node { ${REF} }
-      sources { evidence article { ${ARTICLE} } }
+      ${sourcesField(ARTICLE, 10)}
     } }
   }
 }`;
@@ -192,13 +192,13 @@ export interface RelationData {
 }
 
 type RelationAsSent = Omit<NonNullable<RelationData['entity']>, 'relations'> & {
-  relations: Page<Omit<NonNullable<RelationData['entity']>['relations'][number], 'other'> & { node: Ref }>;
+  relations: Page<Omit<NonNullable<RelationData['entity']>['relations'][number], 'other' | 'sources'> & { node: Ref; sources: Page<SourceData> }>;
 };
 
 export async function relationEvidence(sourceId: string, type: string, signal?: AbortSignal): Promise<GqlResult<RelationData>> {
   const r = await gql<{ entity: RelationAsSent | null }>(RELATION, { id: sourceId, types: [type] }, { signal, operationName: 'ExplorerRelation', label: t('req.loadingEvidence') });
   const e = r.data.entity;
-  return { ...r, data: { entity: e && { ...e, relations: relationRows(e.relations) } } };
+  return { ...r, data: { entity: e && { ...e, relations: e.relations.edges.map(({ node, sources, ...x }) => ({ ...x, other: node, sources: sourceList(sources) })) } } };
 }
 
 // ---------------------------------------------------------------- the article reader
@@ -228,7 +228,7 @@ export const ARTICLE_TEXT = `query ExplorerArticle($id: ID!) {
       entities(first: 100) { edges { node {
         id
         sources(article: $id, first: 5) { edges { evidence node { id } } }
-        relations(article: $id, first: 10) { edges { node { id } sources { evidence article { id } } } }
+        relations(article: $id, first: 10) { edges { node { id } ${sourcesField('id', 5)} } }
       } } }
     }
   }
@@ -237,13 +237,14 @@ export const ARTICLE_TEXT = `query ExplorerArticle($id: ID!) {
 export async function articleText(id: string, signal?: AbortSignal): Promise<GqlResult<{ node: ArticleText | { __typename: string } | null }>> {
   type Nodes<T> = Page<{ node: T }>;
   type Entity = ArticleText['entities'][number];
-  type EntitySent = { id: string; sources: Page<{ evidence: string | null; node: { id: string } }>; relations: Page<Omit<Entity['relations'][number], 'other'> & { node: { id: string } }> };
+  type RelationSent = { node: { id: string }; sources: Page<Entity['relations'][number]['sources'][number]> };
+  type EntitySent = { id: string; sources: Page<{ evidence: string | null; node: { id: string } }>; relations: Page<RelationSent> };
   type Paged = Omit<ArticleText, 'events' | 'entities'> & { events: Nodes<ArticleText['events'][number]>; entities: Nodes<EntitySent> };
   const r = await gql<{ node: Paged | { __typename: string } | null }>(ARTICLE_TEXT, { id }, { signal, operationName: 'ExplorerArticle', label: t('req.opening') });
   const n = r.data.node;
   if (!n || n.__typename !== 'Article') return r as GqlResult<{ node: { __typename: string } | null }>;
   // the article's events and entities, and each entity's sources and relations, are connections: the reader wants rows
   const a = n as Paged;
-  const entities: Entity[] = a.entities.edges.map(({ node: e }) => ({ id: e.id, sources: sourceRows(e.sources), relations: relationRows(e.relations) }));
+  const entities: Entity[] = a.entities.edges.map(({ node: e }) => ({ id: e.id, sources: sourceRows(e.sources), relations: e.relations.edges.map(({ node, sources }) => ({ other: node, sources: sourceList(sources) })) }));
   return { ...r, data: { node: { ...a, events: a.events.edges.map((e) => e.node), entities } } };
 }

@@ -15,3 +15,11 @@ export const relationRows = <N, E extends { node: N }>(p: Page<E>): Array<Omit<E
 
 export const sourceRows = <N, E extends { node: N }>(p: Page<E>): Array<Omit<E, 'node'> & { article: N }> =>
   p.edges.map(({ node, ...rest }) => ({ ...rest, article: node }));
+
+/**
+ * The `sources` of a fact (a relation, a participation, a figure, a path's step) are connections too; the queries
+ * select their edges with the article aliased (`edges { evidence article: node { … } }`), so that an edge is the
+ * row the panels read: `sourceList` takes them out (none when the field was not there).
+ */
+export const sourcesField = (article: string, first: number): string => `sources(first: ${first}) { edges { evidence article: node { ${article} } } }`;
+export const sourceList = <S>(c: Page<S> | null | undefined): S[] => c?.edges ?? [];

@@ -6,11 +6,11 @@ import { RESTORE_CHUNK } from './queries';
 /** One aliased `node` field per id: the articles that mention the entity, or that report the event. */
 export function mentionsQuery(ids: readonly string[]): string {
   const vars = ids.map((_, i) => `$i${i}: ID!`).join(', ');
-  const fields = ids.map((_, i) => `n${i}: node(id: $i${i}) { __typename ... on Entity { mentionedIn(first: 1) { totalCount } } ... on Event { sources { article { id } } } }`).join('\n  ');
+  const fields = ids.map((_, i) => `n${i}: node(id: $i${i}) { __typename ... on Entity { mentionedIn(first: 1) { totalCount } } ... on Event { sources(first: 100) { edges { node { id } } } } }`).join('\n  ');
   return `query ExplorerMentions(${vars}) {\n  ${fields}\n}`;
 }
 
-type Answer = { __typename: string; mentionedIn?: { totalCount: number }; sources?: { article: { id: string } | null }[] } | null;
+type Answer = { __typename: string; mentionedIn?: { totalCount: number }; sources?: { edges: { node: { id: string } | null }[] } } | null;
 
 /** Distinct articles per id, RESTORE_CHUNK ids a request. */
 export async function mentionCounts(ids: readonly string[]): Promise<Map<string, number>> {
@@ -23,7 +23,7 @@ export async function mentionCounts(ids: readonly string[]): Promise<Map<string,
       if (!n) return;
       // an entity's mentions are a connection: its total is the number of distinct articles
       if (n.mentionedIn) out.set(id, n.mentionedIn.totalCount);
-      else out.set(id, new Set((n.sources ?? []).map((s) => s.article?.id ?? '').filter(Boolean)).size);
+      else out.set(id, new Set((n.sources?.edges ?? []).map((s) => s.node?.id ?? '').filter(Boolean)).size);
     });
   }
   return out;

@@ -5,7 +5,7 @@
  */
 import { RELATION_TYPES } from '../../model/domain';
 import { gql } from './api';
-import { eventRows, relationRows, sourceRows } from './edges';
+import { eventRows, relationRows, sourceList, sourceRows, sourcesField, type Page } from './edges';
 import { t } from './i18n';
 
 export const PANEL_PAGE = 20;
@@ -28,7 +28,7 @@ const EDGES: Record<PagedList, string> = {
   sources: `edges { evidence node { ${ARTICLE} } }`,
   events: 'edges { roles node { id name type date } }',
   relations: `edges { type direction node { ${REF} } attributes }`,
-  figures: `edges { node { id metric value unit period change qualifier stated sources { evidence article { ${ARTICLE} } } } }`,
+  figures: `edges { node { id metric value unit period change qualifier stated ${sourcesField(ARTICLE, 20)} } }`,
   positions: `edges { title since until node { ${REF} } }`,
   officials: `edges { title since until node { ${REF} } }`,
   participants: `edges { role node { ${REF} } }`,
@@ -76,7 +76,11 @@ const ROWS: Record<PagedList, (c: { edges: Edge[] }) => unknown[]> = {
   sources: sourceRows,
   events: eventRows,
   relations: relationRows,
-  figures: (c) => c.edges.map((e) => e.node),
+  // a figure's sources are a connection too: its rows carry them as a list
+  figures: (c) => c.edges.map((e) => {
+    const f = e.node as Record<string, unknown> & { sources?: Page<unknown> };
+    return { ...f, sources: sourceList(f.sources) };
+  }),
   positions: withNodeAs('organization'),
   officials: withNodeAs('person'),
   participants: withNodeAs('entity'),

@@ -8,7 +8,7 @@ import { clear, h } from './dom';
 import { errorParts } from './errors';
 import type { PanelActions } from './panelActions';
 import { articleLine, entityLink, section } from './panelParts';
-import { partners, type PartnerData } from './partnerQueries';
+import { partners, type PartnerData, type PartnersData } from './partnerQueries';
 import type { EntityDetails } from './queries';
 import { t } from './i18n';
 
@@ -16,12 +16,12 @@ import { t } from './i18n';
 let includeUnits = true;
 
 /** Answers for a minute: the panel is drawn again on every change of the canvas while the organisation is selected. */
-const cache = new Map<string, Promise<PartnerData[]>>();
-function partnersOf(id: string, units: boolean): Promise<PartnerData[]> {
+const cache = new Map<string, Promise<PartnersData>>();
+function partnersOf(id: string, units: boolean): Promise<PartnersData> {
   const key = `${units}\u0000${id}`;
   let p = cache.get(key);
   if (!p) {
-    p = partners(id, units).then((r) => r.data.partners);
+    p = partners(id, units).then((r) => r.data);
     cache.set(key, p);
     p.then(() => setTimeout(() => cache.delete(key), 60_000), () => cache.delete(key));
   }
@@ -54,10 +54,11 @@ async function load(d: EntityDetails, body: HTMLElement, count: HTMLElement, act
   body.dataset.state = 'loading';
   body.appendChild(h('div', { class: 'panel-loading' }, h('span', { class: 'spinner', attrs: { 'aria-hidden': 'true' } }), t('partners.loading')));
   try {
-    const list = await partnersOf(d.id, includeUnits);
+    const { partners: list, totalCount } = await partnersOf(d.id, includeUnits);
     if (!body.isConnected) return;
     clear(body);
-    count.textContent = String(list.length);
+    // the panel reads the first PARTNERS_PAGE: the count says how many there are in all
+    count.textContent = String(totalCount);
     body.dataset.state = 'ready';
     body.dataset.includeUnits = String(includeUnits);
     if (list.length === 0) body.appendChild(h('p', { class: 'muted', text: includeUnits ? t('partners.none') : t('partners.noneOwn') }));

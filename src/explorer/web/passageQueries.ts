@@ -17,6 +17,14 @@ export interface PassagesData {
   passages: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { node: PassageHit }[] };
 }
 
+/** What a sentence names, as many as a hit shows (the search box shows a few of each). */
+const NAMED = 10;
+
+type Named = { edges: { node: SearchHitNode }[] };
+interface PassagesSent {
+  passages: Omit<PassagesData['passages'], 'edges'> & { edges: { node: Omit<PassageHit, 'entities' | 'events'> & { entities: Named; events: Named } }[] };
+}
+
 export const PASSAGES = `query ExplorerPassages($query: String!, $first: Int!, $after: String) {
   passages(query: $query, first: $first, after: $after) {
     totalCount
@@ -27,14 +35,18 @@ export const PASSAGES = `query ExplorerPassages($query: String!, $first: Int!, $
         ranges { start end }
         article { id title publishedOn }
         date
-        entities { __typename id name type kind }
-        events { __typename id name eventType: type date }
+        entities(first: ${NAMED}) { edges { node { __typename id name type kind } } }
+        events(first: ${NAMED}) { edges { node { __typename id name eventType: type date } } }
       }
     }
   }
 }`;
 
 /** A page of sentences holding `query`; `after`: the previous page's endCursor. */
-export function passages(query: string, first: number, signal?: AbortSignal, after?: string | null): Promise<GqlResult<PassagesData>> {
-  return gql<PassagesData>(PASSAGES, { query, first, after: after ?? null }, { signal, operationName: 'ExplorerPassages' });
+export async function passages(query: string, first: number, signal?: AbortSignal, after?: string | null): Promise<GqlResult<PassagesData>> {
+  const r = await gql<PassagesSent>(PASSAGES, { query, first, after: after ?? null }, { signal, operationName: 'ExplorerPassages' });
+  const c = r.data.passages;
+  // a sentence's entities and events are connections: the hit reads them as lists
+  const edges = (c?.edges ?? []).map(({ node: n }) => ({ node: { ...n, entities: n.entities.edges.map((e) => e.node), events: n.events.edges.map((e) => e.node) } }));
+  return { ...r, data: { passages: c && { ...c, edges } } };
 }

@@ -1,6 +1,6 @@
 /** The evidence and article ids of the nodes and edges on the canvas, for the exports (provenance.ts). */
 import { gql } from './api';
-import { relationRows, sourceRows, type Page } from './edges';
+import { sourceList, sourceRows, type Page } from './edges';
 import { t } from './i18n';
 
 interface SourceIds {
@@ -29,10 +29,10 @@ interface PageInfo {
   endCursor: string | null;
 }
 type SourceEdge = { evidence: string | null; node: { id: string } | null };
-type RelationEdge = Omit<NonNullable<NodeProvenance['relations']>[number], 'other'> & { node: { id: string } };
+type RelationEdge = Omit<NonNullable<NodeProvenance['relations']>[number], 'other' | 'sources'> & { node: { id: string }; sources: Page<SourceIds> };
 type Paged<E> = Page<E> & { pageInfo: PageInfo };
 
-type ParticipantEdge = Omit<NonNullable<NodeProvenance['participants']>[number], 'entity'> & { node: { id: string } };
+type ParticipantEdge = Omit<NonNullable<NodeProvenance['participants']>[number], 'entity' | 'sources'> & { node: { id: string }; sources: Page<SourceIds> };
 
 /** A node as the API sends it: an entity's sources and relations, an event's participants, are pages of edges. */
 type NodeSent = Omit<NodeProvenance, 'sources' | 'relations' | 'participants'> & {
@@ -42,11 +42,12 @@ type NodeSent = Omit<NodeProvenance, 'sources' | 'relations' | 'participants'> &
 };
 type Which = 'sources' | 'relations' | 'participants';
 
-const SRC = 'evidence article { id }';
+/** a link's first 8 sources: with 100 relations a node and 8 nodes a request, more would pass the default cost limit */
+const SRC = 'sources(first: 8) { edges { evidence article: node { id } } }';
 const PAGE = 'pageInfo { hasNextPage endCursor }';
 const SOURCES = `${PAGE} edges { evidence node { id } }`;
-const RELATIONS = `${PAGE} edges { type direction node { id } sources { ${SRC} } }`;
-const PARTICIPANTS = `${PAGE} edges { role node { id } sources { ${SRC} } }`;
+const RELATIONS = `${PAGE} edges { type direction node { id } ${SRC} }`;
+const PARTICIPANTS = `${PAGE} edges { role node { id } ${SRC} }`;
 
 /** One aliased `node` field per id with the evidence and article ids of it and of its edges. */
 export function provenanceQuery(ids: readonly string[]): string {
@@ -92,9 +93,9 @@ async function allEdges<E>(id: string, which: Which, first: Paged<E>): Promise<E
 async function rowsOf(id: string, { sources, relations, participants, ...rest }: NodeSent): Promise<NodeProvenance> {
   return {
     ...rest,
-    ...(participants ? { participants: (await allEdges(id, 'participants', participants)).map(({ node, ...p }) => ({ ...p, entity: node })) } : {}),
+    ...(participants ? { participants: (await allEdges(id, 'participants', participants)).map(({ node, sources: s, ...p }) => ({ ...p, entity: node, sources: sourceList(s) })) } : {}),
     ...(sources ? { sources: sourceRows({ edges: await allEdges(id, 'sources', sources) }) } : {}),
-    ...(relations ? { relations: relationRows({ edges: await allEdges(id, 'relations', relations) }) } : {}),
+    ...(relations ? { relations: (await allEdges(id, 'relations', relations)).map(({ node, sources: s, ...r }) => ({ ...r, other: node, sources: sourceList(s) })) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@
 import { gql, type GqlResult } from './api';
 import type { GEdge, GNode, GPath } from './graphTypes';
 import type { SourceData } from './detailQueries';
+import { type Page, sourceList, sourcesField } from './edges';
 import { t } from './i18n';
 
 const GRAPH_NODE = 'id: nodeId label type kind date';
@@ -137,7 +138,7 @@ export const PATHS = `query ExplorerPaths($from: ID!, $to: ID!, $maxLength: Int!
     length
     nodes { ${GRAPH_NODE} }
     edges { ${GRAPH_EDGE} }
-    steps { edge { id } sources { evidence article { id title publishedOn url } } }
+    steps { edge { id } ${sourcesField('id title publishedOn url', 20)} }
   }
 }`;
 
@@ -159,9 +160,13 @@ export interface PathsArgs {
 const orNull = (xs: string[] | undefined): string[] | null => (xs?.length ? xs : null);
 
 /** Paths between two nodes: by default the shortest 5; with `allLengths`, the 10 shortest of any length up to 6. */
-export function paths(a: PathsArgs): Promise<GqlResult<PathsData>> {
+export async function paths(a: PathsArgs): Promise<GqlResult<PathsData>> {
   const variables = { from: a.from, to: a.to, maxLength: a.maxLength ?? 6, first: a.first ?? (a.allLengths ? 10 : 5), exclude: orNull(a.exclude), excludeRelationTypes: orNull(a.excludeRelationTypes), excludeEventTypes: orNull(a.excludeEventTypes), allLengths: !!a.allLengths };
-  return gql<PathsData>(PATHS, variables, { operationName: 'ExplorerPaths', label: t('paths.finding') });
+  type Sent = { paths: Array<Omit<FoundPath, 'steps'> & { steps: Array<{ edge: { id: string }; sources: Page<SourceData> }> }> };
+  const r = await gql<Sent>(PATHS, variables, { operationName: 'ExplorerPaths', label: t('paths.finding') });
+  // each step's sources are a connection: the path box reads them as a list
+  const found = (r.data.paths ?? []).map((p) => ({ ...p, steps: p.steps.map((s) => ({ ...s, sources: sourceList(s.sources) })) }));
+  return { ...r, data: { paths: found } };
 }
 
 /**
