@@ -9,9 +9,14 @@ beforeAll(() => seed(), 120_000);
 afterAll(() => closeTestDriver());
 
 const PASSAGES = `totalCount pageInfo { hasNextPage endCursor }
-  edges { node { text start date ranges { start end } article { id title } entities { id name } events { id name } } }`;
-const passages = async (query: string, more = ''): Promise<any> =>
-  (await ok(`query($q: String!) { passages(query: $q ${more}) { ${PASSAGES} } }`, { q: query })).passages;
+  edges { node { text start date ranges { start end } article { id title }
+    entities(first: 100) { edges { node { id name } } } events(first: 100) { edges { node { id name } } } } }`;
+/** The passages found, each one's entities and events (connections) as their nodes. */
+const passages = async (query: string, more = ''): Promise<any> => {
+  const found = (await ok(`query($q: String!) { passages(query: $q ${more}) { ${PASSAGES} } }`, { q: query })).passages;
+  const nodes = (c: any) => c.edges.map((e: any) => e.node);
+  return { ...found, edges: found.edges.map((e: any) => ({ node: { ...e.node, entities: nodes(e.node.entities), events: nodes(e.node.events) } })) };
+};
 const articleText = async (): Promise<string> => (await ok(`{ node(id: "${ARTICLE}") { ... on Article { text } } }`)).node.text;
 
 describe('when an analyst searches the articles for a phrase', () => {
