@@ -142,4 +142,48 @@ describeBrowser('reviewing duplicates in the explorer', () => {
     await page.waitForSelector('#duplicates', { state: 'hidden' });
     expect(s.problems).toEqual([]);
   });
+
+  it('splits a merged entity again by the article whose mention is the other one', async () => {
+    const { page } = s;
+    // the previous scenario closed the queue
+    await page.click('#btn-duplicates');
+    await page.waitForSelector('#duplicates:not([hidden])');
+    await tab(page, 'OPEN');
+    const zone = rowOf(page, '高邮经开区');
+    const sides = await zone.locator('.dup-entity').evaluateAll((es) =>
+      es.map((e) => ({ id: (e as HTMLElement).dataset.entityId!, name: e.querySelector('.dup-name')!.textContent! })));
+    const seedZone = sides.find((e) => e.name === '高邮经济开发区')!.id;
+    await page.fill('#duplicates [data-role="reason"]', '简称');
+    await zone.locator('[data-action="merge"]').click();
+    await page.waitForSelector('#duplicates .dup-status:has-text("Merged")', { timeout: 120_000 });
+    await tab(page, 'MERGED');
+    // one article each: the merged entity keeps the full name, not the abbreviation
+    expect((await rows(page))[0].names).toContain('高邮经济开发区');
+    await page.click('#duplicates .dup-row [data-action="split"]');
+    // Split with nothing ticked says what is missing and sends nothing
+    await page.click('#duplicates .dup-split [data-action="split-now"]');
+    await page.waitForSelector('#duplicates .dup-status:has-text("Tick at least one article")');
+    await page.check('#duplicates .dup-split input[value="dup-browser-later"]');
+    await page.click('#duplicates .dup-split [data-action="split-now"]');
+    await page.waitForSelector('#duplicates .dup-status:has-text("Split")', { timeout: 120_000 });
+    const said = (await page.textContent('#duplicates .dup-status'))!;
+    const splitOff = /entity (\S+?)\.?$/.exec(said.trim())![1];
+    await shot(page, 'duplicates-6-split');
+    // the server now answers with two entities again: the later article's mention on its own, the seed's zone without it
+    const mentioned = async (id: string) => {
+      const res = await fetch(`${s.server.base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query($id: ID!) { entity(id: $id) { id name mentionedIn { edges { node { id } } } } }', variables: { id } }),
+      });
+      const e = ((await res.json()) as { data: { entity: { id: string; name: string; mentionedIn: { edges: { node: { id: string } }[] } } } }).data.entity;
+      return { id: e.id, name: e.name, articles: e.mentionedIn.edges.map((x) => x.node.id) };
+    };
+    expect(await mentioned(splitOff)).toEqual({ id: splitOff, name: '高邮经开区', articles: ['dup-browser-later'] });
+    const kept = await mentioned(seedZone);
+    expect(kept.name).toBe('高邮经济开发区');
+    expect(kept.articles).not.toContain('dup-browser-later');
+    expect(kept.articles.length).toBeGreaterThan(0);
+    expect(s.problems).toEqual([]);
+  });
 });

@@ -101,6 +101,20 @@ describe('derivation from grouped mentions', () => {
     expect(d.aliases).toEqual(['B']);
   });
 
+  it('when names tie in counts, then the Chinese and then the longer one is the name (a full name over its abbreviation), whichever article sorts first', () => {
+    const m = (article: string, name: string, aliases: string[] = []): Mention => ({ article, name, aliases, kind: null, attributes: '{}' });
+    const mentions = [m('a-later', '高邮经开区'), m('b-seed', '高邮经济开发区', ['开发区'])];
+    const d = deriveFromGroups('x', 'Organization', group(mentions));
+    expect(d).toEqual(deriveEntity('x', 'Organization', mentions));
+    expect(d.name).toBe('高邮经济开发区');
+    expect(d.aliases).toEqual(['高邮经开区', '开发区']);
+    // counts still come first: two articles saying the short form outweigh one saying the full name
+    expect(deriveEntity('x', 'Organization', [...mentions, m('c', '高邮经开区')]).name).toBe('高邮经开区');
+    // a Chinese name over a Latin one, and a spelling with more spaces or capitals is not a longer name
+    expect(deriveEntity('x', 'Organization', [m('a', 'Jiangnan University'), m('b', '江南大学')]).name).toBe('江南大学');
+    expect(deriveEntity('x', 'Organization', [m('a', 'Jiangnan University'), m('b', 'JIANGNAN   university')]).name).toBe('Jiangnan University');
+  });
+
   it('takes each attribute from the latest article that gives it, even when its content repeats an earlier one', () => {
     const m = (article: string, attributes: string): Mention => ({ article, name: 'N', aliases: [], kind: null, attributes });
     // the group {"a":1} spans a1…a4, so its last position is after {"a":2} at a3

@@ -51,12 +51,31 @@ const contentKey = (m: Omit<Mention, 'article'>): string => JSON.stringify([m.na
 const toNumber = (value: unknown): number => (typeof value === 'number' ? value : integer.toNumber(value as number));
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-function mostFrequent(values: string[]): string | null {
+const HAN = /\p{Script=Han}/u;
+/**
+ * Among names tied on count: a Chinese one over a Latin one (the articles are Chinese), then the longer once
+ * normalised (a full name over its abbreviation: 高邮经济开发区 over 高邮经开区; not a spelling with more spaces).
+ */
+const betterName = (type: EntityType) => (a: string, b: string): boolean => {
+  const [hanA, hanB] = [HAN.test(a), HAN.test(b)];
+  if (hanA !== hanB) return hanA;
+  return [...nameKeyOf(type, a)].length > [...nameKeyOf(type, b)].length;
+};
+
+/** The value counted most; ties go to `tieWinner`'s pick, then to the first seen (the map's order). */
+function top(counts: Map<string, number>, tieWinner?: (a: string, b: string) => boolean): string | null {
+  let best: string | null = null;
+  for (const [v, n] of counts) {
+    const m = best === null ? -1 : counts.get(best)!;
+    if (n > m || (n === m && tieWinner?.(v, best!))) best = v;
+  }
+  return best;
+}
+
+function mostFrequent(values: string[], tieWinner?: (a: string, b: string) => boolean): string | null {
   const counts = new Map<string, number>();
   for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  let best: string | null = null;
-  for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v; // ties: first seen
-  return best;
+  return top(counts, tieWinner);
 }
 
 function finish(id: string, type: EntityType, name: string, aliases: string[], kind: string | null, attributes: Record<string, unknown>): DerivedEntity {
@@ -76,15 +95,16 @@ function finish(id: string, type: EntityType, name: string, aliases: string[], k
 
 /**
  * What an entity is, from what the articles that name it say: the name most of them use (ties: the
- * article with the smallest id), every other name and alias as aliases (in order of first appearance), the
- * most common kind (ties likewise), attributes merged in article-id order (per key, the value of the
+ * Chinese name, then the longer (`betterName`), then the article with the smallest id), every other name and
+ * alias as aliases (in order of first appearance), the
+ * most common kind (ties: the earliest article), attributes merged in article-id order (per key, the value of the
  * greatest article id that gives it). Independent of load order by construction.
  *
  * This is the definition, one mention at a time; `deriveFromGroups` computes the same from grouped mentions.
  */
 export function deriveEntity(id: string, type: EntityType, mentions: Mention[]): DerivedEntity {
   const sorted = [...mentions].sort((a, b) => compare(a.article, b.article) || compare(contentKey(a), contentKey(b)));
-  const name = mostFrequent(sorted.map((m) => m.name))!;
+  const name = mostFrequent(sorted.map((m) => m.name), betterName(type))!;
   const aliases = [...new Set(sorted.flatMap((m) => [m.name, ...m.aliases]))].filter((n) => n !== name);
   const kind = mostFrequent(sorted.flatMap((m) => (m.kind ? [m.kind] : [])));
   const attributes: Record<string, unknown> = {};
@@ -105,17 +125,15 @@ export function deriveFromGroups(id: string, type: EntityType, groups: MentionGr
   const byLast = [...keyed].sort((a, b) => compare(a.g.lastArticle, b.g.lastArticle) || compare(a.content, b.content));
 
   // values in order of first appearance (byFirst), with their total counts: the first with the highest count wins
-  const weighted = (valueOf: (g: MentionGroup) => string | null): string | null => {
+  const weighted = (valueOf: (g: MentionGroup) => string | null, tieWinner?: (a: string, b: string) => boolean): string | null => {
     const counts = new Map<string, number>();
     for (const { g } of byFirst) {
       const v = valueOf(g);
       if (v !== null) counts.set(v, (counts.get(v) ?? 0) + g.count);
     }
-    let best: string | null = null;
-    for (const [v, n] of counts) if (best === null || n > counts.get(best)!) best = v;
-    return best;
+    return top(counts, tieWinner);
   };
-  const name = weighted((g) => g.name)!;
+  const name = weighted((g) => g.name, betterName(type))!;
   const kind = weighted((g) => g.kind || null);
   const aliases = [...new Set(byFirst.flatMap(({ g }) => [g.name, ...g.aliases]))].filter((n) => n !== name);
   const attributes: Record<string, unknown> = {};

@@ -52,10 +52,11 @@ const FULL_FORMS = new RegExp(
 const toSimplified = Converter({ from: 't', to: 'cn' });
 
 /**
- * Which rules `nameKey` follows. A graph stores name keys; when the rules change, keys written under older
- * rules are re-derived once (`src/ingest/rekeyNames.ts`).
+ * Which rules `nameKey` and the derivation of entities from their mentions follow (3: of names tied in count, a Chinese
+ * one, then the longer, is the name). A graph stores name keys and derived names; when the rules change, every entity written
+ * under older rules is re-derived once (`src/ingest/rekeyNames.ts`).
  */
-export const NAME_KEY_VERSION = 2;
+export const NAME_KEY_VERSION = 3;
 
 /**
  * The key under which names are compared for identity (spec: NFKC, trimmed, inner white space removed
