@@ -6,10 +6,13 @@
  */
 import { plantDuplicates, PLANT_KINDS } from '../bench/data/duplicates';
 import { generateArchive, SIZES } from '../bench/data/generate';
-import { runDuplicates } from '../bench/search/duplicates';
+import { rawWriter } from '../bench/ingest/rawWriter';
+import { rederiveCandidates } from '../bench/search/copyBenchGraph';
+import { runDuplicates, runOverlayOnly } from '../bench/search/duplicates';
 import { THRESHOLDS } from '../bench/search/duplicatesEval';
 import { validateDocument } from '../src/ingest/validate';
 import { closeTestDriver, testDriver, wipe } from './support/db';
+import { NO_STALE_CANDIDATES, staleCandidates } from './support/staleCandidates';
 
 jest.setTimeout(300_000);
 
@@ -59,5 +62,20 @@ describe('planted duplicates', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     for (const t of run.thresholds) for (const x of [t.precision, t.recall, t.plantedPrecision]) expect(x >= 0 && x <= 1).toBe(true);
     expect(run.listingMs.all.length).toBeGreaterThan(0);
+  });
+
+  test('when the archive was written by the raw baseline and only the overlay is loaded by the product (the way M is measured), then the candidates are those of a load by the product', async () => {
+    const loaded = await runDuplicates(testDriver(), 'tiny');
+    await wipe();
+    const archive = generateArchive('tiny');
+    expect((await rawWriter(100).write(testDriver(), [...archive.documents()])).rejected).toBe(0);
+    // the raw writer stores keys of each mention's names and no candidate: the product derives them again
+    expect(await rederiveCandidates(testDriver(), () => {})).toBe(SIZES.tiny.entities);
+    const overlaid = await runOverlayOnly(testDriver(), 'tiny', archive.seed, loaded.threshold, { archiveSource: 'raw', prepareSeconds: 1 });
+    expect(overlaid.rejected).toBe(0);
+    expect(overlaid.missingIds).toEqual([]);
+    const numbers = (r: typeof loaded) => ({ planted: r.planted, thresholds: r.thresholds, byKind: r.byKind, falseByReason: r.falseByReason, missed: r.missed });
+    expect(numbers(overlaid)).toEqual(numbers(loaded));
+    expect(await staleCandidates(testDriver())).toEqual(NO_STALE_CANDIDATES);
   });
 });

@@ -2,7 +2,8 @@
  * The duplicates queue in the browser (issue 25 §2, 26 §7), headless Chromium on the seed and a later article naming
  * 新瑞光电科技股份有限公司 and 高邮经开区: an editor opens Duplicates, sees both pairs with their names, type, score and
  * reasons, merges one once an editor key is given in the key dialog (the request is sent again), finds it among the
- * merged pairs and undoes it, marks the other as not the same and undoes that, and reads the queue in Chinese.
+ * merged pairs and undoes it, marks the other as not the same and undoes that, merges keeping the second entity of a
+ * pair, and reads the queue in Chinese.
  * Screenshots in test-artifacts/explorer/duplicates-*.png.
  */
 import type { Page } from 'playwright-core';
@@ -65,7 +66,7 @@ describeBrowser('reviewing duplicates in the explorer', () => {
     await page.waitForSelector('#duplicates:not([hidden])');
     await ready(page);
     const open = await rows(page);
-    expect(open.find((r) => has([r], '高邮经开区', '高邮经济开发区'))).toMatchObject({ type: 'Organization', score: 0.9, reasons: ['SHORT_FORM'], actions: ['merge', 'distinct'] });
+    expect(open.find((r) => has([r], '高邮经开区', '高邮经济开发区'))).toMatchObject({ type: 'Organization', score: 0.9, reasons: ['SHORT_FORM'], actions: ['merge', 'merge-keep-b', 'distinct'] });
     expect(open.find((r) => has([r], '新瑞光电科技股份有限公司', '新瑞光电科技有限公司'))).toMatchObject({ score: 0.85, reasons: ['LEGAL_FORM'] });
     // best first
     expect(open.map((r) => r.score)).toEqual([...open.map((r) => r.score)].sort((x, y) => y - x));
@@ -124,6 +125,25 @@ describeBrowser('reviewing duplicates in the explorer', () => {
     await ready(page);
     await tab(page, 'OPEN');
     expect(has(await rows(page), '新瑞光电科技股份有限公司', '新瑞光电科技有限公司')).toBe(true);
+    expect(s.problems).toEqual([]);
+  });
+
+  it('merges keeping the second entity when the editor chooses it, and undoes that', async () => {
+    const { page } = s;
+    const row = rowOf(page, '高邮经开区');
+    const [a, b] = [await row.getAttribute('data-a'), await row.getAttribute('data-b')];
+    await row.locator('[data-action="merge-keep-b"]').click();
+    await page.waitForSelector('#duplicates .dup-status:has-text("Merged")', { timeout: 120_000 });
+    await ready(page);
+    await tab(page, 'MERGED');
+    // the judgement keeps the second of the pair as the queue listed it (the first's id now resolves to it)
+    expect(a).not.toBe(b);
+    expect(await page.getAttribute('#duplicates .dup-row', 'data-a')).toBe(b);
+    await page.click('#duplicates .dup-row [data-action="undo"]');
+    await page.waitForSelector('#duplicates .dup-status:has-text("undone")', { timeout: 120_000 });
+    await ready(page);
+    await tab(page, 'OPEN');
+    expect(has(await rows(page), '高邮经开区', '高邮经济开发区')).toBe(true);
     expect(s.problems).toEqual([]);
   });
 

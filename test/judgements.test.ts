@@ -141,6 +141,37 @@ describe('undoing a merge', () => {
     expect((await ok(`{ entity(id: "org:m") { id mentionedIn { edges { node { id } } } } }`)).entity).toEqual({ id: 'org:m', mentionedIn: { edges: [{ node: { id: 'a1' } }, { node: { id: 'b1' } }, { node: { id: 'c1' } }] } });
   });
 
+  it('when the editor keeps the other entity of the pair, then the judgement records that choice and undo still gives the graph of loading them all without it', async () => {
+    await load(A);
+    // the pair as the queue lists it is (org:m, org:x); the editor keeps org:m and merges org:x into it
+    const id = await merge('org:m', 'org:x');
+    expect((await ok(LIST, { kind: 'MERGE' })).judgements.edges.map((e: any) => [e.node.a, e.node.b])).toEqual([['org:m', 'org:x']]);
+    await load(B, C);
+    expect((await ok(`{ entity(id: "org:x") { id mentionedIn { edges { node { id } } } } }`)).entity).toEqual({ id: 'org:m', mentionedIn: { edges: [{ node: { id: 'a1' } }, { node: { id: 'b1' } }, { node: { id: 'c1' } }] } });
+    await ok(UNDO, { id }, 'editor');
+    const afterUndo = await dump();
+    expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
+
+    await wipe();
+    await load(A, B, C);
+    expect(withoutJudgements(afterUndo)).toEqual(await dump());
+  });
+
+  it('when the editor keeps the entity named only by name and merges the one with an id into it, then undo gives the graph of loading without the merge', async () => {
+    await load(S2, S1);
+    const id = await merge('organization:新瑞光电', 'org:s1');
+    expect((await ok(`{ entity(id: "org:s1") { id } }`)).entity).toEqual({ id: 'organization:新瑞光电' });
+    // loaded during the merge: org:s1 by its id, and the short name alone
+    await load(D3, D4);
+    await ok(UNDO, { id }, 'editor');
+    const afterUndo = await dump();
+    expect(await staleDerivations(testDriver(), testDatabase())).toEqual(NOTHING_STALE);
+
+    await wipe();
+    await load(S2, S1, D3, D4);
+    expect(withoutJudgements(afterUndo)).toEqual(await dump());
+  });
+
   it('when the judgement is unknown or undone already, then undo is BAD_USER_INPUT and changes nothing', async () => {
     await load(A);
     const id = await merge('org:x', 'org:m');

@@ -27,7 +27,7 @@ import {
   SourceEdgeResolver,
   PathStepResolver,
 } from './resolvers/provenance.resolver';
-import { DuplicateResolver } from './resolvers/duplicate.resolver';
+import { DuplicateConnectionResolver, DuplicateResolver } from './resolvers/duplicate.resolver';
 import { JudgementResolver } from './resolvers/judgement.resolver';
 import { PassageResolver } from './resolvers/passage.resolver';
 import { SearchResolver } from './resolvers/search.resolver';
@@ -53,6 +53,7 @@ export const RESOLVERS = [
   SearchResolver,
   PassageResolver,
   DuplicateResolver,
+  DuplicateConnectionResolver,
   JudgementResolver,
   EntitiesResolver,
   GraphResolver,

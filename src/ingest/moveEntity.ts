@@ -1,5 +1,6 @@
 import type { WriteTx } from '../graph';
 import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R, RELATION_TYPE_NAMES } from '../model';
+import { BLOCK_LEFT } from '../search';
 import { CLAIM_LISTS, DERIVE_RELATION } from './relationClaims';
 
 const BOTH = `MATCH (m:${L.Entity} {id: $merge}), (k:${L.Entity} {id: $keep})`;
@@ -36,6 +37,8 @@ const MOVES: string[] = [
   `${BOTH} MATCH (x:${L.MergedId})-[old:${R.MERGED_INTO}]->(m) MERGE (x)-[:${R.MERGED_INTO}]->(k) DELETE old`,
   // an entity some document gave an id stays one that has an id (src/ingest/README.md, "Identity")
   `${BOTH} WITH k, m WHERE m.nameOnly IS NULL REMOVE k.nameOnly`,
+  // a block over the cap that \`m\` leaves may fall back under it (the others' keys are re-derived with \`k\`)
+  `${BOTH} MATCH (b:${L.OversizedBlock})-[old:${R.BLOCKS}]->(m) DELETE old WITH DISTINCT b ${BLOCK_LEFT('b')}`,
 ];
 
 /**

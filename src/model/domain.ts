@@ -179,6 +179,16 @@ export const GRAPH_LABELS = {
   BlockingKey: 'BlockingKey',
   /** A BlockingKey that blocks two entities or more (kept with each derivation): what `duplicates` reads. */
   SharedBlock: 'SharedBlock',
+  /**
+   * A BlockingKey that blocks more entities than `BLOCK_CAP` (a common personal name): its entities are not compared
+   * pairwise (`src/search/candidates.ts`), and `duplicates` lists it as skipped.
+   */
+  OversizedBlock: 'OversizedBlock',
+  /**
+   * A BlockingKey that went over `BLOCK_CAP` or back under it in the transaction that carries it: its entities' candidates
+   * are recomputed before that transaction commits (`refreshCandidates`), which removes the label.
+   */
+  CapCrossed: 'CapCrossed',
   /** One node, `{id: 'graph'}`: facts about the stored graph itself (`nameKeyVersion`, `candidateVersion`). */
   GraphMeta: 'GraphMeta',
   /**

@@ -5,7 +5,7 @@ export { highlightName, type NameMatch, type MatchKind } from './highlight';
 export { shortForm, SHORT_FORMS } from './shortForms';
 export { evidenceInPassage, passageNeedle, passagesIn, type TextPassage } from './passages';
 export { blockingKeysOf, coreName, type BlockingKind } from './blockingKeys';
-export { BLOCK_JOINED, BLOCK_LEFT } from './sharedBlocks';
+export { BLOCK_CAP, BLOCK_JOINED, BLOCK_LEFT } from './sharedBlocks';
 export { type DuplicateReason, nameReason, type PairFacts, type PairNames, scorePair } from './duplicateScore';
 export { candidatesOf, refreshCandidates, type ScoredPair } from './candidates';
 export { CANDIDATE_VERSION, ensureCandidates } from './ensureCandidates';

@@ -50,6 +50,32 @@ export async function duplicatesPage(ctx: Context, type: string | null, minScore
   return pageOf(rows, take, Number(row.total));
 }
 
+/**
+ * The blocks over the cap (`OversizedBlock`, kept where blocking keys are written), largest first: a label scan.
+ * Parameters `type` (null: any), `take`.
+ */
+const SKIPPED_BLOCKS = `
+  MATCH (k:${L.OversizedBlock})
+  WHERE $type IS NULL OR k.key STARTS WITH $type + '|'
+  WITH k.key AS key, COUNT { (k)-[:${R.BLOCKS}]->() } AS entities
+  RETURN key, entities ORDER BY entities DESC, key LIMIT $take`;
+
+export interface SkippedBlockRow {
+  type: string;
+  kind: string;
+  value: string;
+  entities: number;
+}
+
+/** The largest `take` blocks not compared pairwise (over `BLOCK_CAP`), of `type` (null: any). */
+export async function skippedBlocks(ctx: Context, type: string | null, take: number): Promise<SkippedBlockRow[]> {
+  const rows = await readQuery(ctx, SKIPPED_BLOCKS, { type, take: int(take) });
+  return rows.map((r) => {
+    const [blockType, kind, ...value] = (r.key as string).split('|');
+    return { type: blockType, kind, value: value.join('|'), entities: Number(r.entities) };
+  });
+}
+
 /** One pair's blocking keys, names and context, as `CANDIDATE_PAIRS` and `PAIR_CONTEXT` read them. Parameters `a`, `b`. */
 const ONE_PAIR = `
   MATCH (a:${L.Entity} {id: $a}), (b:${L.Entity} {id: $b})

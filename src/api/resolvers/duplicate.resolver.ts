@@ -1,14 +1,15 @@
 import { Args, ArgsType, Ctx, Field, FieldResolver, Float, Int, Query, Resolver, Root } from 'type-graphql';
 import type { EntityType } from '../../model';
+import { BLOCK_CAP } from '../../search';
 import { connectionOf, skipAfter } from '../args/cursor';
 import { checkFirst } from '../args/limits';
 import type { Context } from '../context';
-import { type DuplicateRow, type DuplicateStatus, duplicatesPage, judgedPairsPage } from '../cypher/duplicates';
+import { type DuplicateRow, type DuplicateStatus, duplicatesPage, judgedPairsPage, type SkippedBlockRow, skippedBlocks } from '../cypher/duplicates';
 import { type JudgementRow, judgementRow } from '../cypher/judgements';
 import type { EntityRow } from '../cypher/rows';
 import { badInput } from '../errors';
 import { loaders } from '../loaders';
-import { DuplicateCandidate, DuplicateConnection, DuplicateStatusEnum } from '../types/duplicate.type';
+import { DuplicateCandidate, DuplicateConnection, DuplicateStatusEnum, SkippedBlock } from '../types/duplicate.type';
 import { Judgement } from '../types/judgement.type';
 import { Entity } from '../types/entity.type';
 import { EntityTypeEnum } from '../types/enums';
@@ -54,7 +55,7 @@ export class DuplicateResolver {
       args.status === 'OPEN'
         ? await duplicatesPage(ctx, args.type ?? null, args.minScore, skip, first)
         : await judgedPairsPage(ctx, args.status, args.type ?? null, args.minScore, skip, first);
-    return connectionOf(page, skip);
+    return { ...connectionOf(page, skip), blockType: args.type ?? null };
   }
 
   @FieldResolver(() => Judgement, { nullable: true, description: 'The judgement in force on a judged pair (MERGED, DISTINCT); null for OPEN.' })
@@ -70,5 +71,20 @@ export class DuplicateResolver {
   @FieldResolver(() => Entity, { description: 'The other.' })
   async b(@Root() d: DuplicateRow, @Ctx() ctx: Context): Promise<EntityRow> {
     return (await loaders(ctx).node().load(d.bId)) as EntityRow;
+  }
+}
+
+/** The largest blocks `skippedBlocks` lists. */
+const SKIPPED_SHOWN = 20;
+
+@Resolver(() => DuplicateConnection)
+export class DuplicateConnectionResolver {
+  @FieldResolver(() => [SkippedBlock], {
+    description:
+      `The blocking keys (of \`type\`, when given) shared by more than ${BLOCK_CAP} entities, largest first (at most ${SKIPPED_SHOWN}): ` +
+      'their entities are not compared with each other, so pairs only they would make are missing from the list.',
+  })
+  skippedBlocks(@Root() c: DuplicateConnection, @Ctx() ctx: Context): Promise<SkippedBlockRow[]> {
+    return skippedBlocks(ctx, c.blockType, SKIPPED_SHOWN);
   }
 }

@@ -1,5 +1,7 @@
 import { Field, Float, Int, registerEnumType } from 'type-graphql';
+import type { EntityType } from '../../model';
 import { PageInfo } from './connection.type';
+import { EntityTypeEnum } from './enums';
 import { ObjectType } from './objectType';
 
 export enum DuplicateReasonEnum {
@@ -73,6 +75,42 @@ export class DuplicateEdge {
   node!: DuplicateCandidate;
 }
 
+export enum BlockingKeyKindEnum {
+  NAME = 'n',
+  CORE_NAME = 'c',
+  PINYIN = 'p',
+  CITY_ZONE = 'z',
+}
+registerEnumType(BlockingKeyKindEnum, {
+  name: 'BlockingKeyKind',
+  description: 'What the entities of a block share (the blocking keys compared for duplicates).',
+  valuesConfig: {
+    NAME: { description: 'A name in its short form (经开区 for 经济开发区).' },
+    CORE_NAME: { description: 'A name without its legal-form suffix (有限公司, 股份有限公司, 集团, 分公司).' },
+    PINYIN: { description: 'The toneless pinyin of that name.' },
+    CITY_ZONE: { description: 'A development zone with its city.' },
+  },
+});
+
+@ObjectType('SkippedBlock', {
+  description:
+    'A blocking key shared by more entities than the cap (a common personal name): its entities are not compared with each ' +
+    'other, so a pair that only this key would make a candidate is not listed.',
+})
+export class SkippedBlock {
+  @Field(() => EntityTypeEnum, { description: 'The type of its entities.' })
+  type!: EntityType;
+
+  @Field(() => BlockingKeyKindEnum, { description: 'What they share.' })
+  kind!: BlockingKeyKindEnum;
+
+  @Field(() => String, { description: 'The shared value, folded (simplified, short form, lower case).' })
+  value!: string;
+
+  @Field(() => Int, { description: 'How many entities share it.' })
+  entities!: number;
+}
+
 @ObjectType('DuplicateConnection', { description: 'A page of duplicate candidates, with the total and how to ask for the next page.' })
 export class DuplicateConnection {
   @Field(() => [DuplicateEdge], { description: 'This page of pairs, best first.' })
@@ -83,4 +121,7 @@ export class DuplicateConnection {
 
   @Field(() => Int, { description: 'Pairs in all pages.' })
   totalCount!: number;
+
+  /** the `type` asked for, for `skippedBlocks` */
+  blockType!: EntityType | null;
 }

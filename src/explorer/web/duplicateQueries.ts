@@ -24,12 +24,18 @@ export interface DuplicatePair {
 }
 
 export interface DuplicatesData {
-  duplicates: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: Array<{ node: DuplicatePair }> };
+  duplicates: {
+    totalCount: number;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: Array<{ node: DuplicatePair }>;
+    /** blocks too big to compare pairwise (over the cap): pairs only they would give are not listed */
+    skippedBlocks: Array<{ type: string; kind: string; value: string; entities: number }>;
+  };
 }
 
 export const DUPLICATES = `query ExplorerDuplicates($status: DuplicateStatus!, $minScore: Float!, $first: Int!, $after: String) {
   duplicates(status: $status, minScore: $minScore, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor }
+    totalCount pageInfo { hasNextPage endCursor } skippedBlocks { type kind value entities }
     edges { node { status score reasons a { __typename id name } b { __typename id name } judgement { id a b reason } } }
   }
 }`;

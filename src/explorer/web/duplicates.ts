@@ -103,6 +103,8 @@ async function judge(what: What, run: () => Promise<unknown>, done: () => string
 }
 
 const reason = (): string | null => reasonInput.value.trim() || null;
+/** An entity type as the API names it (`GOVERNMENT_AGENCY`) in the `__typename` form the strings use (`GovernmentAgency`). */
+const typeName = (type: string): string => type.toLowerCase().replace(/(^|_)([a-z])/g, (_, __, c: string) => c.toUpperCase());
 const typeWord = (typename: string): string => t(`type.${typename}` as StringKey);
 const reasonWord = (r: string): string => (`dup.reason.${r}` in EN ? t(`dup.reason.${r}` as StringKey) : r);
 
@@ -117,6 +119,9 @@ function actionsOf(p: DuplicatePair, row: HTMLElement): HTMLElement {
     buttons.push(
       button('merge', 'dup.merge', t('dup.mergeTitle', { a: a.name, b: b.name }), () =>
         void judge('dup.whatMerge', () => mergePair(a.id, b.id, reason()), () => t('dup.merged', { a: a.name, b: b.name })), true),
+      // the editor chooses which entity stays: the other way round, the second is kept
+      button('merge-keep-b', 'dup.mergeKeepB', t('dup.mergeTitle', { a: b.name, b: a.name }), () =>
+        void judge('dup.whatMerge', () => mergePair(b.id, a.id, reason()), () => t('dup.merged', { a: b.name, b: a.name }))),
       button('distinct', 'dup.distinct', t('dup.distinctTitle'), () =>
         void judge('dup.whatDistinct', () => markDistinct(a.id, b.id, reason()), () => t('dup.marked', { a: a.name, b: b.name }))),
     );
@@ -187,6 +192,11 @@ function render(): void {
   if (!page) return;
   const n = page.totalCount;
   listBox.append(h('p', { class: 'dup-count', dataset: { total: String(n) }, text: tn(n, 'dup.countOne', 'dup.count') }));
+  const skipped = page.skippedBlocks;
+  if (status === 'OPEN' && skipped.length > 0) {
+    const blocks = skipped.map((b) => t('dup.skippedBlock', { value: b.value, type: t(`type.${typeName(b.type)}` as StringKey), n: String(b.entities) })).join(t('dup.listSeparator'));
+    listBox.append(h('p', { class: 'hint dup-skipped', dataset: { skipped: String(skipped.length) }, text: t('dup.skipped', { blocks }) }));
+  }
   if (page.edges.length === 0) listBox.append(h('p', { class: 'muted', text: t('dup.none') }));
   else listBox.append(h('ul', { class: 'dup-list' }, ...page.edges.map((e) => pairRow(e.node))));
   const nav = h('div', { class: 'row' });
