@@ -49,6 +49,13 @@ describe('planted duplicates', () => {
     for (const t of truth) expect(t.variant).not.toBe(t.original);
   });
 
+  test('when the overlay of size M is drawn, then every kind is planted (abbreviations leave half of the zones to bare city zones)', () => {
+    const truth = plantDuplicates(generateArchive('M')).truth();
+    const count = (kind: string) => truth.filter((t) => t.kind === kind).length;
+    for (const kind of PLANT_KINDS) expect({ kind, planted: count(kind) > 0 }).toEqual({ kind, planted: true });
+    expect(new Set(truth.map((t) => t.originalId)).size).toBe(truth.length);
+  });
+
   test('when the tiny archive and its overlay are loaded, then every planted variant is a candidate of its original, with the reason of its kind', async () => {
     const run = await runDuplicates(testDriver(), 'tiny');
     expect(run.rejected).toBe(0);

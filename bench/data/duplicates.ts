@@ -36,6 +36,9 @@ const PLANT_SHARE = 0.02;
 const MIN_PLANTS = 12;
 const KIND_SHARE: Record<PlantKind, number> = { traditional: 0.25, legalForm: 0.25, abbreviation: 0.1, cityZone: 0.1, pinyin: 0.3 };
 
+/** The kinds whose variants are made from a zone (`zoneOf`). */
+const ZONE_KINDS: PlantKind[] = ['abbreviation', 'cityZone'];
+
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const HAN = /^[\u3400-\u9fff]+$/u;
 /** The legal forms a variant swaps, longest first; the generator's company names end in one of the first three. */
@@ -126,8 +129,12 @@ function choosePlants(archive: Archive, r: Random): Array<{ kind: PlantKind; e: 
   const taken = takenKeys(archive);
   const used = new Set<PoolEntity>();
   const plants: Array<{ kind: PlantKind; e: PoolEntity; name: string }> = [];
+  // abbreviations and bare city zones are drawn from the same zones: each takes at most half of them, so that at M
+  // (120 zones for 200 of each wanted) the abbreviations do not use them all up (at tiny and S the cap is not reached)
+  const zones = all.filter((e) => e.type === 'Organization' && zoneOf(e.name)).length;
   for (const kind of PLANT_KINDS) {
-    const want = Math.max(1, Math.round(total * KIND_SHARE[kind]));
+    const share = Math.max(1, Math.round(total * KIND_SHARE[kind]));
+    const want = ZONE_KINDS.includes(kind) ? Math.min(share, Math.max(1, Math.floor(zones / ZONE_KINDS.length))) : share;
     let n = 0;
     for (const e of shuffled(all, r)) {
       if (n >= want) break;
