@@ -132,6 +132,7 @@ describeBrowser('reviewing duplicates in the explorer', () => {
     const { page } = s;
     const row = rowOf(page, '高邮经开区');
     const [a, b] = [await row.getAttribute('data-a'), await row.getAttribute('data-b')];
+    const [nameA, nameB] = await row.locator('.dup-name').allTextContents();
     await row.locator('[data-action="merge-keep-b"]').click();
     await page.waitForSelector('#duplicates .dup-status:has-text("Merged")', { timeout: 120_000 });
     await ready(page);
@@ -139,6 +140,9 @@ describeBrowser('reviewing duplicates in the explorer', () => {
     // the judgement keeps the second of the pair as the queue listed it (the first's id now resolves to it)
     expect(a).not.toBe(b);
     expect(await page.getAttribute('#duplicates .dup-row', 'data-a')).toBe(b);
+    // the merged side as judged: its own id, not the kept entity its id now resolves to
+    expect(await page.getAttribute('#duplicates .dup-row', 'data-b')).toBe(a);
+    expect((await rows(page))[0].names).toEqual([nameB, nameA]);
     await page.click('#duplicates .dup-row [data-action="undo"]');
     await page.waitForSelector('#duplicates .dup-status:has-text("undone")', { timeout: 120_000 });
     await ready(page);
@@ -177,8 +181,8 @@ describeBrowser('reviewing duplicates in the explorer', () => {
     await zone.locator('[data-action="merge"]').click();
     await page.waitForSelector('#duplicates .dup-status:has-text("Merged")', { timeout: 120_000 });
     await tab(page, 'MERGED');
-    // one article each: the merged entity keeps the full name, not the abbreviation
-    expect((await rows(page))[0].names).toContain('高邮经济开发区');
+    // the pair as judged, each with its own name; the kept entity has the full name, not the abbreviation
+    expect((await rows(page))[0].names).toEqual(['高邮经济开发区', '高邮经开区']);
     await page.click('#duplicates .dup-row [data-action="split"]');
     // Split with nothing ticked says what is missing and sends nothing
     await page.click('#duplicates .dup-split [data-action="split-now"]');

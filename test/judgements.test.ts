@@ -70,10 +70,10 @@ const withoutJudgements = (text: string) => text.split('\n').filter((l) => !l.st
 
 const MERGE = `mutation($keep: ID!, $merge: ID!, $reason: String) { mergeEntities(keep: $keep, merge: $merge, reason: $reason) { id } }`;
 const UNDO = `mutation($id: ID!, $reason: String) { undoJudgement(id: $id, reason: $reason) { id kind a b inForce undoneAt undoneBy undoReason } }`;
-const DISTINCT = `mutation($a: ID!, $b: ID!, $reason: String) { markDistinct(a: $a, b: $b, reason: $reason) { id kind a b reason by inForce } }`;
+const DISTINCT = `mutation($a: ID!, $b: ID!, $reason: String) { markDistinct(a: $a, b: $b, reason: $reason) { id kind a b names reason by inForce } }`;
 const LIST = `query($kind: JudgementKind, $entity: ID, $first: Int, $after: String) {
   judgements(kind: $kind, entity: $entity, first: $first, after: $after) {
-    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind a b reason by at inForce undoneAt } } } }`;
+    totalCount pageInfo { hasNextPage endCursor } edges { cursor node { id kind a b names reason by at inForce undoneAt } } } }`;
 
 async function merge(keep: string, mergeId: string, reason = 'the same company') {
   await ok(MERGE, { keep, merge: mergeId, reason }, 'editor');
@@ -92,7 +92,7 @@ describe('a merge is a judgement', () => {
     expect(all.pageInfo.hasNextPage).toBe(true);
     const next = (await ok(LIST, { first: 1, after: all.pageInfo.endCursor })).judgements;
     expect(next.edges.map((e: any) => e.node)).toEqual([
-      expect.objectContaining({ kind: 'MERGE', a: 'org:x', b: 'org:m', reason: '同一家公司', by: 'editor', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }),
+      expect.objectContaining({ kind: 'MERGE', a: 'org:x', b: 'org:m', names: ['甲科技有限公司', '甲科技'], reason: '同一家公司', by: 'editor', at: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) }),
     ]);
     expect(next.pageInfo.hasNextPage).toBe(false);
     // by entity: its own id or the merged one; by kind
@@ -223,7 +223,7 @@ describe('marking two entities distinct', () => {
     await load(S2, S1);
     expect(await pairs()).toContainEqual(['org:s1', 'organization:新瑞光电']);
     const judged = (await ok(DISTINCT, { a: 'org:s1', b: 'organization:新瑞光电', reason: '两家公司' }, 'editor')).markDistinct;
-    expect(judged).toMatchObject({ kind: 'DISTINCT', a: 'org:s1', b: 'organization:新瑞光电', reason: '两家公司', by: 'editor', inForce: true });
+    expect(judged).toMatchObject({ kind: 'DISTINCT', a: 'org:s1', b: 'organization:新瑞光电', names: ['新瑞光电股份有限公司', '新瑞光电'], reason: '两家公司', by: 'editor', inForce: true });
     expect(await pairs()).not.toContainEqual(['org:s1', 'organization:新瑞光电']);
 
     const refused = await exec(MERGE, { keep: 'org:s1', merge: 'organization:新瑞光电' }, 'editor');
@@ -326,13 +326,14 @@ describe('judgements are part of the backup', () => {
 
   it('when the file is not a judgements file, then import names every problem by path and writes nothing', async () => {
     const file = join(mkdtempSync(join(tmpdir(), 'kg-judgements-')), 'bad.json');
-    writeFileSync(file, JSON.stringify({ format: 'kg-judgements/1', judgements: [{ id: 'j1', kind: 'SAME', a: 'org:x', at: 'yesterday' }] }));
+    writeFileSync(file, JSON.stringify({ format: 'kg-judgements/1', judgements: [{ id: 'j1', kind: 'SAME', a: 'org:x', at: 'yesterday', names: ['甲科技'] }] }));
     const result = await runKg('judgements', 'import', file);
     expect(result.status).toBe(1);
     expect(result.err.trim().split('\n')).toEqual([
       expect.stringMatching(/judgements\[0\]\.b: must be a text/),
       expect.stringMatching(/judgements\[0\]\.kind: must be one of MERGE, DISTINCT/),
       expect.stringMatching(/judgements\[0\]\.at: must be an ISO date-time/),
+      expect.stringMatching(/judgements\[0\]\.names: must be two texts/),
     ]);
     expect(await dump()).toBe('');
   });

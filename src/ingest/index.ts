@@ -15,7 +15,7 @@ export { judgeMerge, mergeEntities, MergeRefused } from './mergeEntities';
 export { markDistinct } from './markDistinct';
 export { splitEntity } from './splitEntity';
 export { undoJudgement } from './undoJudgement';
-export { articleOfMention, type Judge, type JudgementRecord, JudgementRefused } from './judgements';
+export { articleOfMention, JUDGEMENT_FIELDS, type Judge, type JudgementRecord, JudgementRefused } from './judgements';
 export { checkJudgementsFile, exportJudgements, importJudgements, JUDGEMENTS_FORMAT, type JudgementsFile, type JudgementsImport } from './judgementsFile';
 export { duplicateMembers, parseDocumentText, type ParsedText } from './parseDocumentText';
 export { rekeyNames, type Rekeyed } from './rekeyNames';

@@ -31,6 +31,11 @@ export interface JudgementRecord {
   /** MERGE, DISTINCT: the pair's duplicate score and reasons when it was judged (what the review queue showed), or null */
   score: number | null;
   reasons: string[] | null;
+  /**
+   * MERGE, DISTINCT: the names of `a` and `b` when judged, or null. After a merge `b`'s id resolves to `a`, whose
+   * name it no longer has: the review lists the pair as it was judged.
+   */
+  names: string[] | null;
 }
 
 /** A mention as a SPLIT judgement lists it: the article id and the document key, as a JSON pair (unambiguous). */
@@ -60,7 +65,8 @@ export class JudgementRefused extends Error {
   }
 }
 
-const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .kept, .score, .reasons}`;
+/** A judgement node `j` as the map `judgementOf` reads. */
+export const JUDGEMENT_FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .kept, .score, .reasons, .names}`;
 
 export function judgementOf(m: Record<string, unknown>): JudgementRecord {
   const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -79,6 +85,7 @@ export function judgementOf(m: Record<string, unknown>): JudgementRecord {
     kept: Array.isArray(m.kept) ? (m.kept as string[]) : null,
     score: typeof m.score === 'number' ? m.score : null,
     reasons: Array.isArray(m.reasons) ? (m.reasons as string[]) : null,
+    names: Array.isArray(m.names) ? (m.names as string[]) : null,
   };
 }
 
@@ -90,8 +97,8 @@ const CREATE = `
   CREATE (j:${L.Judgement} {id: $j.id, kind: $j.kind, a: $j.a, b: $j.b, reason: $j.reason, by: $j.by,
                            at: coalesce(datetime($j.at), datetime()), undoneAt: datetime($j.undoneAt),
                            undoneBy: $j.undoneBy, undoReason: $j.undoReason, mentions: $j.mentions, kept: $j.kept,
-                           score: $j.score, reasons: $j.reasons})
-  RETURN ${FIELDS} AS j`;
+                           score: $j.score, reasons: $j.reasons, names: $j.names})
+  RETURN ${JUDGEMENT_FIELDS} AS j`;
 
 export async function recordJudgement(
   tx: WriteTx,
@@ -112,6 +119,7 @@ export async function recordJudgement(
     kept: fields.kept ?? null,
     score: fields.score ?? null,
     reasons: fields.reasons ?? null,
+    names: fields.names ?? null,
   };
   const result = await tx.run(CREATE, { j });
   // a pair kept apart leaves the duplicate candidates
@@ -120,7 +128,7 @@ export async function recordJudgement(
 }
 
 /** Parameter `id`. */
-const READ = `MATCH (j:${L.Judgement} {id: $id}) RETURN ${FIELDS} AS j`;
+const READ = `MATCH (j:${L.Judgement} {id: $id}) RETURN ${JUDGEMENT_FIELDS} AS j`;
 
 export async function readJudgement(tx: WriteTx, id: string): Promise<JudgementRecord | undefined> {
   const result = await tx.run(READ, { id });
@@ -131,7 +139,7 @@ export async function readJudgement(tx: WriteTx, id: string): Promise<JudgementR
 const MARK_UNDONE = `
   MATCH (j:${L.Judgement} {id: $id})
   SET j.undoneAt = datetime(), j.undoneBy = $by, j.undoReason = $reason
-  RETURN ${FIELDS} AS j`;
+  RETURN ${JUDGEMENT_FIELDS} AS j`;
 
 export async function markUndone(tx: WriteTx, id: string, judge: Judge): Promise<JudgementRecord> {
   const result = await tx.run(MARK_UNDONE, { id, by: judge.by ?? null, reason: judge.reason ?? null });

@@ -1,7 +1,7 @@
 import type { Driver } from 'neo4j-driver';
 import { executeWrite, type WriteTx } from '../graph';
 import { GRAPH_LABELS as L, GRAPH_RELATIONSHIPS as R, JUDGEMENT_KIND_NAMES } from '../model';
-import { type JudgementRecord, judgementOf, recordJudgement } from './judgements';
+import { JUDGEMENT_FIELDS, type JudgementRecord, judgementOf, recordJudgement } from './judgements';
 import { type Problem, quote } from './problem';
 import { rebuildEntity, replayMerge } from './rebuildEntity';
 
@@ -32,7 +32,7 @@ const RESOLVE = `
 
 const READ_ALL = `
   MATCH (j:${L.Judgement})
-  RETURN j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .kept, .score, .reasons} AS j
+  RETURN ${JUDGEMENT_FIELDS} AS j
   ORDER BY j.at, j.id`;
 
 /** Every judgement of the graph, oldest first, as a file `importJudgements` reads. */
@@ -62,6 +62,9 @@ export function checkJudgementsFile(value: unknown): Problem[] {
     if (j.score != null && !(typeof j.score === 'number' && j.score >= 0 && j.score <= 1)) problems.push({ path: `${at}.score`, message: 'must be a number from 0 to 1, or null' });
     if (j.reasons != null && !(Array.isArray(j.reasons) && j.reasons.every((r) => typeof r === 'string' && r.length <= 100))) {
       problems.push({ path: `${at}.reasons`, message: 'must be an array of texts, or null' });
+    }
+    if (j.names != null && !(Array.isArray(j.names) && j.names.length === 2 && j.names.every((n) => typeof n === 'string' && n.length <= 500))) {
+      problems.push({ path: `${at}.names`, message: 'must be two texts (the names of a and b), or null' });
     }
     for (const key of ['reason', 'by', 'undoneBy', 'undoReason'] as const) {
       if (j[key] != null && (typeof j[key] !== 'string' || j[key]!.length > 1000)) problems.push({ path: `${at}.${key}`, message: 'must be a text of at most 1000 characters, or null' });

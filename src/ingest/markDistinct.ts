@@ -10,10 +10,10 @@ import { MergeRefused, resolvePair } from './mergeEntities';
  * entity twice (which `splitEntity` takes apart), two types, or a pair already marked.
  */
 export async function markDistinct(tx: WriteTx, a: string, b: string, judge: Judge): Promise<JudgementRecord> {
-  const { keepId, mergeId } = await resolvePair(tx, a, b, ' (a merge, or a load that joined them by name): split it by the articles whose mentions are the other one (splitEntity)');
+  const { keepId, mergeId, names } = await resolvePair(tx, a, b, ' (a merge, or a load that joined them by name): split it by the articles whose mentions are the other one (splitEntity)');
   if ((await distinctPairs(tx, [keepId, mergeId])).has(pairKey(keepId, mergeId))) {
     throw new MergeRefused('invalid', `${JSON.stringify(a)} and ${JSON.stringify(b)} are already marked distinct`);
   }
   const assessed = judge.assess ? await judge.assess(tx, keepId, mergeId) : {};
-  return recordJudgement(tx, { kind: 'DISTINCT', a: keepId, b: mergeId, reason: judge.reason, by: judge.by, ...assessed });
+  return recordJudgement(tx, { kind: 'DISTINCT', a: keepId, b: mergeId, names, reason: judge.reason, by: judge.by, ...assessed });
 }

@@ -22,7 +22,7 @@ const RESOLVE_BOTH = `
   OPTIONAL MATCH (:${L.MergedId} {id: id})-[:${R.MERGED_INTO}]->(kept:${L.Entity})
   OPTIONAL MATCH (own:${L.Entity} {id: id})
   WITH id, coalesce(kept, own) AS e
-  RETURN id, e.id AS resolved, e.type AS type`;
+  RETURN id, e.id AS resolved, e.type AS type, e.name AS name`;
 
 /**
  * Merges entity `merge` into entity `keep` inside the caller's write transaction: every relationship moves
@@ -42,7 +42,7 @@ export async function mergeEntities(tx: WriteTx, keep: string, merge: string): P
  * invalid): undo that judgement first.
  */
 export async function judgeMerge(tx: WriteTx, keep: string, merge: string, judge: Judge): Promise<{ kept: string; judgement: JudgementRecord }> {
-  const { keepId, mergeId } = await resolvePair(tx, keep, merge);
+  const { keepId, mergeId, names } = await resolvePair(tx, keep, merge);
   if ((await distinctPairs(tx, [keepId, mergeId])).has(pairKey(keepId, mergeId))) {
     throw new MergeRefused(
       'invalid',
@@ -51,7 +51,7 @@ export async function judgeMerge(tx: WriteTx, keep: string, merge: string, judge
   }
   const assessed = judge.assess ? await judge.assess(tx, keepId, mergeId) : {};
   await mergeResolved(tx, keepId, mergeId);
-  const judgement = await recordJudgement(tx, { kind: 'MERGE', a: keepId, b: mergeId, reason: judge.reason, by: judge.by, ...assessed });
+  const judgement = await recordJudgement(tx, { kind: 'MERGE', a: keepId, b: mergeId, names, reason: judge.reason, by: judge.by, ...assessed });
   return { kept: keepId, judgement };
 }
 
@@ -65,8 +65,8 @@ export async function mergeResolved(tx: WriteTx, keepId: string, mergeId: string
   await deriveEntities(tx, [keepId]);
 }
 
-/** Both ids as the entities they are now; `MergeRefused` unless they are two entities of one type. */
-export async function resolvePair(tx: WriteTx, keep: string, merge: string, sameHint = ''): Promise<{ keepId: string; mergeId: string }> {
+/** Both ids as the entities they are now, with their names; `MergeRefused` unless they are two entities of one type. */
+export async function resolvePair(tx: WriteTx, keep: string, merge: string, sameHint = ''): Promise<{ keepId: string; mergeId: string; names: string[] }> {
   const found = await tx.run(RESOLVE_BOTH, { ids: [keep, merge] });
   const [k, m] = [keep, merge].map((id) => found.records.find((r) => r.get('id') === id)!);
   if (!k.get('resolved')) throw new MergeRefused('not-found', `no entity has the id ${JSON.stringify(keep)}`);
@@ -77,5 +77,5 @@ export async function resolvePair(tx: WriteTx, keep: string, merge: string, same
   if (k.get('type') !== m.get('type')) {
     throw new MergeRefused('invalid', `${JSON.stringify(keep)} is a ${k.get('type')} and ${JSON.stringify(merge)} a ${m.get('type')}: both entities must have the same type`);
   }
-  return { keepId, mergeId };
+  return { keepId, mergeId, names: [k.get('name') as string, m.get('name') as string] };
 }

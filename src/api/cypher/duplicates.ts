@@ -1,5 +1,5 @@
 import type { WriteTx } from '../../graph';
-import type { JudgementRecord } from '../../ingest';
+import { JUDGEMENT_FIELDS, type JudgementRecord } from '../../ingest';
 import type { Context } from '../context';
 import { int, readQuery } from '../db/run';
 import { type DuplicateReason, type PairFacts, scorePair } from '../../search';
@@ -95,8 +95,6 @@ export async function assessPair(tx: WriteTx, a: string, b: string): Promise<{ s
   return scorePair({ keys: r.keys ?? [], shorts: r.shorts ?? [], sameName: r.sameName === true, sharedEvent: r.sharedEvent, sharedPosition: r.sharedPosition });
 }
 
-const JUDGED_FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .kept, .score, .reasons}`;
-
 /**
  * The judged pairs of the review queue: the MERGE or DISTINCT judgements in force (parameter `kind`) whose two ids
  * still resolve to entities (a merged id to the kept one), of `type` (null: any), scoring at least `minScore` when
@@ -114,7 +112,7 @@ const JUDGED_PAIRS = `
   }
   WITH j WHERE size(types) = 2 AND ($type IS NULL OR types[0] = $type)
   WITH j ORDER BY coalesce(j.score, 0.0) DESC, j.at DESC, j.id
-  WITH collect(${JUDGED_FIELDS}) AS found
+  WITH collect(${JUDGEMENT_FIELDS}) AS found
   RETURN size(found) AS total, found[$skip..($skip + $take + 1)] AS rows`;
 
 /** The pairs an editor judged (`status` MERGED or DISTINCT), as `duplicatesPage` gives the open ones. */

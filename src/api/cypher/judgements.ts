@@ -1,4 +1,4 @@
-import { articleOfMention, type JudgementRecord } from '../../ingest';
+import { articleOfMention, JUDGEMENT_FIELDS, type JudgementRecord } from '../../ingest';
 import type { Context } from '../context';
 import { int, readQuery } from '../db/run';
 import { type Page, pageOf } from './entityPage';
@@ -10,8 +10,6 @@ export type JudgementRow = JudgementRecord & { inForce: boolean; articles: strin
 export function judgementRow(j: JudgementRecord): JudgementRow {
   return { ...j, inForce: j.undoneAt === null, articles: j.mentions ? [...new Set(j.mentions.map(articleOfMention))].sort() : null };
 }
-
-const FIELDS = `j {.id, .kind, .a, .b, .reason, .by, at: toString(j.at), undoneAt: toString(j.undoneAt), .undoneBy, .undoReason, .mentions, .kept, .score, .reasons}`;
 
 /**
  * The judgements naming an entity: by its id, the entity a merged id resolves to, or any id merged into it (a
@@ -34,7 +32,7 @@ const PAGE = (source: string): string => `
   ${source}
   WITH j WHERE $kind IS NULL OR j.kind = $kind
   WITH j ORDER BY j.at DESC, j.id DESC
-  WITH collect(${FIELDS}) AS found
+  WITH collect(${JUDGEMENT_FIELDS}) AS found
   RETURN size(found) AS total, found[$skip..($skip + $take + 1)] AS rows`;
 
 /** Judgements newest first (then by id), of one kind or all, about one entity or all. */

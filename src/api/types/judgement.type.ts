@@ -29,6 +29,12 @@ export class Judgement {
   @Field(() => ID, { description: 'MERGE: the merged entity (its id resolves to `a` while the merge is in force); DISTINCT: the second; SPLIT: the entity split off.' })
   b!: string;
 
+  @Field(() => [String], {
+    nullable: true,
+    description: "MERGE, DISTINCT: the names of `a` and `b` when judged (a merged entity's name is then only an alias of `a`), or null (judged before names were kept).",
+  })
+  names!: string[] | null;
+
   @Field(() => [ID], { nullable: true, description: 'SPLIT: the articles whose mentions are entity `b`; null for the other kinds.' })
   articles!: string[] | null;
 

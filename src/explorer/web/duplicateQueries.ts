@@ -20,7 +20,7 @@ export interface DuplicatePair {
   reasons: string[];
   a: PairEntity;
   b: PairEntity;
-  judgement: { id: string; a: string; b: string; reason: string | null } | null;
+  judgement: { id: string; a: string; b: string; names: string[] | null; reason: string | null } | null;
 }
 
 export interface DuplicatesData {
@@ -36,7 +36,7 @@ export interface DuplicatesData {
 export const DUPLICATES = `query ExplorerDuplicates($status: DuplicateStatus!, $minScore: Float!, $first: Int!, $after: String) {
   duplicates(status: $status, minScore: $minScore, first: $first, after: $after) {
     totalCount pageInfo { hasNextPage endCursor } skippedBlocks { type kind value entities }
-    edges { node { status score reasons a { __typename id name } b { __typename id name } judgement { id a b reason } } }
+    edges { node { status score reasons a { __typename id name } b { __typename id name } judgement { id a b names reason } } }
   }
 }`;
 

@@ -13,6 +13,7 @@ import {
   type DuplicateStatus,
   duplicatesPage,
   type EntityArticles,
+  type PairEntity,
   entityArticles,
   markDistinct,
   mergePair,
@@ -170,13 +171,27 @@ async function showSplit(p: DuplicatePair, row: HTMLElement): Promise<void> {
   row.append(panel);
 }
 
+/**
+ * The two entities as judged: after a merge the merged id resolves to the kept entity, so a judged pair shows the
+ * judgement's ids and the names they had (the entities' names now when it kept none).
+ */
+function sidesOf(p: DuplicatePair): [PairEntity, PairEntity] {
+  const j = p.judgement;
+  if (!j) return [p.a, p.b];
+  return [
+    { ...p.a, id: j.a, name: j.names?.[0] ?? p.a.name },
+    { ...p.b, id: j.b, name: j.names?.[1] ?? p.b.name },
+  ];
+}
+
 function pairRow(p: DuplicatePair): HTMLElement {
-  const entity = (e: DuplicatePair['a']) => h('span', { class: 'dup-entity', dataset: { entityId: e.id } }, h('span', { class: 'dup-name', text: e.name }), h('code', { text: e.id }));
-  const row = h('li', { class: 'dup-row card', dataset: { a: p.a.id, b: p.b.id, status: p.status } },
+  const entity = (e: PairEntity) => h('span', { class: 'dup-entity', dataset: { entityId: e.id } }, h('span', { class: 'dup-name', text: e.name }), h('code', { text: e.id }));
+  const [a, b] = sidesOf(p);
+  const row = h('li', { class: 'dup-row card', dataset: { a: a.id, b: b.id, status: p.status } },
     h('div', { class: 'dup-pair' },
-      entity(p.a),
+      entity(a),
       h('span', { class: 'dup-and', text: '⇄' }),
-      entity(p.b)),
+      entity(b)),
     h('div', { class: 'dup-facts' },
       h('span', { class: 'dup-type', text: typeWord(p.a.__typename) }),
       h('span', { class: 'dup-score', dataset: { score: String(p.score) }, text: t('dup.score', { score: p.score.toFixed(2) }) }),
