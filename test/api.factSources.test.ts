@@ -168,6 +168,8 @@ describe('a cursor belongs to the field that issued it', () => {
         ... on Person { positions { edges { title sources(first: 1) { pageInfo { endCursor } } } } } }
       partners(of: "${ZONE}", first: 1) { pageInfo { endCursor } edges { events(first: 1) { pageInfo { endCursor } } } }
       event: node(id: "${ev('ev-0621-cast-inspection')}") { ... on Event { sources(first: 1) { pageInfo { endCursor } } } }
+      search(query: "开发区", first: 1) { pageInfo { endCursor } }
+      passages(query: "开发区", first: 1) { pageInfo { endCursor } }
     }`);
     return {
       entitySources: d.jin.sources.pageInfo.endCursor as string,
@@ -175,6 +177,8 @@ describe('a cursor belongs to the field that issued it', () => {
       partnersOf: d.partners.pageInfo.endCursor as string,
       partnerEvents: d.partners.edges[0].events.pageInfo.endCursor as string,
       eventSources: d.event.sources.pageInfo.endCursor as string,
+      search: d.search.pageInfo.endCursor as string,
+      passages: d.passages.pageInfo.endCursor as string,
     };
   }
 
@@ -186,6 +190,9 @@ describe('a cursor belongs to the field that issued it', () => {
     ["Organization.partners", 'partnersOf', `query($after: String) { entity(id: "${ZONE}") { ... on Organization { partners(after: $after) { totalCount } } } }`],
     ['the root partners', 'partnerEvents', `query($after: String) { partners(of: "${ZONE}", after: $after) { totalCount } }`],
     ["a partner's events", 'partnersOf', `query($after: String) { partners(of: "${ZONE}") { edges { events(after: $after) { totalCount } } } }`],
+    ['search', 'passages', 'query($after: String) { search(query: "开发区", after: $after) { totalCount } }'],
+    ['passages', 'search', 'query($after: String) { passages(query: "开发区", after: $after) { totalCount } }'],
+    ['duplicates', 'search', 'query($after: String) { duplicates(after: $after) { totalCount } }'],
   ] as const)('when %s are given a cursor of %s, then it is BAD_USER_INPUT naming `after`, not an offset', async (_field, from, query) => {
     const cursor = (await cursors())[from];
     const result = await exec(query, { after: cursor });

@@ -4,7 +4,7 @@ import { badInput } from '../errors';
  * Cursors are opaque to clients: base64 of a position in the ordered result, and of the field that issued it
  * (`kg:events:41`), so that a cursor of one list given to another is refused instead of read as an offset there.
  * Offsets (not sort keys) keep them valid for every order the API offers; the prefix tells our cursors from
- * arbitrary base64. Fields that name none (`''`) issue `kg:<offset>`.
+ * arbitrary base64. Every connection of the schema names its field; `''` (`kg:<offset>`) is left for callers outside it.
  */
 const PREFIX = 'kg:';
 

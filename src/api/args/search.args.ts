@@ -65,6 +65,6 @@ export function checkSearchArgs(args: SearchArgs): { skip: number; first: number
     query: checkSearchText(args.query, 'query'),
     ...checkWindow(args, { from: 'from', to: 'to' }),
     first: checkFirst(args.first),
-    skip: skipAfter(args.after),
+    skip: skipAfter(args.after, 'after', 'search'),
   };
 }

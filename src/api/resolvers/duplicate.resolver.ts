@@ -39,7 +39,7 @@ export class DuplicatesArgs {
 /** The arguments of `duplicates` checked (BAD_USER_INPUT naming the argument). */
 export function checkDuplicatesArgs(args: DuplicatesArgs): { first: number; skip: number } {
   if (!(args.minScore >= 0 && args.minScore <= 1)) throw badInput(`minScore must be from 0 to 1 (got ${args.minScore})`, 'minScore');
-  return { first: checkFirst(args.first), skip: skipAfter(args.after) };
+  return { first: checkFirst(args.first), skip: skipAfter(args.after, 'after', 'duplicates') };
 }
 
 @Resolver(() => DuplicateCandidate)
@@ -55,7 +55,7 @@ export class DuplicateResolver {
       args.status === 'OPEN'
         ? await duplicatesPage(ctx, args.type ?? null, args.minScore, skip, first)
         : await judgedPairsPage(ctx, args.status, args.type ?? null, args.minScore, skip, first);
-    return { ...connectionOf(page, skip), blockType: args.type ?? null };
+    return { ...connectionOf(page, skip, undefined, 'duplicates'), blockType: args.type ?? null };
   }
 
   @FieldResolver(() => Judgement, { nullable: true, description: 'The judgement in force on a judged pair (MERGED, DISTINCT); null for OPEN.' })

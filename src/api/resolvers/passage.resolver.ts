@@ -37,7 +37,7 @@ export class PassagesArgs {
 export function checkPassagesArgs(args: PassagesArgs) {
   const query = checkSearchText(args.query, 'query');
   const window = checkWindow(args, { from: 'from', to: 'to' });
-  return { query, window, first: checkFirst(args.first), skip: skipAfter(args.after) };
+  return { query, window, first: checkFirst(args.first), skip: skipAfter(args.after, 'after', 'passages') };
 }
 
 const byIds = async (ctx: Context, ids: string[]): Promise<NodeRow[]> =>
@@ -53,7 +53,7 @@ export class PassageResolver {
     // a phrase query: the cjk analyzer's bigrams in order, so 双过半 does not match 双 … 过半
     const phrase = `"${query.lucene ?? ''}"`;
     const page = await passagesPage(ctx, { needle: passageNeedle(args.query), phrase }, window, skip, first);
-    return connectionOf(page, skip, (p) => ({ node: { ...p, date: p.article.publishedOn } }));
+    return connectionOf(page, skip, (p) => ({ node: { ...p, date: p.article.publishedOn } }), 'passages');
   }
 
   /** The passage's statement names their ids; the nodes are one statement for the level (the node loader). */

@@ -19,6 +19,6 @@ export class SearchResolver {
     const filter = { types: args.types ?? null, eventTypes: args.eventTypes ?? null, from, to };
     const extras = { entity: entityExtrasAt(info, ['edges', 'node']), event: eventExtrasAt(info, ['edges', 'node']) };
     const page = await searchPage(ctx, query, filter, skip, first, wantsTotal(info), extras);
-    return connectionOf(page, skip, (hit) => hit);
+    return connectionOf(page, skip, (hit) => hit, 'search');
   }
 }
