@@ -34,7 +34,7 @@ const POSITIONS = 'positions { totalCount edges { title node { id name } } }';
 
 /** The reference answer: the same selection, read level by level. */
 function withoutPrefetch(source: string): string {
-  return source.replace(/participants(\([^)]*\))? \{/, (m) => `${DEFEAT_PARTICIPANTS} ${m}`).replace(/positions \{/, `${DEFEAT_POSITIONS} positions {`);
+  return source.replace(/participants(\([^)]*\))? \{/, (m) => `${DEFEAT_PARTICIPANTS} ${m}`).replace(/positions(\([^)]*\))? \{/, (m) => `${DEFEAT_POSITIONS} ${m}`);
 }
 
 /** The answer without the fields that defeated the prefetch. */
@@ -143,6 +143,18 @@ describe('a page of events with participants and positions', () => {
     } finally {
       field.resolve = resolve;
     }
+  });
+
+  it('when participants and positions are paged (first and after from variables), then it costs 1 statement and each gets the page it asked for', async () => {
+    const source = `query($first: Int!, $participants: Int!, $after: String) { events(first: $first, orderBy: DATE_DESC) { edges { node { id
+      participants(first: $participants, after: $after) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor role node { id name
+        ... on Person { positions(first: 1) { totalCount pageInfo { hasNextPage } edges { cursor title node { id } } } } } } } } } } }`;
+    const data = await expectSameAnswerInOneStatement(source, { first: 50, participants: 2, after: Buffer.from('kg:participants:1').toString('base64') });
+    const pages = data.events.edges.map((e: any) => e.node.participants);
+    expect(pages.some((p: any) => p.pageInfo.hasNextPage && p.edges.length === 2 && p.totalCount > 4)).toBe(true);
+    for (const p of pages) expect(p.edges.length).toBe(Math.max(0, Math.min(2, p.totalCount - 2)));
+    expect(positionsOf(data).length).toBeGreaterThan(0);
+    for (const { node } of participantsOf(data)) if (node.positions) expect(node.positions.edges.length).toBe(Math.min(1, node.positions.totalCount));
   });
 
   it('when the page is filtered and counted, then the participants still come in the same statement', async () => {

@@ -135,12 +135,12 @@ describe('projection by selection', () => {
     for (const query of queries) {
       const statements = (await statementsOf(query)).filter((s) => s.includes('HOLDS_POSITION'));
       expect(statements.length).toBe(1);
-      expect(statements[0]).toContain('o {.id, .name, title: h.key}');
+      expect(statements[0]).toContain('o {.id, .name, title: f.h.key}'); // f: an entry of the page
       expect(statements[0]).not.toMatch(/person: p \{|h\.since|h\.until/);
     }
     // asked for, they are read (their values: the rows tests above and the mutations tests)
     const asked = await statementsOf('{ entity(id: "org:gaoyou-edz-management-committee") { ... on Organization { officials { edges { title since node { id } } } } } }');
-    expect(asked.filter((s) => s.includes('HOLDS_POSITION'))[0]).toMatch(/title: h\.key, since: h\.since, until: h\.until, person: p \{\.id, \.type, \.name\}\}/);
+    expect(asked.filter((s) => s.includes('HOLDS_POSITION'))[0]).toMatch(/title: f\.h\.key, since: f\.h\.since, until: f\.h\.until, person: p \{\.id, \.type, \.name\}\}/);
   });
 
   it.each(LISTS)('when %s are selected twice, under an alias with every field and plainly with names, then each gets what it asked for', async (_what, template) => {

@@ -3,8 +3,9 @@ import type { EntityEventsOptions } from '../cypher/entityEvents';
 import type { ParticipantsOptions } from '../cypher/participants';
 import type { PositionsOptions } from '../cypher/positions';
 import type { RelationsOptions } from '../cypher/relations';
-import type { EntityEventsArgs, ParticipantsArgs, RelationsArgs } from './fields.args';
-import { entityEventsArgs, relationsArgs } from './nestedChecks';
+import type { PageWindow } from '../cypher/mentions';
+import type { EntityEventsArgs, PageArgs, ParticipantsArgs, RelationsArgs } from './fields.args';
+import { entityEventsArgs, officialsPage, participantsPage, positionsPage, relationsArgs } from './nestedChecks';
 import { entityExtrasAt, eventExtrasAt, selectedFieldsAt } from './selectedFields';
 
 /**
@@ -37,25 +38,46 @@ export function perSelection<T>(compute: (selection: Selection) => T): (selectio
 /** Whether the edges of a connection of relations, participations or positions select their `sources` (claim keys then). */
 const edgesWantSources = (selection: Selection): boolean => selectedFieldsAt(selection, ['edges']).has('sources');
 
+/**
+ * The same options object for every row of a list whose field asks with the same arguments (`key`: what they make of
+ * them, a page window, roles), so that its loader's key is made once. Kept by selection, a few dozen at most: a
+ * document that clients reuse with other variables adds some.
+ */
+function sameFor<T>(): (selection: Selection, key: string, make: () => T) => T {
+  const bySelection = new WeakMap<readonly FieldNode[], Map<string, T>>();
+  return (selection, key, make) => {
+    let kept = bySelection.get(selection.fieldNodes);
+    if (kept === undefined) bySelection.set(selection.fieldNodes, (kept = new Map()));
+    let value = kept.get(key);
+    if (value === undefined) {
+      if (kept.size >= 32) kept.clear();
+      kept.set(key, (value = make()));
+    }
+    return value;
+  };
+}
+
+const windowKey = (w: PageWindow): string => `${w.skip}:${w.first}`;
+
 /** Participants are edges: the participation's `sources` on the edge, the entity as its node. */
 const participantRows = perSelection((selection) => ({ withClaims: edgesWantSources(selection), entity: entityExtrasAt(selection, ['edges', 'node']) }));
-
-const everyRole = perSelection((selection): ParticipantsOptions => ({ roles: null, ...participantRows(selection) }));
+const participantsFor = sameFor<ParticipantsOptions>();
 
 /**
- * One object per selection when no roles are given (every event of a page asks with the same). The page window is
- * not among them: the loader reads each event's participants whole (a page's statement reads them ahead) and the
- * resolver cuts the page.
+ * The page window is among the options: the loader reads each event's page of participants (a page's statement
+ * reads them ahead). Throws BAD_USER_INPUT for a page size out of range or a cursor of another field.
  */
-export function participantsOptions(args: Pick<ParticipantsArgs, 'roles'>, selection: Selection): ParticipantsOptions {
-  return args.roles == null ? everyRole(selection) : { roles: args.roles, ...participantRows(selection) };
+export function participantsOptions(args: Pick<ParticipantsArgs, 'roles' | 'first' | 'after'>, selection: Selection): ParticipantsOptions {
+  const w = participantsPage(args);
+  const roles = args.roles ?? null;
+  return participantsFor(selection, `${windowKey(w)}:${JSON.stringify(roles)}`, () => ({ roles, ...participantRows(selection), ...w }));
 }
 
 /**
  * A person's positions: the organisation is each edge's node, always read (its id, type and name at least, as it is
  * nearly always asked for); the person is the parent, not read; the dates only when the edges select them.
  */
-export const positionsOptions = perSelection((selection): PositionsOptions => {
+const positionRows = perSelection((selection) => {
   const edge = selectedFieldsAt(selection, ['edges']);
   return {
     withClaims: edge.has('sources'),
@@ -64,9 +86,16 @@ export const positionsOptions = perSelection((selection): PositionsOptions => {
     dates: edge.has('since') || edge.has('until'),
   };
 });
+const positionsFor = sameFor<PositionsOptions>();
+
+/** Throws BAD_USER_INPUT for a page size out of range or a cursor of another field. */
+export function positionsOptions(args: PageArgs, selection: Selection): PositionsOptions {
+  const w = positionsPage(args);
+  return positionsFor(selection, windowKey(w), () => ({ ...positionRows(selection), ...w }));
+}
 
 /** An organisation's officials: the person is each edge's node; the organisation is the parent (id, type and name only). */
-export const officialsOptions = perSelection((selection): PositionsOptions => {
+const officialRows = perSelection((selection) => {
   const edge = selectedFieldsAt(selection, ['edges']);
   return {
     withClaims: edge.has('sources'),
@@ -75,6 +104,13 @@ export const officialsOptions = perSelection((selection): PositionsOptions => {
     dates: edge.has('since') || edge.has('until'),
   };
 });
+const officialsFor = sameFor<PositionsOptions>();
+
+/** Throws BAD_USER_INPUT for a page size out of range or a cursor of another field. */
+export function officialsOptions(args: PageArgs, selection: Selection): PositionsOptions {
+  const w = officialsPage(args);
+  return officialsFor(selection, windowKey(w), () => ({ ...officialRows(selection), ...w }));
+}
 
 /** The relations' edges carry the relation; their node is the entity at the other end. */
 const relationRows = perSelection((selection) => ({ withClaims: edgesWantSources(selection), other: entityExtrasAt(selection, ['edges', 'node']) }));

@@ -3,7 +3,7 @@ import type { EntityEventsOptions } from '../cypher/entityEvents';
 import type { ParticipantsPlan } from '../cypher/eventPage';
 import type { PositionsOptions } from '../cypher/positions';
 import { entityEventsOptions, participantsOptions, perSelection, positionsOptions } from './fieldOptions';
-import type { EntityEventsArgs, ParticipantsArgs } from './fields.args';
+import type { EntityEventsArgs, PageArgs, ParticipantsArgs } from './fields.args';
 import { soleChildField, soleFieldAt } from './selectedFields';
 
 /**
@@ -35,17 +35,30 @@ function unlessRejected<T>(options: () => T): T | null {
   }
 }
 
-const positionsUnder = perSelection((participants): PositionsOptions | null => {
-  const positions = soleFieldAt(participants.fragments, participants.fieldNodes, ['edges', 'node', 'positions']);
-  return positions ? positionsOptions({ fieldNodes: positions, fragments: participants.fragments }) : null;
-});
+const positionsUnder = perSelection((participants) => soleFieldAt(participants.fragments, participants.fieldNodes, ['edges', 'node', 'positions']));
+
+/** Plans by participants' selection and by request (its variables object: the page window may come from them). */
+const plans = new WeakMap<readonly FieldNode[], WeakMap<object, PositionsOptions | null>>();
+
+function planPositions(q: Query, participants: readonly FieldNode[]): PositionsOptions | null {
+  const positions = positionsUnder({ fieldNodes: participants, fragments: q.fragments });
+  if (!positions) return null;
+  const args = argumentsOf<PageArgs>(q, 'Person', positions);
+  return args && unlessRejected(() => positionsOptions(args, { fieldNodes: positions, fragments: q.fragments }));
+}
 
 /**
- * `positions` under the participants' nodes (a `... on Person` fragment), when selected once. Planned once per
- * selection, as every event of a page asks with the same `fieldNodes`.
+ * `positions` under the participants' nodes (a `... on Person` fragment), when selected once with valid arguments.
+ * Planned once per selection and request, as every event of a page asks with the same `fieldNodes`.
  */
 export function positionsPlan(q: Query, participants: readonly FieldNode[]): PositionsOptions | null {
-  return positionsUnder({ fieldNodes: participants, fragments: q.fragments });
+  const variables = q.variableValues as object | null | undefined;
+  if (typeof variables !== 'object' || variables === null) return planPositions(q, participants);
+  let byRequest = plans.get(participants);
+  if (byRequest === undefined) plans.set(participants, (byRequest = new WeakMap()));
+  let plan = byRequest.get(variables);
+  if (plan === undefined) byRequest.set(variables, (plan = planPositions(q, participants)));
+  return plan;
 }
 
 /** `participants` (and their positions) of each event of a page: `edges { node { participants … } }`. */

@@ -153,5 +153,5 @@ export async function eventPage(
          ${tail}`;
   const rows = await readQuery(ctx, statement, { ...f, ...f.extra?.params, extra: null, skip: int(skip), take: int(take), ...sub?.params });
   const page = pageOf((rows[0].rows as Row[]).map(eventRow), take, rows[0].total as number | null);
-  return { ...page, participants: sub ? participantsIn(rows[0], page.rows.map((r) => r.id)) : null };
+  return { ...page, participants: participants ? participantsIn(rows[0], page.rows.map((r) => r.id), participants.options, participants.positions) : null };
 }

@@ -28,6 +28,12 @@ export const entityMap = (v: string, extras: EntityExtras = ENTITY_EXTRAS): stri
 export const entityMapWith = (v: string, extras: EntityExtras, entries: string, knownType = false): string =>
   withExtras(v, extras, knownType ? '.id, .name' : '.id, .type, .name', entries);
 export const eventMap = (v: string, extras: EventExtras = EVENT_EXTRAS): string => withExtras(v, extras);
+/**
+ * `map` for each entry `f` of `list` (maps holding node `f.<v>` and what the row adds: `f.p`, a relationship), with
+ * `v` bound to that node: a map projection needs a variable. Pages of nested lists collect `{node, relationship}`
+ * entries in order and project only the page's entries this way.
+ */
+export const eachBound = (list: string, v: string, map: string): string => `[f IN ${list} | head([${v} IN [f.${v}] | ${map}])]`;
 /** A node that may be an entity or an event (a search hit). */
 export const entityOrEventMap = (v: string, entity: EntityExtras = ENTITY_EXTRAS, event: EventExtras = EVENT_EXTRAS): string =>
   withExtras(v, [...new Set([...entity, ...event])]);

@@ -22,7 +22,14 @@ export interface PageWindow {
  * page is projected (`[x IN found[$skip..$end] | map]`), so a hub's thousand mentions cost a count, not a thousand maps.
  */
 const pageClause = (map: string): string => `RETURN id, size(found) AS total, [x IN found[$skip..$end] | ${map}] AS rows`;
-export const pageParams = (w: PageWindow) => ({ skip: int(w.skip), end: int(w.skip + w.first + 1) });
+/**
+ * The parameters of a page's slice, `$skip` and `$end`; with a `prefix`, `$<prefix>Skip` and `$<prefix>End`, for a
+ * subquery that a parent's statement embeds next to its own page (subquery.ts).
+ */
+export function pageParams(w: PageWindow, prefix = ''): Record<string, unknown> {
+  const [skip, end] = prefix ? [`${prefix}Skip`, `${prefix}End`] : ['skip', 'end'];
+  return { [skip]: int(w.skip), [end]: int(w.skip + w.first + 1) };
+}
 
 /** `RETURN id, total, rows` records (rows: up to `first` + 1) as a page per id; ids without a record get an empty page. */
 export function pagesByKey<T>(ids: readonly string[], records: Row[], convert: (row: Row) => T, first: number): Map<string, NestedPage<T>> {

@@ -1,30 +1,30 @@
 import { PARTICIPANT_ROLES } from '../../model';
 import type { Context } from '../context';
-import { readQuery, type Row } from '../db/run';
-import { claimKeyEntry, entityMap, entityMapWith, type EntityExtras } from './fragments';
+import { int, readQuery, type Row } from '../db/run';
+import { claimKeyEntry, eachBound, entityMap, entityMapWith, type EntityExtras } from './fragments';
 import { where } from './group';
 import { entityLabel, L, R } from './labels';
 import { positionsSubquery, positionsIn, type PositionsOptions } from './positions';
 import { claimKeyIn, entityRow, type ClaimsOption, type EntityRow, type ParticipantRow, type PositionRow } from './rows';
-import { listByKey, type Subquery } from './subquery';
+import { pageParams, pagesByKey, type NestedPage, type PageWindow } from './mentions';
+import type { Subquery } from './subquery';
 
 const PERSON = entityLabel('Person');
 
-const ROLE_RANK = new Map<string, number>(PARTICIPANT_ROLES.map((role, rank) => [role, rank]));
-/** What `localeCompare` does, without making its collator again for every comparison. */
-const byLocale = new Intl.Collator().compare;
+/** Each role's place in the model's order, by which an event's participants are listed. */
+const ROLE_RANK: Record<string, number> = Object.fromEntries(PARTICIPANT_ROLES.map((role, rank) => [role, rank]));
 
-export interface ParticipantsOptions extends ClaimsOption {
+export interface ParticipantsOptions extends ClaimsOption, PageWindow {
   roles: readonly string[] | null;
   /** what the participants' entity rows carry */
   entity: EntityExtras;
 }
 
-/** Participants of events, and (when prefetched) the positions of the people among them. */
+/** A page of each event's participants, and (when prefetched) a page of the positions of the people shown. */
 export interface ParticipantsRead {
-  participants: Map<string, ParticipantRow[]>;
+  participants: Map<string, NestedPage<ParticipantRow>>;
   /** keyed by person id; null when positions were not asked for */
-  positions: Map<string, PositionRow[]> | null;
+  positions: Map<string, NestedPage<PositionRow>> | null;
 }
 
 /** A row of the participants' map: the entity's map, with the participation's entries. */
@@ -34,49 +34,58 @@ const participantRow = (r: Row): ParticipantRow => ({
   claimKey: claimKeyIn(r),
 });
 
-/** In the model's role order, then by name (then id, so that equal names keep one order). */
-const byRoleThenName = (a: ParticipantRow, b: ParticipantRow): number =>
-  ROLE_RANK.get(a.role)! - ROLE_RANK.get(b.role)! || byLocale(a.entity.name, b.entity.name) || (a.entity.id < b.entity.id ? -1 : 1);
-
 /**
- * A subquery binding `participantsByEvent` ([{id, rows}], one per event node of the list variable `eventsVar`)
- * and, with `positions`, `positionsByPerson` for the people among them: a parent statement that already has the
- * events (a page of events) reads their participants, and their positions, without a statement per level.
+ * A subquery binding `participantsByEvent` ([{id, total, rows}], one per event node of the list variable
+ * `eventsVar` that has participants) and, with `positions`, `positionsByPerson` for the people shown: a parent
+ * statement that already has the events (a page of events) reads their participants, and their positions,
+ * without a statement per level.
+ *
+ * Each event's participants are ordered (the model's role order, then name, then id: an entity holds a role at
+ * most once), counted and cut in the statement, `first` + 1 rows from `skip` (the extra one tells whether more
+ * follow); only the page is projected, so an event with a thousand participants ships a page, not a thousand
+ * maps. All participations of the batch are sorted once (collect keeps the order within each event), not once
+ * per event: a page of 50 events would otherwise run 50 small sorts.
  */
-export function participantsSubquery(eventsVar: string, { roles, withClaims, entity }: ParticipantsOptions, positions: PositionsOptions | null): Subquery {
-  const people = positions
+export function participantsSubquery(eventsVar: string, o: ParticipantsOptions, positions: PositionsOptions | null): Subquery {
+  const ofPeople = positions ? positionsSubquery('people', positions) : null;
+  const people = ofPeople
     ? `CALL (peopleLists) { UNWIND peopleLists AS ps UNWIND ps AS person RETURN collect(DISTINCT person) AS people }
-       ${positionsSubquery('people', positions).cypher}`
+       ${ofPeople.cypher}`
     : 'WITH participantsByEvent, null AS positionsByPerson';
+  const map = entityMapWith('e', o.entity, `, role: f.p.role${claimKeyEntry('f.p', o.withClaims)}`);
   return {
     cypher: `CALL (${eventsVar}) {
       UNWIND ${eventsVar} AS ev
-      CALL (ev) {
-        MATCH (e:${L.Entity})-[p:${R.PARTICIPATED_IN}]->(ev)
-        ${where(roles ? ['p.role IN $participantRoles'] : [])}
-        RETURN collect(${entityMapWith('e', entity, `, role: p.role${claimKeyEntry('p', withClaims)}`)}) AS rows,
-               [x IN collect(e) WHERE x:${PERSON}] AS people
-      }
-      WITH collect({id: ev.id, rows: rows}) AS participantsByEvent, collect(people) AS peopleLists
+      MATCH (e:${L.Entity})-[p:${R.PARTICIPATED_IN}]->(ev)
+      ${where(o.roles ? ['p.role IN $participantRoles'] : [])}
+      WITH ev, e, p ORDER BY $participantRoleRank[p.role], e.name, e.id
+      WITH ev, collect({e: e, p: p}) AS found
+      WITH ev, size(found) AS total, found[$participantsSkip..$participantsEnd] AS shown
+      WITH collect({id: ev.id, total: total, rows: ${eachBound('shown', 'e', map)}}) AS participantsByEvent,
+           collect([x IN [f IN shown[0..$participantsFirst] | f.e] WHERE x:${PERSON}]) AS peopleLists
       ${people}
       RETURN participantsByEvent, positionsByPerson
     }`,
-    params: { participantRoles: roles },
+    params: {
+      participantRoles: o.roles,
+      participantRoleRank: ROLE_RANK,
+      participantsFirst: int(o.first),
+      ...pageParams(o, 'participants'),
+      ...ofPeople?.params,
+    },
   };
 }
 
-/** What `participantsSubquery` bound, as rows, for each of the events `ids` (none: []). */
-export function participantsIn(r: Row, ids: readonly string[]): ParticipantsRead {
-  const participants = listByKey(ids, r.participantsByEvent as Row[], participantRow);
+/** What `participantsSubquery` bound, as a page for each of the events `ids` (none: an empty page). */
+export function participantsIn(r: Row, ids: readonly string[], o: ParticipantsOptions, positions: PositionsOptions | null): ParticipantsRead {
+  const participants = pagesByKey(ids, (r.participantsByEvent as Row[] | null) ?? [], participantRow, o.first);
+  if (r.positionsByPerson == null || !positions) return { participants, positions: null };
   const people = new Set<string>();
-  for (const list of participants.values()) {
-    list.sort(byRoleThenName);
-    for (const { entity } of list) if (entity.type === PERSON) people.add(entity.id);
-  }
-  return { participants, positions: r.positionsByPerson == null ? null : positionsIn(r, [...people]) };
+  for (const page of participants.values()) for (const { entity } of page.rows) if (entity.type === PERSON) people.add(entity.id);
+  return { participants, positions: positionsIn(r, [...people], positions) };
 }
 
-/** Who took part in each event and as what, in the model's role order, then by name; with `positions`, their positions too. */
+/** A page of who took part in each event and as what (see participantsSubquery); with `positions`, the positions of the people shown. */
 export async function participantsOfEvents(
   ctx: Context,
   ids: readonly string[],
@@ -90,7 +99,7 @@ export async function participantsOfEvents(
      ${sub.cypher} RETURN participantsByEvent, positionsByPerson`,
     { ids: [...ids], ...sub.params },
   );
-  return participantsIn(rows[0], ids);
+  return participantsIn(rows[0], ids, o, positions);
 }
 
 /** Where each event took place. */

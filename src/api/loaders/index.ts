@@ -122,12 +122,12 @@ export class Loaders {
     return this.loader(this.keyed('figureSources', w), (ids) => reportSources(this.ctx, L.Figure, ids, w), EMPTY_PAGE);
   }
 
-  positions(o: PositionsOptions): DataLoader<string, PositionRow[]> {
-    return this.loader(this.keyed('positions', o), (ids) => positionsOfPeople(this.ctx, ids, o), []);
+  positions(o: PositionsOptions): DataLoader<string, NestedPage<PositionRow>> {
+    return this.loader(this.keyed('positions', o), (ids) => positionsOfPeople(this.ctx, ids, o), EMPTY_PAGE);
   }
 
-  officials(o: PositionsOptions): DataLoader<string, PositionRow[]> {
-    return this.loader(this.keyed('officials', o), (ids) => officialsOfOrganizations(this.ctx, ids, o), []);
+  officials(o: PositionsOptions): DataLoader<string, NestedPage<PositionRow>> {
+    return this.loader(this.keyed('officials', o), (ids) => officialsOfOrganizations(this.ctx, ids, o), EMPTY_PAGE);
   }
 
   parents(): DataLoader<string, EntityRow[]> {
@@ -147,20 +147,21 @@ export class Loaders {
   }
 
   /**
-   * With `positions`, the same statement also reads the positions of the people among the participants and
-   * primes `positions(positions)` with them, so that their `positions` fields send nothing. The loader stays
-   * keyed by its own options only, since its rows are the same with or without the prefetch: the first field to
-   * ask decides what comes along, and a sibling whose positions differ just reads them itself.
+   * A page of each event's participants (the window is among the options). With `positions`, the same statement
+   * also reads a page of the positions of the people shown and primes `positions(positions)` with them, so that
+   * their `positions` fields send nothing. The loader stays keyed by its own options only, since its rows are the
+   * same with or without the prefetch: the first field to ask decides what comes along, and a sibling whose
+   * positions differ just reads them itself.
    */
-  participants(o: ParticipantsOptions, positions: PositionsOptions | null = null): DataLoader<string, ParticipantRow[]> {
-    return this.loader(this.keyed('participants', o), async (ids) => this.primed(o, await participantsOfEvents(this.ctx, ids, o, positions), positions), []);
+  participants(o: ParticipantsOptions, positions: PositionsOptions | null = null): DataLoader<string, NestedPage<ParticipantRow>> {
+    return this.loader(this.keyed('participants', o), async (ids) => this.primed(o, await participantsOfEvents(this.ctx, ids, o, positions), positions), EMPTY_PAGE);
   }
 
   /**
    * Rows read by a parent's statement (prefetch), handed to the loaders that the child fields will ask: keyed
    * by the options those fields compute, so a field asking with other options still reads its own rows.
    */
-  primed(o: ParticipantsOptions, read: ParticipantsRead, positions: PositionsOptions | null): Map<string, ParticipantRow[]> {
+  primed(o: ParticipantsOptions, read: ParticipantsRead, positions: PositionsOptions | null): Map<string, NestedPage<ParticipantRow>> {
     if (read.positions && positions) this.prime(this.positions(positions), read.positions);
     this.prime(this.participants(o), read.participants);
     return read.participants;

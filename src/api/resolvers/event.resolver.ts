@@ -2,10 +2,11 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import { connectionOf, listConnection } from '../args/cursor';
 import { PageArgs, ParticipantsArgs } from '../args/fields.args';
-import { eventSourcesPage, participantsPage, partsPage } from '../args/nestedChecks';
+import { eventSourcesPage, partsPage } from '../args/nestedChecks';
 import { participantsOptions } from '../args/fieldOptions';
 import { positionsPlan } from '../args/prefetch';
 import type { Context } from '../context';
+import type { NestedPage } from '../cypher/mentions';
 import type { ArticleRow, EntityRow, EventRow, ParticipantRow } from '../cypher/rows';
 import { loaders } from '../loaders';
 import { Article } from '../types/article.type';
@@ -17,22 +18,22 @@ import { SourceConnection } from '../types/source.type';
 import { sourceEdge } from './provenance.resolver';
 
 const participantEdge = (p: ParticipantRow) => ({ node: p.entity, role: p.role, claimKey: p.claimKey });
-const participantPage = (rows: ParticipantRow[], w: { skip: number; first: number }) => listConnection(rows, w, participantEdge, 'participants');
+const participantPage = (page: NestedPage<ParticipantRow>, skip: number) => connectionOf(page, skip, participantEdge, 'participants');
 
 @Resolver(() => Event)
 export class EventResolver {
-  @FieldResolver(() => ParticipantConnection, { description: 'Who took part and as what, in role order, then by name, a page at a time.' })
+  @FieldResolver(() => ParticipantConnection, { description: 'Who took part and as what, in role order (as ParticipantRole lists the roles), then by name (ties by id), a page at a time.' })
   participants(
     @Root() ev: EventRow,
     @Args(() => ParticipantsArgs) args: ParticipantsArgs,
     @Ctx() ctx: Context,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const w = participantsPage(args);
+    const o = participantsOptions(args, info);
     const l = loaders(ctx);
-    const rows = l.now(l.participants(participantsOptions(args, info), positionsPlan(info, info.fieldNodes)), ev.id);
-    // rows read ahead by the page's statement come without a promise (Loaders.now): so does their page
-    return rows instanceof Promise ? rows.then((r) => participantPage(r, w)) : participantPage(rows, w);
+    const page = l.now(l.participants(o, positionsPlan(info, info.fieldNodes)), ev.id);
+    // a page read ahead by the events' statement comes without a promise (Loaders.now): so does its connection
+    return page instanceof Promise ? page.then((p) => participantPage(p, o.skip)) : participantPage(page, o.skip);
   }
 
   @FieldResolver(() => Entity, { nullable: true, description: 'Where it took place.' })

@@ -1,8 +1,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { listConnection } from '../args/cursor';
+import { connectionOf, listConnection } from '../args/cursor';
 import { OrganizationPartnersArgs, PageArgs } from '../args/fields.args';
-import { officialsPage, partnerEventsPage, partnersPage, projectsPage, unitsPage } from '../args/nestedChecks';
+import { partnerEventsPage, partnersPage, projectsPage, unitsPage } from '../args/nestedChecks';
 import { officialsOptions } from '../args/fieldOptions';
 import { partnerParts } from '../args/selectedFields';
 import type { Context } from '../context';
@@ -20,10 +20,10 @@ export const partnerEdge = (p: PartnerRow) => ({ node: p.organization, events: p
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
-  @FieldResolver(() => OfficialConnection, { description: 'People holding positions in it, by name then title, a page at a time.' })
+  @FieldResolver(() => OfficialConnection, { description: 'People holding positions in it, by name (ties by id) then title, a page at a time.' })
   async officials(@Root() o: EntityRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
-    const w = officialsPage(args);
-    return listConnection(await loaders(ctx).officials(officialsOptions(info)).load(o.id), w, officialEdge, 'officials');
+    const options = officialsOptions(args, info);
+    return connectionOf(await loaders(ctx).officials(options).load(o.id), options.skip, officialEdge, 'officials');
   }
 
   @FieldResolver(() => Entity, {

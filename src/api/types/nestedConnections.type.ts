@@ -37,7 +37,7 @@ export class ParticipantEdge {
 
 @ObjectType('ParticipantConnection', { description: "A page of an event's participants, with the total and how to ask for the next page." })
 export class ParticipantConnection {
-  @Field(() => [ParticipantEdge], { description: 'This page, in role order, then by name.' })
+  @Field(() => [ParticipantEdge], { description: 'This page, in role order, then by name (ties by id).' })
   edges!: ParticipantEdge[];
 
   @Field(() => PageInfo, { description: PAGE_INFO })
