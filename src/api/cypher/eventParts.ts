@@ -1,7 +1,7 @@
 import type { Context } from '../context';
 import { readQuery, type Row } from '../db/run';
 import { eventMap } from './fragments';
-import { byKey } from './group';
+import { pageParams, pagesByKey, type NestedPage, type PageWindow } from './mentions';
 import { L, R } from './labels';
 import { eventRow, type EventRow } from './rows';
 
@@ -17,15 +17,18 @@ export async function occasionsOfEvents(ctx: Context, ids: readonly string[]): P
   return new Map(rows.map((r) => [r.id as string, eventRow(r.occasion as Row)]));
 }
 
-/** The events that took place during each event, by date then name then id. */
-export async function partsOfEvents(ctx: Context, ids: readonly string[]): Promise<Map<string, EventRow[]>> {
+/** A page of the events that took place during each event, by date then name then id, and how many there are. */
+export async function partsOfEvents(ctx: Context, ids: readonly string[], w: PageWindow): Promise<Map<string, NestedPage<EventRow>>> {
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
-     MATCH (part:${L.Event})-[:${R.PART_OF_EVENT}]->(:${L.Event} {id: id})
-     WITH id, part ORDER BY part.dateStart, part.name, part.id
-     RETURN id, collect(${eventMap('part')}) AS rows`,
-    { ids: [...ids] },
+     CALL (id) {
+       MATCH (part:${L.Event})-[:${R.PART_OF_EVENT}]->(:${L.Event} {id: id})
+       WITH part ORDER BY part.dateStart, part.name, part.id
+       RETURN collect(part) AS found
+     }
+     RETURN id, size(found) AS total, [x IN found[$skip..$end] | ${eventMap('x')}] AS rows`,
+    { ids: [...ids], ...pageParams(w) },
   );
-  return byKey(ids, rows, eventRow);
+  return pagesByKey(ids, rows, eventRow, w.first);
 }

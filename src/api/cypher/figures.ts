@@ -2,7 +2,8 @@ import type { FigureQualifier } from '../../model';
 import type { Context } from '../context';
 import { int, readQuery, type Row } from '../db/run';
 import { figureMap, resolveEntity } from './fragments';
-import { byKey, where } from './group';
+import { where } from './group';
+import { pageParams, pagesByKey, type NestedPage, type PageWindow } from './mentions';
 import { L, R } from './labels';
 import { figureRow, type FigureRow } from './rows';
 import type { Compiled } from '../where';
@@ -35,19 +36,25 @@ const filterParams = (o: FigureFilter) => ({ metric: o.metric, period: o.period,
 
 const ORDER = 'f.metric, f.period, f.id';
 
-/** The figures about each entity, by metric then period. */
-export async function figuresAbout(ctx: Context, ids: readonly string[], o: FigureFilter): Promise<Map<string, FigureRow[]>> {
+/**
+ * A page of the figures about each entity, by metric then period (then id), and how many there are: ordered,
+ * counted and cut in the statement; only the page is projected (a figure's map reads its statement and subject).
+ */
+export async function figuresAbout(ctx: Context, ids: readonly string[], o: FigureFilter, w: PageWindow): Promise<Map<string, NestedPage<FigureRow>>> {
   const conditions = filterConditions(o);
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
-     MATCH (f:${L.Figure})-[:${R.ABOUT}]->(:${L.Entity} {id: id})
-     ${where(conditions)}
-     WITH id, f ORDER BY ${ORDER}
-     RETURN id, collect(${figureMap('f')}) AS rows`,
-    { ids: [...ids], ...filterParams(o) },
+     CALL (id) {
+       MATCH (f:${L.Figure})-[:${R.ABOUT}]->(:${L.Entity} {id: id})
+       ${where(conditions)}
+       WITH f ORDER BY ${ORDER}
+       RETURN collect(f) AS found
+     }
+     RETURN id, size(found) AS total, [x IN found[$skip..$end] | ${figureMap('x')}] AS rows`,
+    { ids: [...ids], ...filterParams(o), ...pageParams(w) },
   );
-  return byKey(ids, rows, (r: Row) => figureRow(r));
+  return pagesByKey(ids, rows, (r: Row) => figureRow(r), w.first);
 }
 
 /**

@@ -4,6 +4,7 @@ import { readQuery, type Row } from '../db/run';
 import { entityMap } from './fragments';
 import { byKey } from './group';
 import { entityLabel, L, relType } from './labels';
+import { pageParams, pagesByKey, type NestedPage, type PageWindow } from './mentions';
 import { entityRow, type EntityRow } from './rows';
 
 const PART_OF = relType('PART_OF');
@@ -28,28 +29,32 @@ export async function parentsOf(ctx: Context, ids: readonly string[]): Promise<M
   return byKey(ids, rows, (r: Row) => entityRow(r));
 }
 
-/** The units of each entity: what is PART_OF it, by name. */
-export async function unitsOf(ctx: Context, ids: readonly string[]): Promise<Map<string, EntityRow[]>> {
+/**
+ * The pages of a batch whose lists are plain nodes: `match` binds `id` and the list's node `x` (made distinct: an
+ * entity reaches another once however many articles link them), ordered by `order`, counted and cut in the
+ * statement, only the page projected.
+ */
+async function nodePages(ctx: Context, ids: readonly string[], w: PageWindow, match: string, order: string): Promise<Map<string, NestedPage<EntityRow>>> {
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
-     MATCH (u:${L.Entity})-[:${PART_OF}]->(:${L.Entity} {id: id})
-     WITH DISTINCT id, u ORDER BY u.name, u.id
-     RETURN id, collect(${entityMap('u')}) AS rows`,
-    { ids: [...ids] },
+     CALL (id) {
+       ${match}
+       WITH DISTINCT x ORDER BY ${order}
+       RETURN collect(x) AS found
+     }
+     RETURN id, size(found) AS total, [x IN found[$skip..$end] | ${entityMap('x')}] AS rows`,
+    { ids: [...ids], ...pageParams(w) },
   );
-  return byKey(ids, rows, (r: Row) => entityRow(r));
+  return pagesByKey(ids, rows, (r: Row) => entityRow(r), w.first);
 }
 
-/** Projects each organisation operates, invests in or owns, by name. */
-export async function projectsOf(ctx: Context, ids: readonly string[]): Promise<Map<string, EntityRow[]>> {
-  const rows = await readQuery(
-    ctx,
-    `UNWIND $ids AS id
-     MATCH (:${ORGANIZATION} {id: id})-[:${PROJECT_LINKS}]->(p:${PROJECT})
-     WITH DISTINCT id, p ORDER BY p.name, p.id
-     RETURN id, collect(${entityMap('p')}) AS rows`,
-    { ids: [...ids] },
-  );
-  return byKey(ids, rows, (r: Row) => entityRow(r));
+/** A page of the units of each entity: what is PART_OF it, by name (then id). */
+export function unitsOf(ctx: Context, ids: readonly string[], w: PageWindow): Promise<Map<string, NestedPage<EntityRow>>> {
+  return nodePages(ctx, ids, w, `MATCH (x:${L.Entity})-[:${PART_OF}]->(:${L.Entity} {id: id})`, 'x.name, x.id');
+}
+
+/** A page of the projects each organisation operates, invests in or owns, by name (then id). */
+export function projectsOf(ctx: Context, ids: readonly string[], w: PageWindow): Promise<Map<string, NestedPage<EntityRow>>> {
+  return nodePages(ctx, ids, w, `MATCH (:${ORGANIZATION} {id: id})-[:${PROJECT_LINKS}]->(x:${PROJECT})`, 'x.name, x.id');
 }

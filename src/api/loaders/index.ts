@@ -9,7 +9,8 @@ import { articlesMentioning, entitiesMentionedIn, eventsReportedIn, type NestedP
 import { nodesByIds, nodesWithEvents } from '../cypher/nodesByIds';
 import { parentsOf, projectsOf, unitsOf } from '../cypher/organizationLinks';
 import { participantsOfEvents, locationsOfEvents, type ParticipantsOptions, type ParticipantsRead } from '../cypher/participants';
-import { type PartnerParts, partnersOf } from '../cypher/partners';
+import { partnerPagesOf } from '../cypher/partnerPages';
+import type { PartnerParts } from '../cypher/partners';
 import { officialsOfOrganizations, positionsOfPeople, type PositionsOptions } from '../cypher/positions';
 import { relationsOfEntities, type RelationsOptions } from '../cypher/relations';
 import type {
@@ -134,16 +135,21 @@ export class Loaders {
     return this.loader('parents', (ids) => parentsOf(this.ctx, ids), []);
   }
 
-  units(): DataLoader<string, EntityRow[]> {
-    return this.loader('units', (ids) => unitsOf(this.ctx, ids), []);
+  units(w: PageWindow): DataLoader<string, NestedPage<EntityRow>> {
+    return this.loader(this.keyed('units', w), (ids) => unitsOf(this.ctx, ids, w), EMPTY_PAGE);
   }
 
-  projects(): DataLoader<string, EntityRow[]> {
-    return this.loader('projects', (ids) => projectsOf(this.ctx, ids), []);
+  projects(w: PageWindow): DataLoader<string, NestedPage<EntityRow>> {
+    return this.loader(this.keyed('projects', w), (ids) => projectsOf(this.ctx, ids, w), EMPTY_PAGE);
   }
 
-  partners(kinds: readonly string[] | null, parts: PartnerParts, includeUnits = false): DataLoader<string, PartnerRow[]> {
-    return this.loader(this.keyed('partners', [kinds, parts, includeUnits]), (ids) => partnersOf(this.ctx, ids, kinds, parts, includeUnits), []);
+  /** A page of each organisation's partners (cypher/partnerPages.ts). */
+  partners(kinds: readonly string[] | null, parts: PartnerParts, includeUnits: boolean, w: PageWindow): DataLoader<string, NestedPage<PartnerRow>> {
+    return this.loader(
+      this.keyed('partners', [kinds, parts, includeUnits, w]),
+      (ids) => partnerPagesOf(this.ctx, ids, kinds, parts, includeUnits, w),
+      EMPTY_PAGE,
+    );
   }
 
   /**
@@ -191,8 +197,8 @@ export class Loaders {
     return this.loader('occasion', (ids) => occasionsOfEvents(this.ctx, ids), null);
   }
 
-  parts(): DataLoader<string, EventRow[]> {
-    return this.loader('parts', (ids) => partsOfEvents(this.ctx, ids), []);
+  parts(w: PageWindow): DataLoader<string, NestedPage<EventRow>> {
+    return this.loader(this.keyed('parts', w), (ids) => partsOfEvents(this.ctx, ids, w), EMPTY_PAGE);
   }
 
   location(): DataLoader<string, EntityRow | null> {
@@ -211,8 +217,8 @@ export class Loaders {
     return this.loader(this.keyed('mentionedIn', w), (ids) => articlesMentioning(this.ctx, ids, w), EMPTY_PAGE);
   }
 
-  figures(o: FigureFilter): DataLoader<string, FigureRow[]> {
-    return this.loader(this.keyed('figures', o), (ids) => figuresAbout(this.ctx, ids, o), []);
+  figures(o: FigureFilter, w: PageWindow): DataLoader<string, NestedPage<FigureRow>> {
+    return this.loader(this.keyed('figures', [o, w]), (ids) => figuresAbout(this.ctx, ids, o, w), EMPTY_PAGE);
   }
 
   articleEntities(w: PageWindow): DataLoader<string, NestedPage<EntityRow>> {

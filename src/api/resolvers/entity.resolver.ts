@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { connectionOf, listConnection } from '../args/cursor';
+import { connectionOf } from '../args/cursor';
 import { EntityEventsArgs, EntityFiguresArgs, EntitySourcesArgs, PageArgs, RelationsArgs } from '../args/fields.args';
 import { entityFiguresArgs, entitySourcesArgs, mentionedInPage } from '../args/nestedChecks';
 import { entityEventsOptions, relationsOptions } from '../args/fieldOptions';
@@ -59,6 +59,6 @@ export class EntityResolver {
   @FieldResolver(() => FigureConnection, { description: 'Numbers stated about it, by metric then period, a page at a time.' })
   async figures(@Root() e: EntityRow, @Args(() => EntityFiguresArgs) args: EntityFiguresArgs, @Ctx() ctx: Context) {
     const { page, filter } = entityFiguresArgs(args);
-    return listConnection(await loaders(ctx).figures(filter).load(e.id), page, figureEdge, 'entityFigures');
+    return connectionOf(await loaders(ctx).figures(filter, page).load(e.id), page.skip, figureEdge, 'entityFigures');
   }
 }

@@ -1,6 +1,6 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
-import { connectionOf, listConnection } from '../args/cursor';
+import { connectionOf } from '../args/cursor';
 import { PageArgs, ParticipantsArgs } from '../args/fields.args';
 import { eventSourcesPage, partsPage } from '../args/nestedChecks';
 import { participantsOptions } from '../args/fieldOptions';
@@ -46,10 +46,10 @@ export class EventResolver {
     return loaders(ctx).occasion().load(ev.id);
   }
 
-  @FieldResolver(() => EventConnection, { description: 'The events that took place during it, by date then name, a page at a time.' })
+  @FieldResolver(() => EventConnection, { description: 'The events that took place during it, by date then name (ties by id), a page at a time.' })
   async parts(@Root() ev: EventRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const w = partsPage(args);
-    return listConnection(await loaders(ctx).parts().load(ev.id), w, (node: EventRow) => ({ node }), 'parts');
+    return connectionOf(await loaders(ctx).parts(w).load(ev.id), w.skip, (node: EventRow) => ({ node }), 'parts');
   }
 
   @FieldResolver(() => Article, { description: 'The article that reports it.' })

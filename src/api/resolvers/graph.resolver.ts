@@ -1,13 +1,13 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Args, Ctx, Info, Query, Resolver } from 'type-graphql';
 import { checkNeighborhoodArgs, checkPathsArgs, NeighborhoodArgs, PartnersArgs, PathsArgs } from '../args/graph.args';
-import { listConnection } from '../args/cursor';
+import { connectionOf } from '../args/cursor';
 import { partnersOfPage } from '../args/nestedChecks';
 import { checkId } from '../args/limits';
 import { partnerParts, selectedFieldsAt } from '../args/selectedFields';
 import type { Context } from '../context';
 import { neighborhood, type Subgraph as SubgraphRow } from '../cypher/neighborhood';
-import { partnersOf } from '../cypher/partners';
+import { partnerPagesOf } from '../cypher/partnerPages';
 import { shortestPaths, type PathRow } from '../cypher/paths';
 import { Path, Subgraph } from '../types/graph.type';
 import { PartnerConnection } from '../types/nestedConnections.type';
@@ -59,7 +59,7 @@ export class GraphResolver {
     const of = checkId(args.of, 'of');
     const w = partnersOfPage(args);
     const parts = { ...partnerParts(info, ['edges']), claims: relationSourcesWanted(info) };
-    const rows = (await partnersOf(ctx, [of], args.kinds ?? null, parts, args.includeUnits)).get(of) ?? [];
-    return listConnection(rows, w, partnerEdge, 'partnersOf');
+    const page = (await partnerPagesOf(ctx, [of], args.kinds ?? null, parts, args.includeUnits, w)).get(of)!;
+    return connectionOf(page, w.skip, partnerEdge, 'partnersOf');
   }
 }

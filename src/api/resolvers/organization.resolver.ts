@@ -34,15 +34,15 @@ export class OrganizationResolver {
     return (await loaders(ctx).parents().load(o.id))[0] ?? null;
   }
 
-  @FieldResolver(() => EntityConnection, { description: 'What is PART_OF it, by name, a page at a time.' })
+  @FieldResolver(() => EntityConnection, { description: 'What is PART_OF it, by name (ties by id), a page at a time.' })
   async units(@Root() o: EntityRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const w = unitsPage(args);
-    return listConnection(await loaders(ctx).units().load(o.id), w, nodeEdge, 'units');
+    return connectionOf(await loaders(ctx).units(w).load(o.id), w.skip, nodeEdge, 'units');
   }
 
   @FieldResolver(() => PartnerConnection, {
     description:
-      'Co-signatories of its Signing events and PARTNER_OF relations, by name; with `includeUnits`, those of its units too; a page at a time.',
+      'Co-signatories of its Signing events and PARTNER_OF relations, by name (ties by id); with `includeUnits`, those of its units too; a page at a time.',
   })
   async partners(
     @Root() o: EntityRow,
@@ -51,14 +51,14 @@ export class OrganizationResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const w = partnersPage(args);
-    const rows = await loaders(ctx).partners(args.kinds ?? null, partnerParts(info, ['edges']), args.includeUnits).load(o.id);
-    return listConnection(rows, w, partnerEdge, 'partners');
+    const page = await loaders(ctx).partners(args.kinds ?? null, partnerParts(info, ['edges']), args.includeUnits, w).load(o.id);
+    return connectionOf(page, w.skip, partnerEdge, 'partners');
   }
 
-  @FieldResolver(() => EntityConnection, { description: 'Projects it operates, invests in or owns, by name, a page at a time.' })
+  @FieldResolver(() => EntityConnection, { description: 'Projects it operates, invests in or owns, by name (ties by id), a page at a time.' })
   async projects(@Root() o: EntityRow, @Args(() => PageArgs) args: PageArgs, @Ctx() ctx: Context) {
     const w = projectsPage(args);
-    return listConnection(await loaders(ctx).projects().load(o.id), w, nodeEdge, 'projects');
+    return connectionOf(await loaders(ctx).projects(w).load(o.id), w.skip, nodeEdge, 'projects');
   }
 }
 
