@@ -60,9 +60,9 @@ export function connectionOf<T, E extends object = { node: T }>(
 
 /**
  * A connection over a parent's whole list, as its loader read it (already in the field's order): the page from
- * `skip`, the total, and whether more follow. For the nested lists whose rows a parent's statement reads ahead
- * (participants, positions) or whose order is made in Node: the page is cut here, after the one round trip of the
- * level, so the prefetches stay as they are.
+ * `skip`, the total, and whether more follow. For the short lists that come whole with their parent's row (a
+ * partner's events, a path step's sources, a passage's entities) or whose order is made in Node (an entity's
+ * participation sources, merged): the page is cut here. Lists that can be long are paged in their statement.
  */
 export function listConnection<T, E extends object>(
   rows: readonly T[],
