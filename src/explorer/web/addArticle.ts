@@ -5,7 +5,6 @@
  * asks for one and the request is sent again when it is saved. The view's state is in
  * `#add-article[data-state]`: input, drafting, review, loading, loaded, rejected.
  */
-import { getApiKey } from './api';
 import * as D from './addArticleDraft';
 import { buildAddArticle, idFromFileName, type AddArticleParts } from './addArticleForm';
 import { draftLists, type ReviewActions } from './addArticleLists';
@@ -13,9 +12,9 @@ import { extractDraft, ingestDraft, type ArticleMetaInput, type ExtractNotice, t
 import { markedText, problemsBox, problemText } from './addArticleText';
 import { byId, clear, h } from './dom';
 import { el } from './elements';
+import { type EditorKeyRetry, needsEditorKey, retryWhenKeySaved } from './editorKey';
 import { errorParts } from './errors';
 import { t, tn } from './i18n';
-import { openKeyDialog } from './keyDialog';
 import { onChange } from './state';
 
 type ViewState = 'input' | 'drafting' | 'review' | 'loading' | 'loaded' | 'rejected';
@@ -28,8 +27,8 @@ let serverProblems: D.Problem[] = [];
 let notices: ExtractNotice[] = [];
 /** the last load's report, shown above the draft until the draft changes */
 let loaded: IngestData['ingestArticle'] | null = null;
-/** a request refused for want of an editor key, sent again when a key is saved */
-let pending: (() => Promise<void>) | null = null;
+/** sends a request refused for want of an editor key again when a key is saved */
+let keyRetry: EditorKeyRetry;
 
 /** what the status line says, kept as a function so that the language switch says it again in the new language */
 let lastSaid: (() => void) | null = null;
@@ -55,10 +54,9 @@ function sayNow(kind: 'info' | 'error', message: string, code?: string): void {
 function fail(what: 'aa.draftFailed' | 'aa.loadFailed', e: unknown, retry: () => Promise<void>, back: ViewState): void {
   const { message, code } = errorParts(e);
   setState(back);
-  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
-    pending = retry;
+  if (needsEditorKey(code)) {
     say('error', () => t('aa.needsKey', { what: t(what), message }), code);
-    openKeyDialog(t('aa.keyNeeded'));
+    keyRetry.waitForKey(retry, t('aa.keyNeeded'));
     return;
   }
   say('error', () => t('aa.failed', { what: t(what), message }), code);
@@ -339,11 +337,6 @@ export function installAddArticle(): void {
     render();
     lastSaid?.();
   });
-  onChange('access', () => {
-    if (!pending || !getApiKey()) return;
-    const retry = pending;
-    pending = null;
-    void retry();
-  });
+  keyRetry = retryWhenKeySaved();
 }
 

@@ -5,7 +5,6 @@
  * key, entered as for Add article: a refused request opens the key dialog and is sent again once a key is saved. The
  * view's state is in `#duplicates[data-state]`: idle, loading, ready, saving, failed.
  */
-import { getApiKey } from './api';
 import { clear, h } from './dom';
 import {
   type DuplicatePair,
@@ -20,9 +19,9 @@ import {
   splitEntity,
   undoJudgement,
 } from './duplicateQueries';
+import { type EditorKeyRetry, needsEditorKey, retryWhenKeySaved } from './editorKey';
 import { errorParts } from './errors';
 import { t, tn, type StringKey } from './i18n';
-import { openKeyDialog } from './keyDialog';
 import { EN } from './strings.en';
 import { onChange } from './state';
 
@@ -50,8 +49,8 @@ let after: string | null = null;
 let page: DuplicatesData['duplicates'] | null = null;
 /** what the status line says, again in the new language after a switch */
 let lastSaid: (() => void) | null = null;
-/** a judgement refused for want of an editor key, sent again when a key is saved */
-let pending: (() => Promise<void>) | null = null;
+/** sends a judgement refused for want of an editor key again when a key is saved */
+let keyRetry: EditorKeyRetry;
 
 function setState(s: ViewState): void {
   root.dataset.state = s;
@@ -70,10 +69,9 @@ function say(kind: 'info' | 'error', message: () => string, code?: string): void
 function fail(what: What, e: unknown, retry: () => Promise<void>): void {
   const { message, code } = errorParts(e);
   setState('failed');
-  if (code === 'UNAUTHENTICATED' || code === 'FORBIDDEN') {
-    pending = retry;
+  if (needsEditorKey(code)) {
     say('error', () => t('dup.needsKey', { what: t(what), message }), code);
-    openKeyDialog(t('dup.keyNeeded'));
+    keyRetry.waitForKey(retry, t('dup.keyNeeded'));
     return;
   }
   say('error', () => t('dup.failed', { what: t(what), message }), code);
@@ -265,10 +263,5 @@ export function installDuplicates(): void {
     render();
     lastSaid?.();
   });
-  onChange('access', () => {
-    if (!pending || !getApiKey()) return;
-    const retry = pending;
-    pending = null;
-    void retry();
-  });
+  keyRetry = retryWhenKeySaved();
 }
