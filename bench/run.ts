@@ -7,7 +7,7 @@
  *   --duration 10         seconds of autocannon per query and arm (plus a 2 s warm-up)
  *   --warmup 2            seconds of unmeasured load per arm before any arm of a query is measured
  *   --connections 8       autocannon connections
- *   --queries a,b         only these queries of the mix (names as in bench/query/mix.ts)
+ *   --queries a,b         only these queries of the mix (names as in bench/query/readMix.ts, graphMix.ts, searchMix.ts, analystMix.ts)
  *   --ingest-docs 300     documents per ingest arm (the first ones of the archive)
  *   --naive-docs 100      documents for the naive writer (it is slow)
  *   --warmup-passes 3,30  the ingest warm-up's fewest and most passes (every arm writes its documents, unmeasured;

@@ -1,11 +1,11 @@
 /**
- * The analyst's questions of issue 24 in the three arms (see mix.ts): a nested relationship filter (the 高邮
+ * The analyst's questions of issue 24 in the three arms (see mixQuery.ts): a nested relationship filter (the 高邮
  * investors shape: organisations investing in a project located in a given place) and grouped counts (events by
  * type and month of their start, in a three-month window). The library arm uses what it generates: a nested
  * `some` relationship filter, and one `aggregate { count }` per type and month (it has no group-by).
  */
 import { EVENT_TYPES } from '../../src/model';
-import type { MixQuery, Params } from './mix';
+import type { MixQuery, Params } from './mixQuery';
 
 type Json = any;
 const PAGE = 50;

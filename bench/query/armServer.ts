@@ -16,7 +16,8 @@ import neo4j, { type Driver } from 'neo4j-driver';
 import { createDriver, TRANSACTION_RETRY_MS } from '../../src/graph/driver';
 import { COMPILED_SRC } from '../lib/compiledProduct';
 import { countingDriver, type StatementCounter } from '../lib/countingDriver';
-import { byName, rawCypherOf, type AnyArm } from './mix';
+import { byName } from './mix';
+import { rawCypherOf, type AnyArm } from './mixQuery';
 
 type Started = { url: string; stop(): Promise<void> };
 

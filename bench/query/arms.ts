@@ -2,7 +2,7 @@
 import { type ChildProcess, fork } from 'child_process';
 import * as path from 'path';
 import { startScriptNodeFlags } from '../lib/startScriptNodeFlags';
-import type { AnyArm } from './mix';
+import type { AnyArm } from './mixQuery';
 
 export interface ArmProcess {
   arm: AnyArm;

@@ -6,7 +6,7 @@
 import type { Driver } from 'neo4j-driver';
 import * as OpenCC from 'opencc-js';
 import { pinyin } from 'pinyin-pro';
-import type { Params } from './mix';
+import type { Params } from './mixQuery';
 
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' });
 const HAN = /^[\u3400-\u9fff]+$/u;

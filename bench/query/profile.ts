@@ -7,7 +7,8 @@
 import 'reflect-metadata';
 import { graphql, parse, type GraphQLSchema } from 'graphql';
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
-import { byName, rawCypherOf, type ArmName, type MixQuery, type Params } from './mix';
+import { byName } from './mix';
+import { rawCypherOf, type ArmName, type MixQuery, type Params } from './mixQuery';
 import { LIBRARY_TYPE_DEFS } from './libraryTypeDefs';
 import type { Probes } from './probes';
 import { READ_DERIVATIONS } from '../../src/ingest/derivationStatements';

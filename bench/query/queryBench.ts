@@ -11,7 +11,8 @@ import { isDeepStrictEqual } from 'util';
 import { parse } from 'graphql';
 import { buildCompiledProduct } from '../lib/compiledProduct';
 import { startArm, type ArmProcess } from './arms';
-import { ARMS, MIX, normalizeAnswer, requestBody, type AnyArm, type ArmName, type MixQuery, type Params } from './mix';
+import { MIX } from './mix';
+import { ARMS, normalizeAnswer, requestBody, type AnyArm, type ArmName, type MixQuery, type Params } from './mixQuery';
 import type { Probes } from './probes';
 
 export interface LoadResult {

@@ -1,5 +1,5 @@
 /**
- * Name search in the three arms (see mix.ts): the product's `search` over entities, and the raw and library arms
+ * Name search in the three arms (see mixQuery.ts): the product's `search` over entities, and the raw and library arms
  * running its statement (src/api/cypher/searchPage.ts; the library as a @cypher field, libraryTypeDefs.ts). Two
  * rows: names as written (whole names, two-character parts, Latin words: the full-text row), and the forms a
  * Chinese reader types for them (pinyin, initials, traditional characters, one character), which reach the
@@ -8,7 +8,7 @@
 import { checkSearchText } from '../../src/api/args/search.args';
 import { searchParameters, searchStatement } from '../../src/api/cypher/searchPage';
 import { enumName } from '../../src/model';
-import type { MixQuery, Params } from './mix';
+import type { MixQuery, Params } from './mixQuery';
 
 type Json = any;
 export const SEARCH_FIRST = 20;
