@@ -12,6 +12,8 @@ import { testDatabase, testDriver, wipe } from './support/db';
 export const SEED_DIR = path.join(__dirname, '..', 'seed');
 export const ARTICLE = 'gaoyou-edz-newsletter-2023-06';
 export const ev = (key: string): string => `${ARTICLE}#${key}`;
+/** the seed's development zone, the hub most tests read around */
+export const ZONE = 'org:gaoyou-edz';
 
 let schema: Promise<GraphQLSchema> | undefined;
 export function apiSchema(): Promise<GraphQLSchema> {
