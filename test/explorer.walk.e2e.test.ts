@@ -1,30 +1,23 @@
 /**
- * The explorer page end to end: headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core;
- * never a downloaded browser) against the real server, the real API schema and the test Neo4j holding the
- * seed plus one small hostile document.
+ * The explorer page end to end, an analyst's walk through it: headless Chromium (Debian's /usr/bin/chromium, driven
+ * by playwright-core; never a downloaded browser) against the real server, the real API schema and the test Neo4j
+ * holding the seed plus one small hostile document.
  *
  * Steps: search 金锋 → put him on the canvas → expand him → open the 6-26 对接会 and check its participants
  * → shortest paths 徐健 ↔ 史志洪, highlighted → the hostile name shown as text, no script run → date range
- * → a copied link reopens the same view → exports. Any console error or page error fails the test.
- * A screenshot of each step is saved in test-artifacts/explorer/.
+ * → a copied link reopens the same view → collapse and remove → exports. Each step starts from where the one
+ * before left the page. Any console error, page error or dialog fails the test. A screenshot of each step is saved
+ * in test-artifacts/explorer/. Asking for an API key: test/explorer.apiKey.e2e.test.ts.
  *
  * Needs chromium (+ fonts-noto-cjk for the Chinese labels): `apt-get install -y chromium fonts-noto-cjk`.
  * KG_CI_SKIP_BROWSER=1 skips this file when no browser can be installed.
  */
 import * as fs from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { buildExplorer } from '../src/explorer/build';
-import { ingestAll, readDocuments } from '../src/ingest';
-import { closeTestDriver, testDatabase, testDriver, wipe } from './support/db';
-import { clickNode as clickNodeOn } from './support/explorerBrowser';
-import { READER_KEY, startTestServer, testConfig, type TestServer } from './server.helpers';
-
-const CHROMIUM = process.env.KG_CHROMIUM_PATH || '/usr/bin/chromium';
-const SKIP = process.env.KG_CI_SKIP_BROWSER === '1' && !fs.existsSync(CHROMIUM);
-const ARTIFACTS = path.resolve(__dirname, '..', 'test-artifacts', 'explorer');
-const SEED = path.resolve(__dirname, '..', 'seed');
+import type { BrowserContext, Page } from 'playwright-core';
+import type { TestServer } from './server.helpers';
+import { ARTIFACTS, CHROMIUM, SKIP_BROWSER } from './support/explorerBrowser';
+import { useExplorerWalk } from './support/useExplorerWalk';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const MEETING_0626 = 'gaoyou-edz-newsletter-2023-06#ev-0626-meeting';
@@ -64,117 +57,20 @@ const hostileDoc = {
 
 jest.setTimeout(120_000);
 
-const describeBrowser = SKIP ? describe.skip : describe;
-if (SKIP) process.stderr.write(`\n[explorer e2e] skipped: ${CHROMIUM} is absent and KG_CI_SKIP_BROWSER=1\n`);
+const describeBrowser = SKIP_BROWSER ? describe.skip : describe;
+if (SKIP_BROWSER) process.stderr.write(`\n[explorer e2e] skipped: ${CHROMIUM} is absent and KG_CI_SKIP_BROWSER=1\n`);
 
 describeBrowser('explorer page in headless Chromium', () => {
+  const walk = useExplorerWalk([hostileDoc]);
+  const { dialogs, watch, shot, settle, clickNode, panelShows, searchAndPick } = walk;
   let t: TestServer;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
-  let assetsDir: string;
-  const problems: string[] = [];
-  const dialogs: string[] = [];
-  const savedEnv = process.env.KG_EXPLORER_DIR;
 
-  const watch = (p: Page) => {
-    p.on('console', (m) => {
-      if (process.env.E2E_DEBUG) process.stderr.write(`[console.${m.type()}] ${m.text()}\n`);
-      if (m.type() === 'error') problems.push(`console error: ${m.text()}`);
-    });
-    p.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-    p.on('dialog', (d) => {
-      dialogs.push(`${d.type()}: ${d.message()}`);
-      void d.dismiss();
-    });
-  };
-
-  const shot = async (name: string, p: Page = page) => {
-    await p.screenshot({ path: path.join(ARTIFACTS, `${name}.png`) });
-  };
-
-  /** Waits until no request or layout is running and the node positions have settled. */
-  const settle = async (p: Page = page) => {
-    await p.waitForFunction(() => (window as any).__explorer && !(window as any).__explorer.busy, null, { timeout: 30_000 });
-    let last = '';
-    for (let i = 0; i < 50; i += 1) {
-      const now = JSON.stringify(await p.evaluate(() => (window as any).__explorer.nodes().map((n: any) => [n.id, Math.round(n.x), Math.round(n.y)])));
-      if (now === last && !(await p.evaluate(() => (window as any).__explorer.busy))) return;
-      last = now;
-      await p.waitForTimeout(150);
-    }
-  };
-
-  const clickNode = (id: string, how: 'click' | 'dblclick' | 'shift-click' = 'click', p: Page = page) => clickNodeOn(p, id, how);
-
-  const panelShows = async (id: string) => {
-    await page.waitForSelector(`#panel[data-node-id="${id}"][data-state="ready"]`, { timeout: 20_000 });
-  };
-
-  /** Types like a person (one key at a time, so the debounce is exercised) and picks the hit with that id. */
-  const searchAndPick = async (text: string, id: string) => {
-    await page.fill('#search', '');
-    await page.type('#search', text, { delay: 40 });
-    const hit = page.locator(`#search-results li[data-id="${id}"]`);
-    await hit.waitFor({ timeout: 20_000 });
-    await hit.click();
-    await page.waitForFunction((nid) => (window as any).__explorer.nodes().some((n: any) => n.id === nid), id);
-    await settle();
-  };
-
-  beforeAll(async () => {
-    fs.mkdirSync(ARTIFACTS, { recursive: true });
+  beforeAll(() => {
+    ({ server: t, context, page } = walk.session);
     // exports of earlier runs
     for (const f of fs.readdirSync(ARTIFACTS)) if (f.startsWith('kg-view-')) fs.rmSync(path.join(ARTIFACTS, f));
-    if (!fs.existsSync(CHROMIUM)) {
-      throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk (or set KG_CI_SKIP_BROWSER=1 to skip the browser tests)`);
-    }
-    // the bundle, built into a temp dir that the server's explorer router serves
-    assetsDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-explorer-'));
-    await buildExplorer({ outDir: assetsDir });
-    process.env.KG_EXPLORER_DIR = assetsDir;
-
-    await wipe();
-    const seed = await ingestAll(testDriver(), readDocuments([SEED]), { database: testDatabase() });
-    expect(seed.totals.rejected).toBe(0);
-    const extraDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kg-explorer-doc-'));
-    fs.writeFileSync(path.join(extraDir, 'hostile.json'), JSON.stringify(hostileDoc));
-    const extra = await ingestAll(testDriver(), readDocuments([extraDir]), { database: testDatabase() });
-    fs.rmSync(extraDir, { recursive: true, force: true });
-    expect(extra.totals.rejected).toBe(0);
-
-    t = await startTestServer(testConfig({ KG_READS_REQUIRE_KEY: 'false' }), { driver: testDriver(), schemaApplied: false, retryMs: 200 });
-    for (let i = 0; i < 300; i += 1) {
-      if ((await fetch(`${t.base}/ready`)).status === 200) break;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
-    context = await browser.newContext({ viewport: { width: 1480, height: 900 }, deviceScaleFactor: 1, acceptDownloads: true, locale: 'zh-CN' });
-    // a Chinese browser whose analyst chose the English interface (the language switch is tested on its own)
-    await context.addInitScript(() => localStorage.setItem('kg-explorer.lang', 'en'));
-    page = await context.newPage();
-    watch(page);
-  }, 180_000);
-
-  afterAll(async () => {
-    await context?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-    await t?.stop();
-    if (savedEnv === undefined) delete process.env.KG_EXPLORER_DIR;
-    else process.env.KG_EXPLORER_DIR = savedEnv;
-    if (assetsDir) fs.rmSync(assetsDir, { recursive: true, force: true });
-    await wipe();
-    await closeTestDriver();
-  });
-
-  afterEach(() => {
-    // no console error, no uncaught exception, no dialog (alert) at any step
-    expect(problems).toEqual([]);
-    expect(dialogs).toEqual([]);
   });
 
   it('serves the page with its security headers', async () => {
@@ -375,38 +271,5 @@ describeBrowser('explorer page in headless Chromium', () => {
     const json = JSON.parse(fs.readFileSync(await grab('#btn-export-json'), 'utf8')) as { nodes: { id: string; label: string }[]; edges: unknown[] };
     expect(json.nodes.find((n) => n.id === 'person:hostile-name')?.label).toBe(HOSTILE);
     expect(json.edges.length).toBeGreaterThan(0);
-  });
-
-  it('asks for an API key when the server requires one for reads, and then works', async () => {
-    const locked = await startTestServer(testConfig({ KG_READS_REQUIRE_KEY: 'true' }), { driver: testDriver(), schemaApplied: true });
-    const p = await context.newPage();
-    const own: string[] = [];
-    p.on('console', (m) => {
-      // the browser itself logs the refused request (HTTP 401) as a console error; nothing else may appear
-      if (m.type() === 'error' && !/status of 401/.test(m.text())) own.push(m.text());
-    });
-    p.on('pageerror', (e) => own.push(e.message));
-    p.on('dialog', (d) => {
-      dialogs.push(d.message());
-      void d.dismiss();
-    });
-    try {
-      await p.goto(`${locked.base}/explorer`);
-      await p.waitForSelector('body[data-ready="true"]');
-      await p.type('#search', '金锋', { delay: 30 });
-      await p.waitForFunction(() => /UNAUTHENTICATED/.test(document.getElementById('search-summary')?.textContent ?? ''));
-      await p.waitForSelector('#key-dialog[open]');
-      await p.screenshot({ path: path.join(ARTIFACTS, '12-key-required.png') });
-      await p.fill('#key-input', READER_KEY);
-      await p.click('#key-save');
-      await p.locator(`#search-results li[data-id="${JIN_FENG}"]`).waitFor({ timeout: 20_000 });
-      expect(await p.evaluate(() => sessionStorage.getItem('kg-explorer.apiKey'))).toBe(READER_KEY);
-      expect(await p.locator('#btn-key').textContent()).toBe('API key set');
-      await p.screenshot({ path: path.join(ARTIFACTS, '13-key-accepted.png') });
-      expect(own).toEqual([]);
-    } finally {
-      await p.close();
-      await locked.stop();
-    }
   });
 });
