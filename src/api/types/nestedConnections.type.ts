@@ -49,32 +49,36 @@ export class ParticipantConnection {
 
 /*
  * A HOLDS_POSITION relation seen from either end: the title and its dates on the edge of the person's `positions`
- * (node: the organisation) and of the organisation's `officials` (node: the person). The two edge types repeat these
- * fields rather than extend a common class: type-graphql 2 has no abstract object types.
+ * (node: the organisation) and of the organisation's `officials` (node: the person). Both edge types extend one
+ * class that no field returns, so the schema has only the two (type-graphql emits the types it reaches); `node` is
+ * declared on it too, so that it stays second among their fields, and each edge type gives it its own type (`declare`:
+ * the field's GraphQL type changes, nothing of the class does).
  */
-const TITLE = 'The title, as the article writes it (`管委会主任`).';
-const SINCE = 'Earliest date any article gives.';
-const UNTIL = 'Latest date any article gives.';
-
-@ObjectType('PositionEdge', { description: 'A position the person holds (a HOLDS_POSITION relation): the organisation, with the title.' })
-export class PositionEdge {
+@ObjectType('HeldPositionEdge')
+export class HeldPositionEdge {
   @Field(() => String, { description: CURSOR })
   cursor!: string;
 
-  @Field(() => Organization, { description: 'Where it is held.' })
+  @Field(() => Entity, { description: 'The other end of the relation.' })
   node!: EntityRow;
 
-  @Field(() => String, { description: TITLE })
+  @Field(() => String, { description: 'The title, as the article writes it (`管委会主任`).' })
   title!: string;
 
-  @Field(() => PartialDate, { nullable: true, description: SINCE })
+  @Field(() => PartialDate, { nullable: true, description: 'Earliest date any article gives.' })
   since!: string | null;
 
-  @Field(() => PartialDate, { nullable: true, description: UNTIL })
+  @Field(() => PartialDate, { nullable: true, description: 'Latest date any article gives.' })
   until!: string | null;
 
   /** for `sources` (null when not selected) */
   claimKey!: ClaimKey | null;
+}
+
+@ObjectType('PositionEdge', { description: 'A position the person holds (a HOLDS_POSITION relation): the organisation, with the title.' })
+export class PositionEdge extends HeldPositionEdge {
+  @Field(() => Organization, { description: 'Where it is held.' })
+  declare node: EntityRow;
 }
 
 @ObjectType('PositionConnection', { description: "A page of a person's positions, with the total and how to ask for the next page." })
@@ -90,24 +94,9 @@ export class PositionConnection {
 }
 
 @ObjectType('OfficialEdge', { description: 'A person holding a position in the organisation (a HOLDS_POSITION relation), with the title.' })
-export class OfficialEdge {
-  @Field(() => String, { description: CURSOR })
-  cursor!: string;
-
+export class OfficialEdge extends HeldPositionEdge {
   @Field(() => Person, { description: 'Who holds it.' })
-  node!: EntityRow;
-
-  @Field(() => String, { description: TITLE })
-  title!: string;
-
-  @Field(() => PartialDate, { nullable: true, description: SINCE })
-  since!: string | null;
-
-  @Field(() => PartialDate, { nullable: true, description: UNTIL })
-  until!: string | null;
-
-  /** for `sources` (null when not selected) */
-  claimKey!: ClaimKey | null;
+  declare node: EntityRow;
 }
 
 @ObjectType('OfficialConnection', { description: "A page of an organisation's officials, with the total and how to ask for the next page." })
