@@ -84,6 +84,13 @@ describeBrowser('explorer page in headless Chromium', () => {
     await shot('01-empty');
   });
 
+  it('keeps a top-bar button readable under the pointer (light text on the dark bar)', async () => {
+    await page.hover('#btn-duplicates');
+    const look = () => page.$eval('#btn-duplicates', (b) => ({ background: getComputedStyle(b).backgroundColor, color: getComputedStyle(b).color }));
+    expect(await look()).toEqual({ background: 'rgb(30, 41, 59)', color: 'rgb(226, 232, 240)' });
+    await page.mouse.move(0, 0);
+  });
+
   it('searches as you type and puts 金锋 on the canvas', async () => {
     await page.type('#search', '金锋', { delay: 60 });
     const hit = page.locator(`#search-results li[data-id="${JIN_FENG}"]`);
