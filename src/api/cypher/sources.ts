@@ -18,46 +18,57 @@ export interface EntitySourcesOptions extends PageWindow {
 }
 
 /**
- * For each `id` of `$ids`, a page of the articles `a` whose relationship `r` to it `match` finds (both bound by
- * `match`), by article id (ties by the quote `r.evidence`), and how many there are in all.
+ * Provenance of entities: a page of the articles that mention each one, with what each quoted, by article id (ties by
+ * the quote), and how many there are in all.
  */
-async function sourcePages(ctx: Context, match: string, ids: readonly string[], w: PageWindow, params: Record<string, unknown> = {}) {
+export async function entitySources(ctx: Context, ids: readonly string[], w: EntitySourcesOptions): Promise<Map<string, NestedPage<SourceRow>>> {
   const rows = await readQuery(
     ctx,
     `UNWIND $ids AS id
      CALL (id) {
-       ${match}
-       WITH a, r ORDER BY a.id, r.evidence
-       WITH collect({a: a, r: r}) AS found
+       MATCH (a:${L.Article})-[m:${R.MENTIONS}]->(:${L.Entity} {id: id})
+       ${where(w.article !== null ? ['a.id = $article'] : [])}
+       WITH a, m ORDER BY a.id, m.evidence
+       WITH collect({a: a, m: m}) AS found
        CALL (found) {
          UNWIND found[$skip..$end] AS f
-         WITH f.a AS a, f.r AS r
-         RETURN collect({article: ${articleMap('a')}, evidence: r.evidence}) AS rows
+         WITH f.a AS a, f.m AS m
+         RETURN collect({article: ${articleMap('a')}, evidence: m.evidence}) AS rows
        }
        RETURN size(found) AS total, rows
      }
      RETURN id, total, rows`,
-    { ids: [...ids], ...params, ...pageParams(w) },
+    { ids: [...ids], article: w.article, ...pageParams(w) },
   );
   return pagesByKey(ids, rows, source, w.first);
 }
 
-/** Provenance of entities: the articles that mention each one, with what each quoted (`sourcePages`). */
-export function entitySources(ctx: Context, ids: readonly string[], w: EntitySourcesOptions): Promise<Map<string, NestedPage<SourceRow>>> {
-  const match = `MATCH (a:${L.Article})-[r:${R.MENTIONS}]->(:${L.Entity} {id: id})
-       ${where(w.article !== null ? ['a.id = $article'] : [])}`;
-  return sourcePages(ctx, match, ids, w, { article: w.article });
-}
-
 /**
- * Provenance of events or figures (the label says which, so the lookup is an index seek): the articles that report
- * each (`sourcePages`).
+ * Provenance of events or figures (the label says which, so the lookup is an index seek): a page of the articles that
+ * report each, by article id (ties by the quote), and how many there are in all.
  */
-export function reportSources(
+export async function reportSources(
   ctx: Context,
   label: typeof L.Event | typeof L.Figure,
   ids: readonly string[],
   w: PageWindow,
 ): Promise<Map<string, NestedPage<SourceRow>>> {
-  return sourcePages(ctx, `MATCH (a:${L.Article})-[r:${R.REPORTS}]->(:${label} {id: id})`, ids, w);
+  const rows = await readQuery(
+    ctx,
+    `UNWIND $ids AS id
+     CALL (id) {
+       MATCH (a:${L.Article})-[rep:${R.REPORTS}]->(:${label} {id: id})
+       WITH a, rep ORDER BY a.id, rep.evidence
+       WITH collect({a: a, rep: rep}) AS found
+       CALL (found) {
+         UNWIND found[$skip..$end] AS f
+         WITH f.a AS a, f.rep AS rep
+         RETURN collect({article: ${articleMap('a')}, evidence: rep.evidence}) AS rows
+       }
+       RETURN size(found) AS total, rows
+     }
+     RETURN id, total, rows`,
+    { ids: [...ids], ...pageParams(w) },
+  );
+  return pagesByKey(ids, rows, source, w.first);
 }
